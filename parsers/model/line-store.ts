@@ -1,0 +1,88 @@
+/**
+ * The raw text of one input file, kept as the segments it arrived in, with the offset of every line.
+ * Events point at line numbers; their full detail (arguments, stack, notes) is decoded from this text only
+ * when someone asks, so a million events cost a few typed-array slots each, not an object tree.
+ *
+ * Offsets are in UTF-16 code units of the pushed strings. Callers decode bytes as latin1 so that one byte
+ * is one unit (strace escapes every non-printable byte, so logs are ASCII in practice).
+ */
+export class LineStore {
+  readonly name: string;
+  private segments: string[] = [];
+  /** Global offset of the first character of each segment. */
+  private segmentStarts: number[] = [];
+  private totalLength = 0;
+  /**
+   * lineStarts[n - 1] is the global offset of line n. A line ends one character before the next line
+   * starts (its "\n"); the last line ends at `lastEnd`.
+   */
+  private lineStarts = new Float64Array(1024);
+  private lastEnd = 0;
+  private lines = 0;
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  get lineCount(): number {
+    return this.lines;
+  }
+
+  /** Keeps a segment of complete lines; returns its global offset. */
+  addSegment(text: string): number {
+    const start = this.totalLength;
+    this.segments.push(text);
+    this.segmentStarts.push(start);
+    this.totalLength += text.length;
+    return start;
+  }
+
+  /**
+   * Records the next line as the range [start, end) of global offsets; `start` must be one past the
+   * previous line's newline. Returns its 1-based number.
+   */
+  addLine(start: number, end: number): number {
+    if (this.lines === this.lineStarts.length) this.lineStarts = grow(this.lineStarts);
+    this.lineStarts[this.lines] = start;
+    this.lastEnd = end;
+    return ++this.lines;
+  }
+
+  /** The text of 1-based line `n`, or "" when there is no such line. */
+  line(n: number): string {
+    if (n < 1 || n > this.lines) return '';
+    const start = this.lineStarts[n - 1] as number;
+    const end = n < this.lines ? (this.lineStarts[n] as number) - 1 : this.lastEnd;
+    const seg = this.segmentAt(start);
+    const segStart = this.segmentStarts[seg] as number;
+    const text = (this.segments[seg] as string).slice(start - segStart, end - segStart);
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+  }
+
+  /** Drops spare capacity once no more lines will come. */
+  trim(): void {
+    this.lineStarts = this.lineStarts.slice(0, this.lines);
+  }
+
+  /** Bytes held for line bookkeeping (not counting the text itself). */
+  get overheadBytes(): number {
+    return this.lineStarts.byteLength;
+  }
+
+  private segmentAt(offset: number): number {
+    let lo = 0;
+    let hi = this.segmentStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.segmentStarts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+function grow(a: Float64Array): Float64Array {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}
