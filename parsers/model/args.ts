@@ -43,6 +43,8 @@ export interface StringArg {
   truncated: boolean;
   /** `@"..."`: an abstract unix socket name. */
   abstract?: boolean;
+  /** The bytes were not valid UTF-8, so `value` holds one char per byte (binary data: "\177ELF\2\1..."). */
+  latin1?: boolean;
 }
 
 export interface NumberArg {
@@ -75,6 +77,10 @@ export interface FdArg {
   name?: string;
   /** `(deleted)` followed the decoration. */
   deleted?: boolean;
+  /** -yy device info nested after the path: `char 1:3` for `1</dev/null<char 1:3>>` (`path` is then `/dev/null`). */
+  device?: string;
+  /** -X verbose: the comment between number and decoration, `AT_FDCWD` for `-100 /* AT_FDCWD *\/</home/user>`. */
+  comment?: string;
 }
 
 /** Terms joined by `|`: O_RDONLY|O_CLOEXEC, PROT_READ|0x100. */
@@ -110,6 +116,8 @@ export interface ArrayArg {
   items: ArgNode[];
   /** `~[...]`: every element but these (signal sets). */
   complement?: boolean;
+  /** Members were separated by spaces, not commas: a sigset/fd_set/cpuset (`[USR2 RT_3]`). */
+  bitset?: boolean;
 }
 
 /** A value printed as a call: makedev(0x1, 0x3), htons(80), inet_addr("127.0.0.1"), _IOC(...). */
@@ -136,7 +144,7 @@ export interface InOutArg {
   out: ArgNode;
 }
 
-/** A top-level `name=value` argument (clone, strace -N). */
+/** A `name=value` argument: top level (clone, strace -N), or an array element with a designator (`[VINTR]=0x3`). */
 export interface NamedArg {
   type: 'named';
   text: string;

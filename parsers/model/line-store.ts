@@ -16,7 +16,7 @@ export class LineStore {
    * lineStarts[n - 1] is the global offset of line n. A line ends one character before the next line
    * starts (its "\n"); the last line ends at `lastEnd`.
    */
-  private lineStarts = new Float64Array(1024);
+  private lineStarts: Float64Array = new Float64Array(1024);
   private lastEnd = 0;
   private lines = 0;
 

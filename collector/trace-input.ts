@@ -1,0 +1,65 @@
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { mergeTraces } from '../parsers/model/merge-traces.js';
+import type { Trace } from '../parsers/model/trace.js';
+import { createStraceParser, pidFromFileName } from '../parsers/strace/index.js';
+
+/** A problem with what the user named: printed as one line, no stack trace. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** The files one trace argument stands for: a log, or a directory of an `-ff` set (`NAME.PID` files). */
+export async function expandTraceArg(path: string): Promise<string[]> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(e)}`);
+  }
+  if (st.isFile()) return [path];
+  if (!st.isDirectory()) throw new InputError(`${path}: not a regular file`);
+  const names = (await readdir(path)).filter((n) => pidFromFileName(n) !== undefined).sort();
+  if (names.length === 0) {
+    throw new InputError(`${path}: is a directory with no NAME.PID files (strace -ff output); name a log file`);
+  }
+  return names.map((n) => join(path, n));
+}
+
+/**
+ * Reads one trace from several files (an -ff set) or one log, streaming, so a log larger than V8's
+ * longest string still parses. Binary or non-trace input becomes an InputError naming the file.
+ */
+export async function readTrace(paths: readonly string[]): Promise<Trace> {
+  const files = (await Promise.all(paths.map(expandTraceArg))).flat();
+  const parts: Trace[] = [];
+  for (const file of files) {
+    const defaultPid = files.length > 1 ? pidFromFileName(basename(file)) : undefined;
+    const name = files.length > 1 ? basename(file) : file;
+    const parser = createStraceParser(defaultPid === undefined ? { fileName: name } : { fileName: name, defaultPid });
+    try {
+      for await (const chunk of createReadStream(file, { encoding: 'latin1', highWaterMark: 1 << 20 })) {
+        parser.push(chunk as string);
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(`${file}: cannot read (${code ?? String(e)})`);
+    }
+    const trace = parser.end();
+    const bad = trace.diagnostics.find((d) => d.code === 'binary-input' || d.code === 'not-a-trace');
+    if (bad) throw new InputError(`${file}: ${bad.message}`);
+    parts.push(trace);
+  }
+  return mergeTraces(parts);
+}
+
+/** Reads a small text file whole (session manifests). */
+export async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}

@@ -1,0 +1,101 @@
+import type { ArgNode } from '../model/args.js';
+import type { SyscallEvent, TraceEvent } from '../model/event.js';
+import { CALL_STATUS, type Trace } from '../model/trace.js';
+import { parseArgs, parseValue } from './args/parse-args.js';
+import { parseStraceLine } from './parse-line.js';
+
+/**
+ * Rebuilds the full event `i` from its raw line(s): arguments decoded, both halves of a split call
+ * joined, the stack frames and hex dump lines that follow it collected. Used lazily, one event at a time.
+ * `repaired` holds lines rebuilt from pieces strace's own messages had cut apart.
+ */
+export function decodeStraceEvent(trace: Trace, i: number, repaired: ReadonlyMap<number, string>): TraceEvent {
+  const c = trace.columns;
+  const source = trace.sources[c.fileId[i] as number];
+  const lineNo = c.line[i] as number;
+  const text = repaired.get(lineNo) ?? source?.line(lineNo) ?? '';
+  const base = { line: lineNo, pid: trace.pid(i), ts: trace.ts(i) } as const;
+  const file = trace.file(i);
+  const withFile = file === undefined ? base : { ...base, file };
+  const kind = trace.kind(i);
+  const first = parseStraceLine(text);
+
+  switch (kind) {
+    case 'signal': {
+      if (first.stopped) return { kind, ...withFile, signal: first.name, stopped: true };
+      return { kind, ...withFile, signal: first.name, info: parseValue(text.slice(first.infoStart, first.infoEnd)) };
+    }
+    case 'exit':
+      return { kind, ...withFile, code: first.code };
+    case 'killed':
+      return { kind, ...withFile, signal: first.name, core: first.core };
+    case 'superseded':
+      return { kind, ...withFile, by: first.code };
+    case 'personality':
+      return { kind, ...withFile, mode: first.text };
+    case 'message':
+      return { kind, ...withFile, text: messageText(source?.line(lineNo) ?? text) };
+    case 'unknown':
+      return { kind, ...withFile, text, reason: first.kind === 'unknown' ? first.text : 'not placed in the trace' };
+    case 'syscall':
+      break;
+  }
+
+  const endLineNo = c.endLine[i] as number;
+  const last = endLineNo > 0 ? parseStraceLine(repaired.get(endLineNo) ?? source?.line(endLineNo) ?? '') : first;
+  let argsText = text.slice(first.argsStart, first.argsEnd);
+  if (endLineNo > 0 && last.kind === 'resumed') {
+    const endText = repaired.get(endLineNo) ?? source?.line(endLineNo) ?? '';
+    argsText += endText.slice(last.argsStart, last.argsEnd);
+  }
+  const ev: SyscallEvent = {
+    kind: 'syscall',
+    ...withFile,
+    name: trace.name(i),
+    args: parseArgs(argsText),
+    ret: last.ret === '' ? '?' : last.ret,
+    errno: trace.errno(i),
+    dur: trace.dur(i),
+  };
+  if (endLineNo > 0) ev.endLine = endLineNo;
+  if (last.retPath !== null) ev.retPath = decodePath(last.retPath);
+  if (last.errText !== null) ev.errText = last.errText;
+  if (last.notes !== null) ev.notes = last.notes;
+  if (first.comm !== null) ev.comm = first.comm;
+  if (first.nr !== null) ev.nr = first.nr;
+  if (first.ip !== null) ev.ip = first.ip;
+  const status = CALL_STATUS[c.status[i] as number];
+  if (status) ev.status = status;
+  const after = collectFollowing(trace, i, endLineNo > 0 ? endLineNo : lineNo);
+  if (after.stack.length > 0) ev.stack = after.stack;
+  if (after.dump.length > 0) ev.dump = after.dump;
+  return ev;
+}
+
+/** Stack frames (` > `) and hex dump lines (` | `) directly after the line that completed the call. */
+function collectFollowing(trace: Trace, i: number, lastLine: number): { stack: string[]; dump: string[] } {
+  const source = trace.sources[trace.columns.fileId[i] as number];
+  const stack: string[] = [];
+  const dump: string[] = [];
+  if (!source) return { stack, dump };
+  for (let n = lastLine + 1; n <= source.lineCount; n++) {
+    const t = source.line(n);
+    if (t.startsWith(' > ')) stack.push(t.slice(3));
+    else if (t.startsWith(' | ')) dump.push(t.slice(3));
+    else break;
+  }
+  return { stack, dump };
+}
+
+function messageText(text: string): string {
+  const at = text.indexOf('strace: ');
+  return at >= 0 ? text.slice(at + 8) : text;
+}
+
+/** `-y` paths escape `<`, `>` and non-printables as octal (`\74`, `\76`). */
+export function decodePath(path: string): string {
+  if (!path.includes('\\')) return path;
+  return path.replace(/\\([0-7]{1,3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
+}
+
+export type { ArgNode };

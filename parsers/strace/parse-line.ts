@@ -1,0 +1,236 @@
+import { emptyPrefix, scanPrefix, type Prefix } from './scan-prefix.js';
+import { scanArgs, type ArgsEnd } from './scan-args.js';
+import { scanResult, type Result } from './scan-result.js';
+
+/**
+ * One line of strace output, classified by its shape (strace-format.md §1), with the argument text
+ * located but not parsed: values are decoded on demand (parsers/strace/args/).
+ */
+export type LineKind =
+  | 'call' // openat(AT_FDCWD, "/etc/x", O_RDONLY) = 3
+  | 'unfinished' // wait4(6302,  <unfinished ...>
+  | 'resumed' // <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 7}], 0, NULL) = 6302
+  | 'signal' // --- SIGCHLD {si_signo=SIGCHLD, ...} ---    --- stopped by SIGSTOP ---
+  | 'exit' // +++ exited with 0 +++
+  | 'killed' // +++ killed by SIGSEGV (core dumped) +++
+  | 'superseded' // +++ superseded by execve in pid 8936 +++
+  | 'personality' // [ Process PID=20914 runs in 32 bit mode. ]
+  | 'message' // strace: Process 6608 attached
+  | 'stack' //  > /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x14) [0x10e1d4]
+  | 'hexdump' //  | 00000  74 61 62 09 ...  tab. |
+  | 'orphan-tail' // )                                       = ?
+  | 'blank'
+  | 'unknown';
+
+export interface StraceLine extends Prefix, Result {
+  kind: LineKind;
+  /** Syscall name for calls; signal name for signal/killed lines. */
+  name: string;
+  /** The argument text is s.slice(argsStart, argsEnd). */
+  argsStart: number;
+  argsEnd: number;
+  /** How the argument list ended ('paren' for a call that returned on this line). */
+  argsEndedBy: ArgsEnd;
+  /** `<unfinished ...>) = ?`: the task died inside the call. */
+  died: boolean;
+  /** For `--- stopped by SIG ---`. */
+  stopped: boolean;
+  /** exit code, or the pid for `superseded`. */
+  code: number;
+  core: boolean;
+  /** personality mode, message text, or why a line is unknown. */
+  text: string;
+  /** Where the siginfo struct starts and ends, for signal lines. */
+  infoStart: number;
+  infoEnd: number;
+}
+
+export function emptyLine(): StraceLine {
+  return {
+    ...emptyPrefix(),
+    kind: 'blank',
+    name: '',
+    argsStart: 0,
+    argsEnd: 0,
+    argsEndedBy: 'paren',
+    died: false,
+    stopped: false,
+    code: 0,
+    core: false,
+    text: '',
+    infoStart: 0,
+    infoEnd: 0,
+    ret: '',
+    retValue: NaN,
+    retPath: null,
+    errno: null,
+    errText: null,
+    notes: null,
+    dur: null,
+  };
+}
+
+/** Parses one line on its own (no state). Never throws. */
+export function parseStraceLine(text: string): StraceLine {
+  const line = emptyLine();
+  scanLineInto(text, line);
+  return line;
+}
+
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*\(/;
+const RESUMED_RE = /^<\.\.\. ([A-Za-z_][A-Za-z0-9_]*) resumed>/;
+
+function resetResult(out: StraceLine): void {
+  out.name = '';
+  out.argsStart = out.argsEnd = 0;
+  out.argsEndedBy = 'paren';
+  out.died = false;
+  out.stopped = false;
+  out.code = 0;
+  out.core = false;
+  out.text = '';
+  out.infoStart = out.infoEnd = 0;
+  out.ret = '';
+  out.retValue = NaN;
+  out.retPath = null;
+  out.errno = null;
+  out.errText = null;
+  out.notes = null;
+  out.dur = null;
+}
+
+/** Like parseStraceLine, reusing `out` (the streaming parser calls this once per line). */
+export function scanLineInto(s: string, out: StraceLine): void {
+  resetResult(out);
+  if (s.length === 0 || /^\s*$/.test(s)) {
+    scanPrefix('', out);
+    out.kind = 'blank';
+    return;
+  }
+  // Lines strace writes with no prefix at all.
+  const c0 = s.charCodeAt(0);
+  if (c0 === 32 && (s.startsWith(' > ') || s.startsWith(' | '))) {
+    scanPrefix('', out);
+    out.kind = s.charCodeAt(1) === 62 ? 'stack' : 'hexdump';
+    out.text = s.slice(3);
+    return;
+  }
+  if (c0 === 115 /* s */ && s.startsWith('strace: ')) {
+    scanPrefix('', out);
+    out.kind = 'message';
+    out.text = s.slice(8);
+    return;
+  }
+  scanPrefix(s, out);
+  const b = out.end;
+  const first = s.charCodeAt(b);
+
+  if (first === 43 /* + */ && s.startsWith('+++ ', b)) return scanProcessEnd(s, b, out);
+  if (first === 45 /* - */ && s.startsWith('--- ', b)) return scanSignal(s, b, out);
+  if (first === 60 /* < */) {
+    const m = RESUMED_RE.exec(s.slice(b, b + 80));
+    if (m) {
+      out.name = m[1] as string;
+      let i = b + m[0].length;
+      // strace < 5.0 wrote "resumed> " with a space; never eat the space of " <unfinished ...>"
+      if (s.charCodeAt(i) === 32 && !s.startsWith(' <unfinished ...>', i)) i++;
+      return scanCallRest(s, i, out, 'resumed');
+    }
+  }
+  if (first === 91 /* [ */ && s.startsWith('[ Process PID=', b)) {
+    const m = /^\[ Process PID=(\d+) runs in (.+) mode\. \]\s*$/.exec(s.slice(b));
+    if (m) {
+      out.kind = 'personality';
+      out.code = Number(m[1]);
+      out.text = m[2] as string;
+      return;
+    }
+  }
+  if (first === 41 /* ) */) {
+    const r = scanResult(s, b + 1);
+    if (r) {
+      Object.assign(out, r);
+      out.kind = 'orphan-tail';
+      return;
+    }
+  }
+  const nm = NAME_RE.exec(s.slice(b, b + 64));
+  if (nm) {
+    out.name = nm[0].slice(0, -1);
+    return scanCallRest(s, b + nm[0].length, out, 'call');
+  }
+  unknown(out, 'not a syscall, signal, exit or strace line');
+}
+
+function unknown(out: StraceLine, why: string): void {
+  out.kind = 'unknown';
+  out.text = why;
+}
+
+function scanCallRest(s: string, i: number, out: StraceLine, kind: 'call' | 'resumed'): void {
+  const a = scanArgs(s, i);
+  out.argsStart = i;
+  out.argsEnd = a.end;
+  out.argsEndedBy = a.how;
+  if (a.how === 'paren') {
+    const r = scanResult(s, a.end + 1);
+    if (!r) return unknown(out, 'no " = " after the arguments');
+    Object.assign(out, r);
+    out.kind = kind;
+    return;
+  }
+  if (a.how === 'eol') return unknown(out, 'the line ends inside the arguments');
+  // "<unfinished ...>) = ?": the task died in the call
+  if (a.how === 'unfinished' && s.charCodeAt(a.after) === 41) {
+    const r = scanResult(s, a.after + 1);
+    if (r) {
+      Object.assign(out, r);
+      out.died = true;
+      out.kind = kind;
+      return;
+    }
+  }
+  // A resumed half cut again without a result stays open: kind 'resumed' with argsEndedBy set.
+  out.kind = kind === 'call' ? 'unfinished' : 'resumed';
+}
+
+function scanProcessEnd(s: string, b: number, out: StraceLine): void {
+  const body = s.slice(b);
+  let m = /^\+\+\+ exited with (-?\d+) \+\+\+/.exec(body);
+  if (m) {
+    out.kind = 'exit';
+    out.code = Number(m[1]);
+    return;
+  }
+  m = /^\+\+\+ killed by (\S+)( \(core dumped\))? \+\+\+/.exec(body);
+  if (m) {
+    out.kind = 'killed';
+    out.name = m[1] as string;
+    out.core = m[2] !== undefined;
+    return;
+  }
+  m = /^\+\+\+ superseded by execve in pid (\d+) \+\+\+/.exec(body);
+  if (m) {
+    out.kind = 'superseded';
+    out.code = Number(m[1]);
+    return;
+  }
+  unknown(out, 'unrecognised "+++" line');
+}
+
+function scanSignal(s: string, b: number, out: StraceLine): void {
+  const stop = /^--- stopped by (\S+) ---/.exec(s.slice(b));
+  if (stop) {
+    out.kind = 'signal';
+    out.name = stop[1] as string;
+    out.stopped = true;
+    return;
+  }
+  const m = /^--- (SIG[A-Z0-9_]+|\d+) /.exec(s.slice(b, b + 40));
+  const endMark = s.lastIndexOf(' ---');
+  if (!m || endMark < b + m[0].length - 1) return unknown(out, 'unrecognised "---" line');
+  out.kind = 'signal';
+  out.name = m[1] as string;
+  out.infoStart = b + m[0].length;
+  out.infoEnd = endMark;
+}

@@ -1,0 +1,159 @@
+/**
+ * The fields strace writes before the event, in its fixed order:
+ *   pid  [secontext]  absolute time  relative time  [syscall nr]  [instruction pointer]
+ * Real prefixes (flags/combo.log, mt.f.stderr.log, flags/t_r.log, flags/basic.r.log):
+ *   9692<vf> 00:58:49.236786 [  58] [00007fd13fc323b8] <... vfork resumed>) = 9693<true> <0.001283>
+ *   [pid  6606] <... rt_sigprocmask resumed>NULL, 8) = 0
+ *   01:01:48 (+     0.000073) write(1, ...) = 200
+ *        0.000211 brk(NULL)                 = 0x55a70d996000
+ */
+
+/** Kernel pids never exceed 2^22; a larger leading number is a `--timestamps=unix,s` time. */
+const PID_MAX = 4194304;
+
+export interface Prefix {
+  pid: number | null;
+  comm: string | null;
+  /** `[pid N]`: the terminal form. */
+  bracketPid: boolean;
+  absTs: number | null;
+  /** The absolute time was a time of day (-t/-tt), with no date. */
+  timeOfDay: boolean;
+  relTs: number | null;
+  nr: number | null;
+  ip: string | null;
+  /** Where the event text starts. */
+  end: number;
+}
+
+export function emptyPrefix(): Prefix {
+  return { pid: null, comm: null, bracketPid: false, absTs: null, timeOfDay: false, relTs: null, nr: null, ip: null, end: 0 };
+}
+
+const SP = 32;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+function skipSpaces(s: string, i: number): number {
+  while (s.charCodeAt(i) === SP) i++;
+  return i;
+}
+
+function digitsEnd(s: string, i: number): number {
+  while (isDigit(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Fills `p` from the start of `s`; never throws. Fields that are absent stay null. */
+export function scanPrefix(s: string, p: Prefix): void {
+  p.pid = null;
+  p.comm = null;
+  p.bracketPid = false;
+  p.absTs = null;
+  p.timeOfDay = false;
+  p.relTs = null;
+  p.nr = null;
+  p.ip = null;
+  let i = 0;
+
+  // pid: "[pid  6606] " (terminal) or "6502  " / "9692<vf> " (-o)
+  if (s.startsWith('[pid', 0)) {
+    const j = skipSpaces(s, 4);
+    const k = digitsEnd(s, j);
+    if (k > j) {
+      let m = k;
+      if (s.charCodeAt(m) === 60 /* < */) {
+        const close = s.indexOf('>', m);
+        if (close > 0) {
+          p.comm = s.slice(m + 1, close);
+          m = close + 1;
+        }
+      }
+      if (s.charCodeAt(m) === 93 /* ] */) {
+        p.pid = Number(s.slice(j, k));
+        p.bracketPid = true;
+        i = skipSpaces(s, m + 1);
+      }
+    }
+  } else if (isDigit(s.charCodeAt(0))) {
+    const k = digitsEnd(s, 0);
+    const c = s.charCodeAt(k);
+    if (c === 60 /* < */) {
+      // -Y: the comm ends at the first raw '>' (strace escapes '<' and '>' inside it as \74 \76)
+      const close = s.indexOf('>', k);
+      if (close > 0 && s.charCodeAt(close + 1) === SP) {
+        p.pid = Number(s.slice(0, k));
+        p.comm = s.slice(k + 1, close);
+        i = skipSpaces(s, close + 1);
+      }
+    } else if (c === SP) {
+      const n = Number(s.slice(0, k));
+      if (n <= PID_MAX) {
+        p.pid = n;
+        i = skipSpaces(s, k);
+      }
+    }
+  }
+
+  i = scanTimes(s, i, p);
+
+  // -n: "[  59] " or "[???] "
+  if (s.charCodeAt(i) === 91 /* [ */) {
+    const j = skipSpaces(s, i + 1);
+    const k = digitsEnd(s, j);
+    if (k > j && s.charCodeAt(k) === 93 && s.charCodeAt(k + 1) === SP) {
+      p.nr = Number(s.slice(j, k));
+      i = k + 2;
+    } else if (s.startsWith('[???] ', i)) {
+      i += 6;
+    }
+  }
+  // -i: "[00007fd13fc323b8] " or "[????????????????] "
+  if (s.charCodeAt(i) === 91 /* [ */) {
+    const close = s.indexOf(']', i);
+    const len = close - i - 1;
+    if ((len === 16 || len === 8) && s.charCodeAt(close + 1) === SP && /^[0-9a-f?]+$/.test(s.slice(i + 1, close))) {
+      p.ip = s.slice(i + 1, close);
+      i = close + 2;
+    }
+  }
+  p.end = i;
+}
+
+/** Absolute and relative timestamps; returns where they end. */
+function scanTimes(s: string, i: number, p: Prefix): number {
+  const start = i;
+  let j = skipSpaces(s, i);
+  const padded = j > start && p.pid === null; // "%6ld" padding: only -r pads (after a pid the padding merges)
+  const k = digitsEnd(s, j);
+  if (k === j) return i;
+  const c = s.charCodeAt(k);
+  if (c === 58 /* : */) {
+    // HH:MM:SS[.frac]
+    const m = /^(\d\d):(\d\d):(\d\d)(\.\d+)? /.exec(s.slice(j, j + 32));
+    if (!m) return i;
+    p.absTs = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + (m[4] ? Number(m[4]) : 0);
+    p.timeOfDay = true;
+    i = j + m[0].length;
+    // -t -r together: "01:01:48 (+     0.000073) "
+    if (s.startsWith('(+', i)) {
+      const close = s.indexOf(') ', i);
+      if (close > 0) {
+        const rel = Number(s.slice(i + 2, close).trim());
+        if (!Number.isNaN(rel)) {
+          p.relTs = rel;
+          i = close + 2;
+        }
+      }
+    }
+    return i;
+  }
+  let end = k;
+  if (c === 46 /* . */) end = digitsEnd(s, k + 1);
+  if (s.charCodeAt(end) !== SP) return i;
+  const value = Number(s.slice(j, end));
+  // An epoch time has 10 integer digits; a relative one is small (and "%6ld"-padded without a pid).
+  if (!padded && k - j >= 7) p.absTs = value;
+  else p.relTs = value;
+  j = end + 1;
+  return j;
+}

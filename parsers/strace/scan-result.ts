@@ -1,0 +1,124 @@
+import { skipDecoration, skipString } from './scan-args.js';
+
+/**
+ * The part after a call's `)`: `= ret[<decoration>][ ERRNO (text)][ (note)...][ <duration>]`.
+ * Real tails (rets.log, flags/basic.T.log, inject.log, sig.f.log):
+ *   = -1 ENOENT (No such file or directory) <0.000009>
+ *   = 0x8000 (flags O_RDONLY|O_LARGEFILE)
+ *   = 1 (in [3], left {tv_sec=0, tv_nsec=19997096})
+ *   = ? ERESTARTSYS (To be restarted if SA_RESTART is set)
+ *   = 3</etc/hostname>          = 9693<true> <0.001283>
+ *   = -1 (errno 4000) (INJECTED)
+ */
+export interface Result {
+  ret: string;
+  /** NaN for `?`. */
+  retValue: number;
+  retPath: string | null;
+  errno: string | null;
+  errText: string | null;
+  notes: string[] | null;
+  dur: number | null;
+}
+
+const SP = 32;
+
+/** Parses the tail starting at `i` (just after `)`); null when it is not a result. Never throws. */
+export function scanResult(s: string, i: number): Result | null {
+  let j = i;
+  while (s.charCodeAt(j) === SP) j++;
+  if (s.charCodeAt(j) !== 61 /* = */ || j === i) return null;
+  j++;
+  if (s.charCodeAt(j) !== SP) return null;
+  j++;
+  const r: Result = { ret: '', retValue: NaN, retPath: null, errno: null, errText: null, notes: null, dur: null };
+
+  // the value: "?" or a number (decimal, negative, hex), maybe decorated
+  let k = j;
+  if (s.charCodeAt(k) === 63 /* ? */) k++;
+  else {
+    if (s.charCodeAt(k) === 45 /* - */) k++;
+    while (k < s.length) {
+      const c = s.charCodeAt(k);
+      if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 120) k++;
+      else break;
+    }
+    if (k === j) return null;
+  }
+  r.ret = s.slice(j, k);
+  r.retValue = parseRet(r.ret);
+  if (s.charCodeAt(k) === 60 /* < */) {
+    const e = skipDecoration(s, k);
+    if (e > 0) {
+      r.retPath = s.slice(k + 1, e - 1);
+      k = e;
+      if (s.startsWith('(deleted)', k)) k += 9;
+    }
+  }
+
+  // " ENAME (text)" or " (errno N)", then " (note)"s, then " <dur>"
+  for (;;) {
+    if (s.charCodeAt(k) !== SP) break;
+    const c = s.charCodeAt(k + 1);
+    if (c === 69 /* E */ && r.errno === null && r.notes === null) {
+      const m = /^E[A-Z0-9_]+/.exec(s.slice(k + 1, k + 40));
+      if (m && s.charCodeAt(k + 1 + m[0].length) === SP && s.charCodeAt(k + 2 + m[0].length) === 40) {
+        r.errno = m[0];
+        const open = k + 2 + m[0].length;
+        const close = skipBalanced(s, open);
+        r.errText = s.slice(open + 1, close - 1);
+        k = close;
+        continue;
+      }
+      break;
+    }
+    if (c === 40 /* ( */) {
+      const close = skipBalanced(s, k + 1);
+      const note = s.slice(k + 2, close - 1);
+      if (r.errno === null && r.notes === null && r.retValue < 0 && note.startsWith('errno ')) r.errno = note;
+      else (r.notes ??= []).push(note);
+      k = close;
+      continue;
+    }
+    if (c === 60 /* < */) {
+      const close = s.indexOf('>', k + 2);
+      if (close > 0) {
+        const text = s.slice(k + 2, close);
+        if (text === 'unavailable') (r.notes ??= []).push(text);
+        else {
+          const d = Number(text);
+          if (!Number.isNaN(d)) r.dur = d;
+        }
+        k = close + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  return r;
+}
+
+/** `s[i]` is `(`; returns the index just past its matching `)` (or the line end). */
+function skipBalanced(s: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 34) {
+      const e = skipString(s, j);
+      if (e < 0) return s.length;
+      j = e - 1;
+    } else if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      if (--depth === 0) return j + 1;
+    }
+  }
+  return s.length;
+}
+
+/** The numeric value of a printed return: decimal, negative, hex ("0x7f..."), octal ("022"). */
+export function parseRet(text: string): number {
+  if (text === '?' || text === '') return NaN;
+  if (text.startsWith('0x')) return parseInt(text.slice(2), 16);
+  if (text.length > 1 && text.charCodeAt(0) === 48) return parseInt(text, 8);
+  return Number(text);
+}

@@ -1,0 +1,340 @@
+import { ColumnsBuilder } from '../model/columns-builder.js';
+import type { Diagnostic, EventKind, StraceSummary } from '../model/event.js';
+import { EVENT_KINDS } from '../model/event.js';
+import { LineStore } from '../model/line-store.js';
+import { CALL_STATUS, Trace, type TraceFormat } from '../model/trace.js';
+import { decodeStraceEvent } from './decode-event.js';
+import { emptyLine, scanLineInto, type StraceLine } from './parse-line.js';
+import { isSummaryRule, parseSummaryRow, sniffSummaryHeader, type SummaryHeader } from './summary-table.js';
+import { PidAttribution } from './pid-attribution.js';
+
+export interface StraceParseOptions {
+  /** Names the source in events and diagnostics. */
+  fileName?: string;
+  /** The pid of every line without a prefix (an `-ff` file `NAME.PID`). */
+  defaultPid?: number;
+}
+
+const STATUS = (s: (typeof CALL_STATUS)[number]): number => CALL_STATUS.indexOf(s);
+const UNFINISHED = STATUS('unfinished');
+const DIED = STATUS('died');
+const SECONDS_PER_DAY = 86400;
+
+/**
+ * Turns strace lines, in order, into trace events: stitches `<unfinished ...>` with `<... resumed>` per task,
+ * attributes prefix-less lines, repairs lines split by strace's own messages, keeps the `-c` table, and
+ * turns anything else into an `unknown` event. Lines are fed one at a time; nothing here throws.
+ */
+export class StraceTraceBuilder {
+  readonly store: LineStore;
+  private readonly cols = new ColumnsBuilder();
+  private readonly scratch: StraceLine = emptyLine();
+  private readonly pending = new Map<number, number>();
+  private readonly pids: PidAttribution;
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly summaries: StraceSummary[] = [];
+  private summary: { header: SummaryHeader; table: StraceSummary; rules: number } | null = null;
+  private summarySection = '64 bit';
+  private readonly repaired = new Map<number, string>();
+  private carry: { head: string; line: number } | null = null;
+  private lastUnfinished = -1;
+  private relSum = 0;
+  private lastAbs = -Infinity;
+  private dayOffset = 0;
+  private readonly fileName: string | undefined;
+  readonly format: TraceFormat = {
+    tracer: 'strace',
+    timestamps: 'none',
+    timeOfDay: false,
+    durations: false,
+    pidPrefix: false,
+    stderrForm: false,
+    fdPaths: false,
+    comm: false,
+    syscallNumbers: false,
+    instructionPointers: false,
+    stacks: false,
+  };
+
+  constructor(options: StraceParseOptions = {}) {
+    this.fileName = options.fileName;
+    this.store = new LineStore(options.fileName ?? 'trace');
+    this.pids = new PidAttribution(options.defaultPid ?? null, (from, to, pid) => this.backfillPid(from, to, pid));
+  }
+
+  get eventCount(): number {
+    return this.cols.count;
+  }
+
+  /** Feeds line number `lineNo` (1-based), already recorded in `store`. */
+  addLine(raw: string, lineNo: number): void {
+    if (this.summary || raw.startsWith('% time') || raw.startsWith('syscall ') || raw.startsWith('System call usage')) {
+      if (this.takeSummaryLine(raw, lineNo)) return;
+    }
+    let text = raw;
+    let line = lineNo;
+    if (this.carry) {
+      if (raw.startsWith('strace: ')) return this.addMessage(raw.slice(8), lineNo);
+      text = this.carry.head + raw;
+      line = this.carry.line;
+      this.repaired.set(line, text);
+      this.carry = null;
+    }
+    const l = this.scratch;
+    scanLineInto(text, l);
+    if (l.kind === 'unknown') {
+      // "clone3({..., tls=0x7f4efd8a86c0}strace: Process 6608 attached": the rest of the call is on the
+      // next line that is not strace's own (strace-format.md §3.11).
+      const cut = text.indexOf('strace: Process ');
+      if (cut > 0) {
+        this.carry = { head: text.slice(0, cut), line };
+        this.addMessage(text.slice(cut + 8), lineNo);
+        return;
+      }
+    }
+    this.addParsed(l, line, lineNo);
+  }
+
+  private addParsed(l: StraceLine, line: number, lineNo: number): void {
+    const f = this.format;
+    if (l.pid !== null) f.pidPrefix = true;
+    if (l.bracketPid) f.stderrForm = true;
+    if (l.comm !== null) f.comm = true;
+    if (l.nr !== null) f.syscallNumbers = true;
+    if (l.ip !== null) f.instructionPointers = true;
+    if (l.dur !== null) f.durations = true;
+    if (l.retPath !== null) f.fdPaths = true;
+
+    switch (l.kind) {
+      case 'blank':
+        return;
+      case 'stack':
+      case 'hexdump':
+        // belongs to the call on the line above; decoded with it
+        if (l.kind === 'stack') f.stacks = true;
+        if (this.cols.count === 0) this.addUnknown(line, 'a stack or dump line with no call before it');
+        return;
+      case 'message':
+        return this.addMessage(l.text, line);
+      case 'orphan-tail':
+        return this.addOrphanTail(l, line);
+      case 'unknown':
+        return this.addUnknown(line, l.text);
+    }
+
+    const ts = this.timestamp(l);
+    const pid = this.pids.attribute(l, this.cols.count);
+    const c = this.cols.columns;
+    switch (l.kind) {
+      case 'call':
+      case 'unfinished': {
+        const i = this.cols.add('syscall', pid, ts, line, 0);
+        c.nameId[i] = this.cols.internName(l.name);
+        if (l.kind === 'call') {
+          this.setResult(i, l);
+          if (l.died) c.status[i] = DIED;
+          else if (l.argsEndedBy !== 'paren') c.status[i] = STATUS(l.argsEndedBy as 'detached' | 'pid-changed');
+        } else {
+          c.status[i] = UNFINISHED;
+          this.pending.set(pid ?? -1, i);
+          this.lastUnfinished = i;
+        }
+        this.pids.noteCall(l, i, pid);
+        return;
+      }
+      case 'resumed':
+        return this.resume(l, pid, ts, line);
+      case 'signal': {
+        const i = this.cols.add('signal', pid, ts, line, 0);
+        c.nameId[i] = this.cols.internName(l.name);
+        return;
+      }
+      case 'exit':
+      case 'killed': {
+        const i = this.cols.add(l.kind, pid, ts, line, 0);
+        if (l.kind === 'exit') c.ret[i] = l.code;
+        else {
+          c.nameId[i] = this.cols.internName(l.name);
+          c.ret[i] = l.core ? 1 : 0;
+        }
+        this.pids.taskEnded(pid);
+        return;
+      }
+      case 'superseded': {
+        const i = this.cols.add('superseded', pid, ts, line, 0);
+        c.ret[i] = l.code;
+        // The execve started by thread l.code resumes under the leader's pid (strace-format.md §3.6).
+        const p = this.pending.get(l.code);
+        if (p !== undefined && pid !== null) {
+          this.pending.delete(l.code);
+          this.pending.set(pid, p);
+        }
+        this.pids.taskEnded(l.code);
+        return;
+      }
+      case 'personality': {
+        const i = this.cols.add('personality', pid, ts, line, 0);
+        c.nameId[i] = this.cols.internName(l.text);
+        return;
+      }
+    }
+    void lineNo;
+  }
+
+  private resume(l: StraceLine, pid: number | null, ts: number | null, line: number): void {
+    const c = this.cols.columns;
+    const key = pid ?? -1;
+    let i = this.pending.get(key);
+    if (i !== undefined && this.cols.names[c.nameId[i] as number] !== l.name) i = undefined;
+    if (i === undefined) {
+      i = this.cols.add('syscall', pid, ts, line, 0);
+      c.nameId[i] = this.cols.internName(l.name);
+      c.status[i] = STATUS('resumed-only');
+      this.diag('orphan-resumed', `"<... ${l.name} resumed>" with no call started before it`, line);
+      if (l.argsEndedBy === 'paren' || l.died) this.setResult(i, l);
+      return;
+    }
+    c.endLine[i] = line;
+    if (l.argsEndedBy !== 'paren' && !l.died) return; // cut again: still pending
+    this.pending.delete(key);
+    this.setResult(i, l);
+    c.status[i] = l.died ? DIED : 0;
+    const start = c.ts[i] as number;
+    if (l.dur === null && ts !== null && !Number.isNaN(start)) c.dur[i] = ts - start;
+  }
+
+  /** `)  = ?` alone on a line (-e status= staging): the tail of the latest unfinished call. */
+  private addOrphanTail(l: StraceLine, line: number): void {
+    const i = this.lastUnfinished;
+    const c = this.cols.columns;
+    if (i < 0 || c.status[i] !== UNFINISHED) return this.addUnknown(line, 'a call tail with no unfinished call');
+    for (const [k, v] of this.pending) if (v === i) this.pending.delete(k);
+    c.endLine[i] = line;
+    c.status[i] = 0;
+    this.setResult(i, l);
+  }
+
+  private setResult(i: number, l: StraceLine): void {
+    const c = this.cols.columns;
+    c.ret[i] = l.retValue;
+    if (l.errno !== null) c.errnoId[i] = this.cols.internErrno(l.errno);
+    if (l.dur !== null) c.dur[i] = l.dur;
+  }
+
+  private addMessage(text: string, line: number): void {
+    const i = this.cols.add('message', null, null, line, 0);
+    this.cols.columns.nameId[i] = this.cols.internName('');
+    this.pids.noteMessage(text);
+  }
+
+  private addUnknown(line: number, reason: string): void {
+    this.cols.add('unknown', null, null, line, 0);
+    this.diag('unknown-line', reason, line);
+  }
+
+  private diag(code: Diagnostic['code'], message: string, line: number): void {
+    // one diagnostic per problem line; a hostile file must not turn into gigabytes of diagnostics
+    if (this.diagnostics.length < 10000) this.diagnostics.push({ code, message, line, file: this.fileName });
+  }
+
+  private timestamp(l: StraceLine): number | null {
+    if (l.absTs !== null) {
+      this.format.timestamps = 'absolute';
+      if (!l.timeOfDay) return l.absTs;
+      this.format.timeOfDay = true;
+      // -t/-tt carry no date: a jump back of more than 12 hours is midnight passing
+      if (l.absTs + this.dayOffset < this.lastAbs - SECONDS_PER_DAY / 2) this.dayOffset += SECONDS_PER_DAY;
+      const t = l.absTs + this.dayOffset;
+      this.lastAbs = t;
+      return t;
+    }
+    if (l.relTs !== null) {
+      this.format.timestamps = 'relative';
+      this.relSum += l.relTs;
+      return this.relSum;
+    }
+    return null;
+  }
+
+  private backfillPid(from: number, to: number, pid: number): void {
+    const c = this.cols.columns;
+    const own = new Set(['message', 'unknown'].map((k) => EVENT_KINDS.indexOf(k as EventKind)));
+    for (let i = from; i <= to; i++) if (c.pid[i] === -1 && !own.has(c.kind[i] as number)) c.pid[i] = pid;
+    const p = this.pending.get(-1);
+    if (p !== undefined) {
+      this.pending.delete(-1);
+      this.pending.set(pid, p);
+    }
+  }
+
+  /** The `-c`/`-C` table: returns true when the line belonged to it. */
+  private takeSummaryLine(raw: string, line: number): boolean {
+    const section = /^System call usage summary for (.+?):?\s*$/.exec(raw);
+    if (section) {
+      this.summarySection = section[1] as string;
+      return true;
+    }
+    const s = this.summary;
+    if (!s) {
+      const header = sniffSummaryHeader(raw);
+      if (!header) return false;
+      const table: StraceSummary = { section: this.summarySection, rows: [], total: null, firstLine: line, lastLine: line };
+      if (this.fileName !== undefined) table.file = this.fileName;
+      this.summaries.push(table);
+      this.summary = { header, table, rules: 0 };
+      return true;
+    }
+    if (isSummaryRule(raw)) {
+      s.rules++;
+      s.table.lastLine = line;
+      return true;
+    }
+    const row = parseSummaryRow(raw, s.header);
+    if (!row) {
+      this.summary = null;
+      return false;
+    }
+    s.table.lastLine = line;
+    if (s.rules >= 2 || row.name === 'total') {
+      s.table.total = row;
+      this.summary = null;
+    } else s.table.rows.push(row);
+    return true;
+  }
+
+  finish(input: { binary?: boolean } = {}): Trace {
+    if (this.carry) this.addUnknown(this.carry.line, 'a line cut by a strace message was never completed');
+    const head: Diagnostic[] = [];
+    if (input.binary) {
+      head.push({ code: 'binary-input', message: 'the input holds NUL bytes: a binary file, not an strace log', line: 1 });
+    }
+    const syscallCode = EVENT_KINDS.indexOf('syscall');
+    const cols = this.cols.columns;
+    let calls = 0;
+    let unknowns = 0;
+    for (let i = 0; i < cols.count; i++) {
+      if (cols.kind[i] === syscallCode) calls++;
+      else if (cols.kind[i] === EVENT_KINDS.indexOf('unknown')) unknowns++;
+    }
+    if (calls === 0 && unknowns > 0) {
+      head.push({ code: 'not-a-trace', message: 'no line of the input is an strace syscall line', line: 1 });
+    }
+    if (this.fileName !== undefined) for (const d of head) d.file = this.fileName;
+    this.diagnostics.unshift(...head);
+    for (const i of this.pending.values()) {
+      this.diag('unfinished-at-end', 'the call never resumed before the log ended', this.cols.columns.line[i] as number);
+    }
+    this.store.trim();
+    const repaired = this.repaired;
+    return new Trace({
+      columns: this.cols.finish(),
+      names: this.cols.names,
+      errnos: this.cols.errnos,
+      sources: [this.store],
+      summaries: this.summaries,
+      diagnostics: this.diagnostics,
+      format: this.format,
+      decoder: (trace, i) => decodeStraceEvent(trace, i, repaired),
+    });
+  }
+}
