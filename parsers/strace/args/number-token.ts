@@ -1,0 +1,40 @@
+/**
+ * One number as strace prints it: `-1`, `4096`, `0x7ffd1a2b3c40`, `0644` / `077` (octal: modes, umask),
+ * `18446744073709551615` (kept in `text`; `value` may lose precision past 2^53).
+ */
+
+import { DIGIT, HEX, isClass } from './char-class.js';
+
+export interface NumberToken {
+  end: number;
+  value: number;
+  base: 8 | 10 | 16;
+}
+
+/** Reads a number at `start`; null if there are no digits (a lone `-`). */
+export function parseNumberToken(src: string, start: number): NumberToken | null {
+  const negative = src.charCodeAt(start) === 45;
+  const digitsStart = negative ? start + 1 : start;
+  const first = src.charCodeAt(digitsStart);
+  const second = src.charCodeAt(digitsStart + 1);
+  if (first === 48 && (second === 120 || second === 88) && isClass(src.charCodeAt(digitsStart + 2), HEX)) {
+    let i = digitsStart + 2;
+    while (isClass(src.charCodeAt(i), HEX)) i++;
+    const magnitude = parseInt(src.slice(digitsStart + 2, i), 16);
+    return { end: i, value: negative ? -magnitude : magnitude, base: 16 };
+  }
+  let i = digitsStart;
+  let octal = first === 48;
+  while (isClass(src.charCodeAt(i), DIGIT)) {
+    if (src.charCodeAt(i) >= 56) octal = false;
+    i++;
+  }
+  if (i === digitsStart) return null;
+  const digits = src.slice(digitsStart, i);
+  if (octal && digits.length > 1) {
+    const magnitude = parseInt(digits, 8);
+    return { end: i, value: negative ? -magnitude : magnitude, base: 8 };
+  }
+  const magnitude = Number(digits);
+  return { end: i, value: negative ? -magnitude : magnitude, base: 10 };
+}

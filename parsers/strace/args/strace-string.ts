@@ -1,0 +1,179 @@
+/**
+ * strace's string escaping, both ways. Real examples (esc.log, tricky.txt 03-09):
+ *
+ *   "tab\there \"quoted\" back\\slash nl\n"      named escapes
+ *   "\0001\09\0012\r\v\f\7\10\33\177\200 ~`'?\0"   octal, fewest digits unless an octal digit follows
+ *   "utf8 \303\251 \303\274"                       UTF-8 bytes as octal: decodes to "utf8 é ü"
+ *   "\x01\x7f\xff\xe9 end"                         -x / --strings-in-hex: always two hex digits
+ *
+ * strace prints bytes, so decoding gives bytes first; they become text as UTF-8 when they form valid
+ * UTF-8, otherwise one latin1 char per byte (binary buffers such as "\177ELF\2\1\1...").
+ */
+
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+const utf8Encoder = new TextEncoder();
+
+/** The decoded text of a string body and whether it had to fall back to one char per byte. */
+export interface DecodedStraceText {
+  value: string;
+  latin1: boolean;
+}
+
+/** Decodes the text between the quotes: every escape resolved, then UTF-8 if valid, else latin1. */
+export function decodeStraceString(quotedBody: string): string {
+  return decodeStraceText(quotedBody).value;
+}
+
+/** Like decodeStraceString, also telling whether the bytes were not UTF-8 (one char per byte). */
+export function decodeStraceText(quotedBody: string): DecodedStraceText {
+  if (isPlainAscii(quotedBody)) return { value: quotedBody, latin1: false };
+  const bytes = decodeStraceBytes(quotedBody);
+  try {
+    return { value: utf8Decoder.decode(bytes), latin1: false };
+  } catch {
+    return { value: bytesToLatin1(bytes), latin1: true };
+  }
+}
+
+/** The raw bytes a string body stands for. Raw non-ASCII characters (never printed by strace) count as their UTF-8 bytes. */
+export function decodeStraceBytes(quotedBody: string): Uint8Array {
+  const n = quotedBody.length;
+  const out = new Uint8Array(n * 3);
+  let len = 0;
+  let i = 0;
+  while (i < n) {
+    const c = quotedBody.charCodeAt(i);
+    if (c !== 92 /* \ */) {
+      if (c < 128) {
+        out[len++] = c;
+        i++;
+      } else {
+        const cp = quotedBody.codePointAt(i) ?? c;
+        const encoded = utf8Encoder.encode(String.fromCodePoint(cp));
+        out.set(encoded, len);
+        len += encoded.length;
+        i += cp > 0xffff ? 2 : 1;
+      }
+      continue;
+    }
+    const e = quotedBody.charCodeAt(i + 1);
+    if (e >= 48 && e <= 55) {
+      // Octal: greedy, 1 to 3 digits ("\0001" is NUL then "1").
+      let v = e - 48;
+      let j = i + 2;
+      const limit = i + 4;
+      while (j < limit) {
+        const d = quotedBody.charCodeAt(j);
+        if (!(d >= 48 && d <= 55)) break;
+        v = v * 8 + (d - 48);
+        j++;
+      }
+      out[len++] = v & 0xff;
+      i = j;
+    } else if (e === 120 /* x */) {
+      // Hex: always two digits ("\x001" is NUL then "1"); take fewer only at a damaged end.
+      let v = 0;
+      let j = i + 2;
+      while (j < i + 4 && hexValue(quotedBody.charCodeAt(j)) >= 0) {
+        v = v * 16 + hexValue(quotedBody.charCodeAt(j));
+        j++;
+      }
+      if (j === i + 2) {
+        out[len++] = 120;
+      } else {
+        out[len++] = v;
+      }
+      i = j;
+    } else if (Number.isNaN(e)) {
+      out[len++] = 92; // a lone trailing backslash: keep it
+      i++;
+    } else {
+      const named = NAMED_ESCAPES[e];
+      out[len++] = named ?? e;
+      i += 2;
+    }
+  }
+  return out.subarray(0, len);
+}
+
+/** Escape letters strace (or C) uses, by the letter's char code. */
+const NAMED_ESCAPES: Record<number, number> = {
+  110: 10, // \n
+  116: 9, // \t
+  114: 13, // \r
+  118: 11, // \v
+  102: 12, // \f
+  97: 7, // \a
+  98: 8, // \b
+};
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+function isPlainAscii(s: string): boolean {
+  if (s.indexOf('\\') !== -1) return false;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+function bytesToLatin1(bytes: Uint8Array): string {
+  let s = '';
+  const chunk = 8192;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    s += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + chunk)));
+  }
+  return s;
+}
+
+export interface EncodeStraceOptions {
+  /** Encode the string one byte per char (it was decoded as latin1); chars past 0xff force UTF-8. */
+  latin1?: boolean;
+  /** Extra printable characters to write as octal, as strace does for `<>` in `-y` paths. */
+  escape?: string;
+}
+
+/**
+ * Writes bytes (or a string, as UTF-8 or latin1) the way strace prints a string body, without quotes.
+ * decodeStraceText(encodeStraceString(s)) gives back s.
+ */
+export function encodeStraceString(value: string | Uint8Array, options: EncodeStraceOptions = {}): string {
+  const bytes = typeof value === 'string' ? stringToBytes(value, options.latin1 === true) : value;
+  const extra = options.escape ?? '';
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    if (b === 34) out += '\\"';
+    else if (b === 92) out += '\\\\';
+    else if (b >= 0x20 && b <= 0x7e && extra.indexOf(String.fromCharCode(b)) === -1) out += String.fromCharCode(b);
+    else if (b === 12) out += '\\f';
+    else if (b === 10) out += '\\n';
+    else if (b === 13) out += '\\r';
+    else if (b === 9) out += '\\t';
+    else if (b === 11) out += '\\v';
+    else {
+      // Fewest octal digits, unless the next raw byte is an octal digit (then all three).
+      const next = bytes[i + 1];
+      const octal = b.toString(8);
+      const nextIsOctalDigit = next !== undefined && next >= 48 && next <= 55;
+      out += '\\' + (nextIsOctalDigit ? octal.padStart(3, '0') : octal);
+    }
+  }
+  return out;
+}
+
+function stringToBytes(value: string, latin1: boolean): Uint8Array {
+  if (latin1) {
+    const bytes = new Uint8Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c > 0xff) return utf8Encoder.encode(value);
+      bytes[i] = c;
+    }
+    return bytes;
+  }
+  return utf8Encoder.encode(value);
+}
