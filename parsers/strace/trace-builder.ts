@@ -78,6 +78,7 @@ export class StraceTraceBuilder {
       text = this.carry.head + raw;
       line = this.carry.line;
       this.repaired.set(line, text);
+      this.diag('repaired-line', `the rest of line ${line}, which a strace message had cut`, lineNo);
       this.carry = null;
     }
     const l = this.scratch;

@@ -47,7 +47,8 @@ class ArgParser {
   parseTopLevel(): ArgNode[] {
     const src = this.src;
     const out: ArgNode[] = [];
-    this.skipSpaces();
+    // A resumed half on its own starts with the separator: `<... clone resumed>, child_tidptr=0x7f…)`.
+    while (src.charCodeAt(this.pos) === 32 || src.charCodeAt(this.pos) === 44) this.pos++;
     while (this.pos < src.length) {
       const start = this.pos;
       let node = this.parseNamedOrValue();

@@ -1,0 +1,43 @@
+import type { Trace } from '../../model/index.js';
+
+const UNFINISHED = ' <unfinished ...>';
+const RESUMED = ' resumed>';
+
+/**
+ * The text of a syscall from its arguments to its result, without the line prefix (pid, time) and the
+ * trailing `-T` duration, the two halves of a split call joined:
+ *
+ *   7683  01:35:15.441837 clone(child_stack=NULL, flags=SIGCHLD <unfinished ...>
+ *   7683  01:35:15.441961 <... clone resumed>, child_tidptr=0x7f7c3920fa10) = 7685
+ *   -> "child_stack=NULL, flags=SIGCHLD, child_tidptr=0x7f7c3920fa10) = 7685"
+ *
+ * Read from the raw line, not from the decoded argument tree: this runs once per event of both traces
+ * and must stay cheap at a million events.
+ */
+export function readCallText(trace: Trace, i: number): string {
+  const name = trace.name(i);
+  const first = trace.rawLine(i);
+  const open = first.indexOf(name + '(');
+  let text = open < 0 ? first : first.slice(open + name.length + 1);
+  const endLine = trace.columns.endLine[i] as number;
+  if (endLine > 0) {
+    if (text.endsWith(UNFINISHED)) text = text.slice(0, -UNFINISHED.length);
+    const source = trace.sources[trace.columns.fileId[i] as number];
+    const second = source ? source.line(endLine) : '';
+    const at = second.indexOf(RESUMED);
+    text += at < 0 ? '' : second.slice(at + RESUMED.length);
+  }
+  return stripDuration(text);
+}
+
+/** Drops a trailing ` <0.000010>` (-T). */
+function stripDuration(text: string): string {
+  if (!text.endsWith('>')) return text;
+  const lt = text.lastIndexOf(' <');
+  if (lt < 0) return text;
+  for (let k = lt + 2; k < text.length - 1; k++) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 48 && c <= 57) || c === 46)) return text;
+  }
+  return text.slice(0, lt);
+}

@@ -1,0 +1,61 @@
+import type { Trace } from '../../model/index.js';
+import { EVENT_KINDS } from '../../model/index.js';
+
+const SYSCALL = EVENT_KINDS.indexOf('syscall');
+
+/**
+ * The host path of the directory a traced process chroot()ed into, as `-y` decorations print it, or
+ * null. Under -y strace shows paths as the tracer outside sees them:
+ *
+ *   chroot("rootfs") = 0
+ *   openat(AT_FDCWD</home/user/fmt/rootfs>, "/lib/x86_64-linux-gnu/libc.so.6", ...) = 3</home/user/fmt/rootfs/lib/...>
+ *
+ * so the prefix is the chroot argument resolved against the working directory, known from an
+ * `AT_FDCWD<...>` decoration or a `getcwd` result before the call.
+ */
+export function findChrootPrefix(trace: Trace): string | null {
+  if (!trace.format.fdPaths || !trace.names.includes('chroot')) return null;
+  const c = trace.columns;
+  let cwd: string | null = null;
+  for (let i = 0; i < trace.count; i++) {
+    if ((c.kind[i] as number) !== SYSCALL) continue;
+    const name = trace.name(i);
+    if (name === 'getcwd' && (c.errnoId[i] as number) === 0) {
+      const ev = trace.event(i);
+      const first = ev.kind === 'syscall' ? ev.args[0] : undefined;
+      if (first?.type === 'string') cwd = first.value;
+      continue;
+    }
+    const decorated = findCwdDecoration(trace.rawLine(i));
+    if (decorated !== null) cwd = decorated;
+    if (name !== 'chroot' || (c.errnoId[i] as number) !== 0) continue;
+    const ev = trace.event(i);
+    const arg = ev.kind === 'syscall' ? ev.args[0] : undefined;
+    if (!arg) return null;
+    // Under -y the argument itself may carry no decoration; a string is the common case.
+    const path = arg.type === 'string' ? arg.value : arg.type === 'fd' ? arg.path : null;
+    if (path === null) return null;
+    if (path.startsWith('/')) return normalisePath(path);
+    return cwd === null ? null : normalisePath(`${cwd}/${path}`);
+  }
+  return null;
+}
+
+/** `openat(AT_FDCWD</home/user/fmt>, ...` -> "/home/user/fmt". */
+function findCwdDecoration(line: string): string | null {
+  const at = line.indexOf('AT_FDCWD<');
+  if (at < 0) return null;
+  const end = line.indexOf('>,', at);
+  return end < 0 ? null : line.slice(at + 9, end);
+}
+
+/** Resolves `.` and `..` and doubled slashes; keeps the path absolute. */
+export function normalisePath(path: string): string {
+  const parts: string[] = [];
+  for (const p of path.split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return '/' + parts.join('/');
+}

@@ -1,0 +1,132 @@
+import type { Trace } from '../../model/index.js';
+import { findChrootPrefix } from './chroot-prefix.js';
+import type { DiffUnit, TraceUnits } from './diff-units.js';
+import { computeDiffUnits } from './diff-units.js';
+import type { KeyedRun } from './emit-pairs.js';
+import { emitAlignedPairs } from './emit-pairs.js';
+import type { EventKeys } from './event-keys.js';
+import { KeySpace, computeEventKeys } from './event-keys.js';
+import type { OneSidedReason } from './pair-processes.js';
+import { pairProcesses } from './pair-processes.js';
+import { CHANGED, EQUAL, ONLY_A, ONLY_B, PairList } from './pair-list.js';
+
+export interface DiffOptions {
+  /** Past this many milliseconds of alignment, a coarser linear alignment takes over. Default 5000. */
+  budgetMs?: number;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
+/** A stretch of the alignment: two paired units, or a unit of one trace only. */
+export interface DiffBlock {
+  kind: 'aligned' | 'onlyA' | 'onlyB';
+  unitA: DiffUnit | null;
+  unitB: DiffUnit | null;
+  /** Range [start, end) in `pairs`. */
+  start: number;
+  end: number;
+  why: OneSidedReason | null;
+  /** The coarse alignment was used for this block (the budget ran out). */
+  coarse: boolean;
+}
+
+export interface TraceDiffCore {
+  a: Trace;
+  b: Trace;
+  pairs: PairList;
+  blocks: DiffBlock[];
+  equal: number;
+  changed: number;
+  onlyA: number;
+  onlyB: number;
+  /** Index in `pairs` of the first difference outside launcher blocks, or -1. */
+  firstDivergence: number;
+  coarse: boolean;
+  unitsA: TraceUnits;
+  unitsB: TraceUnits;
+  keysA: EventKeys;
+  keysB: EventKeys;
+  chrootPrefixA: string | null;
+  chrootPrefixB: string | null;
+  elapsedMs: number;
+}
+
+/**
+ * Aligns the syscalls of two traces: processes paired by lineage and program, exec stages by program,
+ * then each paired stage aligned call by call on normalised keys (Myers). Launcher stages that only one
+ * run has (the chroot program's start-up) become one-sided blocks. Findings are computed separately.
+ */
+export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): TraceDiffCore {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const deadline = started + (options.budgetMs ?? 5000);
+  const space = new KeySpace();
+  const chrootPrefixA = findChrootPrefix(a);
+  const chrootPrefixB = findChrootPrefix(b);
+  const keysA = computeEventKeys(a, space, chrootPrefixA);
+  const keysB = computeEventKeys(b, space, chrootPrefixB);
+  const unitsA = computeDiffUnits(a);
+  const unitsB = computeDiffUnits(b);
+  const matches = pairProcesses(unitsA, unitsB, deadline);
+  const pairs = new PairList(Math.max(a.count, b.count) + 16);
+  const blocks: DiffBlock[] = [];
+  let coarse = false;
+  for (const m of matches) {
+    const start = pairs.count;
+    if (m.kind === 'aligned') {
+      const used = emitAlignedPairs(keyed(m.a, keysA), keyed(m.b, keysB), deadline, pairs);
+      coarse ||= used;
+      blocks.push({ kind: 'aligned', unitA: m.a, unitB: m.b, start, end: pairs.count, why: null, coarse: used });
+    } else if (m.kind === 'onlyA') {
+      for (const i of m.a.events) pairs.push(i, -1, ONLY_A);
+      blocks.push({ kind: 'onlyA', unitA: m.a, unitB: null, start, end: pairs.count, why: m.why, coarse: false });
+    } else {
+      for (const j of m.b.events) pairs.push(-1, j, ONLY_B);
+      blocks.push({ kind: 'onlyB', unitA: null, unitB: m.b, start, end: pairs.count, why: m.why, coarse: false });
+    }
+  }
+  const counts = [0, 0, 0, 0];
+  for (let k = 0; k < pairs.count; k++) counts[pairs.status[k] as number]++;
+  return {
+    a,
+    b,
+    pairs,
+    blocks,
+    equal: counts[EQUAL] as number,
+    changed: counts[CHANGED] as number,
+    onlyA: counts[ONLY_A] as number,
+    onlyB: counts[ONLY_B] as number,
+    firstDivergence: findFirstDivergence(blocks, pairs),
+    coarse,
+    unitsA,
+    unitsB,
+    keysA,
+    keysB,
+    chrootPrefixA,
+    chrootPrefixB,
+    elapsedMs: now() - started,
+  };
+}
+
+function keyed(unit: DiffUnit, keys: EventKeys): KeyedRun {
+  const n = unit.events.length;
+  const fine = new Int32Array(n);
+  const coarse = new Int32Array(n);
+  const name = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = unit.events[k] as number;
+    fine[k] = keys.fine[i] as number;
+    coarse[k] = keys.coarse[i] as number;
+    name[k] = keys.name[i] as number;
+  }
+  return { events: unit.events, fine, coarse, name };
+}
+
+/** The first entry that differs, skipping launcher stages (they are reported as blocks, not as the cause). */
+function findFirstDivergence(blocks: DiffBlock[], pairs: PairList): number {
+  for (const block of blocks) {
+    if (block.why === 'chroot-scaffolding' || block.why === 'launcher') continue;
+    for (let k = block.start; k < block.end; k++) if (pairs.status[k] !== EQUAL) return k;
+  }
+  return -1;
+}

@@ -1,0 +1,123 @@
+import type { Trace } from '../../model/index.js';
+import { EVENT_KINDS } from '../../model/index.js';
+import { readCallText } from './call-text.js';
+import type { NormaliseContext } from './normalise-call.js';
+import { CLOCK_CALLS, RANDOM_CALLS, hashCallText } from './normalise-call.js';
+import { basename } from './diff-units.js';
+
+const SYSCALL = EVENT_KINDS.indexOf('syscall');
+
+/** Interned ids shared by the two traces of a diff, so equal ids mean equal calls across them. */
+export class KeySpace {
+  private readonly names = new Map<string, number>();
+  private readonly fine = new Map<number, number>();
+  private readonly coarse = new Map<string, number>();
+
+  nameId(name: string): number {
+    let id = this.names.get(name);
+    if (id === undefined) {
+      id = this.names.size + 1;
+      this.names.set(name, id);
+    }
+    return id;
+  }
+
+  fineId(hash: number): number {
+    let id = this.fine.get(hash);
+    if (id === undefined) {
+      id = this.fine.size + 1;
+      this.fine.set(hash, id);
+    }
+    return id;
+  }
+
+  /** The name and the path a call names: `openat "/etc/ld.so.cache"`. */
+  coarseId(name: string, path: string): number {
+    const key = `${name} ${path}`;
+    let id = this.coarse.get(key);
+    if (id === undefined) {
+      id = this.coarse.size + 1;
+      this.coarse.set(key, id);
+    }
+    return id;
+  }
+}
+
+/** Calls whose first string argument is a path: it identifies the call across runs better than its result. */
+export const PATH_CALLS = new Set([
+  'open', 'openat', 'openat2', 'creat', 'access', 'faccessat', 'faccessat2', 'stat', 'lstat', 'newfstatat',
+  'statx', 'execve', 'execveat', 'readlink', 'readlinkat', 'chdir', 'chroot', 'mkdir', 'mkdirat', 'rmdir',
+  'unlink', 'unlinkat', 'rename', 'renameat', 'renameat2', 'symlink', 'symlinkat', 'link', 'linkat',
+  'truncate', 'chmod', 'fchmodat', 'chown', 'lchown', 'fchownat', 'utimensat', 'statfs', 'getxattr',
+  'lgetxattr', 'listxattr', 'llistxattr', 'mknod', 'mknodat', 'inotify_add_watch', 'uselib', 'swapon',
+  'mount', 'umount2', 'pivot_root',
+]);
+
+/** The first string literal of a call text, quotes included, or "". */
+function firstString(text: string): string {
+  const q = text.indexOf('"');
+  if (q < 0) return '';
+  let k = q + 1;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if (c === 92) k += 2;
+    else if (c === 34) return text.slice(q, k + 1);
+    else k++;
+  }
+  return text.slice(q);
+}
+
+/** Per event of a trace, three keys from exact to loose (0 for events that are not syscalls). */
+export interface EventKeys {
+  /** The normalised call: name, arguments and result. */
+  fine: Int32Array;
+  /** The name and, for calls on paths, the path: the same request whatever its result. */
+  coarse: Int32Array;
+  /** The name alone. */
+  name: Int32Array;
+}
+
+/**
+ * Keys every syscall event of `trace` in one linear pass: the normalised call text is hashed (no string
+ * is kept) and interned in `space`.
+ */
+export function computeEventKeys(trace: Trace, space: KeySpace, chrootPrefix: string | null): EventKeys {
+  const c = trace.columns;
+  const n = trace.count;
+  const fine = new Int32Array(n);
+  const coarse = new Int32Array(n);
+  const nameKey = new Int32Array(n);
+  const pids = new Set<number>();
+  for (let i = 0; i < n; i++) if ((c.pid[i] as number) > 0) pids.add(c.pid[i] as number);
+  // Per trace name id -> shared name id, filled lazily.
+  const nameShared = new Int32Array(trace.names.length).fill(-1);
+  const pathCall = trace.names.map((name) => PATH_CALLS.has(name));
+  const plain: NormaliseContext = { pids, chrootPrefix, dropStrings: false, dropAll: false };
+  const random: NormaliseContext = { ...plain, dropStrings: true };
+  const clock: NormaliseContext = { ...plain, dropAll: true };
+  for (let i = 0; i < n; i++) {
+    if ((c.kind[i] as number) !== SYSCALL) continue;
+    const nameId = c.nameId[i] as number;
+    let shared = nameShared[nameId] as number;
+    const name = trace.names[nameId] as string;
+    if (shared < 0) {
+      shared = space.nameId(name);
+      nameShared[nameId] = shared;
+    }
+    const text = readCallText(trace, i);
+    // A name id doubles as the coarse key of calls without a path (coarse ids are negative: no clash).
+    // Calls on different paths are different requests: they never pair, even by name. An execve pairs
+    // by program name, since `./foo` on the host is `/foo` in the chroot.
+    if (pathCall[nameId]) {
+      const path = firstString(text);
+      coarse[i] = -space.coarseId(name, name.startsWith('execve') ? basename(path) : path);
+      nameKey[i] = coarse[i] as number;
+    } else {
+      coarse[i] = shared;
+      nameKey[i] = shared;
+    }
+    const ctx = CLOCK_CALLS.has(name) ? clock : RANDOM_CALLS.has(name) ? random : plain;
+    fine[i] = space.fineId(hashCallText(text, shared, ctx));
+  }
+  return { fine, coarse, name: nameKey };
+}

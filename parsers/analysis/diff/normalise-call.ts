@@ -1,0 +1,240 @@
+/**
+ * Normalises the text of one call (arguments and result, from readCallText) to what should compare
+ * equal between two runs of the same program:
+ *
+ *   mmap(0x7f1cefd2d000, 1400832, PROT_READ|PROT_EXEC, ..., 3, 0x26000) = 0x7f1cefd2d000
+ *     -> 0x#, 1400832, PROT_READ|PROT_EXEC, ..., 3, 0x26000) = 0x#      addresses (8+ hex digits)
+ *   clone(..., child_tidptr=0x7f7c3920fa10) = 7685                     -> ... = PID     pids of the trace
+ *   openat(AT_FDCWD</tmp/x/rootfs>, "/lib/libc.so.6", ...) = 3</tmp/x/rootfs/lib/libc.so.6>
+ *     -> AT_FDCWD</>, "/lib/libc.so.6", ...) = #</lib/libc.so.6>        chroot prefix, decorated fd numbers
+ *   getrandom("\xcc\x13\x38\x6d\xb8\xd0\x2d\xfe", 8, GRND_NONBLOCK)      -> getrandom("", 8, ...) random bytes
+ *   {tv_sec=1700000000, tv_nsec=123} , st_atime=..., /* 2023-11-14T... *\/ -> times and their comments
+ *   pipe2([3<pipe:[103939]>, ...])                                      -> pipe:[#]      inode numbers
+ *
+ * Kept: syscall names, path strings, flags, plain numbers, errnos and `/* 39 vars *\/` (an environment
+ * size is a real difference). The output is a 53-bit hash (two 32-bit FNV lanes), so no string is built
+ * per event; `normaliseCallText` gives the text itself for tests and display.
+ */
+export interface NormaliseContext {
+  /** Every pid of the trace: a decimal token equal to one of them becomes `PID`. */
+  pids: ReadonlySet<number>;
+  /** Host path of the chroot root as `-y` decorations show it (e.g. "/tmp/x/rootfs"), or null. */
+  chrootPrefix: string | null;
+  /** Replace string literal contents (getrandom's bytes). */
+  dropStrings: boolean;
+  /** Keep nothing of the arguments and the result but the error (clock readings). */
+  dropAll: boolean;
+}
+
+/** Calls whose arguments and results differ on every run by nature. */
+export const CLOCK_CALLS = new Set([
+  'clock_gettime',
+  'clock_gettime64',
+  'gettimeofday',
+  'time',
+  'times',
+  'getrusage',
+  'sysinfo',
+  'nanosleep',
+  'clock_nanosleep',
+  'clock_nanosleep_time64',
+]);
+/** Calls whose buffers are random bytes. */
+export const RANDOM_CALLS = new Set(['getrandom']);
+
+class Sink {
+  h1 = 0x811c9dc5;
+  h2 = 0x01000193;
+  chars: number[] | null = null;
+
+  reset(seed: number, keepText: boolean): void {
+    this.h1 = 0x811c9dc5 ^ seed;
+    this.h2 = Math.imul(0x01000193 ^ seed, 0x9e3779b1);
+    this.chars = keepText ? [] : null;
+  }
+
+  emit(c: number): void {
+    this.h1 = Math.imul(this.h1 ^ c, 16777619);
+    this.h2 = Math.imul(this.h2 ^ c, 0x5bd1e995) ^ (this.h2 >>> 15);
+    if (this.chars) this.chars.push(c);
+  }
+
+  emitText(text: string, from: number, to: number): void {
+    for (let k = from; k < to; k++) this.emit(text.charCodeAt(k));
+  }
+
+  emitString(s: string): void {
+    this.emitText(s, 0, s.length);
+  }
+
+  get hash(): number {
+    return (this.h1 >>> 0) * 0x200000 + ((this.h2 >>> 0) & 0x1fffff);
+  }
+}
+
+const sink = new Sink();
+
+/** The 53-bit key of a call: `seed` (the interned syscall name) and its normalised text. */
+export function hashCallText(text: string, seed: number, ctx: NormaliseContext): number {
+  sink.reset(seed, false);
+  scan(text, ctx, sink);
+  return sink.hash;
+}
+
+/** The normalised text itself (for tests, display and debugging). */
+export function normaliseCallText(text: string, ctx: NormaliseContext): string {
+  sink.reset(0, true);
+  scan(text, ctx, sink);
+  const chars = sink.chars ?? [];
+  let out = '';
+  for (let k = 0; k < chars.length; k += 4096) out += String.fromCharCode(...chars.slice(k, k + 4096));
+  return out;
+}
+
+const QUOTE = 34; // "
+const SLASH = 47;
+const STAR = 42;
+const LT = 60;
+const GT = 62;
+const EQ = 61;
+const BACKSLASH = 92;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+function isIdent(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function scan(text: string, ctx: NormaliseContext, out: Sink): void {
+  const n = text.length;
+  let k = 0;
+  if (ctx.dropAll) {
+    // Keep the error, if any: "= -1 EINVAL (Invalid argument)".
+    const eq = text.lastIndexOf(') = -1 ');
+    if (eq >= 0) out.emitText(text, eq, n);
+    return;
+  }
+  let timeField = false; // the previous `name=` was a time field: its value varies
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (c === QUOTE) {
+      const end = skipString(text, k);
+      if (ctx.dropStrings) out.emitString('""');
+      else out.emitText(text, k, end);
+      k = end;
+      continue;
+    }
+    if (c === SLASH && text.charCodeAt(k + 1) === STAR) {
+      const close = text.indexOf('*/', k + 2);
+      const end = close < 0 ? n : close + 2;
+      // `/* 39 vars */` is kept; `/* 2023-11-14T22:13:20+0000 */` (a time under -v) is not.
+      if (text.lastIndexOf('var', end) > k) out.emitText(text, k, end);
+      k = end;
+      continue;
+    }
+    const prev = k > 0 ? text.charCodeAt(k - 1) : 32;
+    if (isDigit(c) && !isIdent(prev)) {
+      let end = k + 1;
+      if (c === 48 && (text.charCodeAt(end) === 120 || text.charCodeAt(end) === 88)) {
+        end++;
+        while (end < n && isHex(text.charCodeAt(end))) end++;
+        if (timeField || end - k - 2 >= 8) out.emitString('0x#');
+        else out.emitText(text, k, end);
+        timeField = false;
+        k = end;
+        continue;
+      }
+      while (end < n && isDigit(text.charCodeAt(end))) end++;
+      if (text.charCodeAt(end) === LT) {
+        // A decorated fd (`3</etc/hostname>`): the path says which file; the number is allocation luck.
+        out.emit(35);
+      } else if (timeField) {
+        out.emit(35);
+      } else if (end - k >= 2 && ctx.pids.has(Number(text.slice(k, end)))) {
+        out.emitString('PID');
+      } else {
+        out.emitText(text, k, end);
+      }
+      timeField = false;
+      k = end;
+      continue;
+    }
+    if (c === LT && isIdent(prev)) {
+      k = scanDecoration(text, k, ctx, out);
+      continue;
+    }
+    if (c === EQ) timeField = isTimeField(text, k);
+    else if (c !== 32 && c !== 45) timeField = timeField && (c === 123 || c === 91); // `={` and `=[` stay in it
+    out.emit(c);
+    k++;
+  }
+}
+
+/** Index one past the closing quote of the string literal starting at `start`. */
+function skipString(text: string, start: number): number {
+  let k = start + 1;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if (c === BACKSLASH) k += 2;
+    else if (c === QUOTE) return k + 1;
+    else k++;
+  }
+  return text.length;
+}
+
+/** `tv_sec=`, `tv_nsec=`, `st_atime=`, `st_mtime_nsec=`, `ru_utime=`: fields that hold clock readings. */
+function isTimeField(text: string, eq: number): boolean {
+  let s = eq;
+  while (s > 0 && isIdent(text.charCodeAt(s - 1))) s--;
+  if (s === eq) return false;
+  const name = text.slice(s, eq);
+  return /(?:time|sec|_ns|nsec)$/.test(name) || /time_nsec$/.test(name);
+}
+
+/**
+ * A `-y` decoration from `<` to its `>`: `</etc/ld.so.cache>`, `<pipe:[103939]>`, `<TCP:[1.2.3.4:80->...]>`.
+ * Paths may contain `>`, so the decoration ends at a `>` followed by a delimiter or the end.
+ */
+function scanDecoration(text: string, start: number, ctx: NormaliseContext, out: Sink): number {
+  const n = text.length;
+  let end = start + 1;
+  for (; end < n; end++) {
+    if (text.charCodeAt(end) !== GT) continue;
+    const next = end + 1 < n ? text.charCodeAt(end + 1) : 32;
+    if (next === 44 || next === 41 || next === 32 || next === 93 || next === 125 || next === 62) break;
+  }
+  let from = start + 1;
+  const prefix = ctx.chrootPrefix;
+  if (prefix && text.startsWith(prefix, from)) {
+    const after = text.charCodeAt(from + prefix.length);
+    if (after === SLASH) from += prefix.length;
+    else if (after === GT && from + prefix.length === end) {
+      from += prefix.length;
+      out.emit(LT);
+      out.emit(SLASH);
+      out.emit(GT);
+      return end + 1;
+    }
+  }
+  out.emit(LT);
+  // Inode numbers of pipes and sockets differ on every run: `pipe:[103939]` -> `pipe:[#]`.
+  for (let k = from; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 91 && isDigit(text.charCodeAt(k + 1))) {
+      let e = k + 1;
+      while (e < end && isDigit(text.charCodeAt(e))) e++;
+      if (text.charCodeAt(e) === 93) {
+        out.emitString('[#]');
+        k = e;
+        continue;
+      }
+    }
+    out.emit(c);
+  }
+  if (end < n) out.emit(GT);
+  return end + 1;
+}

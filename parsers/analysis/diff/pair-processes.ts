@@ -1,0 +1,118 @@
+import { alignMyers } from './myers.js';
+import { alignCoarse } from './align.js';
+import type { DiffUnit, PidUnits, TraceUnits } from './diff-units.js';
+
+/** A step of the pairing: two units to align, or a unit present in one trace only. */
+export type UnitMatch =
+  | { kind: 'aligned'; a: DiffUnit; b: DiffUnit }
+  | { kind: 'onlyA'; a: DiffUnit; why: OneSidedReason }
+  | { kind: 'onlyB'; b: DiffUnit; why: OneSidedReason };
+
+/**
+ * Why a unit has no counterpart: the chroot program's start-up up to its execve of the target, another
+ * launcher stage (env, a shell's exec), an exec of a program the other run did not run, or a whole
+ * process (and its descendants) the other run did not have.
+ */
+export type OneSidedReason = 'chroot-scaffolding' | 'launcher' | 'unpaired-exec' | 'unpaired-process';
+
+/**
+ * Pairs processes by lineage: roots with roots, then the children of two paired processes by the program
+ * they end up running (threads with threads), in creation order; within a paired pid, exec stages are
+ * paired by program name. Both are small sequence alignments (Myers on interned names). Returns the
+ * matches in reading order: a process, then its children, depth first.
+ */
+export function pairProcesses(a: TraceUnits, b: TraceUnits, deadlineMs: number): UnitMatch[] {
+  const out: UnitMatch[] = [];
+  const names = new Map<string, number>();
+  const intern = (s: string): number => {
+    let id = names.get(s);
+    if (id === undefined) {
+      id = names.size;
+      names.set(s, id);
+    }
+    return id;
+  };
+  const pidKey = (p: PidUnits): number => {
+    const last = p.units[p.units.length - 1];
+    return intern((p.thread ? 'thread ' : '') + (last ? last.program : ''));
+  };
+
+  const onlyPid = (side: 'a' | 'b', units: TraceUnits, pid: number): void => {
+    const p = units.byPid.get(pid);
+    if (!p) return;
+    for (const u of p.units) {
+      out.push(side === 'a' ? { kind: 'onlyA', a: u, why: 'unpaired-process' } : { kind: 'onlyB', b: u, why: 'unpaired-process' });
+    }
+    for (const child of p.children) onlyPid(side, units, child);
+  };
+
+  const visit = (pa: PidUnits, pb: PidUnits): void => {
+    const ua = pa.units;
+    const ub = pb.units;
+    const [aToB] = matchByKey(
+      ua.map((u) => intern(u.program)),
+      ub.map((u) => intern(u.program)),
+      deadlineMs,
+    );
+    let j = 0;
+    for (let i = 0; i < ua.length; i++) {
+      const u = ua[i] as DiffUnit;
+      const mj = aToB[i] as number;
+      if (mj < 0) {
+        out.push({ kind: 'onlyA', a: u, why: reasonFor(u) });
+        continue;
+      }
+      for (; j < mj; j++) out.push({ kind: 'onlyB', b: ub[j] as DiffUnit, why: reasonFor(ub[j] as DiffUnit) });
+      out.push({ kind: 'aligned', a: u, b: ub[mj] as DiffUnit });
+      j = mj + 1;
+    }
+    for (; j < ub.length; j++) out.push({ kind: 'onlyB', b: ub[j] as DiffUnit, why: reasonFor(ub[j] as DiffUnit) });
+    visitLists(pa.children, pb.children);
+  };
+
+  const visitLists = (pidsA: number[], pidsB: number[]): void => {
+    const la = pidsA.map((p) => a.byPid.get(p)).filter((p): p is PidUnits => p !== undefined);
+    const lb = pidsB.map((p) => b.byPid.get(p)).filter((p): p is PidUnits => p !== undefined);
+    const [aToB] = matchByKey(la.map(pidKey), lb.map(pidKey), deadlineMs);
+    let j = 0;
+    for (let i = 0; i < la.length; i++) {
+      const p = la[i] as PidUnits;
+      const mj = aToB[i] as number;
+      if (mj < 0) {
+        onlyPid('a', a, p.pid);
+        continue;
+      }
+      for (; j < mj; j++) onlyPid('b', b, (lb[j] as PidUnits).pid);
+      visit(p, lb[mj] as PidUnits);
+      j = mj + 1;
+    }
+    for (; j < lb.length; j++) onlyPid('b', b, (lb[j] as PidUnits).pid);
+  };
+
+  // A root that only forks (a shell running a pipeline) still pairs with the other root: roots are
+  // matched by key first and, failing that, in order.
+  if (a.roots.length === 1 && b.roots.length === 1) {
+    visit(a.byPid.get(a.roots[0] as number) as PidUnits, b.byPid.get(b.roots[0] as number) as PidUnits);
+  } else {
+    visitLists(a.roots, b.roots);
+  }
+  return out;
+}
+
+function reasonFor(u: DiffUnit): OneSidedReason {
+  if (u.launcher && u.chrootEvent >= 0) return 'chroot-scaffolding';
+  if (u.launcher) return 'launcher';
+  return 'unpaired-exec';
+}
+
+/** Myers on two short key lists; past the deadline, the coarse alignment. */
+function matchByKey(ka: number[], kb: number[], deadlineMs: number): [Int32Array, Int32Array] {
+  const a = Int32Array.from(ka);
+  const b = Int32Array.from(kb);
+  const aToB = new Int32Array(a.length).fill(-1);
+  const bToA = new Int32Array(b.length).fill(-1);
+  if (!alignMyers(a, b, 0, a.length, 0, b.length, aToB, bToA, deadlineMs)) {
+    alignCoarse(a, b, 0, a.length, 0, b.length, aToB, bToA);
+  }
+  return [aToB, bToA];
+}

@@ -1,0 +1,195 @@
+import type { SyscallEvent, Trace } from '../model/index.js';
+import { EVENT_KINDS } from '../model/index.js';
+
+/** How a node of the process tree began. */
+export type ProcessOrigin = 'root' | 'fork' | 'vfork' | 'clone' | 'clone3' | 'thread' | 'execve';
+
+/**
+ * One program image in one task: a process (or thread) from its creation to its first execve, then one
+ * node per successful execve in the same pid (an `execve` node is the child of the image it replaced).
+ * A child whose very first call is a successful execve is one node: `sh -> (fork) tr`.
+ */
+export interface ProcessNode {
+  id: number;
+  /** null when the log has no pids (one process traced without -f). */
+  pid: number | null;
+  parent: number | null;
+  origin: ProcessOrigin;
+  /** The program path as execve named it; for a fork that has not exec'd, the parent's program. */
+  program: string | null;
+  /** True when `program` was exec'd by this node, false when inherited across a fork. */
+  execd: boolean;
+  argv: string[] | null;
+  /** The `/* N vars *\/` count of the execve that started this node. */
+  envCount: number | null;
+  /** Event index of the execve that started this image, or -1. */
+  execEvent: number;
+  /** Failed execve attempts before that one (a PATH search, or the exec that never happened). */
+  failedExecs: number[];
+  /** First and last event index of this node (any kind). */
+  firstEvent: number;
+  lastEvent: number;
+  syscalls: number;
+  /** How the task ended, on the last node of a pid; null if the log does not say. */
+  exit: { code: number } | { signal: string; core: boolean } | null;
+  children: number[];
+}
+
+export interface ProcessTree {
+  nodes: ProcessNode[];
+  roots: number[];
+  /** Node ids of each pid in order (pid -1 for "no pid"). */
+  byPid: Map<number, number[]>;
+  /** The node each event belongs to. */
+  nodeOf: Int32Array;
+}
+
+const SYSCALL = EVENT_KINDS.indexOf('syscall');
+const EXIT = EVENT_KINDS.indexOf('exit');
+const KILLED = EVENT_KINDS.indexOf('killed');
+const FORKS: Record<string, ProcessOrigin> = { fork: 'fork', vfork: 'vfork', clone: 'clone', clone3: 'clone3' };
+
+/** Builds the process tree: fork/vfork/clone/clone3 children, execve images, exit statuses. */
+export function computeProcessTree(trace: Trace): ProcessTree {
+  const c = trace.columns;
+  const nodes: ProcessNode[] = [];
+  const roots: number[] = [];
+  const byPid = new Map<number, number[]>();
+  const current = new Map<number, number>(); // pid -> node id
+  const pending = new Map<number, { parent: number; origin: ProcessOrigin }>();
+  const failed = new Map<number, number[]>(); // pid -> failed execve events not yet placed
+  const nodeOf = new Int32Array(trace.count).fill(-1);
+
+  const open = (pid: number, i: number, parent: number | null, origin: ProcessOrigin): ProcessNode => {
+    const up = parent === null ? undefined : nodes[parent];
+    const node: ProcessNode = {
+      id: nodes.length,
+      pid: pid < 0 ? null : pid,
+      parent,
+      origin,
+      program: up?.program ?? null,
+      execd: false,
+      argv: up?.argv ?? null,
+      envCount: null,
+      execEvent: -1,
+      failedExecs: [],
+      firstEvent: i,
+      lastEvent: i,
+      syscalls: 0,
+      exit: null,
+      children: [],
+    };
+    nodes.push(node);
+    if (up) up.children.push(node.id);
+    else roots.push(node.id);
+    current.set(pid, node.id);
+    const list = byPid.get(pid);
+    if (list) list.push(node.id);
+    else byPid.set(pid, [node.id]);
+    return node;
+  };
+
+  for (let i = 0; i < trace.count; i++) {
+    const pid = c.pid[i] as number;
+    const kind = c.kind[i] as number;
+    let id = current.get(pid);
+    if (id === undefined) {
+      const p = pending.get(pid);
+      id = open(pid, i, p ? p.parent : null, p ? p.origin : 'root').id;
+    }
+    let node = nodes[id] as ProcessNode;
+    if (kind === SYSCALL) {
+      const name = trace.name(i);
+      if (name === 'execve' || name === 'execveat') {
+        const ok = (c.errnoId[i] as number) === 0 && (c.ret[i] as number) === 0;
+        if (!ok) {
+          const list = failed.get(pid) ?? [];
+          list.push(i);
+          failed.set(pid, list);
+        } else {
+          // An image that made no call but failed execs (its fork's first act was this execve) is reused.
+          if (node.syscalls - node.failedExecs.length - (failed.get(pid)?.length ?? 0) > 0 || node.execd) {
+            node = open(pid, i, node.id, 'execve');
+          }
+          setExec(trace, node, i, failed.get(pid) ?? []);
+          failed.delete(pid);
+        }
+      } else if (name in FORKS) {
+        const child = c.ret[i] as number;
+        if (child > 0 && (c.errnoId[i] as number) === 0) {
+          const thread = name.startsWith('clone') && trace.rawLine(i).includes('CLONE_THREAD');
+          pending.set(child, { parent: node.id, origin: thread ? 'thread' : (FORKS[name] as ProcessOrigin) });
+          // The child may have been seen first (its lines can precede the parent's return); re-home it.
+          adopt(nodes, roots, current.get(child), node.id, thread ? 'thread' : (FORKS[name] as ProcessOrigin));
+        }
+      }
+      node.syscalls++;
+    } else if (kind === EXIT) {
+      const ev = trace.event(i);
+      if (ev.kind === 'exit') node.exit = { code: ev.code };
+    } else if (kind === KILLED) {
+      const ev = trace.event(i);
+      if (ev.kind === 'killed') node.exit = { signal: ev.signal, core: ev.core };
+    }
+    node.lastEvent = i;
+    nodeOf[i] = node.id;
+  }
+  for (const [pid, list] of failed) {
+    const id = current.get(pid);
+    if (id !== undefined) (nodes[id] as ProcessNode).failedExecs.push(...list);
+  }
+  return { nodes, roots, byPid, nodeOf };
+}
+
+function setExec(trace: Trace, node: ProcessNode, i: number, failedBefore: number[]): void {
+  const ev = trace.event(i);
+  node.execEvent = i;
+  node.execd = true;
+  node.failedExecs.push(...failedBefore);
+  if (ev.kind !== 'syscall') return;
+  const exec = readExecArgs(ev);
+  node.program = exec.path;
+  node.argv = exec.argv;
+  node.envCount = exec.envCount;
+}
+
+/** Path, argv and environment size of an execve/execveat event. */
+export function readExecArgs(ev: SyscallEvent): {
+  path: string | null;
+  argv: string[] | null;
+  envCount: number | null;
+} {
+  const args = ev.name === 'execveat' ? ev.args.slice(1) : ev.args;
+  const [path, argv, envp] = args;
+  let envCount: number | null = null;
+  if (envp?.type === 'commented') {
+    const m = /(\d+) vars?/.exec(envp.comment);
+    if (m) envCount = Number(m[1]);
+  } else if (envp?.type === 'array') {
+    envCount = envp.items.filter((x) => x.type !== 'ellipsis').length;
+  }
+  return {
+    path: path?.type === 'string' ? path.value : null,
+    argv: argv?.type === 'array' ? argv.items.map((x) => (x.type === 'string' ? x.value : x.text)) : null,
+    envCount,
+  };
+}
+
+function adopt(
+  nodes: ProcessNode[],
+  roots: number[],
+  childId: number | undefined,
+  parentId: number,
+  origin: ProcessOrigin,
+): void {
+  if (childId === undefined) return;
+  // Walk back to the child's first node (it may have exec'd already).
+  let first = nodes[childId] as ProcessNode;
+  while (first.parent !== null && first.origin === 'execve') first = nodes[first.parent] as ProcessNode;
+  if (first.parent !== null || first.id === parentId) return;
+  const r = roots.indexOf(first.id);
+  if (r >= 0) roots.splice(r, 1);
+  first.parent = parentId;
+  first.origin = origin;
+  (nodes[parentId] as ProcessNode).children.push(first.id);
+}
