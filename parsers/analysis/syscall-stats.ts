@@ -2,7 +2,10 @@ import { EVENT_KINDS } from '../model/event.js';
 import type { Trace } from '../model/trace.js';
 
 export interface SyscallStat {
+  /** Calls that returned (with a value or an errno), as strace -c counts them. */
   calls: number;
+  /** Calls that never returned: exit_group, a task killed inside a call, a log cut short. */
+  unfinished: number;
   errors: number;
   /** Sum of durations (-T, or the time between a split call's halves); 0 when the log has none. */
   seconds: number;
@@ -18,8 +21,9 @@ export interface SyscallStats {
 }
 
 /**
- * Per-syscall calls, errors and time, like `strace -c`. A call counts when it has started; an error is a
- * call that returned an errno (ERESTART* included, as strace counts them).
+ * Per-syscall calls, errors and time, like `strace -c`: a call counts once it returns, an error is a call
+ * that returned an errno (ERESTART* included, as strace counts them). Calls that never returned are
+ * counted apart, so the numbers equal strace's own table and nothing is lost.
  */
 export function computeSyscallStats(trace: Trace): SyscallStats {
   const c = trace.columns;
@@ -34,11 +38,13 @@ export function computeSyscallStats(trace: Trace): SyscallStats {
     const id = c.nameId[i] as number;
     let s = byName.get(id);
     if (!s) {
-      s = { calls: 0, errors: 0, seconds: 0, minSeconds: null, maxSeconds: null };
+      s = { calls: 0, unfinished: 0, errors: 0, seconds: 0, minSeconds: null, maxSeconds: null };
       byName.set(id, s);
     }
-    s.calls++;
-    if (c.errnoId[i] !== 0) s.errors++;
+    const failed = c.errnoId[i] !== 0;
+    if (failed || !Number.isNaN(c.ret[i] as number)) s.calls++;
+    else s.unfinished++;
+    if (failed) s.errors++;
     const d = c.dur[i] as number;
     if (!Number.isNaN(d)) {
       s.seconds += d;
