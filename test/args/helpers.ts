@@ -166,12 +166,13 @@ export function walkArgs(nodes: readonly ArgNode[], visit: (node: ArgNode) => vo
 }
 
 /**
- * Null if the top-level texts, joined by `,` plus spaces, rebuild `input` (leading/trailing spaces
- * and one trailing comma aside) and every child's text appears, in order, inside its parent's;
+ * Null if the top-level texts, joined by `,` plus spaces, rebuild `input` (leading commas, leading/trailing
+ * spaces and one trailing comma aside) and every child's text appears, in order, inside its parent's;
  * otherwise a description of the first gap.
  */
 export function findCoverageGap(input: string, nodes: readonly ArgNode[]): string | null {
-  let pos = skipSpaces(input, 0);
+  let pos = 0;
+  while (input.charCodeAt(pos) === 32 || input.charCodeAt(pos) === 44) pos++;
   for (const [k, node] of nodes.entries()) {
     if (!input.startsWith(node.text, pos)) return `node ${k} ${JSON.stringify(node.text)} not at ${pos}`;
     pos += node.text.length;
