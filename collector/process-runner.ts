@@ -1,0 +1,171 @@
+import { execa } from 'execa';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * The one place that starts processes. Everything is an argv array handed to execa (never a shell
+ * string). A traced run gets its own session and process group (`detached`), so a Ctrl-C on the terminal
+ * reaches only us; we then stop the run in order: the traced processes first (so the tracer records how
+ * they died and flushes its log), the tracer after a grace period, and finally anything left in the group.
+ */
+
+export interface CaptureResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /** Set when the program could not be started at all (ENOENT, EACCES). */
+  spawnError?: string;
+}
+
+/** Runs a short helper (ldd, `strace -V`) and collects its output. */
+export async function runCapture(argv: readonly string[], timeoutMs = 15_000): Promise<CaptureResult> {
+  const [file, ...args] = argv as [string, ...string[]];
+  const r = await execa(file, args, { reject: false, timeout: timeoutMs, stdin: 'ignore', encoding: 'utf8' });
+  const spawnError = r.failed && r.exitCode === undefined && !r.signal ? (r.shortMessage ?? r.message ?? '').split('\n')[0] : undefined;
+  return {
+    exitCode: r.exitCode ?? null,
+    stdout: String(r.stdout ?? ''),
+    stderr: String(r.stderr ?? ''),
+    ...(spawnError ? { spawnError } : {}),
+  };
+}
+
+export interface TracedRunOptions {
+  stdoutFile: string;
+  stderrFile: string;
+  env?: Record<string, string>;
+  /** Stop the run after this long; 0 or undefined: no limit. */
+  timeoutMs?: number;
+  /** Aborting stops the run the same way a timeout does (used for Ctrl-C). */
+  abort?: AbortSignal;
+  /** How long the tracer gets to finish its log once its tracees are gone. */
+  graceMs?: number;
+}
+
+export interface TracedRunResult {
+  /** The tracer's own exit code; null when it died of a signal. */
+  exitCode: number | null;
+  /** The signal that ended the tracer, e.g. "SIGKILL". */
+  signal: string | null;
+  timedOut: boolean;
+  interrupted: boolean;
+  /** We had to kill the tracer itself: its log may end mid-line. */
+  tracerKilled: boolean;
+  spawnError?: string;
+  startedAt: Date;
+  endedAt: Date;
+}
+
+export async function runTraced(argv: readonly string[], options: TracedRunOptions): Promise<TracedRunResult> {
+  const [file, ...args] = argv as [string, ...string[]];
+  const startedAt = new Date();
+  const child = execa(file, args, {
+    reject: false,
+    detached: true,
+    stdin: 'ignore',
+    stdout: { file: options.stdoutFile },
+    stderr: { file: options.stderrFile },
+    ...(options.env ? { env: options.env, extendEnv: true } : {}),
+  });
+  const pid = child.pid;
+  let timedOut = false;
+  let interrupted = false;
+  let tracerKilled = false;
+  let stopping: Promise<void> | null = null;
+  const stop = (): void => {
+    if (stopping || pid === undefined) return;
+    stopping = (async () => {
+      killTree(pid, false);
+      const ended = await Promise.race([child.then(() => true), delay(options.graceMs ?? 3000).then(() => false)]);
+      if (!ended) {
+        tracerKilled = true;
+        killGroup(pid);
+      }
+    })();
+  };
+  const timer =
+    options.timeoutMs && options.timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          stop();
+        }, options.timeoutMs)
+      : null;
+  const onAbort = (): void => {
+    interrupted = true;
+    stop();
+  };
+  options.abort?.addEventListener('abort', onAbort);
+  if (options.abort?.aborted) onAbort();
+  const r = await child;
+  if (timer) clearTimeout(timer);
+  options.abort?.removeEventListener('abort', onAbort);
+  if (stopping) await stopping;
+  // Whatever outlived the tracer (a daemonised child, tracees of a killed tracer) goes now.
+  if (pid !== undefined) killGroup(pid);
+  const spawnError = r.failed && r.exitCode === undefined && !r.signal ? (r.shortMessage ?? r.message ?? '').split('\n')[0] : undefined;
+  return {
+    exitCode: r.exitCode ?? null,
+    signal: r.signal ?? null,
+    timedOut,
+    interrupted,
+    tracerKilled,
+    ...(spawnError ? { spawnError } : {}),
+    startedAt,
+    endedAt: new Date(),
+  };
+}
+
+/** SIGKILLs every descendant of `pid` (and `pid` itself when `includeRoot`), deepest first. */
+export function killTree(pid: number, includeRoot: boolean): number[] {
+  const victims = descendantsOf(pid);
+  if (includeRoot) victims.unshift(pid);
+  for (const p of victims.reverse()) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  return victims;
+}
+
+export function killGroup(pgid: number): void {
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // the group is empty
+  }
+}
+
+/** Every live process whose parent chain leads to `pid`, read from /proc. */
+export function descendantsOf(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+    } catch {
+      continue;
+    }
+    // "1234 (comm with ) inside) S 1 ...": the ppid is the second field after the last ')'.
+    const after = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(after[1]);
+    const list = children.get(ppid) ?? [];
+    list.push(Number(name));
+    children.set(ppid, list);
+  }
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const p = queue.shift() as number;
+    for (const c of children.get(p) ?? []) {
+      out.push(c);
+      queue.push(c);
+    }
+  }
+  return out;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
