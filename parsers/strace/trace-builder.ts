@@ -134,7 +134,9 @@ export class StraceTraceBuilder {
         if (l.kind === 'call') {
           this.setResult(i, l);
           if (l.died) c.status[i] = DIED;
-          else if (l.argsEndedBy !== 'paren') c.status[i] = STATUS(l.argsEndedBy as 'detached' | 'pid-changed');
+        } else if (l.argsEndedBy === 'detached' || l.argsEndedBy === 'pid-changed') {
+          // strace let go of the task (or the thread became the leader): this call will never resume here
+          c.status[i] = STATUS(l.argsEndedBy);
         } else {
           c.status[i] = UNFINISHED;
           this.pending.set(pid ?? -1, i);
@@ -321,10 +323,11 @@ export class StraceTraceBuilder {
       head.push({ code: 'not-a-trace', message: 'no line of the input is an strace syscall line', line: 1 });
     }
     if (this.fileName !== undefined) for (const d of head) d.file = this.fileName;
-    this.diagnostics.unshift(...head);
     for (const i of this.pending.values()) {
       this.diag('unfinished-at-end', 'the call never resumed before the log ended', this.cols.columns.line[i] as number);
     }
+    this.diagnostics.sort((a, b) => a.line - b.line);
+    this.diagnostics.unshift(...head);
     this.store.trim();
     const repaired = this.repaired;
     return new Trace({
