@@ -85,8 +85,11 @@ export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): 
       blocks.push({ kind: 'onlyB', unitA: null, unitB: m.b, start, end: pairs.count, why: m.why, coarse: false });
     }
   }
-  const counts = [0, 0, 0, 0];
-  for (let k = 0; k < pairs.count; k++) counts[pairs.status[k] as number]++;
+  const counts = new Int32Array(4);
+  for (let k = 0; k < pairs.count; k++) {
+    const s = pairs.status[k] as number;
+    counts[s] = (counts[s] as number) + 1;
+  }
   return {
     a,
     b,

@@ -1,0 +1,221 @@
+import type { Trace } from '../../model/index.js';
+import type { ProcessNode, ProcessTree } from '../process-tree.js';
+import { computeSyscallStats } from '../syscall-stats.js';
+import { changedSyscalls, computeSyscallDelta, formatSyscallDelta } from '../syscall-delta.js';
+import type { DiffBlock, TraceDiffCore } from './compute-diff.js';
+import { findFailedOnly } from './failed-calls.js';
+import type { DiffFinding, DiffLabels } from './finding.js';
+import { FINDING_KINDS, callOf, formatLineRef, lineRef } from './finding.js';
+import { findPathsOnly } from './paths-only.js';
+import { PAIR_STATUSES } from './pair-list.js';
+
+/** All findings of a diff, ranked (see FINDING_KINDS). */
+export function computeDiffFindings(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
+  const launcherPairs = new Uint8Array(core.pairs.count);
+  const launcherA = new Uint8Array(core.a.count);
+  const launcherB = new Uint8Array(core.b.count);
+  for (const block of core.blocks) {
+    if (block.why !== 'chroot-scaffolding' && block.why !== 'launcher') continue;
+    launcherPairs.fill(1, block.start, block.end);
+    for (const i of block.unitA?.events ?? []) launcherA[i] = 1;
+    for (const j of block.unitB?.events ?? []) launcherB[j] = 1;
+  }
+  const found: DiffFinding[] = [
+    ...firstDivergence(core, labels),
+    ...findFailedOnly(core, labels, launcherPairs),
+    ...findPathsOnly(core, labels, launcherA, launcherB),
+    ...processesOnly(core, labels),
+    ...syscallDeltas(core, labels),
+    ...exitStatus(core, labels),
+    ...envSizes(core, labels),
+    ...scaffolding(core, labels),
+    ...coarseNote(core, labels),
+  ];
+  // A stable sort keeps each kind's own order.
+  return found.sort((x, y) => FINDING_KINDS.indexOf(x.kind) - FINDING_KINDS.indexOf(y.kind));
+}
+
+function firstDivergence(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
+  const k = core.firstDivergence;
+  if (k < 0) return [];
+  const { a, b, pairs } = core;
+  const status = PAIR_STATUSES[pairs.status[k] as number];
+  // For a one-sided entry, show where the other run stands: its next call in the same block.
+  let i = pairs.a[k] as number;
+  let j = pairs.b[k] as number;
+  for (let n = k + 1; n < pairs.count && (i < 0 || j < 0); n++) {
+    if (i < 0 && (pairs.a[n] as number) >= 0) i = pairs.a[n] as number;
+    if (j < 0 && (pairs.b[n] as number) >= 0) j = pairs.b[n] as number;
+  }
+  const sideA = i >= 0 ? `${labels.a} ${formatLineRef(lineRef(a, i))}: ${callOf(a, i)}` : `${labels.a}: (nothing)`;
+  const sideB = i >= 0 || j >= 0 ? (j >= 0 ? `${labels.b} ${formatLineRef(lineRef(b, j))}: ${callOf(b, j)}` : `${labels.b}: (nothing)`) : '';
+  const what =
+    status === 'changed'
+      ? 'the same call with a different result or arguments'
+      : status === 'onlyA'
+        ? `a call only ${labels.a} makes`
+        : `a call only ${labels.b} makes`;
+  const finding: DiffFinding = {
+    kind: 'first-divergence',
+    message: `The runs first differ at ${what}. ${sideA} | ${sideB}`,
+  };
+  if (i >= 0) finding.a = lineRef(a, i);
+  if (j >= 0) finding.b = lineRef(b, j);
+  return [finding];
+}
+
+function processesOnly(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
+  const out: DiffFinding[] = [];
+  const seen = new Set<string>();
+  for (const block of core.blocks) {
+    if (block.why !== 'unpaired-process') continue;
+    const unit = block.unitA ?? block.unitB;
+    const side = block.unitA ? 'a' : 'b';
+    if (!unit || seen.has(side + unit.pid)) continue;
+    seen.add(side + unit.pid);
+    const t = side === 'a' ? core.a : core.b;
+    const first = unit.events[0];
+    const label = side === 'a' ? labels.a : labels.b;
+    const finding: DiffFinding = {
+      kind: 'process-only',
+      message: `Process ${unit.pid} (${unit.program || 'unknown program'}) runs only in ${label}${first === undefined ? '' : `, from ${formatLineRef(lineRef(t, first))}`}.`,
+    };
+    if (first !== undefined) finding[side] = lineRef(t, first);
+    out.push(finding);
+  }
+  return out;
+}
+
+function syscallDeltas(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
+  const changed = changedSyscalls(computeSyscallDelta(computeSyscallStats(core.a), computeSyscallStats(core.b)));
+  if (changed.length === 0) return [];
+  const top = changed.slice(0, 4).map(formatSyscallDelta).join('; ');
+  return [
+    {
+      kind: 'syscall-delta',
+      message: `${changed.length} syscall${changed.length === 1 ? '' : 's'} differ in count or errors (${labels.a} → ${labels.b}): ${top}${changed.length > 4 ? '; …' : ''}.`,
+      details: changed.slice(0, 30).map(formatSyscallDelta),
+    },
+  ];
+}
+
+/** The exit of a pid: on its last node. */
+function exitOf(tree: ProcessTree, pid: number): ProcessNode | null {
+  const ids = tree.byPid.get(pid);
+  const last = ids ? tree.nodes[ids[ids.length - 1] as number] : undefined;
+  return last ?? null;
+}
+
+function describeExit(node: ProcessNode | null): string {
+  if (!node?.exit) return 'no recorded exit';
+  return 'code' in node.exit ? `exit status ${node.exit.code}` : `killed by ${node.exit.signal}${node.exit.core ? ' (core dumped)' : ''}`;
+}
+
+function exitStatus(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
+  const out: DiffFinding[] = [];
+  const seen = new Set<string>();
+  for (const block of core.blocks) {
+    if (block.kind !== 'aligned' || !block.unitA || !block.unitB) continue;
+    const key = `${block.unitA.pid} ${block.unitB.pid}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const na = exitOf(core.unitsA.tree, block.unitA.pid);
+    const nb = exitOf(core.unitsB.tree, block.unitB.pid);
+    const da = describeExit(na);
+    const db = describeExit(nb);
+    if (da === db) continue;
+    const finding: DiffFinding = {
+      kind: 'exit-status',
+      message: `${block.unitA.program || 'The process'} ends with ${da} in ${labels.a} and ${db} in ${labels.b}.`,
+    };
+    if (na?.exit) finding.a = lineRef(core.a, na.lastEvent);
+    if (nb?.exit) finding.b = lineRef(core.b, nb.lastEvent);
+    out.push(finding);
+  }
+  return out;
+}
+
+function envSizes(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
+  const out: DiffFinding[] = [];
+  const firstExec = (t: Trace, blocks: DiffBlock[], side: 'unitA' | 'unitB'): number => {
+    for (const bl of blocks) {
+      const u = bl[side];
+      if (u && u.execEvent >= 0) return u.execEvent;
+    }
+    return -1;
+  };
+  // The environment a run started with, then each pair of aligned programs.
+  const candidates: [number, number, number | null, number | null][] = [];
+  const ia = firstExec(core.a, core.blocks, 'unitA');
+  const ib = firstExec(core.b, core.blocks, 'unitB');
+  const envAt = (units: TraceDiffCore['unitsA'], i: number): number | null => {
+    for (const p of units.byPid.values()) for (const u of p.units) if (u.execEvent === i) return u.envCount;
+    return null;
+  };
+  if (ia >= 0 && ib >= 0) candidates.push([ia, ib, envAt(core.unitsA, ia), envAt(core.unitsB, ib)]);
+  for (const bl of core.blocks) {
+    if (bl.kind !== 'aligned' || !bl.unitA || !bl.unitB) continue;
+    if (bl.unitA.execEvent < 0 || bl.unitB.execEvent < 0) continue;
+    candidates.push([bl.unitA.execEvent, bl.unitB.execEvent, bl.unitA.envCount, bl.unitB.envCount]);
+  }
+  const seen = new Set<string>();
+  for (const [i, j, ea, eb] of candidates) {
+    if (ea === null || eb === null || ea === eb || seen.has(`${i} ${j}`)) continue;
+    seen.add(`${i} ${j}`);
+    const vars = (n: number): string => `${n} environment variable${n === 1 ? '' : 's'}`;
+    out.push({
+      kind: 'env-size',
+      message: `${callOf(core.a, i, 60)} gets ${vars(ea)} in ${labels.a} but ${callOf(core.b, j, 60)} gets ${vars(eb)} in ${labels.b}${eb < ea || ea < eb ? ` (one run cleared or filtered its environment, as env -i does)` : ''}.`,
+      a: lineRef(core.a, i),
+      b: lineRef(core.b, j),
+    });
+  }
+  return out;
+}
+
+function scaffolding(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
+  const out: DiffFinding[] = [];
+  for (const block of core.blocks) {
+    if (block.why !== 'chroot-scaffolding' && block.why !== 'launcher') continue;
+    const unit = block.unitA ?? block.unitB;
+    if (!unit || unit.events.length === 0) continue;
+    const side = block.unitA ? 'a' : 'b';
+    const t = side === 'a' ? core.a : core.b;
+    const label = side === 'a' ? labels.a : labels.b;
+    const first = unit.events[0] as number;
+    const last = unit.events[unit.events.length - 1] as number;
+    const range = `${formatLineRef(lineRef(t, first))}–${lineRef(t, last).line}`;
+    const n = unit.events.length;
+    const units = (side === 'a' ? core.unitsA : core.unitsB).byPid.get(unit.pid)?.units ?? [];
+    const next = units[units.indexOf(unit) + 1];
+    const target = next && next.execEvent >= 0 ? `, and ${callOf(t, next.execEvent, 60)}` : '';
+    const message =
+      block.why === 'chroot-scaffolding'
+        ? `${label} starts with the chroot program's own start-up (${range}, ${n} calls: loading ${unit.program}, then ${callOf(t, unit.chrootEvent, 60)}${nextCalls(t, unit.events, unit.chrootEvent)}${target}). ${labels[side === 'a' ? 'b' : 'a']} has no such stage; it is shown as one block, not compared call by call.`
+        : `${label} runs ${unit.program || 'a launcher'} first (${range}, ${n} calls), which exec's the next program${target}; ${labels[side === 'a' ? 'b' : 'a']} does not. Shown as one block.`;
+    out.push({ kind: 'scaffolding', message, [side]: lineRef(t, first) });
+  }
+  return out;
+}
+
+/** `, chdir("/")` ... after the chroot call, up to the unit's end. */
+function nextCalls(t: Trace, events: Int32Array, after: number): string {
+  const parts: string[] = [];
+  let seen = false;
+  for (const i of events) {
+    if (i === after) seen = true;
+    else if (seen && parts.length < 2) parts.push(callOf(t, i, 40));
+  }
+  return parts.length ? `, ${parts.join(', ')}` : '';
+}
+
+function coarseNote(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
+  const blocks = core.blocks.filter((b) => b.coarse);
+  if (blocks.length === 0) return [];
+  return [
+    {
+      kind: 'coarse',
+      message: `Aligning took longer than the time budget: ${blocks.length} process stage${blocks.length === 1 ? ' was' : 's were'} aligned coarsely (unique anchors and a short lookahead), so some equal calls between ${labels.a} and ${labels.b} may show as removed and added.`,
+    },
+  ];
+}
