@@ -1,7 +1,7 @@
 import type { ArgNode } from '../model/args.js';
 import type { SyscallEvent, TraceEvent } from '../model/event.js';
 import { CALL_STATUS, type Trace } from '../model/trace.js';
-import { parseArgs, parseValue } from './args/parse-args.js';
+import { parseArgs, parseValue } from './args/index.js';
 import { parseStraceLine } from './parse-line.js';
 
 /**

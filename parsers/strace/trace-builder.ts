@@ -203,7 +203,8 @@ export class StraceTraceBuilder {
     this.setResult(i, l);
     c.status[i] = l.died ? DIED : 0;
     const start = c.ts[i] as number;
-    if (l.dur === null && ts !== null && !Number.isNaN(start)) c.dur[i] = ts - start;
+    // to the nanosecond: strace's own clock resolution; float noise must not leak into durations
+    if (l.dur === null && ts !== null && !Number.isNaN(start)) c.dur[i] = Math.round((ts - start) * 1e9) / 1e9;
   }
 
   /** `)  = ?` alone on a line (-e status= staging): the tail of the latest unfinished call. */
