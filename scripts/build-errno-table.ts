@@ -60,7 +60,7 @@ function formatModule(rows: ErrnoRow[]): string {
     '// Do not edit by hand: change the script and re-run it.',
     '',
     '/** [name, number, message as strace prints it, aliases?] */',
-    'export const ERRNO_ROWS: ReadonlyArray<readonly [string, number, string, readonly string[]?]> = [',
+    'export const ERRNO_ROWS: ReadonlyArray<readonly [string, number, string, (readonly string[])?]> = [',
     ...lines,
     '];',
     '',

@@ -2,7 +2,7 @@
 // Do not edit by hand: change the script and re-run it.
 
 /** [name, number, message as strace prints it, aliases?] */
-export const ERRNO_ROWS: ReadonlyArray<readonly [string, number, string, readonly string[]?]> = [
+export const ERRNO_ROWS: ReadonlyArray<readonly [string, number, string, (readonly string[])?]> = [
   ["EPERM", 1, "Operation not permitted"],
   ["ENOENT", 2, "No such file or directory"],
   ["ESRCH", 3, "No such process"],
