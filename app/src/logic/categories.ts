@@ -1,0 +1,29 @@
+import { syscallCategory } from './catalog.js';
+import type { SyscallCategory } from './catalog.js';
+
+/** Syscall categories in legend order; the mapping itself is the catalogue's (parsers/catalog). */
+export const CATEGORIES = [
+  'process',
+  'memory',
+  'file',
+  'network',
+  'ipc',
+  'signal',
+  'containment',
+  'time',
+  'system',
+  'other',
+] as const satisfies readonly SyscallCategory[];
+export type Category = (typeof CATEGORIES)[number];
+
+/** The category of a syscall by name; 'other' for names no table knows. */
+export function categoryOfSyscall(name: string): Category {
+  return syscallCategory(name);
+}
+
+/** Category code (index into CATEGORIES) for every name id of a trace, so drawing needs no string work. */
+export function computeCategoryCodes(names: readonly string[]): Uint8Array {
+  const codes = new Uint8Array(names.length);
+  for (let i = 0; i < names.length; i++) codes[i] = CATEGORIES.indexOf(categoryOfSyscall(names[i] as string));
+  return codes;
+}

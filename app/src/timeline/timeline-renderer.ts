@@ -1,0 +1,219 @@
+import { axisTop } from 'd3-axis';
+import type { BrushBehavior } from 'd3-brush';
+import { brushX } from 'd3-brush';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import type { LaneModel } from '../logic/compute-lanes.js';
+import { computeNearestMark } from '../logic/compute-marks.js';
+import type { XWindow } from '../logic/compute-window.js';
+import { computeMinSpan } from '../logic/compute-window.js';
+import { selectCategoryCodes, selectHighlightPositions, selectLaneModel } from '../logic/derived.js';
+import { formatSeconds } from '../logic/format-value.js';
+import type { AppState, AppStore, TraceSlot } from '../store/create-app-store.js';
+import { ALWAYS_HIGHLIGHTED } from '../store/create-app-store.js';
+import type { TraceData } from '../trace/trace-data.js';
+import { fitCanvas } from './canvas-setup.js';
+import type { HighlightLayer, TimelineFrame } from './draw-timeline.js';
+import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX, MARKER_SHAPES, drawTimeline } from './draw-timeline.js';
+import { recordFrame } from './frame-stats.js';
+import { DARK_THEME, LIGHT_THEME, highlightColor } from './timeline-theme.js';
+import type { ZoomController } from './zoom-controller.js';
+import { createZoomController } from './zoom-controller.js';
+
+export interface TimelineElements {
+  root: HTMLElement;
+  canvas: HTMLCanvasElement;
+  overlay: HTMLElement;
+  axis: SVGSVGElement;
+  overview: SVGSVGElement;
+}
+
+/**
+ * Drives one timeline outside React: subscribes to the store transiently and draws in one
+ * requestAnimationFrame per change (canvas marks, d3 axis, overview brush, zoom sync).
+ */
+export class TimelineRenderer {
+  private frame = 0;
+  private readonly zoom: ZoomController;
+  private readonly brush: BrushBehavior<unknown>;
+  private brushing = false;
+  private readonly unsubscribe: () => void;
+  private readonly resize: ResizeObserver;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly slot: TraceSlot,
+    private readonly el: TimelineElements,
+  ) {
+    this.zoom = createZoomController(el.overlay, (w) => this.setWindow(w));
+    this.brush = brushX().on('brush end', (event: { selection: [number, number] | null; sourceEvent?: unknown }) => {
+      if (!event.sourceEvent || !event.selection) return;
+      const model = this.model();
+      if (!model) return;
+      const width = this.plotWidth();
+      const span = model.xMax - model.xMin;
+      const [a, b] = event.selection;
+      this.brushing = true;
+      this.setWindow({ x0: model.xMin + (a / width) * span, x1: model.xMin + (Math.max(b, a + 1) / width) * span });
+      this.brushing = false;
+    });
+    this.unsubscribe = store.subscribe((s, prev) => {
+      if (
+        s.traces[slot] !== prev.traces[slot] ||
+        s.viewports[slot] !== prev.viewports[slot] ||
+        s.xMode !== prev.xMode ||
+        s.selection !== prev.selection ||
+        s.highlights !== prev.highlights ||
+        s.theme !== prev.theme
+      )
+        this.schedule();
+    });
+    el.overlay.addEventListener('click', this.onClick);
+    el.root.addEventListener('wheel', this.onWheel, { passive: false });
+    this.resize = new ResizeObserver(() => this.schedule());
+    this.resize.observe(el.root);
+    this.schedule();
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    this.unsubscribe();
+    this.zoom.destroy();
+    this.resize.disconnect();
+    this.el.overlay.removeEventListener('click', this.onClick);
+    this.el.root.removeEventListener('wheel', this.onWheel);
+  }
+
+  schedule(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  private trace(): TraceData | undefined {
+    return this.store.getState().traces[this.slot];
+  }
+
+  private model(): LaneModel | null {
+    const s = this.store.getState();
+    const trace = s.traces[this.slot];
+    return trace ? selectLaneModel(trace, s.xMode) : null;
+  }
+
+  private plotWidth(): number {
+    return Math.max(1, this.el.root.clientWidth - GUTTER_CSS_PX);
+  }
+
+  private setWindow(w: XWindow): void {
+    const vp = this.store.getState().viewports[this.slot];
+    this.store.getState().setViewport(this.slot, { x0: w.x0, x1: w.x1, laneTop: vp?.laneTop ?? 0 });
+  }
+
+  private draw(): void {
+    this.frame = 0;
+    const started = performance.now();
+    const s = this.store.getState();
+    const trace = s.traces[this.slot];
+    const model = this.model();
+    if (!trace || !model) return;
+    const vp = s.viewports[this.slot];
+    if (!vp) {
+      // First frame for this trace: fit it (the store change schedules the real frame).
+      s.setViewport(this.slot, { x0: model.xMin, x1: model.xMax, laneTop: 0 });
+      return;
+    }
+    const widthCssPx = this.el.root.clientWidth;
+    const heightCssPx = this.el.root.clientHeight;
+    const ctx = fitCanvas(this.el.canvas, widthCssPx, heightCssPx);
+    if (!ctx) return;
+    const frame: TimelineFrame = {
+      model,
+      kind: trace.columns.kind,
+      nameId: trace.columns.nameId,
+      categoryOfName: selectCategoryCodes(trace),
+      x0: vp.x0,
+      x1: vp.x1,
+      laneTop: vp.laneTop,
+      widthCssPx,
+      heightCssPx,
+      highlights: this.highlightLayers(s, trace, model),
+      selected: s.selection?.slot === this.slot ? s.selection.index : null,
+      theme: s.theme === 'dark' ? DARK_THEME : LIGHT_THEME,
+      labels: true,
+    };
+    drawTimeline(ctx, frame);
+    this.drawAxis(model, vp, widthCssPx);
+    this.drawOverview(model, vp);
+    const extent = { x0: model.xMin, x1: model.xMax };
+    this.zoom.sync(vp, extent, widthCssPx - GUTTER_CSS_PX, computeMinSpan(model.xMode));
+    recordFrame(performance.now() - started);
+  }
+
+  highlightLayers(s: AppState, trace: TraceData, model: LaneModel): HighlightLayer[] {
+    const names = [...ALWAYS_HIGHLIGHTED, ...s.highlights];
+    return names.map((name, k) => ({
+      name,
+      color: highlightColor(name, k - ALWAYS_HIGHLIGHTED.length),
+      shape: MARKER_SHAPES[k % MARKER_SHAPES.length]!,
+      positions: selectHighlightPositions(trace, model, name),
+    }));
+  }
+
+  private drawAxis(model: LaneModel, vp: XWindow, widthCssPx: number): void {
+    const scale = scaleLinear().domain([vp.x0, vp.x1]).range([GUTTER_CSS_PX, widthCssPx]);
+    const span = vp.x1 - vp.x0;
+    const axis = axisTop(scale)
+      .ticks(Math.max(2, Math.floor((widthCssPx - GUTTER_CSS_PX) / 110)))
+      .tickFormat((v) => (model.xMode === 'time' ? formatSeconds(Number(v), span) : `#${Math.round(Number(v))}`));
+    const svg = select(this.el.axis).attr('width', widthCssPx);
+    let g = svg.select<SVGGElement>('g.axis');
+    if (g.empty()) g = svg.append('g').attr('class', 'axis');
+    g.attr('transform', 'translate(0,22)').call(axis);
+  }
+
+  private drawOverview(model: LaneModel, vp: XWindow): void {
+    const width = this.plotWidth();
+    const svg = select(this.el.overview).attr('width', width + GUTTER_CSS_PX);
+    let g = svg.select<SVGGElement>('g.brush');
+    if (g.empty()) g = svg.append('g').attr('class', 'brush');
+    g.attr('transform', `translate(${GUTTER_CSS_PX},0)`);
+    this.brush.extent([
+      [0, 0],
+      [width, 18],
+    ]);
+    g.call(this.brush);
+    if (this.brushing) return;
+    const span = model.xMax - model.xMin;
+    const a = ((vp.x0 - model.xMin) / span) * width;
+    const b = ((vp.x1 - model.xMin) / span) * width;
+    g.call(this.brush.move, [Math.max(0, a), Math.min(width, Math.max(b, a + 2))]);
+  }
+
+  private readonly onClick = (e: MouseEvent): void => {
+    const s = this.store.getState();
+    const model = this.model();
+    const vp = s.viewports[this.slot];
+    if (!model || !vp) return;
+    const rect = this.el.overlay.getBoundingClientRect();
+    const px = e.clientX - rect.left;
+    const lane = model.lanes[Math.floor(vp.laneTop + (e.clientY - rect.top) / LANE_HEIGHT_CSS_PX)];
+    if (!lane) return;
+    const perPx = (vp.x1 - vp.x0) / this.plotWidth();
+    const pos = computeNearestMark(lane, vp.x0 + px * perPx, 4 * perPx);
+    if (pos >= 0) s.select({ slot: this.slot, index: lane.events[pos] as number });
+  };
+
+  private readonly onWheel = (e: WheelEvent): void => {
+    if (!e.shiftKey) return;
+    e.preventDefault();
+    this.scrollLanes(Math.sign(e.deltaY || e.deltaX) * 3);
+  };
+
+  scrollLanes(delta: number): void {
+    const s = this.store.getState();
+    const model = this.model();
+    const vp = s.viewports[this.slot];
+    if (!model || !vp) return;
+    const visible = Math.max(1, Math.floor(this.el.root.clientHeight / LANE_HEIGHT_CSS_PX));
+    const laneTop = Math.max(0, Math.min(model.lanes.length - visible, vp.laneTop + delta));
+    if (laneTop !== vp.laneTop) s.setViewport(this.slot, { ...vp, laneTop: Math.max(0, laneTop) });
+  }
+}

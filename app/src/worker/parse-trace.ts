@@ -1,0 +1,67 @@
+import type { Trace } from '../../../parsers/model/index.js';
+import { createStraceParser, parseStraceFiles } from '../../../parsers/strace/index.js';
+import { inputName, readInputChunks, sniffBinary } from './read-input.js';
+import type { InputSource } from './worker-protocol.js';
+
+export class NotATraceError extends Error {}
+export class CancelledError extends Error {}
+
+export interface ParseProgress {
+  isCancelled(): boolean;
+  onBytes(bytes: number): void;
+}
+
+/**
+ * Parses the inputs into one Trace. One input streams through the strace parser chunk by chunk (so a
+ * 600 MB log never becomes one string); several inputs are an `-ff` set, which the parser merges by time
+ * and needs whole.
+ */
+export async function parseInputs(inputs: InputSource[], progress: ParseProgress): Promise<Trace> {
+  const [first] = inputs;
+  if (!first) throw new NotATraceError('No file was given.');
+  let trace: Trace;
+  if (inputs.length === 1) {
+    const parser = createStraceParser({ fileName: inputName(first) });
+    let sniffed = false;
+    for await (const chunk of readInputChunks(first, progress.isCancelled, progress.onBytes)) {
+      if (!sniffed) {
+        sniffed = true;
+        if (sniffBinary(chunk)) throw new NotATraceError(`${inputName(first)} is a binary file, not a trace log.`);
+      }
+      parser.push(chunk);
+    }
+    if (progress.isCancelled()) throw new CancelledError('Cancelled');
+    trace = parser.end();
+  } else {
+    const files: { name: string; text: string }[] = [];
+    for (const input of inputs) {
+      const parts: string[] = [];
+      for await (const chunk of readInputChunks(input, progress.isCancelled, progress.onBytes)) parts.push(chunk);
+      if (progress.isCancelled()) throw new CancelledError('Cancelled');
+      const text = parts.join('');
+      if (sniffBinary(text)) throw new NotATraceError(`${inputName(input)} is a binary file, not a trace log.`);
+      files.push({ name: inputName(input), text });
+    }
+    trace = parseStraceFiles(files);
+  }
+  checkIsTrace(trace, inputs.map(inputName).join(', '));
+  return trace;
+}
+
+/** A log with lines but not one call, signal or exit is not a trace: say so instead of an empty view. */
+function checkIsTrace(trace: Trace, name: string): void {
+  const kinds = trace.columns.kind;
+  let placed = 0;
+  let unknown = 0;
+  for (let i = 0; i < trace.count; i++) {
+    const k = kinds[i] as number;
+    if (k <= 4) placed++;
+    else if (k === 7) unknown++;
+  }
+  if (placed === 0)
+    throw new NotATraceError(
+      unknown
+        ? `${name} does not look like an strace log: none of its ${unknown} lines is a system call.`
+        : `${name} is empty.`,
+    );
+}

@@ -1,0 +1,117 @@
+/// <reference lib="webworker" />
+import type { Trace } from '../../../parsers/model/index.js';
+import { computeProcesses } from '../logic/compute-processes.js';
+import type { TraceData } from '../trace/trace-data.js';
+import { CancelledError, NotATraceError, parseInputs } from './parse-trace.js';
+import { measureInput } from './read-input.js';
+import { computeEventDetail, computeRowTexts, computeTextMatches, computeUnknownLines } from './trace-queries.js';
+import type { QueryResult, TraceQuery, WorkerRequest, WorkerResponse } from './worker-protocol.js';
+
+/**
+ * The trace processor. It parses, keeps each parsed Trace (columns and raw text) by slot, and answers
+ * questions about it. The main thread gets a copy of the columns only; see trace-client.ts.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const traces = new Map<string, Trace>();
+const cancelled = new Set<number>();
+const MAX_DIAGNOSTICS = 500;
+
+function post(msg: WorkerResponse, transfer: Transferable[] = []): void {
+  scope.postMessage(msg, transfer);
+}
+
+scope.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  const msg = e.data;
+  if (msg.type === 'cancel') cancelled.add(msg.requestId);
+  else if (msg.type === 'load') void load(msg);
+  else if (msg.type === 'query') {
+    const trace = traces.get(msg.slot);
+    try {
+      post({ type: 'result', queryId: msg.queryId, result: trace ? answer(trace, msg.query) : null });
+    } catch (err) {
+      post({ type: 'result', queryId: msg.queryId, result: null, error: String(err) });
+    }
+  }
+};
+
+async function load(msg: Extract<WorkerRequest, { type: 'load' }>): Promise<void> {
+  const started = performance.now();
+  let total = 0;
+  for (const input of msg.inputs) total += await measureInput(input);
+  let bytes = 0;
+  let lastPost = 0;
+  try {
+    const trace = await parseInputs(msg.inputs, {
+      isCancelled: () => cancelled.has(msg.requestId),
+      onBytes(n) {
+        bytes += n;
+        const now = performance.now();
+        if (now - lastPost > 50) {
+          lastPost = now;
+          post({ type: 'progress', requestId: msg.requestId, bytes, totalBytes: total });
+        }
+      },
+    });
+    traces.set(msg.slot, trace);
+    const data = buildTraceData(trace, msg.id, msg.title, bytes, performance.now() - started);
+    const c = data.columns;
+    post({ type: 'loaded', requestId: msg.requestId, data }, [
+      c.kind.buffer, c.pid.buffer, c.ts.buffer, c.dur.buffer, c.nameId.buffer, c.errnoId.buffer,
+      c.ret.buffer, c.status.buffer, c.line.buffer, c.endLine.buffer, c.fileId.buffer,
+    ]);
+  } catch (err) {
+    const isCancel = err instanceof CancelledError || cancelled.has(msg.requestId);
+    const message =
+      err instanceof NotATraceError || isCancel ? (err as Error).message : `Could not read the trace: ${String(err)}`;
+    post({ type: 'failed', requestId: msg.requestId, message, cancelled: isCancel });
+  } finally {
+    cancelled.delete(msg.requestId);
+  }
+}
+
+/** Copies the columns (the worker keeps its own for queries) so they can be transferred, not cloned. */
+function buildTraceData(trace: Trace, id: string, title: string, inputBytes: number, parseMs: number): TraceData {
+  const c = trace.columns;
+  return {
+    id,
+    title,
+    columns: {
+      count: c.count,
+      kind: c.kind.slice(),
+      pid: c.pid.slice(),
+      ts: c.ts.slice(),
+      dur: c.dur.slice(),
+      nameId: c.nameId.slice(),
+      errnoId: c.errnoId.slice(),
+      ret: c.ret.slice(),
+      status: c.status.slice(),
+      line: c.line.slice(),
+      endLine: c.endLine.slice(),
+      fileId: c.fileId.slice(),
+    },
+    names: [...trace.names],
+    errnos: [...trace.errnos],
+    sourceNames: trace.sources.map((s) => s.name),
+    format: trace.format,
+    summaries: trace.summaries,
+    diagnostics: trace.diagnostics.slice(0, MAX_DIAGNOSTICS),
+    diagnosticCount: trace.diagnostics.length,
+    unknownCount: trace.unknownCount,
+    processes: computeProcesses(trace),
+    inputBytes,
+    parseMs,
+  };
+}
+
+function answer(trace: Trace, q: TraceQuery): QueryResult {
+  switch (q.kind) {
+    case 'event':
+      return { kind: 'event', detail: computeEventDetail(trace, q.index) };
+    case 'rows':
+      return { kind: 'rows', rows: computeRowTexts(trace, q.indices) };
+    case 'search':
+      return { kind: 'search', matches: computeTextMatches(trace, q.text) };
+    case 'unknown-lines':
+      return { kind: 'unknown-lines', lines: computeUnknownLines(trace, q.limit) };
+  }
+}

@@ -1,0 +1,72 @@
+import type { InputSource } from './worker-protocol.js';
+
+/**
+ * Reads one input as text chunks. Bytes are decoded as latin1 (one byte, one UTF-16 unit): strace escapes
+ * every non-printable byte, so logs are ASCII in practice, latin1 decodes twice as fast as UTF-8, and the
+ * parser's line offsets stay byte offsets. (WHATWG maps 'latin1' to windows-1252, still one unit per byte.)
+ */
+export async function* readInputChunks(
+  input: InputSource,
+  isCancelled: () => boolean,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<string> {
+  if (input.type === 'text') {
+    onBytes(input.text.length);
+    yield input.text;
+    return;
+  }
+  const stream = input.type === 'file' ? input.file.stream() : await fetchStream(input.url);
+  const reader = stream.getReader();
+  const decoder = new TextDecoder('latin1');
+  try {
+    for (;;) {
+      if (isCancelled()) {
+        await reader.cancel();
+        return;
+      }
+      const { done, value } = await reader.read();
+      if (done) break;
+      onBytes(value.byteLength);
+      const text = decoder.decode(value, { stream: true });
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+async function fetchStream(url: string): Promise<ReadableStream<Uint8Array>> {
+  const res = await fetch(url);
+  if (!res.ok || !res.body) throw new Error(`Could not fetch ${url}: HTTP ${res.status}`);
+  return res.body;
+}
+
+/** Total bytes when known up front (for the progress bar); 0 when not. */
+export async function measureInput(input: InputSource): Promise<number> {
+  if (input.type === 'file') return input.file.size;
+  if (input.type === 'text') return input.text.length;
+  try {
+    const res = await fetch(input.url, { method: 'HEAD' });
+    return Number(res.headers.get('content-length') ?? 0) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function inputName(input: InputSource): string {
+  return input.type === 'file' ? input.file.name : input.name;
+}
+
+/** A NUL byte or many control characters early on: this is a binary file, not a log. */
+export function sniffBinary(firstText: string): boolean {
+  const sample = firstText.slice(0, 4096);
+  if (sample.includes('\0')) return true;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 9 || (c > 13 && c < 32)) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.05;
+}

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, normalize, relative, sep } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * Copies the bundled samples (samples/index.json and the logs it lists) into the build as `samples/`, and
+ * serves them the same way from the dev server. Samples are produced by another part of the project and may
+ * be absent: then the app simply offers none.
+ */
+export function embedSamples(samplesDir: string): Plugin {
+  return {
+    name: 'spelunk-embed-samples',
+    configureServer(server) {
+      server.middlewares.use('/samples/', (req, res, next) => {
+        const rel = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\/+/, '');
+        const file = normalize(join(samplesDir, rel));
+        if (relative(samplesDir, file).startsWith('..') || !existsSync(file) || !statSync(file).isFile()) {
+          next();
+          return;
+        }
+        res.setHeader('content-type', rel.endsWith('.json') ? 'application/json' : 'text/plain; charset=latin1');
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      const indexPath = join(samplesDir, 'index.json');
+      if (!existsSync(indexPath)) return;
+      const text = readFileSync(indexPath, 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'samples/index.json', source: text });
+      for (const log of listSampleLogs(text)) {
+        const file = normalize(join(samplesDir, log));
+        if (relative(samplesDir, file).split(sep)[0] === '..' || !existsSync(file)) continue;
+        this.emitFile({ type: 'asset', fileName: `samples/${log}`, source: readFileSync(file) });
+      }
+    },
+  };
+}
+
+/** The log paths named by samples/index.json ({ id, title, teaches, runs: [{ label, log }] }[]). */
+export function listSampleLogs(indexText: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(indexText);
+  } catch {
+    return [];
+  }
+  const entries = Array.isArray(parsed) ? parsed : (parsed as { samples?: unknown })?.samples;
+  if (!Array.isArray(entries)) return [];
+  const logs: string[] = [];
+  for (const entry of entries) {
+    const runs = (entry as { runs?: unknown })?.runs;
+    if (!Array.isArray(runs)) continue;
+    for (const run of runs) {
+      const log = (run as { log?: unknown })?.log;
+      if (typeof log === 'string') logs.push(log);
+      const logs2 = (run as { logs?: unknown })?.logs;
+      if (Array.isArray(logs2)) for (const l of logs2) if (typeof l === 'string') logs.push(l);
+    }
+  }
+  return logs;
+}
