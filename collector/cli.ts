@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { registerParseCommands } from './commands/parse-commands.js';
 import { registerServeCommand } from './commands/serve-command.js';
-import { registerDiffCommand } from './commands/diff-command.js';
 import { registerCollectCommand } from './commands/collect-command.js';
 import { registerRootfsCommand } from './commands/rootfs-command.js';
 
@@ -13,7 +12,6 @@ program
 
 registerParseCommands(program);
 registerServeCommand(program);
-registerDiffCommand(program);
 registerCollectCommand(program);
 registerRootfsCommand(program);
 
