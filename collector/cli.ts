@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerParseCommands } from './commands/parse-commands.js';
 import { registerServeCommand } from './commands/serve-command.js';
+import { registerDiffCommand } from './commands/diff-command.js';
 import { registerCollectCommand } from './commands/collect-command.js';
 import { registerRootfsCommand } from './commands/rootfs-command.js';
 
@@ -12,6 +13,7 @@ program
 
 registerParseCommands(program);
 registerServeCommand(program);
+registerDiffCommand(program);
 registerCollectCommand(program);
 registerRootfsCommand(program);
 

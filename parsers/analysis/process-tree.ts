@@ -24,6 +24,8 @@ export interface ProcessNode {
   envCount: number | null;
   /** Event index of the execve that started this image, or -1. */
   execEvent: number;
+  /** Event index of the fork/clone call that created this task (its first node only), or -1. */
+  spawnEvent: number;
   /** Failed execve attempts before that one (a PATH search, or the exec that never happened). */
   failedExecs: number[];
   /** First and last event index of this node (any kind). */
@@ -56,7 +58,7 @@ export function computeProcessTree(trace: Trace): ProcessTree {
   const roots: number[] = [];
   const byPid = new Map<number, number[]>();
   const current = new Map<number, number>(); // pid -> node id
-  const pending = new Map<number, { parent: number; origin: ProcessOrigin }>();
+  const pending = new Map<number, { parent: number; origin: ProcessOrigin; spawn: number }>();
   const failed = new Map<number, number[]>(); // pid -> failed execve events not yet placed
   const nodeOf = new Int32Array(trace.count).fill(-1);
 
@@ -72,6 +74,7 @@ export function computeProcessTree(trace: Trace): ProcessTree {
       argv: up?.argv ?? null,
       envCount: null,
       execEvent: -1,
+      spawnEvent: -1,
       failedExecs: [],
       firstEvent: i,
       lastEvent: i,
@@ -95,7 +98,9 @@ export function computeProcessTree(trace: Trace): ProcessTree {
     let id = current.get(pid);
     if (id === undefined) {
       const p = pending.get(pid);
-      id = open(pid, i, p ? p.parent : null, p ? p.origin : 'root').id;
+      const created = open(pid, i, p ? p.parent : null, p ? p.origin : 'root');
+      created.spawnEvent = p ? p.spawn : -1;
+      id = created.id;
     }
     let node = nodes[id] as ProcessNode;
     if (kind === SYSCALL) {
@@ -118,9 +123,10 @@ export function computeProcessTree(trace: Trace): ProcessTree {
         const child = c.ret[i] as number;
         if (child > 0 && (c.errnoId[i] as number) === 0) {
           const thread = name.startsWith('clone') && trace.rawLine(i).includes('CLONE_THREAD');
-          pending.set(child, { parent: node.id, origin: thread ? 'thread' : (FORKS[name] as ProcessOrigin) });
+          const origin = thread ? 'thread' : (FORKS[name] as ProcessOrigin);
+          pending.set(child, { parent: node.id, origin, spawn: i });
           // The child may have been seen first (its lines can precede the parent's return); re-home it.
-          adopt(nodes, roots, current.get(child), node.id, thread ? 'thread' : (FORKS[name] as ProcessOrigin));
+          adopt(nodes, roots, current.get(child), node.id, origin, i);
         }
       }
       node.syscalls++;
@@ -181,6 +187,7 @@ function adopt(
   childId: number | undefined,
   parentId: number,
   origin: ProcessOrigin,
+  spawn: number,
 ): void {
   if (childId === undefined) return;
   // Walk back to the child's first node (it may have exec'd already).
@@ -191,5 +198,6 @@ function adopt(
   if (r >= 0) roots.splice(r, 1);
   first.parent = parentId;
   first.origin = origin;
+  first.spawnEvent = spawn;
   (nodes[parentId] as ProcessNode).children.push(first.id);
 }

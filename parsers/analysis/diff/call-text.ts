@@ -27,7 +27,9 @@ export function readCallText(trace: Trace, i: number): string {
     const at = second.indexOf(RESUMED);
     text += at < 0 ? '' : second.slice(at + RESUMED.length);
   }
-  return stripDuration(text);
+  text = stripDuration(text);
+  // strace pads a short call's result to a column (`close(3)          = 0`), not a split one's.
+  return text.includes('  ') ? text.replace(/\) {2,}= /, ') = ') : text;
 }
 
 /** Drops a trailing ` <0.000010>` (-T). */

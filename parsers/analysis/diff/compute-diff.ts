@@ -63,10 +63,12 @@ export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): 
   const space = new KeySpace();
   const chrootPrefixA = findChrootPrefix(a);
   const chrootPrefixB = findChrootPrefix(b);
-  const keysA = computeEventKeys(a, space, chrootPrefixA);
-  const keysB = computeEventKeys(b, space, chrootPrefixB);
+  // A -y trace against a plain one: compare both without decorations.
+  const dropDecorations = a.format.fdPaths !== b.format.fdPaths;
   const unitsA = computeDiffUnits(a);
   const unitsB = computeDiffUnits(b);
+  const keysA = computeEventKeys(a, space, { chrootPrefix: chrootPrefixA, dropDecorations, tree: unitsA.tree });
+  const keysB = computeEventKeys(b, space, { chrootPrefix: chrootPrefixB, dropDecorations, tree: unitsB.tree });
   const matches = pairProcesses(unitsA, unitsB, deadline);
   const pairs = new PairList(Math.max(a.count, b.count) + 16);
   const blocks: DiffBlock[] = [];

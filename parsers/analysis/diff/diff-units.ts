@@ -73,11 +73,15 @@ export function computeDiffUnits(trace: Trace): TraceUnits {
     });
     if (!parentNode) roots.push(pid);
   }
+  // Children in creation order (the order of the parents' clone calls), not of first appearance.
+  const spawned: [number, number, number][] = [];
   for (const [pid, nodeIds] of tree.byPid) {
     const first = tree.nodes[nodeIds[0] as number];
     const parentNode = first && first.parent !== null ? tree.nodes[first.parent] : null;
-    if (parentNode) byPid.get(parentNode.pid ?? -1)?.children.push(pid);
+    if (first && parentNode) spawned.push([first.spawnEvent, pid, parentNode.pid ?? -1]);
   }
+  spawned.sort((x, y) => x[0] - y[0]);
+  for (const [, pid, parent] of spawned) byPid.get(parent)?.children.push(pid);
   return { tree, byPid, roots };
 }
 

@@ -4,6 +4,8 @@ import { readCallText } from './call-text.js';
 import type { NormaliseContext } from './normalise-call.js';
 import { CLOCK_CALLS, RANDOM_CALLS, hashCallText } from './normalise-call.js';
 import { basename } from './diff-units.js';
+import { FdLabeler } from './fd-labels.js';
+import type { ProcessTree } from '../process-tree.js';
 
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 
@@ -81,7 +83,14 @@ export interface EventKeys {
  * Keys every syscall event of `trace` in one linear pass: the normalised call text is hashed (no string
  * is kept) and interned in `space`.
  */
-export function computeEventKeys(trace: Trace, space: KeySpace, chrootPrefix: string | null): EventKeys {
+export function computeEventKeys(
+  trace: Trace,
+  space: KeySpace,
+  options: { chrootPrefix: string | null; dropDecorations: boolean; tree: ProcessTree },
+): EventKeys {
+  const { chrootPrefix, dropDecorations } = options;
+  // Without -y decorations, fd numbers are replaced by the path they were opened with.
+  const fds = !trace.format.fdPaths || dropDecorations ? new FdLabeler(options.tree) : null;
   const c = trace.columns;
   const n = trace.count;
   const fine = new Int32Array(n);
@@ -92,7 +101,7 @@ export function computeEventKeys(trace: Trace, space: KeySpace, chrootPrefix: st
   // Per trace name id -> shared name id, filled lazily.
   const nameShared = new Int32Array(trace.names.length).fill(-1);
   const pathCall = trace.names.map((name) => PATH_CALLS.has(name));
-  const plain: NormaliseContext = { pids, chrootPrefix, dropStrings: false, dropAll: false };
+  const plain: NormaliseContext = { pids, chrootPrefix, dropStrings: false, dropAll: false, dropDecorations };
   const random: NormaliseContext = { ...plain, dropStrings: true };
   const clock: NormaliseContext = { ...plain, dropAll: true };
   for (let i = 0; i < n; i++) {
@@ -104,7 +113,8 @@ export function computeEventKeys(trace: Trace, space: KeySpace, chrootPrefix: st
       shared = space.nameId(name);
       nameShared[nameId] = shared;
     }
-    const text = readCallText(trace, i);
+    let text = readCallText(trace, i);
+    if (fds) text = fds.rewrite(c.pid[i] as number, name, text, (c.errnoId[i] as number) === 0);
     // A name id doubles as the coarse key of calls without a path (coarse ids are negative: no clash).
     // Calls on different paths are different requests: they never pair, even by name. An execve pairs
     // by program name, since `./foo` on the host is `/foo` in the chroot.

@@ -66,7 +66,7 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
     if (out.length < MAX_LISTED && g.other >= 0) {
       const finding: DiffFinding = {
         kind: 'failed-only',
-        message: `${requestOf(t, g.i)} fails with ${t.errno(g.i)} in ${label} (${formatLineRef(ref)})${times}; in ${otherLabel} the same call ${o.errno(g.other) ? `fails with ${o.errno(g.other)}` : 'succeeds'} (${formatLineRef(lineRef(o, g.other))}).`,
+        message: `${requestOf(t, g.i)} fails with ${t.errno(g.i)} in ${label} (${formatLineRef(ref)})${times}; in ${otherLabel} the call it lines up with ${o.errno(g.other) ? `fails with ${o.errno(g.other)}` : 'succeeds'} (${formatLineRef(lineRef(o, g.other))}).`,
         [g.side]: ref,
         [g.side === 'a' ? 'b' : 'a']: lineRef(o, g.other),
       };

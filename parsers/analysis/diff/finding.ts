@@ -1,4 +1,5 @@
 import type { Trace } from '../../model/index.js';
+import { readCallText } from './call-text.js';
 
 /** What kind of difference a finding reports; the list order is the ranking order. */
 export const FINDING_KINDS = [
@@ -52,10 +53,16 @@ export function formatLineRef(ref: DiffLineRef): string {
 
 /** The call part of a raw line, prefix (pid, time) and -T duration dropped, cut to `max` characters. */
 export function callOf(trace: Trace, i: number, max = 100): string {
-  const raw = trace.rawLine(i);
   const name = trace.name(i);
-  const at = name ? raw.indexOf(name + '(') : -1;
-  let text = at >= 0 ? raw.slice(at) : raw.trim();
+  let text: string;
+  if (trace.kind(i) === 'syscall' && (trace.columns.endLine[i] as number) > 0) {
+    // A split call reads as one: its two halves joined.
+    text = `${name}(${readCallText(trace, i)}`;
+  } else {
+    const raw = trace.rawLine(i);
+    const at = name ? raw.indexOf(name + '(') : -1;
+    text = at >= 0 ? raw.slice(at) : raw.trim();
+  }
   // strace pads short calls to a column: `close(3)          = 0`.
   text = text.replace(/ <\d+\.\d+>$/, '').replace(/\) {2,}= /, ') = ');
   return text.length > max ? text.slice(0, max - 1) + '…' : text;

@@ -163,14 +163,22 @@ function envSizes(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
     if (ea === null || eb === null || ea === eb || seen.has(`${i} ${j}`)) continue;
     seen.add(`${i} ${j}`);
     const vars = (n: number): string => `${n} environment variable${n === 1 ? '' : 's'}`;
+    const prog = (t: Trace, e: number): string => programOfExec(t, e);
+    const cleared = Math.min(ea, eb) <= 2 ? ' (one run cleared its environment, as env -i does)' : '';
     out.push({
       kind: 'env-size',
-      message: `${callOf(core.a, i, 60)} gets ${vars(ea)} in ${labels.a} but ${callOf(core.b, j, 60)} gets ${vars(eb)} in ${labels.b}${eb < ea || ea < eb ? ` (one run cleared or filtered its environment, as env -i does)` : ''}.`,
+      message: `${prog(core.a, i)} starts with ${vars(ea)} in ${labels.a} (${formatLineRef(lineRef(core.a, i))}) but ${vars(eb)} in ${labels.b} (${formatLineRef(lineRef(core.b, j))})${cleared}.`,
       a: lineRef(core.a, i),
       b: lineRef(core.b, j),
     });
   }
   return out;
+}
+
+/** `execve("/usr/sbin/chroot", ...)` -> `/usr/sbin/chroot` (the first string of the call). */
+function programOfExec(t: Trace, i: number): string {
+  const m = /"((?:[^"\\]|\\.)*)"/.exec(t.rawLine(i));
+  return m ? (m[1] as string) : t.name(i);
 }
 
 function scaffolding(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {

@@ -24,6 +24,8 @@ export interface NormaliseContext {
   dropStrings: boolean;
   /** Keep nothing of the arguments and the result but the error (clock readings). */
   dropAll: boolean;
+  /** Drop `-y` decorations entirely: when only one of the two traces has them, they cannot compare. */
+  dropDecorations: boolean;
 }
 
 /** Calls whose arguments and results differ on every run by nature. */
@@ -149,7 +151,7 @@ function scan(text: string, ctx: NormaliseContext, out: Sink): void {
         continue;
       }
       while (end < n && isDigit(text.charCodeAt(end))) end++;
-      if (text.charCodeAt(end) === LT) {
+      if (text.charCodeAt(end) === LT && !ctx.dropDecorations) {
         // A decorated fd (`3</etc/hostname>`): the path says which file; the number is allocation luck.
         out.emit(35);
       } else if (timeField) {
@@ -207,6 +209,7 @@ function scanDecoration(text: string, start: number, ctx: NormaliseContext, out:
     const next = end + 1 < n ? text.charCodeAt(end + 1) : 32;
     if (next === 44 || next === 41 || next === 32 || next === 93 || next === 125 || next === 62) break;
   }
+  if (ctx.dropDecorations) return end + 1;
   let from = start + 1;
   const prefix = ctx.chrootPrefix;
   if (prefix && text.startsWith(prefix, from)) {

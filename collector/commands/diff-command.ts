@@ -1,0 +1,128 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import type { Trace } from '../../parsers/model/trace.js';
+import type { DiffLabels } from '../../parsers/analysis/diff/index.js';
+import { computeTraceDiff, formatDiffJson, formatDiffReport } from '../../parsers/analysis/diff/index.js';
+import { InputError, readText, readTrace } from '../trace-input.js';
+import { runAction } from '../run-action.js';
+import { writeOut } from '../write-out.js';
+
+interface DiffCommandOptions {
+  json?: boolean;
+  budget?: string;
+  context?: string;
+  all?: boolean;
+}
+
+/** `spelunk diff <a> [b]`: align two runs call by call and say how they differ. */
+export function registerDiffCommand(program: Command): void {
+  program
+    .command('diff')
+    .description('compare two traces: processes paired, calls aligned, differences explained')
+    .argument('<a>', 'strace log, -ff directory, quoted glob ("run1/trace.*"), or a `spelunk collect` session directory')
+    .argument('[b]', 'the other trace (omit when <a> is a session directory: its host and chroot runs)')
+    .option('--json', 'machine-readable: counts, first divergence, findings and the whole alignment')
+    .option('--budget <ms>', 'time allowed for exact alignment before a coarser one is used', '5000')
+    .option('--context <n>', 'equal calls shown around each difference', '2')
+    .option('--all', 'print the whole alignment')
+    .action((a: string, b: string | undefined, opts: DiffCommandOptions) =>
+      runAction(async () => {
+        const { traceA, traceB, labels } = await readPair(a, b);
+        const budgetMs = Number(opts.budget);
+        if (!Number.isFinite(budgetMs) || budgetMs <= 0) throw new InputError(`--budget: not a positive number: ${opts.budget}`);
+        const diff = computeTraceDiff(traceA, traceB, { labels, budgetMs });
+        if (opts.json) {
+          await writeOut(JSON.stringify(formatDiffJson(diff)) + '\n');
+          return;
+        }
+        const colors = pc.createColors(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+        const context = opts.all ? 'all' : Math.max(0, Number(opts.context) || 0);
+        const header =
+          `${colors.bold(labels.a)}: ${describe(traceA)}\n` + `${colors.bold(labels.b)}: ${describe(traceB)}\n`;
+        await writeOut(
+          header + formatDiffReport(diff, { paint: colors, context, maxLines: opts.all ? Infinity : 400 }),
+        );
+      }),
+    );
+}
+
+function describe(trace: Trace): string {
+  const names = trace.sources.map((s) => s.name);
+  const files = names.length > 3 ? `${names.slice(0, 3).join(', ')}, … (${names.length} files)` : names.join(', ');
+  let calls = 0;
+  for (let i = 0; i < trace.count; i++) if (trace.columns.kind[i] === 0) calls++;
+  return `${files} (${calls} syscalls)`;
+}
+
+/** The two traces and their labels, from two arguments or one session directory. */
+async function readPair(a: string, b: string | undefined): Promise<{ traceA: Trace; traceB: Trace; labels: DiffLabels }> {
+  if (b === undefined) {
+    const session = await readSession(a);
+    if (!session) throw new InputError(`${a}: not a session directory (no session.json); name two traces to compare`);
+    return session;
+  }
+  const [sa, sb] = await Promise.all([readSession(a), readSession(b)]);
+  if (sa || sb) throw new InputError('a session directory compares its own runs: give it alone (spelunk diff SESSION)');
+  const [traceA, traceB] = await Promise.all([readTrace(await expandGlob(a)), readTrace(await expandGlob(b))]);
+  return { traceA, traceB, labels: { a: 'A', b: 'B' } };
+}
+
+/** A session from `spelunk collect`: session.json lists runs [{label, log}]; host first, then chroot. */
+async function readSession(dir: string): Promise<{ traceA: Trace; traceB: Trace; labels: DiffLabels } | null> {
+  const manifestPath = join(dir, 'session.json');
+  if (!(await isFile(manifestPath))) return null;
+  let manifest: { runs?: { label?: string; log?: string }[]; backend?: string };
+  try {
+    manifest = JSON.parse(await readText(manifestPath)) as typeof manifest;
+  } catch (e) {
+    throw new InputError(`${manifestPath}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (manifest.backend && manifest.backend !== 'strace') {
+    throw new InputError(`${dir}: a ${manifest.backend} session; diff reads strace sessions`);
+  }
+  const runs = (manifest.runs ?? []).filter((r): r is { label: string; log: string } => !!r.label && !!r.log);
+  const host = runs.find((r) => r.label === 'host') ?? runs[0];
+  const other = runs.find((r) => r !== host && r.label === 'chroot') ?? runs.find((r) => r !== host);
+  if (!host || !other) throw new InputError(`${manifestPath}: needs two runs to compare, found ${runs.length}`);
+  const [traceA, traceB] = await Promise.all([readRunLog(dir, host.log), readRunLog(dir, other.log)]);
+  return { traceA, traceB, labels: { a: host.label, b: other.label } };
+}
+
+/** A run's log: a file, an -ff directory, or the prefix of an -ff set (`trace` for `trace.1234`...). */
+async function readRunLog(dir: string, log: string): Promise<Trace> {
+  const path = join(dir, log);
+  if (await exists(path)) return readTrace([path]);
+  const prefix = basename(path) + '.';
+  const names = (await readdir(dirname(path)).catch(() => [] as string[])).filter(
+    (n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)),
+  );
+  if (names.length === 0) throw new InputError(`${path}: the run's log is missing`);
+  return readTrace(names.sort().map((n) => join(dirname(path), n)));
+}
+
+/** `dir/trace.*` quoted on the command line: expanded here, in its directory, `*` and `?` only. */
+async function expandGlob(arg: string): Promise<string[]> {
+  const base = basename(arg);
+  if (!/[*?]/.test(base)) return [arg];
+  const dir = dirname(arg);
+  const re = new RegExp('^' + base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => re.test(n)).sort();
+  if (names.length === 0) throw new InputError(`${arg}: no file matches`);
+  return names.map((n) => join(dir, n));
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
