@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { registerParseCommands } from './commands/parse-commands.js';
 import { registerServeCommand } from './commands/serve-command.js';
+import { registerDiffCommand } from './commands/diff-command.js';
+import { registerCollectCommand } from './commands/collect-command.js';
+import { registerRootfsCommand } from './commands/rootfs-command.js';
 
 const program = new Command();
 program
@@ -10,5 +13,8 @@ program
 
 registerParseCommands(program);
 registerServeCommand(program);
+registerDiffCommand(program);
+registerCollectCommand(program);
+registerRootfsCommand(program);
 
 await program.parseAsync(process.argv);
