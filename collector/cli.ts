@@ -4,6 +4,7 @@ import { registerServeCommand } from './commands/serve-command.js';
 import { registerDiffCommand } from './commands/diff-command.js';
 import { registerCollectCommand } from './commands/collect-command.js';
 import { registerRootfsCommand } from './commands/rootfs-command.js';
+import { registerExplainCommand } from './commands/explain-command.js';
 
 const program = new Command();
 program
@@ -16,5 +17,6 @@ registerServeCommand(program);
 registerDiffCommand(program);
 registerCollectCommand(program);
 registerRootfsCommand(program);
+registerExplainCommand(program);
 
 await program.parseAsync(process.argv);
