@@ -59,3 +59,27 @@ export function normalisePath(path: string): string {
   }
   return '/' + parts.join('/');
 }
+
+/**
+ * The working directory the traced program started in, from the first successful `getcwd` or the first
+ * `AT_FDCWD<...>` decoration (-y), or null. Two runs started in different directories
+ * (`/tmp/tmp.V68EBpDCnj` and `/tmp/sp`) name the same relative files with different absolute paths.
+ */
+export function findWorkingDirectory(trace: Trace): string | null {
+  const hasGetcwd = trace.names.includes('getcwd');
+  if (!hasGetcwd && !trace.format.fdPaths) return null;
+  const c = trace.columns;
+  for (let i = 0; i < trace.count; i++) {
+    if ((c.kind[i] as number) !== SYSCALL) continue;
+    if (trace.format.fdPaths) {
+      const decorated = findCwdDecoration(trace.rawLine(i));
+      if (decorated !== null) return decorated;
+    }
+    if (hasGetcwd && trace.name(i) === 'getcwd' && (c.errnoId[i] as number) === 0) {
+      const ev = trace.event(i);
+      const first = ev.kind === 'syscall' ? ev.args[0] : undefined;
+      if (first?.type === 'string') return first.value;
+    }
+  }
+  return null;
+}

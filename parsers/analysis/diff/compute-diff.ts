@@ -1,5 +1,5 @@
 import type { Trace } from '../../model/index.js';
-import { findChrootPrefix } from './chroot-prefix.js';
+import { findChrootPrefix, findWorkingDirectory } from './chroot-prefix.js';
 import type { DiffUnit, TraceUnits } from './diff-units.js';
 import { computeDiffUnits } from './diff-units.js';
 import type { KeyedRun } from './emit-pairs.js';
@@ -67,8 +67,10 @@ export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): 
   const dropDecorations = a.format.fdPaths !== b.format.fdPaths;
   const unitsA = computeDiffUnits(a);
   const unitsB = computeDiffUnits(b);
-  const keysA = computeEventKeys(a, space, { chrootPrefix: chrootPrefixA, dropDecorations, tree: unitsA.tree });
-  const keysB = computeEventKeys(b, space, { chrootPrefix: chrootPrefixB, dropDecorations, tree: unitsB.tree });
+  const cwdA = findWorkingDirectory(a);
+  const cwdB = findWorkingDirectory(b);
+  const keysA = computeEventKeys(a, space, { chrootPrefix: chrootPrefixA, cwd: cwdA, dropDecorations, tree: unitsA.tree });
+  const keysB = computeEventKeys(b, space, { chrootPrefix: chrootPrefixB, cwd: cwdB, dropDecorations, tree: unitsB.tree });
   const matches = pairProcesses(unitsA, unitsB, deadline);
   const pairs = new PairList(Math.max(a.count, b.count) + 16);
   const blocks: DiffBlock[] = [];

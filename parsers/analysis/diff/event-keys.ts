@@ -86,9 +86,9 @@ export interface EventKeys {
 export function computeEventKeys(
   trace: Trace,
   space: KeySpace,
-  options: { chrootPrefix: string | null; dropDecorations: boolean; tree: ProcessTree },
+  options: { chrootPrefix: string | null; cwd: string | null; dropDecorations: boolean; tree: ProcessTree },
 ): EventKeys {
-  const { chrootPrefix, dropDecorations } = options;
+  const { chrootPrefix, cwd, dropDecorations } = options;
   // Without -y decorations, fd numbers are replaced by the path they were opened with.
   const fds = !trace.format.fdPaths || dropDecorations ? new FdLabeler(options.tree) : null;
   const c = trace.columns;
@@ -101,7 +101,7 @@ export function computeEventKeys(
   // Per trace name id -> shared name id, filled lazily.
   const nameShared = new Int32Array(trace.names.length).fill(-1);
   const pathCall = trace.names.map((name) => PATH_CALLS.has(name));
-  const plain: NormaliseContext = { pids, chrootPrefix, dropStrings: false, dropAll: false, dropDecorations };
+  const plain: NormaliseContext = { pids, chrootPrefix, cwd, dropStrings: false, dropAll: false, dropDecorations };
   const random: NormaliseContext = { ...plain, dropStrings: true };
   const clock: NormaliseContext = { ...plain, dropAll: true };
   for (let i = 0; i < n; i++) {

@@ -31,9 +31,9 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
       else if (eb !== 0 && ea === 0) side = 'b';
       else if (ea !== 0 && a.errno(i) !== b.errno(j)) side = 'b';
     } else if (s === ONLY_A && a.columns.errnoId[i] !== 0) {
-      if (!failsInB.has(failKey(a, core.keysA.coarse, i))) side = 'a';
+      if (!failsAlike(failsInB, a, core.keysA.coarse, i)) side = 'a';
     } else if (s === ONLY_B && b.columns.errnoId[j] !== 0) {
-      if (!failsInA.has(failKey(b, core.keysB.coarse, j))) side = 'b';
+      if (!failsAlike(failsInA, b, core.keysB.coarse, j)) side = 'b';
     }
     if (side === null) continue;
     const key = side === 'a' ? 'a' + failKey(a, core.keysA.coarse, i) : 'b' + failKey(b, core.keysB.coarse, j);
@@ -94,9 +94,24 @@ function failKey(t: Trace, coarse: Int32Array, i: number): string {
   return `${coarse[i] as number} ${t.errno(i) ?? ''}`;
 }
 
+/** The same name, errno and file name: `readlink("/tmp/a/toyfs")` and `readlink("/tmp/b/toyfs")` fail alike. */
+function looseFailKey(t: Trace, i: number): string {
+  const m = /"([^"]*)"/.exec(t.rawLine(i));
+  const path = m ? (m[1] as string) : '';
+  return `${t.name(i)} ${t.errno(i) ?? ''} ${path.slice(path.lastIndexOf('/') + 1)}`;
+}
+
+function failsAlike(set: Set<string>, t: Trace, coarse: Int32Array, i: number): boolean {
+  return set.has(failKey(t, coarse, i)) || set.has(looseFailKey(t, i));
+}
+
 function failureSet(t: Trace, coarse: Int32Array): Set<string> {
   const set = new Set<string>();
-  for (let i = 0; i < t.count; i++) if ((t.columns.errnoId[i] as number) !== 0) set.add(failKey(t, coarse, i));
+  for (let i = 0; i < t.count; i++) {
+    if ((t.columns.errnoId[i] as number) === 0) continue;
+    set.add(failKey(t, coarse, i));
+    set.add(looseFailKey(t, i));
+  }
   return set;
 }
 

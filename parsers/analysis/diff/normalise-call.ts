@@ -20,6 +20,8 @@ export interface NormaliseContext {
   pids: ReadonlySet<number>;
   /** Host path of the chroot root as `-y` decorations show it (e.g. "/tmp/x/rootfs"), or null. */
   chrootPrefix: string | null;
+  /** The directory the run started in: a path under it reads `$CWD/...`, so runs from two places compare. */
+  cwd: string | null;
   /** Replace string literal contents (getrandom's bytes). */
   dropStrings: boolean;
   /** Keep nothing of the arguments and the result but the error (clock readings). */
@@ -126,7 +128,10 @@ function scan(text: string, ctx: NormaliseContext, out: Sink): void {
     if (c === QUOTE) {
       const end = skipString(text, k);
       if (ctx.dropStrings) out.emitString('""');
-      else out.emitText(text, k, end);
+      else if (ctx.cwd && startsWithDir(text, k + 1, ctx.cwd)) {
+        out.emitString('"$CWD');
+        out.emitText(text, k + 1 + ctx.cwd.length, end);
+      } else out.emitText(text, k, end);
       k = end;
       continue;
     }
@@ -174,6 +179,13 @@ function scan(text: string, ctx: NormaliseContext, out: Sink): void {
     out.emit(c);
     k++;
   }
+}
+
+/** `dir` is at `at` in `text`, followed by `/`, `"`, `>` or the end: a path in that directory. */
+function startsWithDir(text: string, at: number, dir: string): boolean {
+  if (dir.length < 2 || !text.startsWith(dir, at)) return false;
+  const next = text.charCodeAt(at + dir.length);
+  return Number.isNaN(next) || next === SLASH || next === QUOTE || next === GT;
 }
 
 /** Index one past the closing quote of the string literal starting at `start`. */
@@ -224,6 +236,10 @@ function scanDecoration(text: string, start: number, ctx: NormaliseContext, out:
     }
   }
   out.emit(LT);
+  if (ctx.cwd && startsWithDir(text, from, ctx.cwd)) {
+    out.emitString('$CWD');
+    from += ctx.cwd.length;
+  }
   // Inode numbers of pipes and sockets differ on every run: `pipe:[103939]` -> `pipe:[#]`.
   for (let k = from; k < end; k++) {
     const c = text.charCodeAt(k);
