@@ -21,7 +21,7 @@ export function formatUrlState(s: UrlState): string {
   const p = new URLSearchParams();
   if (s.trace) p.set('trace', s.trace);
   if (s.xMode !== 'time') p.set('x', s.xMode);
-  if (s.window) p.set('view', s.window.map((v) => Number(v.toPrecision(10))).join(','));
+  if (s.window) p.set('view', s.window.map((v) => Number(v.toPrecision(15))).join(','));
   if (s.selected !== null) p.set('sel', String(s.selected));
   const f = s.filters;
   if (f.names.length) p.set('name', f.names.join(','));

@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 import type { Trace } from '../../../parsers/model/index.js';
-import { computeProcesses } from '../logic/compute-processes.js';
-import type { TraceData } from '../trace/trace-data.js';
+import { buildTraceData } from './build-trace-data.js';
 import { CancelledError, NotATraceError, parseInputs } from './parse-trace.js';
 import { measureInput } from './read-input.js';
 import { computeEventDetail, computeRowTexts, computeTextMatches, computeUnknownLines } from './trace-queries.js';
@@ -14,7 +13,6 @@ import type { QueryResult, TraceQuery, WorkerRequest, WorkerResponse } from './w
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const traces = new Map<string, Trace>();
 const cancelled = new Set<number>();
-const MAX_DIAGNOSTICS = 500;
 
 function post(msg: WorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(msg, transfer);
@@ -67,40 +65,6 @@ async function load(msg: Extract<WorkerRequest, { type: 'load' }>): Promise<void
   } finally {
     cancelled.delete(msg.requestId);
   }
-}
-
-/** Copies the columns (the worker keeps its own for queries) so they can be transferred, not cloned. */
-function buildTraceData(trace: Trace, id: string, title: string, inputBytes: number, parseMs: number): TraceData {
-  const c = trace.columns;
-  return {
-    id,
-    title,
-    columns: {
-      count: c.count,
-      kind: c.kind.slice(),
-      pid: c.pid.slice(),
-      ts: c.ts.slice(),
-      dur: c.dur.slice(),
-      nameId: c.nameId.slice(),
-      errnoId: c.errnoId.slice(),
-      ret: c.ret.slice(),
-      status: c.status.slice(),
-      line: c.line.slice(),
-      endLine: c.endLine.slice(),
-      fileId: c.fileId.slice(),
-    },
-    names: [...trace.names],
-    errnos: [...trace.errnos],
-    sourceNames: trace.sources.map((s) => s.name),
-    format: trace.format,
-    summaries: trace.summaries,
-    diagnostics: trace.diagnostics.slice(0, MAX_DIAGNOSTICS),
-    diagnosticCount: trace.diagnostics.length,
-    unknownCount: trace.unknownCount,
-    processes: computeProcesses(trace),
-    inputBytes,
-    parseMs,
-  };
 }
 
 function answer(trace: Trace, q: TraceQuery): QueryResult {

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { computeLanes } from '../../app/src/logic/compute-lanes.js';
+import { computeCategoryCodes } from '../../app/src/logic/categories.js';
+import { formatChromeTrace } from '../../app/src/logic/export-chrome-trace.js';
+import type { DrawContext, TimelineFrame } from '../../app/src/timeline/draw-timeline.js';
+import { drawTimeline } from '../../app/src/timeline/draw-timeline.js';
+import { SvgContext } from '../../app/src/timeline/svg-context.js';
+import { LIGHT_THEME } from '../../app/src/timeline/timeline-theme.js';
+import { buildTraceData } from '../../app/src/worker/build-trace-data.js';
+import { parseStrace } from '../../parsers/strace/index.js';
+import { KIND } from '../../app/src/trace/trace-data.js';
+import { loadCorpusTrace } from './load-corpus.js';
+import { readFileSync } from 'node:fs';
+
+/** A DrawContext that logs calls, as Firefox Profiler tests canvas drawing. */
+function recordingContext(): DrawContext & { log: string[] } {
+  const log: string[] = [];
+  const ctx = {
+    log,
+    fillStyle: '',
+    strokeStyle: '',
+    lineWidth: 1,
+    font: '',
+    textBaseline: 'alphabetic',
+  } as unknown as DrawContext & { log: string[] };
+  for (const m of ['fillRect', 'strokeRect', 'fillText', 'beginPath', 'rect', 'fill', 'moveTo', 'lineTo', 'closePath', 'arc', 'save', 'restore', 'clip'])
+    (ctx as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => log.push(`${m} ${args.map((a) => (typeof a === 'number' ? Math.round(a) : a)).join(' ')}`);
+  return ctx;
+}
+
+function frameFor(text: string, width = 1000): TimelineFrame {
+  const data = buildTraceData(parseStrace(text, { fileName: 'x.log' }), 'x', 'x', text.length, 0);
+  const model = computeLanes(data, 'time');
+  return {
+    model,
+    kind: data.columns.kind,
+    nameId: data.columns.nameId,
+    categoryOfName: computeCategoryCodes(data.names),
+    x0: model.xMin,
+    x1: model.xMax,
+    laneTop: 0,
+    widthCssPx: width,
+    heightCssPx: 200,
+    highlights: [],
+    selected: null,
+    theme: LIGHT_THEME,
+    labels: true,
+  };
+}
+
+/** The real log repeated n times, re-timed 1 µs apart so it stays one realistic process. */
+function repeatLog(n: number): string {
+  const lines = readFileSync('/work/shared/corpus/foo-host.log', 'latin1').split('\n').filter((l) => /^\d+ +\d\d:\d\d:\d\d\.\d+ /.test(l));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const line = lines[i % lines.length]!;
+    const t = 3600 + i * 1e-6;
+    const hh = String(Math.floor(t / 3600)).padStart(2, '0');
+    const mm = String(Math.floor((t % 3600) / 60)).padStart(2, '0');
+    const ss = (t % 60).toFixed(6).padStart(9, '0');
+    out.push(line.replace(/^(\d+ +)\d\d:\d\d:\d\d\.\d+/, `$1${hh}:${mm}:${ss}`).replace(/<[\d.]+>$/, '<0.000000>'));
+  }
+  return out.join('\n') + '\n';
+}
+
+describe('drawTimeline', () => {
+  it('draws a bounded number of marks whatever the event count (level of detail)', () => {
+    const small = recordingContext();
+    const big = recordingContext();
+    const drawnSmall = drawTimeline(small, frameFor(repeatLog(2_000)));
+    const drawnBig = drawTimeline(big, frameFor(repeatLog(100_000)));
+    expect(drawnSmall).toBeGreaterThan(100);
+    expect(drawnBig).toBeLessThan(drawnSmall * 3);
+    expect(big.log.filter((l) => l.startsWith('rect')).length).toBeLessThan(4000);
+  });
+
+  it('labels lanes with pid and program, and marks failures in the bare chroot run', () => {
+    const text = readFileSync('/work/shared/corpus/foo-chroot-fails.log', 'latin1');
+    const ctx = recordingContext();
+    drawTimeline(ctx, frameFor(text));
+    expect(ctx.log.some((l) => /^fillText \d+ chroot/.test(l))).toBe(true);
+    // Failure bars are 3 px high rects at the bottom of the lane (y0 + 17).
+    expect(ctx.log.filter((l) => / 17 \d+ 3$/.test(l) && l.startsWith('rect')).length).toBeGreaterThan(0);
+  });
+
+  it('renders the same drawing as SVG, escaping trace text', () => {
+    const f = frameFor('1 00:00:01.000000 openat(AT_FDCWD, "/tmp/<b>x</b>&", O_RDONLY) = 3 <0.000010>\n1 00:00:01.000100 exit_group(0) = ?\n1 00:00:01.000200 +++ exited with 0 +++\n');
+    (f.model.lanes[0] as { label: string }).label = '<script>alert(1)</script>';
+    const svg = new SvgContext(1000, 200);
+    drawTimeline(svg, f);
+    const doc = svg.toSvg('t<i>');
+    expect(doc).not.toContain('<script>');
+    expect(doc).toContain('&lt;script&gt;');
+    expect(doc).toContain('<title>t&lt;i&gt;</title>');
+    expect(doc).toMatch(/<path d="M[^"]+" fill="#2563eb"\/>/); // openat, a file call, in the file colour
+  });
+});
+
+describe('Chrome Trace Event export', () => {
+  it('writes one complete event per call and instants for exits, valid JSON Perfetto opens', () => {
+    const { data } = loadCorpusTrace('pipe-f-yy.log');
+    const json = JSON.parse(formatChromeTrace(data)) as { traceEvents: { ph: string; ts?: number; dur?: number; name: string; pid: number; tid: number }[] };
+    const calls = json.traceEvents.filter((e) => e.ph === 'X');
+    let syscalls = 0;
+    for (let i = 0; i < data.columns.count; i++) if (data.columns.kind[i] === KIND.syscall) syscalls++;
+    expect(calls.length).toBe(syscalls);
+    expect(json.traceEvents.some((e) => e.ph === 'i' && e.name.startsWith('exit'))).toBe(true);
+    expect(json.traceEvents.filter((e) => e.ph === 'M').length).toBe(data.processes.length);
+    for (const e of calls) {
+      expect(e.ts).toBeGreaterThanOrEqual(0);
+      expect(e.dur).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
