@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { alignCoarse } from '../../parsers/analysis/diff/align.js';
+import { alignSequences, computeTraceDiff } from '../../parsers/analysis/diff/index.js';
+import { parseStrace } from '../../parsers/strace/index.js';
+import { CORPUS, FIXTURES, syscallCount } from './diff-helpers.js';
+
+/** Length of a longest common subsequence, by dynamic programming (the oracle for small inputs). */
+function lcsLength(a: Int32Array, b: Int32Array): number {
+  const row = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j] as number;
+      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, row[j - 1] as number);
+      diag = up;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** Matches must pair equal keys, in increasing order on both sides, each index once. */
+function checkMatching(a: Int32Array, b: Int32Array, aToB: Int32Array, bToA: Int32Array): number {
+  let last = -1;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const j = aToB[i] as number;
+    if (j < 0) continue;
+    expect(j).toBeGreaterThan(last);
+    expect(a[i]).toBe(b[j]);
+    expect(bToA[j]).toBe(i);
+    last = j;
+    n++;
+  }
+  return n;
+}
+
+const seq = fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 60 }).map((xs) => Int32Array.from(xs));
+
+describe('sequence alignment', () => {
+  it('finds a longest common subsequence (checked against dynamic programming)', () => {
+    fc.assert(
+      fc.property(seq, seq, (a, b) => {
+        const { aToB, bToA, coarse } = alignSequences(a, b, Date.now() + 60_000);
+        expect(coarse).toBe(false);
+        expect(checkMatching(a, b, aToB, bToA)).toBe(lcsLength(a, b));
+      }),
+    );
+  });
+
+  it('coarse fallback still gives a valid matching, and matches identical sequences fully', () => {
+    fc.assert(
+      fc.property(seq, seq, (a, b) => {
+        const aToB = new Int32Array(a.length).fill(-1);
+        const bToA = new Int32Array(b.length).fill(-1);
+        alignCoarse(a, b, 0, a.length, 0, b.length, aToB, bToA);
+        checkMatching(a, b, aToB, bToA);
+        const same = new Int32Array(a.length).fill(-1);
+        alignCoarse(a, a, 0, a.length, 0, a.length, same, new Int32Array(a.length).fill(-1));
+        expect([...same]).toEqual([...a.keys()]);
+      }),
+    );
+  });
+
+  it('falls back to the coarse alignment past the deadline instead of hanging', () => {
+    // Two unrelated 40k sequences: Myers would need ~D*(N+M) = 40k*80k steps.
+    const a = Int32Array.from({ length: 40_000 }, (_, i) => (i * 7919) % 13);
+    const b = Int32Array.from({ length: 40_000 }, (_, i) => (i * 104729 + 5) % 17);
+    const started = Date.now();
+    const { aToB, bToA, coarse } = alignSequences(a, b, Date.now() - 1);
+    expect(coarse).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+    checkMatching(a, b, aToB, bToA);
+  });
+});
+
+/** Lines of a real log (a single process, -tt -T), to build traces from. */
+const FOO = readFileSync(CORPUS + 'foo-host.log', 'latin1').split('\n').filter((l) => /^\d+ /.test(l) && !l.includes('+++'));
+const PIPE = readFileSync(CORPUS + 'pipe-f-yy.log', 'latin1').split('\n');
+const MT = readFileSync(FIXTURES + 'mt-run1.log', 'latin1');
+
+/** A trace made of a subsequence of a real log's lines. */
+const subTrace = fc.subarray(FOO, { minLength: 1 }).map((lines) => lines.join('\n') + '\n');
+
+/** The same log as a rerun would print it: other pids, other addresses, other timestamps. */
+function rerun(text: string, pidShift: number, addrShift: number): string {
+  const pids = new Set(text.match(/^\d+/gm) ?? []);
+  return text
+    .replace(/\b\d{4,}\b/g, (p) => (pids.has(p) ? String(Number(p) + pidShift) : p))
+    .replace(/0x7f([0-9a-f]{10})/g, (_, h: string) => '0x7f' + ((parseInt(h, 16) + addrShift * 4096) % 2 ** 40).toString(16).padStart(10, '0'))
+    .replace(/(\d\d:\d\d:\d\d\.)(\d{6})/g, (_, hms: string, us: string) => hms + String((Number(us) + 1234) % 1e6).padStart(6, '0'))
+    .replace(/<0\.\d{6}>/g, '<0.000042>');
+}
+
+describe('diff properties on real lines', () => {
+  it('a trace against itself is all-equal', () => {
+    fc.assert(
+      fc.property(subTrace, (text) => {
+        const t = parseStrace(text);
+        const d = computeTraceDiff(t, t);
+        expect(d.changed + d.onlyA + d.onlyB).toBe(0);
+        expect(d.equal).toBe(syscallCount(t));
+        expect(d.firstDivergence).toBe(-1);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a rerun (new pids, addresses, times) is all-equal: threaded and pipeline logs too', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(FOO.join('\n'), PIPE.join('\n'), MT),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (text, pidShift, addrShift) => {
+          const a = parseStrace(text);
+          const b = parseStrace(rerun(text, pidShift, addrShift));
+          const d = computeTraceDiff(a, b);
+          expect({ changed: d.changed, onlyA: d.onlyA, onlyB: d.onlyB }).toEqual({ changed: 0, onlyA: 0, onlyB: 0 });
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('counts every syscall of each side once, and swapping the sides swaps onlyA and onlyB', () => {
+    fc.assert(
+      fc.property(subTrace, subTrace, (x, y) => {
+        const a = parseStrace(x);
+        const b = parseStrace(y);
+        const ab = computeTraceDiff(a, b);
+        const ba = computeTraceDiff(b, a);
+        expect(ab.equal + ab.changed + ab.onlyA).toBe(syscallCount(a));
+        expect(ab.equal + ab.changed + ab.onlyB).toBe(syscallCount(b));
+        expect(ba.onlyA).toBe(ab.onlyB);
+        expect(ba.onlyB).toBe(ab.onlyA);
+        expect(ba.equal).toBe(ab.equal);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
