@@ -1,6 +1,6 @@
 import { emptyPrefix, scanPrefix, type Prefix } from './scan-prefix.js';
 import { scanArgs, type ArgsEnd } from './scan-args.js';
-import { scanResult, type Result } from './scan-result.js';
+import { scanResultInto, type Result } from './scan-result.js';
 
 /**
  * One line of strace output, classified by its shape (strace-format.md §1), with the argument text
@@ -77,7 +77,14 @@ export function parseStraceLine(text: string): StraceLine {
   return line;
 }
 
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*\(/;
+/** End of the identifier starting at `i` (`i` itself when there is none). */
+function identifierEnd(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return i;
+  let j = i + 1;
+  for (let d = s.charCodeAt(j); (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || (d >= 65 && d <= 90) || d === 95; d = s.charCodeAt(++j));
+  return j;
+}
 const RESUMED_RE = /^<\.\.\. ([A-Za-z_][A-Za-z0-9_]*) resumed>/;
 
 function resetResult(out: StraceLine): void {
@@ -146,18 +153,14 @@ export function scanLineInto(s: string, out: StraceLine): void {
       return;
     }
   }
-  if (first === 41 /* ) */) {
-    const r = scanResult(s, b + 1);
-    if (r) {
-      Object.assign(out, r);
-      out.kind = 'orphan-tail';
-      return;
-    }
+  if (first === 41 /* ) */ && scanResultInto(s, b + 1, out)) {
+    out.kind = 'orphan-tail';
+    return;
   }
-  const nm = NAME_RE.exec(s.slice(b, b + 64));
-  if (nm) {
-    out.name = nm[0].slice(0, -1);
-    return scanCallRest(s, b + nm[0].length, out, 'call');
+  const nameEnd = identifierEnd(s, b);
+  if (nameEnd > b && s.charCodeAt(nameEnd) === 40 /* ( */) {
+    out.name = s.slice(b, nameEnd);
+    return scanCallRest(s, nameEnd + 1, out, 'call');
   }
   unknown(out, 'not a syscall, signal, exit or strace line');
 }
@@ -173,22 +176,16 @@ function scanCallRest(s: string, i: number, out: StraceLine, kind: 'call' | 'res
   out.argsEnd = a.end;
   out.argsEndedBy = a.how;
   if (a.how === 'paren') {
-    const r = scanResult(s, a.end + 1);
-    if (!r) return unknown(out, 'no " = " after the arguments');
-    Object.assign(out, r);
+    if (!scanResultInto(s, a.end + 1, out)) return unknown(out, 'no " = " after the arguments');
     out.kind = kind;
     return;
   }
   if (a.how === 'eol') return unknown(out, 'the line ends inside the arguments');
   // "<unfinished ...>) = ?": the task died in the call
-  if (a.how === 'unfinished' && s.charCodeAt(a.after) === 41) {
-    const r = scanResult(s, a.after + 1);
-    if (r) {
-      Object.assign(out, r);
-      out.died = true;
-      out.kind = kind;
-      return;
-    }
+  if (a.how === 'unfinished' && s.charCodeAt(a.after) === 41 && scanResultInto(s, a.after + 1, out)) {
+    out.died = true;
+    out.kind = kind;
+    return;
   }
   // A resumed half cut again without a result stays open: kind 'resumed' with argsEndedBy set.
   out.kind = kind === 'call' ? 'unfinished' : 'resumed';

@@ -90,9 +90,9 @@ const MARKERS: [string, ArgsEnd][] = [
 export function scanArgs(s: string, i: number): ArgsScan {
   let depth = 0;
   const n = s.length;
-  let prev = 0;
   for (let j = i; j < n; j++) {
     const c = s.charCodeAt(j);
+    if (c >= 128 || SPECIAL[c] === 0) continue;
     switch (c) {
       case QUOTE: {
         const e = skipString(s, j);
@@ -118,31 +118,25 @@ export function scanArgs(s: string, i: number): ArgsScan {
           const e = s.indexOf('*/', j + 2);
           if (e < 0) return { end: n, how: 'eol', after: n };
           j = e + 1;
-          prev = 42; // a decoration may follow "*/" (-X verbose: `-100 /* AT_FDCWD */</cwd>`)
-          continue;
         }
         break;
-      case 60: // <
-        if (isWordChar(prev) || prev === 42) {
+      case 60: {
+        // "<": a decoration follows a value (`3</x>`) or a comment (-X verbose: `-100 /* AT_FDCWD */</cwd>`)
+        const p = s.charCodeAt(j - 1);
+        if (isWordChar(p) || (p === 47 && s.charCodeAt(j - 2) === 42)) {
           if (s.charCodeAt(j + 1) === 60) {
             j++; // "<<" shift operator
             break;
           }
           const e = skipDecoration(s, j);
-          if (e > 0) {
-            j = e - 1;
-            prev = 62;
-            continue;
-          }
+          if (e > 0) j = e - 1;
         } else if (s.startsWith('<... ', j)) {
           // restart_syscall(<... resuming interrupted read ...>)
           const e = s.indexOf('...>', j + 5);
-          if (e > 0) {
-            j = e + 3;
-            break;
-          }
+          if (e > 0) j = e + 3;
         }
         break;
+      }
       case 32: // ' ' : markers only ever follow a space
         if (s.charCodeAt(j + 1) === 60) {
           for (const [text, how] of MARKERS) {
@@ -155,7 +149,10 @@ export function scanArgs(s: string, i: number): ArgsScan {
         }
         break;
     }
-    prev = c;
   }
   return { end: n, how: 'eol', after: n };
 }
+
+/** The characters scanArgs must look at; every other one is skipped at once. */
+const SPECIAL = new Uint8Array(128);
+for (const ch of '"()[]{}/< ') SPECIAL[ch.charCodeAt(0)] = 1;

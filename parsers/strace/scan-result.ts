@@ -23,15 +23,14 @@ export interface Result {
 
 const SP = 32;
 
-/** Parses the tail starting at `i` (just after `)`); null when it is not a result. Never throws. */
-export function scanResult(s: string, i: number): Result | null {
+/** Parses the tail starting at `i` (just after `)`) into `r`; false when it is not a result. Never throws. */
+export function scanResultInto(s: string, i: number, r: Result): boolean {
   let j = i;
   while (s.charCodeAt(j) === SP) j++;
-  if (s.charCodeAt(j) !== 61 /* = */ || j === i) return null;
-  j++;
-  if (s.charCodeAt(j) !== SP) return null;
-  j++;
-  const r: Result = { ret: '', retValue: NaN, retPath: null, errno: null, errText: null, notes: null, dur: null };
+  if (s.charCodeAt(j) !== 61 /* = */ || j === i || s.charCodeAt(j + 1) !== SP) return false;
+  j += 2;
+  r.retPath = r.errno = r.errText = r.notes = null;
+  r.dur = null;
 
   // the value: "?" or a number (decimal, negative, hex), maybe decorated
   let k = j;
@@ -43,7 +42,7 @@ export function scanResult(s: string, i: number): Result | null {
       if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 120) k++;
       else break;
     }
-    if (k === j) return null;
+    if (k === j) return false;
   }
   r.ret = s.slice(j, k);
   r.retValue = parseRet(r.ret);
@@ -57,20 +56,17 @@ export function scanResult(s: string, i: number): Result | null {
   }
 
   // " ENAME (text)" or " (errno N)", then " (note)"s, then " <dur>"
-  for (;;) {
-    if (s.charCodeAt(k) !== SP) break;
+  while (s.charCodeAt(k) === SP) {
     const c = s.charCodeAt(k + 1);
     if (c === 69 /* E */ && r.errno === null && r.notes === null) {
-      const m = /^E[A-Z0-9_]+/.exec(s.slice(k + 1, k + 40));
-      if (m && s.charCodeAt(k + 1 + m[0].length) === SP && s.charCodeAt(k + 2 + m[0].length) === 40) {
-        r.errno = m[0];
-        const open = k + 2 + m[0].length;
-        const close = skipBalanced(s, open);
-        r.errText = s.slice(open + 1, close - 1);
-        k = close;
-        continue;
-      }
-      break;
+      let e = k + 2;
+      for (let d = s.charCodeAt(e); (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95; d = s.charCodeAt(++e));
+      if (s.charCodeAt(e) !== SP || s.charCodeAt(e + 1) !== 40) break;
+      r.errno = s.slice(k + 1, e);
+      const close = skipBalanced(s, e + 1);
+      r.errText = s.slice(e + 2, close - 1);
+      k = close;
+      continue;
     }
     if (c === 40 /* ( */) {
       const close = skipBalanced(s, k + 1);
@@ -82,20 +78,25 @@ export function scanResult(s: string, i: number): Result | null {
     }
     if (c === 60 /* < */) {
       const close = s.indexOf('>', k + 2);
-      if (close > 0) {
-        const text = s.slice(k + 2, close);
-        if (text === 'unavailable') (r.notes ??= []).push(text);
-        else {
-          const d = Number(text);
-          if (!Number.isNaN(d)) r.dur = d;
-        }
-        k = close + 1;
-        continue;
+      if (close < 0) break;
+      const text = s.slice(k + 2, close);
+      if (text === 'unavailable') (r.notes ??= []).push(text);
+      else {
+        const d = Number(text);
+        if (!Number.isNaN(d)) r.dur = d;
       }
+      k = close + 1;
+      continue;
     }
     break;
   }
-  return r;
+  return true;
+}
+
+/** Parses the tail starting at `i` (just after `)`); null when it is not a result. */
+export function scanResult(s: string, i: number): Result | null {
+  const r: Result = { ret: '', retValue: NaN, retPath: null, errno: null, errText: null, notes: null, dur: null };
+  return scanResultInto(s, i, r) ? r : null;
 }
 
 /** `s[i]` is `(`; returns the index just past its matching `)` (or the line end). */

@@ -48,14 +48,17 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
           sniffed = true;
         }
       }
-      const text = carry + chunk;
-      const last = text.lastIndexOf('\n');
-      if (last < 0) {
-        carry = text;
+      // The line that straddles the previous chunk is joined on its own; the rest of the chunk is taken
+      // as a slice of it (no copy of the whole chunk).
+      const firstNl = chunk.indexOf('\n');
+      if (firstNl < 0) {
+        carry += chunk;
         return;
       }
-      carry = text.slice(last + 1);
-      takeLines(text.slice(0, last + 1));
+      takeLines(carry + chunk.slice(0, firstNl + 1));
+      const last = chunk.lastIndexOf('\n');
+      if (last > firstNl) takeLines(chunk.slice(firstNl + 1, last + 1));
+      carry = chunk.slice(last + 1);
     },
     end(): Trace {
       if (carry.length > 0) {

@@ -1,0 +1,96 @@
+/**
+ * Parser throughput and memory on a real strace log of at least 300 MB, made here with strace, beside
+ * (a) a plain newline scan of the same bytes and (b) b3-strace-parser, the npm parser users have today.
+ * A benchmark, not a test: `npm run bench:parse` (or `npm run bench`). Figures go to BENCHMARKS.md.
+ */
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { execa } from 'execa';
+import { createStraceParser } from '../parsers/strace/index.js';
+import { machineLine } from './machine.js';
+
+const OUT = new URL('./out/', import.meta.url).pathname;
+const LOG = OUT + 'big-ttt-T-y.log';
+const MIN_BYTES = Number(process.env.BENCH_LOG_MB ?? 300) * 1024 * 1024;
+
+async function ensureLog(): Promise<void> {
+  if (existsSync(LOG) && statSync(LOG).size >= MIN_BYTES) return;
+  mkdirSync(OUT, { recursive: true });
+  const rounds = Math.ceil(MIN_BYTES / (30 * 1024 * 1024)) * 3;
+  console.error(`generating a ${(MIN_BYTES / 2 ** 20).toFixed(0)} MB log with strace (${rounds} rounds)...`);
+  // a mix of file-system walking (openat/getdents64/newfstatat/close), process start-up and a hot read/write loop
+  const workload = `for i in $(seq ${rounds}); do find /usr/lib -maxdepth 3 >/dev/null; ls -la /usr/bin >/dev/null; done; dd if=/dev/zero of=/dev/null bs=64 count=${rounds * 33000} 2>/dev/null`;
+  await execa('strace', ['-f', '-ttt', '-T', '-y', '-o', LOG, 'sh', '-c', workload]);
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+const mem = (): number => {
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+
+async function newlineScan(): Promise<{ seconds: number; lines: number }> {
+  const t0 = performance.now();
+  let lines = 0;
+  for await (const chunk of createReadStream(LOG, { highWaterMark: 1 << 20 })) {
+    const b = chunk as Buffer;
+    for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) lines++;
+  }
+  return { seconds: (performance.now() - t0) / 1000, lines };
+}
+
+async function ours(): Promise<{ seconds: number; events: number; lines: number; bytesPerEvent: number; heapMB: number }> {
+  const before = mem();
+  const t0 = performance.now();
+  const p = createStraceParser({ fileName: LOG });
+  for await (const chunk of createReadStream(LOG, { encoding: 'latin1', highWaterMark: 1 << 20 })) p.push(chunk as string);
+  const trace = p.end();
+  const seconds = (performance.now() - t0) / 1000;
+  const after = mem();
+  const size = statSync(LOG).size;
+  const retained = after - before;
+  const result = { seconds, events: trace.count, lines: p.linesRead, bytesPerEvent: (retained - size) / trace.count, heapMB: retained / 2 ** 20 };
+  // keep the trace alive until measured
+  if (trace.count < 0) console.log(trace.name(0));
+  return result;
+}
+
+function b3(sliceBytes: number): { seconds: number; lines: number; failed: number; bytes: number } {
+  const require = createRequire(import.meta.url);
+  const parser = require('b3-strace-parser/lib/parser.js') as { initialize(o: object): void; parseLine(l: string, o: object): unknown };
+  parser.initialize({ trace: false });
+  const fd = readFileSync(LOG, { encoding: 'latin1' }).slice(0, sliceBytes);
+  // b3 cannot read timestamps: give it the lines without them ("PID  1795913862.987084 call" -> "PID  call")
+  const lines = fd.split('\n').slice(0, -1).map((l) => l.replace(/^(\d+ +)\d+\.\d+ /, '$1'));
+  const bytes = lines.reduce((n, l) => n + l.length + 1, 0);
+  let failed = 0;
+  const t0 = performance.now();
+  for (const l of lines) {
+    try {
+      parser.parseLine(l, {});
+    } catch {
+      failed++;
+    }
+  }
+  return { seconds: (performance.now() - t0) / 1000, lines: lines.length, failed, bytes };
+}
+
+await ensureLog();
+const size = statSync(LOG).size;
+const mb = size / 1e6;
+const scan = await newlineScan();
+const o = await ours();
+const b = b3(5_000_000);
+const oursMBs = mb / o.seconds;
+const b3MBs = b.bytes / 1e6 / b.seconds;
+console.log(`## Parsing (${machineLine()})\n`);
+console.log(`Log: ${LOG.replace(/.*\/bench\//, 'bench/')}, ${mb.toFixed(0)} MB, ${scan.lines.toLocaleString('en')} lines, ${o.events.toLocaleString('en')} events (strace -f -ttt -T -y of find/ls/dd).\n`);
+console.log('| what | time | MB/s | lines/s | memory |');
+console.log('|---|---:|---:|---:|---|');
+console.log(`| newline scan (Buffer.indexOf) | ${scan.seconds.toFixed(2)} s | ${(mb / scan.seconds).toFixed(0)} | ${(scan.lines / scan.seconds / 1e6).toFixed(1)} M | flat |`);
+console.log(`| spelunk createStraceParser (streaming, latin1) | ${o.seconds.toFixed(2)} s | ${oursMBs.toFixed(0)} | ${(o.lines / o.seconds / 1e6).toFixed(2)} M | ${o.heapMB.toFixed(0)} MB retained = log text + ${o.bytesPerEvent.toFixed(1)} B/event |`);
+console.log(`| b3-strace-parser 0.3.0 (first 5 MB, timestamps removed) | ${b.seconds.toFixed(2)} s | ${b3MBs.toFixed(2)} | ${(b.lines / b.seconds / 1e3).toFixed(1)} k | ${((100 * b.failed) / b.lines).toFixed(1)}% of lines failed |`);
+console.log(`\nspelunk vs newline scan: ${(scan.seconds / o.seconds).toFixed(2)}x the speed (${((o.seconds / scan.seconds)).toFixed(1)}x slower); vs b3: ${(oursMBs / b3MBs).toFixed(0)}x faster.`);
