@@ -36,7 +36,6 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
   const args: Array<{ line: number; rec: ArgRec }> = [];
   const callsByTid = new Map<number, Array<Extract<Item, { kind: 'call' }>>>();
   const pendingByTid = new Map<number, Array<Extract<Item, { kind: 'pending' }>>>();
-  const pidOfTid = new Map<number, number>();
   let anchor: Assembled['anchor'] = null;
   let lastString: { line: number; value: string } | null = null;
   let lastNs = 0;
@@ -66,7 +65,6 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
         items.push({ kind: 'lost', line, sortNs: lastNs, count: rec.count });
         return;
       case 'call': {
-        pidOfTid.set(rec.tid, rec.pid);
         const item = { kind: 'call' as const, line, sortNs: rec.enterNs > 0 ? rec.enterNs : rec.exitNs, pid: rec.pid, rec, argLines: [] };
         lastNs = item.sortNs;
         items.push(item);
@@ -74,7 +72,6 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
         return;
       }
       case 'exit-call':
-        pidOfTid.set(rec.tid, rec.pid);
         items.push({ kind: 'exit-call', line, sortNs: rec.ns, pid: rec.pid, rec });
         return;
       case 'signal':
@@ -92,11 +89,9 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
       }
       case 'string':
         lastString = { line, value: rec.value };
-        pidOfTid.set(rec.tid, rec.pid);
         args.push({ line, rec });
         return;
       case 'ints':
-        pidOfTid.set(rec.tid, rec.pid);
         args.push({ line, rec });
         return;
     }
@@ -114,13 +109,13 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
     const key = `${rec.tid}:${rec.name}`;
     let orphan = orphans.get(key);
     if (!orphan || rec.type === 'ints') {
-      orphan = { kind: 'orphan-args', line, sortNs: rec.ns, pid: rec.pid, name: rec.name, argLines: [] };
+      orphan = { kind: 'orphan-args', line, sortNs: rec.ns, pid: rec.tid, name: rec.name, argLines: [] };
       orphans.set(key, orphan);
       items.push(orphan);
     }
     orphan.argLines.push(line);
   }
-  for (const item of items) if (item.kind === 'pending') item.pid = pidOfTid.get(item.rec.tid) ?? item.rec.tid;
+  for (const item of items) if (item.kind === 'pending') item.pid = item.rec.tid;
   items.sort((a, b) => a.sortNs - b.sortNs || a.line - b.line);
   return { items, anchor, longStrings };
 }

@@ -101,12 +101,13 @@ export function parseBpftrace(text: string, options: BpftraceParseOptions = {}):
 
 function addItem(cols: ColumnsBuilder, item: Item, toSeconds: (ns: number) => number, nameOf: (nr: number) => string): number {
   const c = cols.columns;
+  // The pid column holds the thread id, as strace -f prints it: each thread is its own lane.
   const add = (kind: EventKind, pid: number | null, ns: number | null): number =>
     cols.add(kind, pid, ns === null ? null : toSeconds(ns), item.line, 0);
   switch (item.kind) {
     case 'call': {
       const r = item.rec;
-      const i = add('syscall', r.pid, item.sortNs);
+      const i = add('syscall', r.tid, item.sortNs);
       c.nameId[i] = cols.internName(nameOf(r.nrExit >= 0 ? r.nrExit : r.nrEnter));
       setReturn(cols, i, r.ret);
       if (r.enterNs > 0) c.dur[i] = (r.exitNs - r.enterNs) / 1e9;
@@ -114,7 +115,7 @@ function addItem(cols: ColumnsBuilder, item: Item, toSeconds: (ns: number) => nu
       return i;
     }
     case 'exit-call': {
-      const i = add('syscall', item.rec.pid, item.sortNs);
+      const i = add('syscall', item.rec.tid, item.sortNs);
       c.nameId[i] = cols.internName(nameOf(item.rec.nr));
       return i;
     }
@@ -131,14 +132,14 @@ function addItem(cols: ColumnsBuilder, item: Item, toSeconds: (ns: number) => nu
       return i;
     }
     case 'signal': {
-      const i = add('signal', item.rec.pid, item.sortNs);
+      const i = add('signal', item.rec.tid, item.sortNs);
       c.nameId[i] = cols.internName(signalName(item.rec.signo));
       return i;
     }
     case 'task-exit': {
       const r = item.rec;
       const signo = r.status & 0x7f;
-      const i = add(signo === 0 ? 'exit' : 'killed', r.pid, item.sortNs);
+      const i = add(signo === 0 ? 'exit' : 'killed', r.tid, item.sortNs);
       if (signo !== 0) c.nameId[i] = cols.internName(signalName(signo));
       c.ret[i] = signo === 0 ? (r.status >> 8) & 0xff : NaN;
       return i;
