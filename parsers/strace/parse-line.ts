@@ -109,13 +109,13 @@ function resetResult(out: StraceLine): void {
 /** Like parseStraceLine, reusing `out` (the streaming parser calls this once per line). */
 export function scanLineInto(s: string, out: StraceLine): void {
   resetResult(out);
-  if (s.length === 0 || /^\s*$/.test(s)) {
+  const c0 = s.charCodeAt(0);
+  if (s.length === 0 || ((c0 === 32 || c0 === 9) && s.trim() === '')) {
     scanPrefix('', out);
     out.kind = 'blank';
     return;
   }
   // Lines strace writes with no prefix at all.
-  const c0 = s.charCodeAt(0);
   if (c0 === 32 && (s.startsWith(' > ') || s.startsWith(' | '))) {
     scanPrefix('', out);
     out.kind = s.charCodeAt(1) === 62 ? 'stack' : 'hexdump';

@@ -52,10 +52,10 @@ function isWordChar(c: number): boolean {
  *   (`1</dev/null<char 1:3>>`).
  */
 export function skipDecoration(s: string, i: number): number {
-  const typed = /^<[A-Za-z0-9_-]+:\[/.exec(s.slice(i, i + 40));
-  if (typed) {
+  const typedAt = typedInfoStart(s, i);
+  if (typedAt > 0) {
     let depth = 0;
-    for (let j = i + typed[0].length - 1; j < s.length; j++) {
+    for (let j = typedAt; j < s.length; j++) {
       const c = s.charCodeAt(j);
       if (c === QUOTE) {
         const e = skipString(s, j);
@@ -76,6 +76,13 @@ export function skipDecoration(s: string, i: number): number {
     else if (c === 62 && --depth === 0) return j + 1;
   }
   return -1;
+}
+
+/** For `<TYPE:[` (TYPE of [A-Za-z0-9_-]), the index of the `[`; else -1. */
+function typedInfoStart(s: string, i: number): number {
+  let j = i + 1;
+  for (let c = s.charCodeAt(j); isWordChar(c) || c === 45; c = s.charCodeAt(++j));
+  return j > i + 1 && s.charCodeAt(j) === 58 && s.charCodeAt(j + 1) === 91 ? j + 1 : -1;
 }
 
 const MARKERS: [string, ArgsEnd][] = [

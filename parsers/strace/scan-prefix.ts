@@ -86,7 +86,8 @@ export function scanPrefix(s: string, p: Prefix): void {
         i = skipSpaces(s, close + 1);
       }
     } else if (c === SP) {
-      const n = Number(s.slice(0, k));
+      let n = 0;
+      for (let d = 0; d < k; d++) n = n * 10 + s.charCodeAt(d) - 48;
       if (n <= PID_MAX) {
         p.pid = n;
         i = skipSpaces(s, k);
