@@ -38,7 +38,10 @@ export function resolveExplainNames(names: readonly string[]): CatalogEntry[] {
 /** The --json shape: name, kind and the readable text first, then every structured field. */
 export function formatExplainJson(entries: readonly CatalogEntry[]): string {
   return JSON.stringify(
-    entries.map((entry) => ({ name: entry.name, kind: entry.kind, text: formatEntryText(entry), ...entry })),
+    entries.map((entry) => {
+      const { name, kind, ...fields } = entry;
+      return { name, kind, text: formatEntryText(entry), ...fields };
+    }),
     null,
     2,
   );

@@ -159,13 +159,13 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
     errors: [NEEDS_SETUID, ['EINVAL', 'The gid is not mapped in this user namespace.']],
   },
   setreuid: {
-    summary: 'Sets the real and effective user ids.',
+    summary: 'Sets the real and effective user ids (an older interface; setresuid is clearer).',
     args: [['ruid', 'New real uid, or -1 to keep.'], ['euid', 'New effective uid, or -1 to keep.']],
     returns: '0 on success.',
     errors: [NEEDS_SETUID, ['EINVAL', 'A uid is not mapped in this user namespace.']],
   },
   setregid: {
-    summary: 'Sets the real and effective group ids.',
+    summary: 'Sets the real and effective group ids (an older interface; setresgid is clearer).',
     args: [['rgid', 'New real gid, or -1.'], ['egid', 'New effective gid, or -1.']],
     returns: '0 on success.',
     errors: [NEEDS_SETUID],
@@ -223,5 +223,23 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
     args: [['cmd', 'BPF_PROG_LOAD, BPF_MAP_CREATE, BPF_MAP_LOOKUP_ELEM, BPF_LINK_CREATE, ...'], ['attr', 'A union bpf_attr with the command\'s parameters.'], ['size', 'Size of attr.']],
     returns: 'A new fd (programs, maps, links) or 0.',
     errors: [['EPERM', 'Needs CAP_BPF (plus CAP_PERFMON/CAP_NET_ADMIN for some program types), or kernel.unprivileged_bpf_disabled.'], ['EINVAL', 'Bad attributes.'], ['EACCES', 'The verifier rejected the program.'], ['E2BIG', 'Program or attr too large.']],
+  },
+  lsm_get_self_attr: {
+    summary: 'Reads the calling process\'s security attributes (e.g. its SELinux context or AppArmor profile) from each active Linux Security Module, in a common format (Linux 6.8) instead of /proc/self/attr files.',
+    args: [['attr', 'Which attribute: LSM_ATTR_CURRENT, LSM_ATTR_EXEC, ...'], ['ctx', 'Where to store the struct lsm_ctx records.'], ['size', 'In: buffer size; out: size used.'], ['flags', '0 or LSM_FLAG_SINGLE.']],
+    returns: 'The number of attributes returned.',
+    errors: [['E2BIG', 'The buffer is too small; size says what is needed.'], ['EOPNOTSUPP', 'No active LSM provides this attribute.']],
+  },
+  lsm_set_self_attr: {
+    summary: 'Sets one of the calling process\'s LSM security attributes (e.g. change AppArmor profile for the next exec) (Linux 6.8).',
+    args: [['attr', 'Which attribute.'], ['ctx', 'The struct lsm_ctx with the LSM id and value.'], ['size', 'Its size.'], ['flags', 'Must be 0.']],
+    returns: '0 on success.',
+    errors: [['EPERM', 'The LSM policy forbids the change.'], ['EOPNOTSUPP', 'The LSM does not support setting it.'], ['EINVAL', 'Bad context.']],
+  },
+  lsm_list_modules: {
+    summary: 'Lists the ids of the Linux Security Modules active on this system (capability, yama, landlock, apparmor, selinux, bpf...) (Linux 6.8).',
+    args: [['ids', 'Where to store the LSM ids.'], ['size', 'In: buffer size; out: size used.'], ['flags', 'Must be 0.']],
+    returns: 'The number of ids stored.',
+    errors: [['E2BIG', 'The buffer is too small.']],
   },
 };

@@ -85,7 +85,7 @@ export const FILE_PATH_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     errors: [['EEXIST', 'RENAME_NOREPLACE and the target exists.'], ['EXDEV', 'Different mounts.'], ['EINVAL', 'Flags not supported by this filesystem.'], ...PATH_ERRORS],
   },
   mkdir: {
-    summary: 'Creates a directory.',
+    summary: 'Creates a directory. The new directory is owned by the caller\'s effective uid and gets mode & ~umask.',
     args: [['pathname', 'The new directory.'], ['mode', 'Permission bits (the umask is removed from them).']],
     returns: '0 on success.',
     errors: [['EEXIST', 'Something with that name already exists (`mkdir -p` ignores this).'], ...PATH_ERRORS, ['ENOSPC', 'No space or inodes left.']],
@@ -97,7 +97,7 @@ export const FILE_PATH_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     errors: [['EEXIST', 'The name already exists.'], ...PATH_ERRORS],
   },
   rmdir: {
-    summary: 'Removes an empty directory.',
+    summary: 'Removes an empty directory (rm -r empties it first with unlinkat).',
     args: [['pathname', 'The directory.']],
     returns: '0 on success.',
     errors: [['ENOTEMPTY', 'The directory still has entries.'], ['EBUSY', 'It is a mount point or in use as a root.'], ...PATH_ERRORS],
@@ -145,7 +145,7 @@ export const FILE_PATH_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     errors: [['EINVAL', 'The path is not a symlink.'], ['ENOENT', 'No such file.'], ['EACCES', 'A directory on the path is not searchable.']],
   },
   readlinkat: {
-    summary: 'readlink relative to a directory fd.',
+    summary: 'readlink relative to a directory fd; glibc\'s readlink() calls it.',
     args: [DIRFD, ['pathname', 'The symlink.'], ['buf', 'Where to store the target.'], ['bufsiz', 'Buffer size.']],
     returns: 'Bytes placed in buf.',
     errors: [['EINVAL', 'Not a symlink.'], ['ENOENT', 'No such file.']],
@@ -157,7 +157,7 @@ export const FILE_PATH_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     errors: [['EPERM', 'The caller does not own the file and lacks CAP_FOWNER.'], ...PATH_ERRORS],
   },
   fchmod: {
-    summary: 'chmod on an open fd.',
+    summary: 'chmod on an open fd: changes the permission bits of the file the fd refers to, with no path lookup.',
     args: [['fd', 'The file.'], ['mode', 'The new mode.']],
     returns: '0 on success.',
     errors: [['EPERM', 'Not the owner.'], ['EBADF', 'fd is not open.'], ['EROFS', 'Read-only filesystem.']],
@@ -181,7 +181,7 @@ export const FILE_PATH_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     errors: [['EPERM', 'Changing the owner needs CAP_CHOWN; a regular owner may only change the group to one they belong to. In a user namespace, the ids must be mapped.'], ...PATH_ERRORS],
   },
   fchown: {
-    summary: 'chown on an open fd.',
+    summary: 'chown on an open fd: changes the owner and/or group of the file the fd refers to.',
     args: [['fd', 'The file.'], ['owner', 'New uid or -1.'], ['group', 'New gid or -1.']],
     returns: '0 on success.',
     errors: [['EPERM', 'Not permitted (needs CAP_CHOWN).'], ['EBADF', 'fd is not open.']],
@@ -208,7 +208,7 @@ export const FILE_PATH_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     summary: 'Sets a file\'s access and modification times with nanosecond precision; `touch` uses it.',
     args: [DIRFD, ['pathname', 'The file (or NULL to use dirfd itself).'], ['times', 'Two timespecs, or NULL for "now"; UTIME_NOW/UTIME_OMIT are special values.'], ['flags', 'AT_SYMLINK_NOFOLLOW.']],
     returns: '0 on success.',
-    errors: [['EPERM', 'Setting explicit times on a file you do not own.'], ['EACCES', 'Setting "now" without write permission.'], ...PATH_ERRORS],
+    errors: [['EPERM', 'Setting explicit times on a file you do not own.'], ['EACCES', 'Setting "now" without write permission, or a directory on the path is not searchable.'], ...PATH_ERRORS.filter(([errno]) => errno !== 'EACCES')],
   },
   mknod: {
     summary: 'Creates a special file: a device node, a FIFO or a socket file. Building a minimal /dev in a chroot needs it (for /dev/null etc.).',
@@ -235,7 +235,7 @@ export const FILE_PATH_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     errors: [...XATTR_GET_ERRORS],
   },
   fgetxattr: {
-    summary: 'getxattr on an open fd.',
+    summary: 'getxattr on an open fd: reads an extended attribute of the file the fd refers to.',
     args: [['fd', 'The file.'], ['name', 'The attribute.'], ['value', 'Where to store the value.'], ['size', 'Buffer size.']],
     returns: 'The length of the value.',
     errors: [...XATTR_GET_ERRORS],
@@ -247,13 +247,13 @@ export const FILE_PATH_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     errors: [['EPERM', 'security.* and trusted.* need privileges (CAP_SETFCAP, CAP_SYS_ADMIN).'], ['EOPNOTSUPP', 'Not supported by the filesystem.'], ['EEXIST', 'XATTR_CREATE and it exists.'], ['ENODATA', 'XATTR_REPLACE and it does not exist.'], ['ENOSPC', 'No room for the attribute.']],
   },
   lsetxattr: {
-    summary: 'setxattr on a symlink itself.',
+    summary: 'setxattr on a symlink itself rather than on the file it points to.',
     args: [['pathname', 'The file or link.'], ['name', 'The attribute.'], ['value', 'The value.'], ['size', 'Its length.'], ['flags', 'XATTR_CREATE/XATTR_REPLACE.']],
     returns: '0 on success.',
     errors: [['EPERM', 'Not permitted.'], ['EOPNOTSUPP', 'Not supported.']],
   },
   fsetxattr: {
-    summary: 'setxattr on an open fd.',
+    summary: 'setxattr on an open fd: sets an extended attribute of the file the fd refers to.',
     args: [['fd', 'The file.'], ['name', 'The attribute.'], ['value', 'The value.'], ['size', 'Its length.'], ['flags', 'XATTR_CREATE/XATTR_REPLACE.']],
     returns: '0 on success.',
     errors: [['EPERM', 'Not permitted.'], ['EOPNOTSUPP', 'Not supported.']],
@@ -265,13 +265,13 @@ export const FILE_PATH_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     errors: [['ERANGE', 'Buffer too small.'], ['EOPNOTSUPP', 'Not supported.'], ['ENOENT', 'No such file.']],
   },
   llistxattr: {
-    summary: 'listxattr on a symlink itself.',
+    summary: 'listxattr on a symlink itself rather than on the file it points to.',
     args: [['pathname', 'The file or link.'], ['list', 'Where to store the names.'], ['size', 'Buffer size.']],
     returns: 'The length of the name list.',
     errors: [['ERANGE', 'Buffer too small.'], ['EOPNOTSUPP', 'Not supported.']],
   },
   removexattr: {
-    summary: 'Removes an extended attribute.',
+    summary: 'Removes an extended attribute from a file (following symlinks).',
     args: [['pathname', 'The file.'], ['name', 'The attribute.']],
     returns: '0 on success.',
     errors: [['ENODATA', 'No such attribute.'], ['EPERM', 'Not permitted.'], ['EOPNOTSUPP', 'Not supported.']],

@@ -110,7 +110,7 @@ export const FILE_WAIT_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     errors: [['ENOSPC', 'The per-user watch limit (fs.inotify.max_user_watches) is reached — a classic error with big editors and file watchers.'], ['ENOENT', 'The path does not exist.'], ['EACCES', 'No read permission.']],
   },
   inotify_rm_watch: {
-    summary: 'Stops a watch.',
+    summary: 'Stops an inotify watch; the instance then reports one IN_IGNORED event for it.',
     args: [['fd', 'The inotify fd.'], ['wd', 'The watch descriptor.']],
     returns: '0 on success.',
     errors: [['EINVAL', 'wd is not a valid watch.']],

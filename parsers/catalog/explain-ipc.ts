@@ -45,7 +45,7 @@ export const IPC_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
     errors: [['EACCES', 'No permission.'], ['EINVAL', 'Bad id or address.'], ['EIDRM', 'The segment was removed.']],
   },
   shmdt: {
-    summary: 'Unmaps a System V shared memory segment.',
+    summary: 'Unmaps a System V shared memory segment from the caller; the segment itself lives on until it is removed with IPC_RMID and nobody has it attached.',
     args: [['shmaddr', 'The address returned by shmat.']],
     returns: '0 on success.',
     errors: [['EINVAL', 'No segment attached there.']],
@@ -81,7 +81,7 @@ export const IPC_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
     errors: [['ENOKEY', 'No such key.'], ['EACCES', 'Not permitted on this key.'], ['EDQUOT', 'Key quota exceeded.'], ['ENOSYS', 'Blocked by seccomp or not built in.']],
   },
   add_key: {
-    summary: 'Adds a key to a kernel keyring.',
+    summary: 'Adds a key (a named piece of data such as a credential) to a kernel keyring.',
     args: [['type', 'Key type, e.g. "user", "keyring", "logon".'], ['description', 'The key\'s name.'], ['payload', 'The key data.'], ['plen', 'Payload length.'], ['keyring', 'The keyring to add it to (e.g. KEY_SPEC_SESSION_KEYRING).']],
     returns: 'The new key\'s serial number.',
     errors: [['EDQUOT', 'Key quota exceeded.'], ['EINVAL', 'Bad type or payload.'], ['EACCES', 'Cannot write to the keyring.']],

@@ -145,7 +145,7 @@ export const MEMORY_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> =
       ['EINVAL', 'Unknown flags.'],
     ],
   },
-  munlockall: { summary: 'Unlocks all pages of the process.', args: [], returns: '0 on success.', errors: [] },
+  munlockall: { summary: 'Unlocks all pages of the process, undoing mlockall and mlock.', args: [], returns: '0 on success.', errors: [] },
   get_mempolicy: {
     summary: 'Reads the NUMA memory policy (which memory nodes allocations come from). Language runtimes and libnuma query it at start-up.',
     args: [
@@ -232,5 +232,53 @@ export const MEMORY_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> =
       ['EPERM', 'Unprivileged userfaultfd is disabled and the caller lacks CAP_SYS_PTRACE.'],
       ['EINVAL', 'Unknown flags.'],
     ],
+  },
+  mlock2: {
+    summary: 'mlock with flags: MLOCK_ONFAULT locks pages only as they are first touched instead of all at once.',
+    args: [['addr', 'Start of the range.'], ['len', 'Length of the range.'], ['flags', '0 or MLOCK_ONFAULT.']],
+    returns: '0 on success.',
+    errors: [['ENOMEM', 'Over RLIMIT_MEMLOCK or range not mapped.'], ['EINVAL', 'Unknown flags.'], ['EPERM', 'No CAP_IPC_LOCK and a zero limit.']],
+  },
+  pkey_alloc: {
+    summary: 'Allocates a memory protection key (x86 PKU / arm64 POE): a tag for memory ranges whose access rights a thread can change instantly in a register.',
+    args: [['flags', 'Must be 0.'], ['access_rights', 'Initial rights: 0, PKEY_DISABLE_ACCESS or PKEY_DISABLE_WRITE.']],
+    returns: 'The new key number.',
+    errors: [['ENOSPC', 'All keys are in use.'], ['EINVAL', 'The CPU has no protection keys or bad arguments.']],
+  },
+  pkey_free: {
+    summary: 'Frees a memory protection key so pkey_alloc can hand it out again.',
+    args: [['pkey', 'The key from pkey_alloc.']],
+    returns: '0 on success.',
+    errors: [['EINVAL', 'The key is not allocated.']],
+  },
+  migrate_pages: {
+    summary: 'Moves all pages of a process from one set of NUMA nodes to another (`migratepages`).',
+    args: [['pid', 'The process; 0 means the caller.'], ['maxnode', 'Bits in the node masks.'], ['old_nodes', 'Nodes to move from.'], ['new_nodes', 'Nodes to move to.']],
+    returns: 'The number of pages that could not be moved.',
+    errors: [['EPERM', 'Moving another user\'s pages needs CAP_SYS_NICE.'], ['ESRCH', 'No such process.'], ['EINVAL', 'Bad node masks.']],
+  },
+  move_pages: {
+    summary: 'Moves specific pages of a process to given NUMA nodes, or reports which node each page is on.',
+    args: [['pid', 'The process; 0 means the caller.'], ['count', 'Number of pages.'], ['pages', 'Array of page addresses.'], ['nodes', 'Target node per page, or NULL to only query.'], ['status', 'Where to store each page\'s node or an error.'], ['flags', 'MPOL_MF_MOVE or MPOL_MF_MOVE_ALL.']],
+    returns: '0, or the number of pages not moved.',
+    errors: [['EPERM', 'MPOL_MF_MOVE_ALL or another user\'s process without CAP_SYS_NICE.'], ['ESRCH', 'No such process.'], ['ENODEV', 'A target node is offline.']],
+  },
+  set_mempolicy_home_node: {
+    summary: 'Sets the preferred "home" NUMA node for a range that already has an MPOL_BIND or MPOL_PREFERRED_MANY policy.',
+    args: [['start', 'Start of the range.'], ['len', 'Length.'], ['home_node', 'The node.'], ['flags', 'Must be 0.']],
+    returns: '0 on success.',
+    errors: [['EINVAL', 'Bad node, range or flags.'], ['EOPNOTSUPP', 'The range\'s policy does not support a home node.']],
+  },
+  map_shadow_stack: {
+    summary: 'Maps a new shadow stack for CET user shadow stacks (Linux 6.6): a protected copy of return addresses that the CPU checks on every return, defeating return-oriented programming. glibc maps one per thread when shadow stacks are enabled.',
+    args: [['addr', 'Wanted address, or 0.'], ['size', 'Size of the shadow stack.'], ['flags', 'SHADOW_STACK_SET_TOKEN, SHADOW_STACK_SET_MARKER.']],
+    returns: 'The address of the new shadow stack.',
+    errors: [['EINVAL', 'Bad size or flags, or shadow stacks are not supported.'], ['ENOMEM', 'No room.']],
+  },
+  remap_file_pages: {
+    summary: 'Rearranges which file pages back a shared file mapping (deprecated; the kernel now emulates it with separate mappings).',
+    args: [['addr', 'Start of the range inside a shared mapping.'], ['size', 'Length.'], ['prot', 'Must be 0.'], ['pgoff', 'The file page to map there.'], ['flags', 'Only MAP_NONBLOCK is accepted.']],
+    returns: '0 on success.',
+    errors: [['EINVAL', 'Not a shared file mapping, or bad arguments.']],
   },
 };

@@ -407,7 +407,7 @@ export const PROCESS_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
   },
   getuid: { summary: 'Returns the real user id: who started the process. Inside a user namespace this is the id as mapped there (65534 "nobody" if unmapped).', args: [], returns: 'The real uid; never fails.', errors: [] },
   geteuid: { summary: 'Returns the effective user id, the one permission checks use. Differs from the real uid in set-user-ID programs like sudo or passwd. Shells and ls call it to decide what to show.', args: [], returns: 'The effective uid; never fails.', errors: [] },
-  getgid: { summary: 'Returns the real group id.', args: [], returns: 'The real gid; never fails.', errors: [] },
+  getgid: { summary: 'Returns the real group id: the primary group of the user who started the process.', args: [], returns: 'The real gid; never fails.', errors: [] },
   getegid: { summary: 'Returns the effective group id, used for permission checks.', args: [], returns: 'The effective gid; never fails.', errors: [] },
   getgroups: {
     summary: 'Reads the supplementary group list (the extra groups that grant file access, e.g. docker, wheel).',

@@ -72,7 +72,7 @@ export const TIME_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
     errors: [['EAGAIN', 'Timer limit reached.'], ['EINVAL', 'Unknown clock or bad sigevent.']],
   },
   timer_settime: {
-    summary: 'Arms or disarms a POSIX timer.',
+    summary: 'Arms a POSIX timer (first expiry and repeat interval) or disarms it with a zero value.',
     args: [['timerid', 'The timer.'], ['flags', '0 or TIMER_ABSTIME.'], ['new_value', 'First expiry and interval.'], ['old_value', 'Previous setting, or NULL.']],
     returns: '0 on success.',
     errors: [['EINVAL', 'Bad timer id or time values.']],
@@ -84,7 +84,7 @@ export const TIME_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
     errors: [['EINVAL', 'Bad timer id.']],
   },
   timer_delete: {
-    summary: 'Deletes a POSIX timer.',
+    summary: 'Deletes a POSIX timer created by timer_create; a pending expiry is discarded.',
     args: [['timerid', 'The timer.']],
     returns: '0 on success.',
     errors: [['EINVAL', 'Bad timer id.']],
@@ -96,7 +96,7 @@ export const TIME_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
     errors: [['EINVAL', 'Unsupported clock or flags.'], ['EMFILE', 'Too many fds.'], ['EPERM', 'CLOCK_*_ALARM without CAP_WAKE_ALARM.']],
   },
   timerfd_settime: {
-    summary: 'Arms or disarms a timer fd.',
+    summary: 'Arms a timer fd with a first expiry and an interval, or disarms it; reads of the fd then return the number of expirations.',
     args: [['fd', 'The timer fd.'], ['flags', '0, TFD_TIMER_ABSTIME, TFD_TIMER_CANCEL_ON_SET.'], ['new_value', 'First expiry and interval ({0,0} disarms).'], ['old_value', 'Previous setting, or NULL.']],
     returns: '0 on success.',
     errors: [['EINVAL', 'Not a timer fd, or bad values.'], ['ECANCELED', 'The realtime clock was changed (with CANCEL_ON_SET).']],
@@ -106,5 +106,29 @@ export const TIME_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
     args: [['fd', 'The timer fd.'], ['curr_value', 'Where to store it.']],
     returns: '0 on success.',
     errors: [['EINVAL', 'Not a timer fd.']],
+  },
+  timer_getoverrun: {
+    summary: 'Returns how many extra expirations of a POSIX timer happened while its last signal was still pending (signals do not queue per expiry).',
+    args: [['timerid', 'The timer.']],
+    returns: 'The overrun count.',
+    errors: [['EINVAL', 'Bad timer id.']],
+  },
+  clock_settime: {
+    summary: 'Sets a clock; only CLOCK_REALTIME can be set, and it changes the time for the whole machine.',
+    args: [CLOCKID, ['tp', 'The new time.']],
+    returns: '0 on success.',
+    errors: [['EPERM', 'Needs CAP_SYS_TIME (not granted to containers by default).'], ['EINVAL', 'Clock not settable or bad value.']],
+  },
+  clock_adjtime: {
+    summary: 'Reads or tunes a clock\'s discipline (frequency, offset, leap seconds) — adjtimex for a chosen clock, used by NTP and PTP daemons.',
+    args: [CLOCKID, ['buf', 'struct timex: modes to set and the values.']],
+    returns: 'The clock state (TIME_OK, TIME_INS, ...; strace shows it by name).',
+    errors: [['EPERM', 'Changing anything needs CAP_SYS_TIME.'], ['EINVAL', 'Bad clock or values.']],
+  },
+  adjtimex: {
+    summary: 'Reads or tunes the system clock\'s discipline (gradual adjustment, frequency, leap seconds); chronyd and ntpd use it.',
+    args: [['buf', 'struct timex: modes to set and the values; filled with the current state.']],
+    returns: 'The clock state (TIME_OK, TIME_INS, TIME_DEL, TIME_OOP, TIME_WAIT, TIME_ERROR).',
+    errors: [['EPERM', 'Setting anything needs CAP_SYS_TIME.'], ['EINVAL', 'Bad values.']],
   },
 };
