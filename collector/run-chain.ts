@@ -103,7 +103,8 @@ export function joinRoot(rootDir: string, inside: string): string {
 
 function envPrefix(options: RunChainOptions): string[] {
   if (!options.envClear && options.env.length === 0) return [];
-  return [options.tools.env, ...(options.envClear ? ['-i'] : []), ...options.env, '--'];
+  // `--` goes before the assignments: env reads anything after them as the command.
+  return [options.tools.env, ...(options.envClear ? ['-i'] : []), '--', ...options.env];
 }
 
 /** Parses `SRC:DST[:ro]`; DST defaults to SRC. Returns an error text for a malformed spec. */

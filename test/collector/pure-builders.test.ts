@@ -28,7 +28,7 @@ describe('run chains', () => {
   const program = ['/bin/true', 'arg one'];
   it('runs the host program as is, or behind env', () => {
     expect(buildHostCommand({ program, envClear: false, env: [], tools })).toEqual(program);
-    expect(buildHostCommand({ program, envClear: true, env: ['A=1'], tools })).toEqual(['/usr/bin/env', '-i', 'A=1', '--', ...program]);
+    expect(buildHostCommand({ program, envClear: true, env: ['A=1'], tools })).toEqual(['/usr/bin/env', '-i', '--', 'A=1', ...program]);
   });
 
   it('puts env, namespaces, binds and chroot in that order', () => {
@@ -37,7 +37,7 @@ describe('run chains', () => {
       unshare: ['net', 'pid'], binds: [{ source: '/etc/hostname', target: '/etc/hostname', readOnly: true }],
     });
     expect(argv).toEqual([
-      '/usr/bin/env', '-i', 'PATH=/bin', '--',
+      '/usr/bin/env', '-i', '--', 'PATH=/bin',
       '/usr/bin/unshare', '--net', '--pid', '--fork', '--mount', '--',
       '/usr/bin/sh', '-c', BIND_SCRIPT, 'sh', '/usr/bin/mount', '/etc/hostname', '/tmp/root dir/etc/hostname', 'ro', '--',
       '/usr/sbin/chroot', '/tmp/root dir', '/bin/true', 'arg one',
