@@ -15,9 +15,9 @@ export const OUTPUT_DIR = join(ROOT, 'test-output');
  * wants the profile as launchPersistentContext's argument rather than --user-data-dir). Never downloads
  * a browser.
  */
-export async function launchChromium(viewport = { width: 1440, height: 900 }): Promise<BrowserContext> {
+export async function launchChromium(viewport = { width: 1440, height: 900 }): Promise<BrowserContext & { userDataDir: string }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'spelunk-chromium-'));
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     viewport,
     headless: true,
@@ -32,6 +32,7 @@ export async function launchChromium(viewport = { width: 1440, height: 900 }): P
       '--disable-sync',
     ],
   });
+  return Object.assign(context, { userDataDir });
 }
 
 export function hasChromium(): boolean {

@@ -1,0 +1,206 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from './harness.js';
+import { ROOT, buildApp, hasChromium, launchChromium, outputPath, startServe } from './harness.js';
+
+const CHROOT_FAILS = '/work/shared/corpus/foo-chroot-fails.log';
+const PIPE = '/work/shared/corpus/pipe-f-yy.log';
+const HAS_SAMPLES = existsSync(join(ROOT, 'samples', 'index.json'));
+
+/**
+ * The built app in headless Chromium, driven as a user would: open, upload, select, filter, read.
+ * Screenshots go to test-output/; the main view also becomes docs/screenshot.png for the README.
+ */
+describe.skipIf(!hasChromium())('the app in a browser', () => {
+  let browser: BrowserContext;
+  let samples: RunningServer;
+  let served: RunningServer;
+
+  beforeAll(async () => {
+    await buildApp();
+    [samples, served, browser] = await Promise.all([startServe([]), startServe([CHROOT_FAILS, PIPE]), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await samples?.stop();
+    await served?.stop();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    (page as Page & { errors?: string[] }).errors = errors;
+    await page.goto(url);
+    return page;
+  }
+  const titleOf = (page: Page) => page.getByTestId('trace-title');
+
+  it('prints its URL first and serves on 127.0.0.1 only', () => {
+    expect(samples.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it.skipIf(!HAS_SAMPLES)('opens the bundled samples by default', async () => {
+    const page = await open(samples.url);
+    await expect.poll(() => page.getByRole('img', { name: /^Timeline of / }).count(), { timeout: 30_000 }).toBe(1);
+    await page.screenshot({ path: outputPath('samples-default.png') });
+    await page.close();
+  });
+
+  it('without samples or a trace, offers upload, paste and the served list', async () => {
+    const page = await open(samples.url);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Open a trace' }).count()).toBe(1);
+    expect(await page.getByLabel('Choose trace files').count()).toBe(1);
+    expect(await page.getByLabel('Or paste a log').count()).toBe(1);
+    await page.close();
+  });
+
+  it('uploads a real log, selects a call, filters, and shows what the call was', async () => {
+    const page = await open(samples.url);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByLabel('Choose trace files').setInputFiles(CHROOT_FAILS);
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails.log');
+    const timeline = page.getByRole('img', { name: /^Timeline of foo-chroot-fails\.log: 125 events in 1 lane/ });
+    expect(await timeline.count()).toBe(1);
+    expect(await page.getByTestId('row-count').textContent()).toBe('125 of 125 events');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: outputPath('upload-foo-chroot-fails.png') });
+
+    // Failed calls only: each row shows an error, and the chroot's own execve of /foo is among them.
+    await page.getByLabel('failed only').check();
+    const failedCount = Number((await page.getByTestId('row-count').textContent())!.split(' ')[0]);
+    expect(failedCount).toBeGreaterThan(0);
+    expect(failedCount).toBeLessThan(125);
+    const table = page.getByRole('table', { name: /^Events of/ });
+    const errorCells = await table.locator('tbody tr[data-index] td:nth-child(7)').allTextContents();
+    expect(errorCells.length).toBe(failedCount);
+    expect(errorCells.every((e) => /^E[A-Z]+$/.test(e))).toBe(true);
+    const execveRow = table.locator('tbody tr[data-index]', { hasText: 'execve' });
+    await execveRow.first().click();
+
+    const details = page.getByRole('region', { name: 'Event details' });
+    await expect.poll(() => details.getByTestId('details-name').textContent()).toBe('execve');
+    const text = (await details.textContent()) ?? '';
+    expect(text).toContain('ENOENT');
+    expect(text).toContain('No such file or directory');
+    expect(await details.getByTestId('details-raw').textContent()).toMatch(/execve\("\/foo"/);
+    expect(text).toMatch(/Raw line \d+/);
+    await page.screenshot({ path: outputPath('selected-failed-execve.png') });
+
+    // Text search runs in the worker; the table shows only matching lines.
+    await page.getByLabel('failed only').uncheck();
+    await page.getByLabel('Search text or path').fill('ld.so.cache');
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 10_000 }).toMatch(/^[1-9] of 125 events$/);
+    const args = await table.locator('tbody tr[data-index] td:nth-child(5)').allTextContents();
+    expect(args.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await table.locator('tbody tr[data-index] td:nth-child(5)').allTextContents()).every((a) => a.includes('ld.so.cache'))).toBe(true);
+
+    // Next call of the same name, from the details panel.
+    await page.getByLabel('Search text or path').fill('');
+    await table.locator('tbody tr[data-index]', { hasText: 'mmap' }).first().click();
+    await expect.poll(() => details.getByTestId('details-name').textContent()).toBe('mmap');
+    const firstLine = await details.getByTestId('details-raw').textContent();
+    await page.getByRole('button', { name: 'same name →' }).click();
+    await expect.poll(() => details.getByTestId('details-raw').textContent()).not.toBe(firstLine);
+    expect(await details.getByTestId('details-name').textContent()).toBe('mmap');
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('selects a call by clicking the timeline, zooms with the keyboard, and shows help', async () => {
+    const page = await open(served.url);
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails.log');
+    const plot = page.getByTestId('timeline-plot-a');
+    const box = (await plot.boundingBox())!;
+    await plot.click({ position: { x: 3, y: 11 } });
+    const details = page.getByRole('region', { name: 'Event details' });
+    await expect.poll(() => details.getByTestId('details-name').textContent()).toBe('execve');
+    expect(box.width).toBeGreaterThan(500);
+    const before = await page.evaluate(() => (window as unknown as { __spelunk: { store: { getState(): { viewports: { a?: { x0: number; x1: number } } } } } }).__spelunk.store.getState().viewports.a);
+    await page.locator('body').press('+');
+    await page.locator('body').press('+');
+    const after = await page.evaluate(() => (window as unknown as { __spelunk: { store: { getState(): { viewports: { a?: { x0: number; x1: number } } } } } }).__spelunk.store.getState().viewports.a);
+    expect(after!.x1 - after!.x0).toBeLessThan((before!.x1 - before!.x0) / 2);
+    await page.locator('body').press('?');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);
+    await page.screenshot({ path: outputPath('help-overlay.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.close();
+  });
+
+  it('keeps the view in the URL: reopening it restores trace, filters and selection', async () => {
+    const page = await open(served.url);
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails.log');
+    await page.getByLabel('Filter by error').selectOption('ENOENT');
+    const table = page.getByRole('table', { name: /^Events of/ });
+    await table.locator('tbody tr[data-index]').nth(1).click();
+    const raw = await page.getByTestId('details-raw').textContent();
+    await expect.poll(() => page.url(), { timeout: 5000 }).toMatch(/errno=ENOENT.*|sel=\d+.*errno=ENOENT/);
+    await expect.poll(() => page.url()).toContain('sel=');
+    const again = await open(page.url());
+    await expect.poll(() => again.getByTestId('details-raw').textContent(), { timeout: 30_000 }).toBe(raw);
+    expect(await again.getByLabel('Filter by error').inputValue()).toBe('ENOENT');
+    await page.close();
+    await again.close();
+  });
+
+  it('opens a multi-process log in lanes per process, in dark theme too, and exports Chrome trace JSON', async () => {
+    const page = await open(served.url);
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByRole('button', { name: /^Open pipe-f-yy\.log/ }).click();
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('pipe-f-yy.log');
+    const label = await page.getByRole('img', { name: /^Timeline of pipe-f-yy/ }).getAttribute('aria-label');
+    expect(Number(/in (\d+) lanes/.exec(label ?? '')?.[1])).toBeGreaterThan(1);
+    await page.getByRole('tab', { name: 'Processes' }).click();
+    expect(await page.getByRole('tree', { name: 'Process tree' }).getByRole('treeitem').count()).toBeGreaterThan(1);
+    await page.getByRole('tab', { name: 'Statistics' }).click();
+    expect(await page.getByRole('table', { name: 'Syscall statistics' }).locator('tbody tr').count()).toBeGreaterThan(5);
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: outputPath('dark-stats.png') });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export trace JSON' }).click();
+    const file = await (await download).path();
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: { ph: string }[] };
+    expect(json.traceEvents.filter((e) => e.ph === 'X').length).toBeGreaterThan(100);
+    const svgDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export SVG' }).click();
+    const svg = readFileSync(await (await svgDownload).path(), 'utf8');
+    expect(svg).toMatch(/^<svg xmlns/);
+    await page.close();
+  });
+
+  it('says so when a file is not a trace, and never renders trace text as HTML', async () => {
+    const page = await open(samples.url);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByLabel('Choose trace files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello\nthis is not strace\n') });
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 }).toContain('does not look like an strace log');
+    const hostile = '4242  12:00:00.000001 openat(AT_FDCWD, "<img src=x onerror=alert(1)>", O_RDONLY) = -1 ENOENT (No such file or directory) <0.000010>\n4242  12:00:00.000100 exit_group(0) = ?\n4242  12:00:00.000200 +++ exited with 0 +++\n';
+    await page.getByLabel('Or paste a log').fill(hostile);
+    await page.getByRole('button', { name: 'Parse pasted text' }).click();
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 20_000 }).toContain('Pasted log');
+    await page.getByRole('table', { name: /^Events of/ }).locator('tbody tr[data-index]').first().click();
+    await expect.poll(() => page.getByTestId('details-raw').textContent()).toContain('<img src=x');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('takes the README screenshot', async () => {
+    const page = await open(served.url);
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails.log');
+    await page.getByLabel('failed only').check();
+    await page.getByRole('table', { name: /^Events of/ }).locator('tbody tr[data-index]', { hasText: 'execve' }).first().click();
+    await page.waitForTimeout(300);
+    const path = outputPath('readme-screenshot.png');
+    await page.screenshot({ path });
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    copyFileSync(path, join(ROOT, 'docs', 'screenshot.png'));
+    writeFileSync(outputPath('readme-screenshot.url.txt'), page.url());
+    await page.close();
+  });
+});
