@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { mergeTraces } from '../parsers/model/merge-traces.js';
 import type { Trace } from '../parsers/model/trace.js';
+import { parseBpftrace, sniffBpftrace } from '../parsers/bpftrace/index.js';
 import { createStraceParser, pidFromFileName } from '../parsers/strace/index.js';
 
 /** A problem with what the user named: printed as one line, no stack trace. */
@@ -38,21 +39,29 @@ export async function readTrace(paths: readonly string[]): Promise<Trace> {
   for (const file of files) {
     const defaultPid = files.length > 1 ? pidFromFileName(basename(file)) : undefined;
     const name = files.length > 1 ? basename(file) : file;
-    const parser = createStraceParser(defaultPid === undefined ? { fileName: name } : { fileName: name, defaultPid });
-    try {
-      for await (const chunk of createReadStream(file, { encoding: 'latin1', highWaterMark: 1 << 20 })) {
-        parser.push(chunk as string);
-      }
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(`${file}: cannot read (${code ?? String(e)})`);
-    }
-    const trace = parser.end();
+    const trace = await readOne(file, name, defaultPid);
     const bad = trace.diagnostics.find((d) => d.code === 'binary-input' || d.code === 'not-a-trace');
     if (bad) throw new InputError(`${file}: ${bad.message}`);
     parts.push(trace);
   }
   return mergeTraces(parts);
+}
+
+/** One file, streamed into the strace parser; the collector's bpftrace output is recognised and read whole. */
+async function readOne(file: string, name: string, defaultPid: number | undefined): Promise<Trace> {
+  const parser = createStraceParser(defaultPid === undefined ? { fileName: name } : { fileName: name, defaultPid });
+  let first = true;
+  try {
+    for await (const chunk of createReadStream(file, { encoding: 'latin1', highWaterMark: 1 << 20 })) {
+      if (first && sniffBpftrace(chunk as string)) return parseBpftrace(await readFile(file, 'latin1'), { fileName: name });
+      first = false;
+      parser.push(chunk as string);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: cannot read (${code ?? String(e)})`);
+  }
+  return parser.end();
 }
 
 /** Reads a small text file whole (session manifests). */
