@@ -35,8 +35,8 @@ function formatNumbers(info: SyscallInfo): string {
 }
 
 export function formatSyscallText(info: SyscallInfo): string {
-  const lines = [`${info.name}  (syscall; ${formatNumbers(info)}; ${info.category}; man ${info.manPage})`];
-  lines.push(...wrapText(info.summary ?? 'No explanation written yet.', '  '));
+  const lines = [`${info.name}  (syscall; ${info.category}; man ${info.manPage})`, `  Numbers: ${formatNumbers(info)}.`];
+  lines.push('', ...wrapText(info.summary ?? 'No explanation written yet.', '  '));
   if (info.args.length > 0) {
     lines.push('', '  Arguments:', ...formatTermList(info.args.map((arg) => [arg.name, arg.meaning])));
   } else if (info.implemented) {

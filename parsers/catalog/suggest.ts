@@ -14,7 +14,7 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The known names nearest to an unknown one, best first. Case is ignored (people type "enoent"), and a
- * name containing the query (or contained in it) ranks as if one edit away, so "stat" finds "newfstatat".
+ * name containing the query ranks as if under one edit away, so "fstatat" finds "newfstatat".
  */
 export function computeClosestNames(query: string, known: Iterable<string>, limit = 3): string[] {
   const needle = query.toLowerCase();
@@ -22,9 +22,10 @@ export function computeClosestNames(query: string, known: Iterable<string>, limi
   for (const name of known) {
     const candidate = name.toLowerCase();
     let distance = editDistance(needle, candidate);
-    if (needle.length >= 3 && (candidate.includes(needle) || needle.includes(candidate))) {
-      distance = Math.min(distance, 1 + Math.abs(candidate.length - needle.length) / 10);
-    }
+    // A longer name that contains the query (umount -> umount2) beats a shorter name inside it (mount).
+    const lengthGap = Math.abs(candidate.length - needle.length) / 10;
+    if (needle.length >= 3 && candidate.includes(needle)) distance = Math.min(distance, 0.5 + lengthGap);
+    else if (candidate.length >= 3 && needle.includes(candidate)) distance = Math.min(distance, 0.8 + lengthGap);
     scored.push([name, distance]);
   }
   scored.sort((a, b) => a[1] - b[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]));
