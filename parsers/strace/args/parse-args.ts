@@ -134,23 +134,35 @@ class ArgParser {
     }
   }
 
-  /** cterm = term [ " /* comment *\/" [ decoration ] ] */
+  /** cterm = term [ " /* comment *\/" [ decoration [ " /* comment *\/" ] ] ] */
   private parseCommentedTerm(): ArgNode {
-    const src = this.src;
     const start = this.pos;
     const term = this.parseTerm();
-    if (!src.startsWith(' /* ', this.pos)) return term;
-    const close = src.indexOf('*/', this.pos + 3);
-    if (close === -1) return term;
-    const comment = src.slice(this.pos + 4, src.charCodeAt(close - 1) === 32 ? close - 1 : close);
-    this.pos = close + 2;
+    const comment = this.readComment();
+    if (comment === null) return term;
     if (this.atDecoration()) {
       const value = term.type === 'number' ? term.value : Number.NaN;
       const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(comment) ? comment : undefined;
       const fd = this.parseDecoration(start, value, name, comment);
-      if (fd !== null) return fd;
+      if (fd !== null) {
+        // A second comment after `-100 /* AT_FDCWD *\/</cwd>` comments the whole decorated value.
+        const second = this.readComment();
+        if (second === null) return fd;
+        return { type: 'commented', text: this.src.slice(start, this.pos), value: fd, comment: second };
+      }
     }
-    return { type: 'commented', text: src.slice(start, this.pos), value: term, comment };
+    return { type: 'commented', text: this.src.slice(start, this.pos), value: term, comment };
+  }
+
+  /** The text of a ` /* comment *\/` at pos (pos moves past it), or null. */
+  private readComment(): string | null {
+    const src = this.src;
+    if (!src.startsWith(' /* ', this.pos)) return null;
+    const close = src.indexOf('*/', this.pos + 3);
+    if (close === -1) return null;
+    const comment = src.slice(this.pos + 4, src.charCodeAt(close - 1) === 32 ? close - 1 : close);
+    this.pos = close + 2;
+    return comment;
   }
 
   private parseTerm(): ArgNode {
