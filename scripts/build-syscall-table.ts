@@ -94,7 +94,7 @@ const UNIMPLEMENTED = new Set([
   'lookup_dcookie',
 ]);
 
-/** Macros arm64's uapi/asm/unistd.h defines before including the generic table. */
+/** Macros arm64's uapi/asm/unistd.h defines before including the generic table (checked against v6.1). */
 const AARCH64_DEFINES = new Set([
   '__ARCH_WANT_RENAMEAT',
   '__ARCH_WANT_NEW_STAT',

@@ -44,9 +44,9 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
     args: [['flags', 'CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWCGROUP, CLONE_NEWTIME, CLONE_FILES, CLONE_FS, CLONE_SYSVSEM.']],
     returns: '0 on success.',
     errors: [
-      ['EPERM', 'Creating these namespaces needs CAP_SYS_ADMIN — unless CLONE_NEWUSER is included, which unprivileged users may do (and then get full capabilities inside). Also returned when user namespaces are disabled (sysctl user.max_user_namespaces=0 or a distro restriction) or seccomp blocks it.'],
+      ['EPERM', 'Creating these namespaces needs CAP_SYS_ADMIN — unless CLONE_NEWUSER is included, which unprivileged users may do (and then get full capabilities inside). Also returned when a distro switch forbids unprivileged user namespaces (kernel.unprivileged_userns_clone=0, AppArmor restrictions) or seccomp blocks the call.'],
       ['EINVAL', 'An unsupported flag or combination (e.g. CLONE_NEWUSER in a multi-threaded process).'],
-      ['ENOSPC', 'The per-user limit on that namespace type (/proc/sys/user/max_*_namespaces) or the nesting depth is reached.'],
+      ['ENOSPC', 'The limit on that namespace type (/proc/sys/user/max_*_namespaces; 0 disables it) or the nesting depth (32) is reached.'],
       ['ENOMEM', 'Out of memory.'],
       ['EUSERS', '(older kernels) the user-namespace nesting limit was reached.'],
     ],
@@ -216,7 +216,7 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
     summary: 'Enforces a Landlock ruleset on the calling thread and its future children; from then on, any access not granted fails with EACCES. Requires no_new_privs (or CAP_SYS_ADMIN).',
     args: [['ruleset_fd', 'The ruleset.'], ['flags', '0 (or logging flags on newer kernels).']],
     returns: '0 on success.',
-    errors: [['EPERM', 'no_new_privs is not set and the caller lacks CAP_SYS_ADMIN, or too many stacked rulesets.'], ['EBADF', 'Bad fd.']],
+    errors: [['EPERM', 'no_new_privs is not set and the caller lacks CAP_SYS_ADMIN.'], ['E2BIG', 'Too many rulesets already stacked on this thread (the limit is 16).'], ['EBADF', 'Bad fd.']],
   },
   bpf: {
     summary: 'The interface to eBPF: load programs into the kernel (tracing, networking, security hooks), create and update maps. bpftrace and many observability tools use it; unprivileged use is usually disabled.',

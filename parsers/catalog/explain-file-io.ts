@@ -173,7 +173,7 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     errors: [...STAT_ERRORS, ['ENOSYS', 'Kernel older than 4.11 or blocked by seccomp; glibc falls back to newfstatat.']],
   },
   statfs: {
-    summary: 'Describes the filesystem a path lives on: type (magic number), block size, free space, mount flags. `df` uses it; glibc uses it to find where /dev/shm or cgroupfs is.',
+    summary: 'Describes the filesystem a path lives on: type (magic number), block size, free space, mount flags. `df` uses it, and programs use it to check a filesystem\'s type (systemd asks whether /sys/fs/cgroup is cgroup2).',
     args: [['path', 'Any path on the filesystem.'], ['buf', 'Where to store struct statfs.']],
     returns: '0 on success.',
     errors: [...STAT_ERRORS.slice(0, 3), ['ENOSYS', 'The filesystem does not support it.']],
@@ -259,7 +259,7 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     args: [['oldfd', 'The fd to copy.'], ['newfd', 'The number it should also have (e.g. 0, 1 or 2).']],
     returns: 'newfd.',
     errors: [
-      ['EBADF', 'oldfd is not open (shells probing whether an fd is open see this), or newfd is out of range.'],
+      ['EBADF', 'oldfd is not open, or newfd is out of range.'],
       ['EBUSY', 'A race with open/dup in another thread.'],
       ['EINTR', 'Interrupted while closing newfd.'],
     ],
@@ -275,7 +275,7 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     args: [FD, ['cmd', 'The F_... operation.'], ['arg', 'Its argument: a number, flags, or a struct flock pointer.']],
     returns: 'Depends on cmd: the new fd for F_DUPFD, the flags for F_GETFD/F_GETFL, 0 for most setters.',
     errors: [
-      ['EBADF', 'fd is not open (shells probe fds 0-9 with F_GETFD and get this for closed ones).'],
+      ['EBADF', 'fd is not open — bash does fcntl(255, F_GETFD) to check that fd 255 is free before using it for the script it reads.'],
       ['EAGAIN', 'A lock is held by another process (F_SETLK).'],
       ['EINVAL', 'Unknown cmd or bad argument.'],
       ['EMFILE', 'No free fd for F_DUPFD.'],

@@ -178,7 +178,7 @@ export const FILE_PATH_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     summary: 'Changes a file\'s owner and/or group, following symlinks.',
     args: [['pathname', 'The file.'], ['owner', 'New uid, or -1 to keep.'], ['group', 'New gid, or -1 to keep.']],
     returns: '0 on success.',
-    errors: [['EPERM', 'Changing the owner needs CAP_CHOWN; a regular owner may only change the group to one they belong to. In a user namespace, the ids must be mapped.'], ...PATH_ERRORS],
+    errors: [['EPERM', 'Changing the owner needs CAP_CHOWN; a regular owner may only change the group to one they belong to.'], ['EINVAL', 'The uid or gid is not mapped in the caller\'s user namespace.'], ...PATH_ERRORS],
   },
   fchown: {
     summary: 'chown on an open fd: changes the owner and/or group of the file the fd refers to.',
@@ -196,10 +196,10 @@ export const FILE_PATH_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     summary: 'chown relative to a directory fd; glibc\'s chown, lchown and fchown map onto it.',
     args: [DIRFD, ['pathname', 'The file.'], ['owner', 'New uid or -1.'], ['group', 'New gid or -1.'], ['flags', 'AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH.']],
     returns: '0 on success.',
-    errors: [['EPERM', 'Not permitted (needs CAP_CHOWN, or the ids are unmapped in this user namespace).'], ...PATH_ERRORS],
+    errors: [['EPERM', 'Not permitted (changing the owner needs CAP_CHOWN).'], ['EINVAL', 'The uid or gid is not mapped in the caller\'s user namespace, or unknown flags.'], ...PATH_ERRORS],
   },
   umask: {
-    summary: 'Sets the file-creation mask: permission bits removed from every newly created file or directory (022 removes group/other write). Shells set it at start-up.',
+    summary: 'Sets the file-creation mask: permission bits removed from every newly created file or directory (022 removes group and other write). The shell builtin `umask` reads it by setting a value and putting the old one back.',
     args: [['mask', 'The new mask (strace shows it in octal).']],
     returns: 'The previous mask; never fails.',
     errors: [],

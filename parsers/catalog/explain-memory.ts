@@ -208,10 +208,10 @@ export const MEMORY_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> =
     summary: 'Creates a file descriptor for "secret" memory that is removed from the kernel\'s own direct map, so not even the kernel can easily read it — for keys and credentials.',
     args: [['flags', '0 or FD_CLOEXEC.']],
     returns: 'A new fd, to be sized with ftruncate and mapped with mmap.',
-    errors: [['ENOSYS', 'Disabled unless booted with secretmem.enable=1 (or not built in).']],
+    errors: [['ENOSYS', 'Not built in, or disabled with secretmem.enable=0 on the kernel command line (before 6.5 it was off by default).']],
   },
   mseal: {
-    summary: 'Seals a memory range so its mappings can no longer be changed: no munmap, mremap, mprotect or madvise(DONTNEED) on it. glibc and Chrome use it to protect sensitive mappings against exploitation.',
+    summary: 'Seals a memory range so its mappings can no longer be changed: no munmap, mremap, mprotect or madvise(DONTNEED) on it. Chrome and hardened runtimes use it to protect sensitive mappings against exploitation (Linux 6.10).',
     args: [
       ['addr', 'Start of the range (page-aligned).'],
       ['len', 'Length of the range.'],

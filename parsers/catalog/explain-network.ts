@@ -16,8 +16,8 @@ export const NETWORK_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     errors: [
       ['EAFNOSUPPORT', 'This kernel (or namespace) does not support the family, e.g. IPv6 disabled.'],
       ['EPROTONOSUPPORT', 'The protocol is not available for this family/type.'],
-      ['EACCES', 'Not allowed to create this kind of socket (SOCK_RAW or AF_PACKET need CAP_NET_RAW; also LSM policy).'],
-      ['EPERM', 'Refused by policy (seccomp, LSM).'],
+      ['EPERM', 'SOCK_RAW or AF_PACKET without CAP_NET_RAW (what ping hits when the capability is dropped), or refused by seccomp.'],
+      ['EACCES', 'Refused by an LSM policy (SELinux, AppArmor).'],
       ['EMFILE', 'Too many open fds.'],
     ],
   },

@@ -17,7 +17,7 @@ export const PROCESS_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
       ['ENOEXEC', 'The file is not a format the kernel can run (not ELF, wrong architecture, a script without #!).'],
       ['E2BIG', 'argv plus environment is too large.'],
       ['ETXTBSY', 'The file is open for writing by some process.'],
-      ['EPERM', 'Blocked by policy: a seccomp filter, an LSM, or set-user-ID rules under nosuid/no_new_privs.'],
+      ['EPERM', 'Blocked by policy: a seccomp filter or an LSM (SELinux, AppArmor) refusing the exec.'],
       ['ENOTDIR', 'A component of the path is not a directory.'],
       ['ELOOP', 'Too many symlinks while resolving the path or the interpreter.'],
     ],

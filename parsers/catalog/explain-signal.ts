@@ -73,7 +73,7 @@ export const SIGNAL_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> =
     summary: 'Sends a signal to a process or process group. `kill PID` is kill(PID, SIGTERM); signal 0 only checks whether the process exists and may be signalled.',
     args: [['pid', '>0: that process; 0: the caller\'s process group; -1: every process the caller may signal; < -1: the group -pid.'], ['sig', 'The signal, or 0 to only check.']],
     returns: '0 on success.',
-    errors: [['ESRCH', 'No such process or group (it may have exited, or is not visible from this PID namespace).'], ['EPERM', 'Not allowed: a different user without CAP_KILL, or init of a PID namespace ignoring the signal.'], ['EINVAL', 'Invalid signal.']],
+    errors: [['ESRCH', 'No such process or group (it may have exited, or is not visible from this PID namespace).'], ['EPERM', 'Not allowed: the target belongs to a different user and the caller lacks CAP_KILL.'], ['EINVAL', 'Invalid signal.']],
   },
   tkill: {
     summary: 'Sends a signal to one thread by tid (obsolete: tgkill also checks the process, avoiding races with recycled tids).',

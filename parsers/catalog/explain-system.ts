@@ -5,7 +5,7 @@ const MODULE_PRIVILEGE = ['EPERM', 'Needs CAP_SYS_MODULE, or module loading is d
 /** Whole-machine information and administration: names, randomness, logs, modules, reboot. */
 export const SYSTEM_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
   uname: {
-    summary: 'Returns the kernel\'s name, release and version, the machine type (x86_64), and the host name of the caller\'s UTS namespace. `uname -a` and `hostname` print it; glibc checks the kernel version with it. After `unshare -u` and sethostname, uname shows the new name only inside.',
+    summary: 'Returns the kernel\'s name, release and version, the machine type (x86_64), and the host name of the caller\'s UTS namespace. `uname -a` and `hostname` print it; some programs check the kernel version with it. After `unshare -u` and sethostname, uname shows the new name only inside.',
     args: [['buf', 'Where to store struct utsname {sysname, nodename, release, version, machine, domainname}.']],
     returns: '0 on success.',
     errors: [['EFAULT', 'Bad pointer.']],
