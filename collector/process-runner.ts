@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 
 /**
  * The one place that starts processes. Everything is an argv array handed to execa (never a shell
@@ -20,7 +20,7 @@ export interface CaptureResult {
 export async function runCapture(argv: readonly string[], timeoutMs = 15_000): Promise<CaptureResult> {
   const [file, ...args] = argv as [string, ...string[]];
   const r = await execa(file, args, { reject: false, timeout: timeoutMs, stdin: 'ignore', encoding: 'utf8' });
-  const spawnError = r.failed && r.exitCode === undefined && !r.signal ? (r.shortMessage ?? r.message ?? '').split('\n')[0] : undefined;
+  const spawnError = r.failed && r.exitCode === undefined && !r.signal ? String(r.shortMessage ?? r.message ?? '').split('\n')[0] : undefined;
   return {
     exitCode: r.exitCode ?? null,
     stdout: String(r.stdout ?? ''),
@@ -58,12 +58,16 @@ export interface TracedRunResult {
 export async function runTraced(argv: readonly string[], options: TracedRunOptions): Promise<TracedRunResult> {
   const [file, ...args] = argv as [string, ...string[]];
   const startedAt = new Date();
+  // Plain file descriptors, not pipes: a pipe would keep us waiting for any process that inherited it.
+  const stdoutFd = openSync(options.stdoutFile, 'w');
+  const stderrFd = openSync(options.stderrFile, 'w');
   const child = execa(file, args, {
     reject: false,
     detached: true,
     stdin: 'ignore',
-    stdout: { file: options.stdoutFile },
-    stderr: { file: options.stderrFile },
+    // execa's types list only the literals 3..9 for a descriptor; at runtime any fd goes straight to spawn().
+    stdout: stdoutFd as 3,
+    stderr: stderrFd as 3,
     ...(options.env ? { env: options.env, extendEnv: true } : {}),
   });
   const pid = child.pid;
@@ -96,12 +100,14 @@ export async function runTraced(argv: readonly string[], options: TracedRunOptio
   options.abort?.addEventListener('abort', onAbort);
   if (options.abort?.aborted) onAbort();
   const r = await child;
+  closeSync(stdoutFd);
+  closeSync(stderrFd);
   if (timer) clearTimeout(timer);
   options.abort?.removeEventListener('abort', onAbort);
   if (stopping) await stopping;
   // Whatever outlived the tracer (a daemonised child, tracees of a killed tracer) goes now.
   if (pid !== undefined) killGroup(pid);
-  const spawnError = r.failed && r.exitCode === undefined && !r.signal ? (r.shortMessage ?? r.message ?? '').split('\n')[0] : undefined;
+  const spawnError = r.failed && r.exitCode === undefined && !r.signal ? String(r.shortMessage ?? r.message ?? '').split('\n')[0] : undefined;
   return {
     exitCode: r.exitCode ?? null,
     signal: r.signal ?? null,

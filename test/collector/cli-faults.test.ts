@@ -1,0 +1,87 @@
+import { execa } from 'execa';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isRoot } from './helpers.js';
+
+const BIN = new URL('../../bin/spelunk.js', import.meta.url).pathname;
+const spelunk = (args: string[]) => execa('node', [BIN, ...args], { reject: false, stdin: 'ignore' });
+
+/** The CLI as a user meets it: one clear line (and a hint), a non-zero exit code, nothing left behind. */
+describe.runIf(isRoot)('spelunk collect / rootfs on the command line', () => {
+  it('program not found: exit 4, one line saying what and how to fix', async () => {
+    const r = await spelunk(['collect', '--out', mkdtempSync('/tmp/spelunk-cli-'), '--', '/no/such/prog']);
+    expect(r.exitCode).toBe(4);
+    expect(r.stderr).toMatch(/^spelunk: program not found: \/no\/such\/prog does not exist\n {2}Check the path/m);
+  });
+
+  it('bad option values are usage errors (exit 2)', async () => {
+    const r = await spelunk(['collect', '--unshare', 'net,bogus', '--', '/bin/true']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/spelunk: --unshare net,bogus: unknown namespace "bogus"/);
+  });
+
+  it('Ctrl-C: stops the program, keeps the partial session marked incomplete, exits 130', async () => {
+    const out = join(mkdtempSync('/tmp/spelunk-cli-'), 's');
+    const child = execa('node', [BIN, 'collect', '--runs', 'host', '--out', out, '--', '/bin/sleep', '27.1828'], { reject: false });
+    await waitFor(() => existsSync(join(out, 'host.strace.log')) && readFileSync(join(out, 'host.strace.log'), 'latin1').includes('nanosleep'));
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r.exitCode).toBe(130);
+    expect(r.stderr).toMatch(/spelunk: interrupted \(Ctrl-C\)/);
+    const manifest = JSON.parse(readFileSync(join(out, 'session.json'), 'utf8'));
+    expect(manifest.complete).toBe(false);
+    expect(manifest.runs[0]).toMatchObject({ label: 'host', incomplete: true, incompleteReason: 'interrupted' });
+    expect(readFileSync(join(out, 'host.strace.log'), 'latin1')).toMatch(/killed by SIGKILL/);
+    expect(processesWith('27.1828')).toEqual([]);
+  });
+
+  it('tracer killed: the log so far is kept, the run marked incomplete, exit 5', async () => {
+    const out = join(mkdtempSync('/tmp/spelunk-cli-'), 's');
+    const child = execa('node', [BIN, 'collect', '--runs', 'host', '--out', out, '--', '/bin/sleep', '16.1803'], { reject: false });
+    await waitFor(() => processesWith('16.1803').length >= 2); // strace and sleep
+    const strace = processesWith('16.1803').find((p) => readFileSync(`/proc/${p}/cmdline`, 'latin1').startsWith('/usr/bin/strace'));
+    expect(strace).toBeDefined();
+    process.kill(strace as number, 'SIGKILL');
+    const r = await child;
+    expect(r.exitCode).toBe(5);
+    expect(r.stderr).toMatch(/spelunk: strace died during the host run/);
+    const manifest = JSON.parse(readFileSync(join(out, 'session.json'), 'utf8'));
+    expect(manifest.runs[0]).toMatchObject({ incomplete: true, incompleteReason: 'tracer-killed' });
+    expect(readFileSync(join(out, 'host.strace.log'), 'latin1')).toMatch(/execve\("\/bin\/sleep"/);
+    expect(processesWith('16.1803')).toEqual([]); // the orphaned sleep was killed too
+  });
+
+  it('rootfs: builds the tree and prints what it copied', async () => {
+    const dir = join(mkdtempSync('/tmp/spelunk-cli-'), 'root fs');
+    const r = await spelunk(['rootfs', '/bin/true', dir]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^file {5}\/usr\/bin\/true {2}\(.* from \/usr\/bin\/true\)$/m);
+    expect(r.stdout).toMatch(/^symlink {2}\/bin -> usr\/bin$/m);
+    expect(r.stdout).toMatch(/libc\.so\.6/);
+    const run = await execa('chroot', [dir, '/bin/true'], { reject: false });
+    expect(run.exitCode).toBe(0);
+  });
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function processesWith(marker: string): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'latin1');
+      if (cmd.includes(marker) && !cmd.includes('spelunk.js')) out.push(Number(name));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
