@@ -18,14 +18,16 @@ function walk(dir: string): string[] {
 }
 
 /**
- * strace text files: every *.log, and every file of an -ff set (a directory named ff*, files `NAME.PID`).
- * bpftrace and perf output are left out: their names come from tracepoints, not strace.
+ * strace text files: every *.log / *.strace, and every file of an -ff set (`NAME.PID`; in the corpus, inside a
+ * directory named ff*). bpftrace and perf output are left out: their names come from tracepoints, not strace.
  */
 export function traceFiles(): string[] {
-  const isTrace = (path: string): boolean =>
-    !/\/bpf(trace)?\//.test(path) &&
-    (path.endsWith('.log') || path.endsWith('.strace') || /\/ff[^/]*\/[^/]+\.\d+$/.test(path));
-  return [...walk(CORPUS), ...walk(SAMPLES)].filter(isTrace);
+  const notBpf = (path: string): boolean => !/bpf/.test(path);
+  const isLog = (path: string): boolean => path.endsWith('.log') || path.endsWith('.strace');
+  const corpus = walk(CORPUS).filter((path) => notBpf(path) && (isLog(path) || /\/ff[^/]*\/[^/]+\.\d+$/.test(path)));
+  // Samples are captured by the collector: single logs, or -ff sets of NAME.PID files in any directory.
+  const samples = walk(SAMPLES).filter((path) => notBpf(path) && (isLog(path) || /\.\d+$/.test(path)));
+  return [...corpus, ...samples];
 }
 
 // The optional prefix, field by field (strace-format.md §2): pid ("6502  ", "9692<comm> ", "[pid  6606] "),
@@ -42,6 +44,13 @@ const SYSCALL_LINE = new RegExp(PREFIX + String.raw`(?:([A-Za-z_]\w*)\(|<\.\.\. 
 /** `= -1 ENOENT (` and `= ? ERESTARTSYS (`: the errno and the message strace printed. */
 const ERRNO_RESULT = / = (?:-1|\?) (E[A-Z0-9_]+) \(([^)]*)\)/g;
 
+/** The syscall named on one strace line (if any) and the errnos of its result with their messages. */
+export function namesInLine(line: string): { syscall: string | null; errnos: Array<[string, string]> } {
+  const match = SYSCALL_LINE.exec(line);
+  const errnos = [...line.matchAll(ERRNO_RESULT)].map(([, errno, message]): [string, string] => [errno!, message!]);
+  return { syscall: match?.[1] ?? match?.[2] ?? null, errnos };
+}
+
 export interface TraceNames {
   /** syscall name -> first "file:line" where it appears */
   syscalls: Map<string, string>;
@@ -55,12 +64,11 @@ export function collectTraceNames(files: readonly string[] = traceFiles()): Trac
   for (const file of files) {
     const lines = readFileSync(file, 'utf8').split('\n');
     lines.forEach((line, index) => {
-      const match = SYSCALL_LINE.exec(line);
-      const name = match?.[1] ?? match?.[2];
-      if (name && !syscalls.has(name)) syscalls.set(name, `${relative(CORPUS, file)}:${index + 1}`);
-      for (const [, errno, message] of line.matchAll(ERRNO_RESULT)) {
-        if (!errnos.has(errno!)) errnos.set(errno!, new Set());
-        errnos.get(errno!)!.add(message!);
+      const found = namesInLine(line);
+      if (found.syscall && !syscalls.has(found.syscall)) syscalls.set(found.syscall, `${relative(CORPUS, file)}:${index + 1}`);
+      for (const [errno, message] of found.errnos) {
+        if (!errnos.has(errno)) errnos.set(errno, new Set());
+        errnos.get(errno)!.add(message);
       }
     });
   }
