@@ -109,3 +109,29 @@ describe('properties', () => {
     );
   });
 });
+
+describe('UTF-8 validity without exceptions', () => {
+  const fatal = new TextDecoder('utf-8', { fatal: true });
+  const isUtf8 = (b: Uint8Array) => {
+    try {
+      fatal.decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  /** Bytes biased to the edges of UTF-8: lead bytes, continuation bytes, surrogates, overlongs. */
+  const utf8ish = fc.uint8Array({ maxLength: 16 }).chain((noise) =>
+    fc
+      .array(fc.constantFrom(0x41, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xa0, 0xed, 0x9f, 0xef, 0xf0, 0x90, 0xf4, 0x8f, 0xf5, 0xff), { maxLength: 16 })
+      .map((edge) => Uint8Array.from([...edge, ...noise.slice(0, 4)])),
+  );
+  it('latin1 is set exactly when a fatal TextDecoder would throw', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 24 }), utf8ish), (input) => {
+        expect(decodeStraceText(encodeStraceString(input)).latin1).toBe(!isUtf8(input));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

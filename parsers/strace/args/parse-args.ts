@@ -15,7 +15,7 @@ import type { ArgNode, ArrayArg, FdArg, StructField } from '../../model/args.js'
 import { DIGIT, HEX, ID_CHAR, ID_START, isClass } from './char-class.js';
 import { findStringEnd, scanDecoration, skipQuoted } from './decoration.js';
 import { peekOperator } from './operators.js';
-import { decodeStraceString, decodeStraceText } from './strace-string.js';
+import { decodeBody, decodeStraceString, lastDecodeWasLatin1 } from './strace-string.js';
 import { parseNumberToken } from './number-token.js';
 
 /** Parses the text between a syscall's parentheses (possibly stitched from unfinished + resumed). */
@@ -195,7 +195,8 @@ class ArgParser {
       this.pos = src.length;
       return { type: 'other', text: src.slice(start) };
     }
-    const { value, latin1 } = decodeStraceText(src.slice(quote + 1, end - 1));
+    const value = decodeBody(src.slice(quote + 1, end - 1));
+    const latin1 = lastDecodeWasLatin1();
     const truncated = src.startsWith('...', end);
     this.pos = truncated ? end + 3 : end;
     const text = src.slice(start, this.pos);

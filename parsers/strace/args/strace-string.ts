@@ -10,7 +10,7 @@
  * UTF-8, otherwise one latin1 char per byte (binary buffers such as "\177ELF\2\1\1...").
  */
 
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+const utf8Decoder = new TextDecoder('utf-8');
 const utf8Encoder = new TextEncoder();
 
 /** The decoded text of a string body and whether it had to fall back to one char per byte. */
@@ -21,24 +21,55 @@ export interface DecodedStraceText {
 
 /** Decodes the text between the quotes: every escape resolved, then UTF-8 if valid, else latin1. */
 export function decodeStraceString(quotedBody: string): string {
-  return decodeStraceText(quotedBody).value;
+  return decodeBody(quotedBody);
 }
 
 /** Like decodeStraceString, also telling whether the bytes were not UTF-8 (one char per byte). */
 export function decodeStraceText(quotedBody: string): DecodedStraceText {
-  if (isPlainAscii(quotedBody)) return { value: quotedBody, latin1: false };
-  const bytes = decodeStraceBytes(quotedBody);
-  try {
-    return { value: utf8Decoder.decode(bytes), latin1: false };
-  } catch {
-    return { value: bytesToLatin1(bytes), latin1: true };
+  const value = decodeBody(quotedBody);
+  return { value, latin1: lastWasLatin1 };
+}
+
+/** Set by decodeBody: the last body decoded was not valid UTF-8. Saves an object per string on the hot path. */
+let lastWasLatin1 = false;
+
+/** Whether the last decodeBody call fell back to latin1. */
+export function lastDecodeWasLatin1(): boolean {
+  return lastWasLatin1;
+}
+
+/** decodeStraceString without allocating a result object; the latin1 flag goes to lastWasLatin1. */
+export function decodeBody(quotedBody: string): string {
+  lastWasLatin1 = false;
+  if (isPlainAscii(quotedBody)) return quotedBody;
+  const len = decodeIntoScratch(quotedBody);
+  const bytes = scratch.subarray(0, len);
+  let high = false;
+  for (let i = 0; i < len; i++) {
+    if ((bytes[i] as number) >= 0x80) {
+      high = true;
+      break;
+    }
   }
+  // Mostly binary buffers ("\6\0\0\0\4\0...") are pure ASCII bytes: no UTF-8 check needed.
+  if (!high) return bytesToLatin1(bytes);
+  if (isValidUtf8(bytes)) return utf8Decoder.decode(bytes);
+  lastWasLatin1 = true;
+  return bytesToLatin1(bytes);
 }
 
 /** The raw bytes a string body stands for. Raw non-ASCII characters (never printed by strace) count as their UTF-8 bytes. */
 export function decodeStraceBytes(quotedBody: string): Uint8Array {
+  return scratch.slice(0, decodeIntoScratch(quotedBody));
+}
+
+/** Reused output buffer: escapes only shrink the text, raw non-ASCII chars grow by at most 3x. */
+let scratch = new Uint8Array(4096);
+
+function decodeIntoScratch(quotedBody: string): number {
   const n = quotedBody.length;
-  const out = new Uint8Array(n * 3);
+  if (scratch.length < n * 3) scratch = new Uint8Array(Math.max(n * 3, scratch.length * 2));
+  const out = scratch;
   let len = 0;
   let i = 0;
   while (i < n) {
@@ -49,9 +80,7 @@ export function decodeStraceBytes(quotedBody: string): Uint8Array {
         i++;
       } else {
         const cp = quotedBody.codePointAt(i) ?? c;
-        const encoded = utf8Encoder.encode(String.fromCodePoint(cp));
-        out.set(encoded, len);
-        len += encoded.length;
+        len += utf8Encoder.encodeInto(String.fromCodePoint(cp), out.subarray(len)).written;
         i += cp > 0xffff ? 2 : 1;
       }
       continue;
@@ -78,22 +107,52 @@ export function decodeStraceBytes(quotedBody: string): Uint8Array {
         v = v * 16 + hexValue(quotedBody.charCodeAt(j));
         j++;
       }
-      if (j === i + 2) {
-        out[len++] = 120;
-      } else {
-        out[len++] = v;
-      }
+      out[len++] = j === i + 2 ? 120 : v;
       i = j;
     } else if (Number.isNaN(e)) {
       out[len++] = 92; // a lone trailing backslash: keep it
       i++;
     } else {
-      const named = NAMED_ESCAPES[e];
-      out[len++] = named ?? e;
+      out[len++] = NAMED_ESCAPES[e] ?? e;
       i += 2;
     }
   }
-  return out.subarray(0, len);
+  return len;
+}
+
+/** Strict UTF-8 check (no overlongs, no surrogates, max U+10FFFF), as TextDecoder's fatal mode, without exceptions. */
+function isValidUtf8(b: Uint8Array): boolean {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      else if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      else if (c === 0xf4) hi = 0x8f;
+    } else return false;
+    if (i + need >= n) return false;
+    const second = b[i + 1];
+    if (second === undefined || second < lo || second > hi) return false;
+    for (let k = 2; k <= need; k++) {
+      const x = b[i + k];
+      if (x === undefined || x < 0x80 || x > 0xbf) return false;
+    }
+    i += need + 1;
+  }
+  return true;
 }
 
 /** Escape letters strace (or C) uses, by the letter's char code. */
@@ -121,10 +180,11 @@ function isPlainAscii(s: string): boolean {
 }
 
 function bytesToLatin1(bytes: Uint8Array): string {
-  let s = '';
   const chunk = 8192;
+  if (bytes.length <= chunk) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  let s = '';
   for (let i = 0; i < bytes.length; i += chunk) {
-    s += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + chunk)));
+    s += String.fromCharCode.apply(null, bytes.subarray(i, i + chunk) as unknown as number[]);
   }
   return s;
 }
