@@ -1,5 +1,19 @@
 import type { SyscallCategory } from './types.js';
 
+/** Every category, in the order a legend should list them. */
+export const SYSCALL_CATEGORIES: readonly SyscallCategory[] = [
+  'process',
+  'memory',
+  'file',
+  'network',
+  'ipc',
+  'signal',
+  'containment',
+  'time',
+  'system',
+  'other',
+];
+
 /**
  * Which family each syscall belongs to. A call sits in the family a teacher would file it under when
  * reading a timeline: setuid is 'containment' (privilege), not 'process'; pipe is 'ipc', not 'file'.

@@ -9,7 +9,7 @@ import { listSyscalls, lookupSyscall } from './syscall-lookup.js';
 import type { CatalogEntry } from './types.js';
 
 export type * from './types.js';
-export { syscallCategory } from './categories.js';
+export { syscallCategory, SYSCALL_CATEGORIES } from './categories.js';
 export { lookupSyscall, syscallByNumber, nameForUnknownSyscall, listSyscalls } from './syscall-lookup.js';
 export { lookupErrno, errnoByNumber, listErrnos } from './errno-lookup.js';
 export { formatEntryText, formatSyscallText, formatErrnoText } from './format-entry.js';

@@ -8,10 +8,17 @@ import {
   listSyscalls,
   lookupEntry,
   lookupSyscall,
+  SYSCALL_CATEGORIES,
   syscallCategory,
 } from '../../parsers/catalog/index.js';
 
 describe('syscallCategory', () => {
+  it('only ever answers one of SYSCALL_CATEGORIES, and every category is used', () => {
+    const used = new Set(listSyscalls().map((info) => syscallCategory(info.name)));
+    for (const category of used) expect(SYSCALL_CATEGORIES).toContain(category);
+    expect([...used].sort()).toEqual([...SYSCALL_CATEGORIES].sort());
+  });
+
   it.each([
     ['chroot', 'containment'], ['pivot_root', 'containment'], ['unshare', 'containment'], ['setns', 'containment'],
     ['mount', 'containment'], ['umount2', 'containment'], ['open_tree', 'containment'], ['move_mount', 'containment'],
