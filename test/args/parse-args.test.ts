@@ -87,6 +87,14 @@ describe('unmodelled and broken input becomes other, never an exception', () => 
   it('a resumed half alone starts with its separator', () => args(', child_tidptr=0x7f2683e3da10', 'child_tidptr=num(139803398232592/16)'));
   it('trailing separator of an unfinished half', () => args('6302, ', 'num(6302)'));
   it('empty list', () => args('', ''));
+  it('hostile nesting stays off the call stack limit', () => {
+    const deep = `${'['.repeat(100_000)}, 1`;
+    expect(findCoverageGap(deep, parseArgs(deep))).toBeNull();
+    const nested = `${'{a='.repeat(1000)}1${'}'.repeat(1000)}, 2`;
+    const nodes = parseArgs(nested);
+    expect(nodes.map((n) => n.type)).toEqual(['struct', 'number']);
+    expect(findCoverageGap(nested, nodes)).toBeNull();
+  });
 });
 
 describe('parseValue', () => {

@@ -36,11 +36,15 @@ export function parseValue(text: string): ArgNode {
 }
 
 const NO_CLOSER = -1;
+/** Deeper than anything strace prints (netlink nests about 6 deep); keeps hostile input off the call stack limit. */
+const MAX_NESTING = 200;
 
 class ArgParser {
   pos = 0;
   /** Set by parseMember: the `name` of `name=value` / `[designator]=value`, else null. */
   memberName: string | null = null;
+  /** Open containers around pos; past MAX_NESTING the rest of a container is kept as `other`. */
+  private nesting = 0;
 
   constructor(private readonly src: string) {}
 
@@ -292,9 +296,24 @@ class ArgParser {
   /**
    * Members from the opener at `pos` to `closer`, each given to `onNode` (names as NamedArg) or to
    * `onField`. In arrays a single space also separates members (bitsets: `[USR2 RT_3]`). Returns
-   * false (pos at the end of input) if the list never closes.
+   * false if the list never closes (pos at the end of input) or nests too deep (pos past the group).
    */
   private parseList(
+    closer: number,
+    onNode: ((node: ArgNode) => void) | null,
+    onField: ((name: string | null, value: ArgNode) => void) | null,
+  ): boolean {
+    if (this.nesting >= MAX_NESTING) {
+      this.pos = skipBalanced(this.src, this.pos);
+      return false;
+    }
+    this.nesting++;
+    const ok = this.parseListBody(closer, onNode, onField);
+    this.nesting--;
+    return ok;
+  }
+
+  private parseListBody(
     closer: number,
     onNode: ((node: ArgNode) => void) | null,
     onField: ((name: string | null, value: ArgNode) => void) | null,
@@ -438,4 +457,30 @@ class ArgParser {
 
 function isBitsetSpace(next: number): boolean {
   return next === next && next !== 32 && next !== 93 && next !== 44;
+}
+
+/** Index just past the bracket group opening at `open` (strings and comments skipped), or the end of `src`. */
+function skipBalanced(src: string, open: number): number {
+  const n = src.length;
+  let depth = 0;
+  let i = open;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (c === 34) {
+      i = skipQuoted(src, i);
+      continue;
+    }
+    if (c === 47 && src.charCodeAt(i + 1) === 42) {
+      const close = src.indexOf('*/', i + 2);
+      i = close === -1 ? n : close + 2;
+      continue;
+    }
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+    i++;
+  }
+  return n;
 }
