@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { loadTrace } from '../load/load-trace.js';
 import type { ServedTrace } from '../load/served-traces.js';
-import { formatRunId } from '../load/served-traces.js';
+import { formatRunId, formatRunTitle } from '../load/served-traces.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
 import { applyUrlView, readUrlState } from '../store/url-sync.js';
 import { TimelineView } from '../timeline/timeline-view.js';
@@ -123,7 +123,7 @@ function useAutoOpen(served: ServedTrace[]): void {
     const runs = served.flatMap((t) => t.runs.map((r) => ({ t, r })));
     const pick = (url.trace && runs.find(({ t, r }) => formatRunId(t, r) === url.trace)) || runs[0];
     if (!pick) return;
-    void loadTrace(store, client, 'a', formatRunId(pick.t, pick.r), `${pick.t.title}: ${pick.r.label}`,
+    void loadTrace(store, client, 'a', formatRunId(pick.t, pick.r), formatRunTitle(pick.t, pick.r),
       pick.r.urls.map((u) => ({ type: 'url', url: u, name: u.slice(u.lastIndexOf('/') + 1) }))).then((trace) => {
       if (trace && url.trace === trace.id) applyUrlView(store, url);
     });

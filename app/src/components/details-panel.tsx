@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { lookupErrno, lookupSyscall } from '../logic/catalog.js';
 import type { TraceEvent } from '../../../parsers/model/index.js';
 import { computeSibling } from '../logic/compute-rows.js';
+import { selectTimeRange } from '../logic/derived.js';
 import { formatDuration, formatSeconds } from '../logic/format-value.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
 import type { EventDetail } from '../worker/worker-protocol.js';
@@ -38,7 +39,7 @@ export function DetailsPanel() {
       ) : !detail ? (
         <p className="text-slate-500">Loading…</p>
       ) : (
-        <EventBody detail={detail} t0={firstTs(trace.columns.ts)} />
+        <EventBody detail={detail} range={selectTimeRange(trace)} />
       )}
       {selection && trace && (
         <nav aria-label="Related calls" className="mt-3 flex flex-wrap gap-1">
@@ -52,12 +53,7 @@ export function DetailsPanel() {
   );
 }
 
-function firstTs(ts: Float64Array): number {
-  for (let i = 0; i < ts.length; i++) if (!Number.isNaN(ts[i] as number)) return ts[i] as number;
-  return 0;
-}
-
-function EventBody({ detail, t0 }: { detail: EventDetail; t0: number }) {
+function EventBody({ detail, range }: { detail: EventDetail; range: { t0: number; span: number } }) {
   const ev = detail.event;
   const title = ev.kind === 'syscall' ? ev.name : ev.kind;
   return (
@@ -65,7 +61,7 @@ function EventBody({ detail, t0 }: { detail: EventDetail; t0: number }) {
       <div className="flex flex-wrap items-baseline gap-x-3">
         <span className="font-mono text-base font-semibold" data-testid="details-name">{title}</span>
         {ev.pid !== null && <span>pid {ev.pid}</span>}
-        {ev.ts !== null && <span title={String(ev.ts)}>at +{formatSeconds(ev.ts - t0, 1)}</span>}
+        {ev.ts !== null && <span title={String(ev.ts)}>at +{formatSeconds(ev.ts - range.t0, range.span, true)}</span>}
         <span className="text-slate-500">event #{detail.index}</span>
       </div>
       <Note ev={ev} />

@@ -95,7 +95,7 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
                 onClick={() => store.getState().select({ slot: 'a', index: i })}
               >
                 <td>{c.line[i]}</td>
-                <td>{Number.isNaN(c.ts[i] as number) ? '' : `+${formatSeconds((c.ts[i] as number) - t0, span)}`}</td>
+                <td>{Number.isNaN(c.ts[i] as number) ? '' : `+${formatSeconds((c.ts[i] as number) - t0, span, true)}`}</td>
                 <td>{(c.pid[i] as number) < 0 ? '' : c.pid[i]}</td>
                 <td className="truncate">{kind === KIND.syscall ? trace.names[c.nameId[i] as number] : `${EVENT_KINDS[kind]} ${trace.names[c.nameId[i] as number] ?? ''}`}</td>
                 <td className="truncate" title={textMap.get(i)}>{textMap.get(i) ?? '…'}</td>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ServedTrace } from '../load/served-traces.js';
-import { fetchServedTraces, formatRunId } from '../load/served-traces.js';
+import { fetchServedTraces, formatRunId, formatRunTitle } from '../load/served-traces.js';
 import { loadTrace } from '../load/load-trace.js';
 import { useAppContext } from '../store/store-context.js';
 
@@ -61,7 +61,7 @@ export function LoadPanel({ served }: { served: ServedTrace[] }) {
                       className="btn"
                       aria-label={`Open ${t.title}: ${r.label}`}
                       onClick={() =>
-                        void loadTrace(store, client, 'a', formatRunId(t, r), `${t.title}: ${r.label}`,
+                        void loadTrace(store, client, 'a', formatRunId(t, r), formatRunTitle(t, r),
                           r.urls.map((url) => ({ type: 'url', url, name: url.slice(url.lastIndexOf('/') + 1) })))
                       }
                     >

@@ -70,3 +70,8 @@ export function parseServedList(json: unknown, base: string): ServedTrace[] {
 export function formatRunId(trace: ServedTrace, run: ServedRun): string {
   return `${trace.id}/${run.label}`;
 }
+
+/** "foo: host run" for a trace with several runs; just the trace's title when it has one. */
+export function formatRunTitle(trace: ServedTrace, run: ServedRun): string {
+  return trace.runs.length > 1 ? `${trace.title}: ${run.label}` : trace.title;
+}

@@ -50,6 +50,23 @@ export function computeThinnedMarks(
     }
     return lo;
   };
+  // Galloping from `lo`: the next free column's first event is usually close, so this costs O(log distance).
+  const gallop = (value: number, lo: number): number => {
+    let step = 1;
+    let prev = lo;
+    while (lo + step - 1 < n && keyAt(lo + step - 1) < value) {
+      prev = lo + step;
+      step *= 2;
+    }
+    let hi = Math.min(n, lo + step - 1);
+    let a = prev;
+    while (a < hi) {
+      const mid = (a + hi) >>> 1;
+      if (keyAt(mid) < value) a = mid + 1;
+      else hi = mid;
+    }
+    return a;
+  };
   let k = search(x0, 0);
   // The call just before the window may still be running inside it (one long wait, a sleep).
   if (k > 0 && (src.xEnd[posAt(k - 1)] as number) > x0) k--;
@@ -64,7 +81,7 @@ export function computeThinnedMarks(
     emitted++;
     // Everything that would start before the next whole pixel is hidden under this mark: skip it.
     const nextPx = Math.floor(endPx) + 1;
-    const next = search(x0 + nextPx / scale, k + 1);
+    const next = gallop(x0 + nextPx / scale, k + 1);
     k = next > k ? next : k + 1;
   }
   return emitted;

@@ -57,3 +57,24 @@ export function selectTimeRange(trace: TraceData): { t0: number; span: number } 
   }
   return r;
 }
+
+const densityCache = new WeakMap<LaneModel, Float64Array>();
+
+/** Events per bin across the whole x extent (for the overview strip), normalised to 0..1. */
+export function selectDensity(model: LaneModel, bins = 512): Float64Array {
+  let d = densityCache.get(model);
+  if (d && d.length === bins) return d;
+  d = new Float64Array(bins);
+  const span = model.xMax - model.xMin;
+  for (const lane of model.lanes)
+    for (let j = 0; j < lane.x.length; j++) {
+      const b = Math.min(bins - 1, Math.floor((((lane.x[j] as number) - model.xMin) / span) * bins));
+      d[b]!++;
+    }
+  // Square root so that a few busy bins do not flatten everything else.
+  let max = 0;
+  for (let b = 0; b < bins; b++) max = Math.max(max, (d[b] = Math.sqrt(d[b]!)));
+  if (max > 0) for (let b = 0; b < bins; b++) d[b]! /= max;
+  densityCache.set(model, d);
+  return d;
+}

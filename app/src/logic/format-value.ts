@@ -1,11 +1,15 @@
 /** Text formatting for times, durations and counts shown in the chrome. */
 
-/** A time offset in seconds with a unit that suits `span` (the visible width): "1.234 ms", "+2.5 s". */
-export function formatSeconds(seconds: number, span = Math.abs(seconds)): string {
+/**
+ * A time offset in seconds with a unit and precision that suit `span` (the visible width, or the whole
+ * trace): "1.234 ms", "2.5 s". `fixed` keeps trailing zeros so a column of times lines up.
+ */
+export function formatSeconds(seconds: number, span = Math.abs(seconds), fixed = false): string {
   const a = Math.abs(span);
-  if (a < 1e-3) return `${trimZeros((seconds * 1e6).toFixed(a < 1e-5 ? 2 : 1))} µs`;
-  if (a < 1) return `${trimZeros((seconds * 1e3).toFixed(a < 1e-2 ? 3 : a < 1e-1 ? 2 : 1))} ms`;
-  return `${trimZeros(seconds.toFixed(a < 10 ? 3 : 1))} s`;
+  const trim = fixed ? (s: string): string => s : trimZeros;
+  if (a < 1e-3) return `${trim((seconds * 1e6).toFixed(a < 1e-5 ? 2 : 1))} µs`;
+  if (a < 1) return `${trim((seconds * 1e3).toFixed(a < 1e-2 ? 3 : a < 1e-1 ? 2 : 3))} ms`;
+  return `${trim(seconds.toFixed(a < 100 ? 6 : 3))} s`;
 }
 
 /** A duration from -T, always in a readable unit: "7 µs", "1.5 ms", "2.000 s". */

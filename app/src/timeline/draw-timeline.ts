@@ -63,10 +63,16 @@ export type DrawContext = Pick<
  * the canvas size, not the event count. Returns the number of marks drawn.
  */
 export function drawTimeline(ctx: DrawContext, f: TimelineFrame): number {
+  const drawn = drawLanes(ctx, f);
+  drawOverlay(ctx, f);
+  return drawn;
+}
+
+/** The lanes and their marks, without the selection and the label gutter (the part worth caching). */
+export function drawLanes(ctx: DrawContext, f: TimelineFrame): number {
   const { model, theme } = f;
   const plotW = Math.max(1, f.widthCssPx - GUTTER_CSS_PX);
   const scale = plotW / (f.x1 - f.x0);
-  const toPx = (x: number): number => GUTTER_CSS_PX + (x - f.x0) * scale;
   ctx.fillStyle = theme.background;
   ctx.fillRect(0, 0, f.widthCssPx, f.heightCssPx);
   const first = Math.max(0, Math.floor(f.laneTop));
@@ -146,6 +152,17 @@ export function drawTimeline(ctx: DrawContext, f: TimelineFrame): number {
       });
     }
   }
+  return drawn;
+}
+
+/** What changes without the marks changing: the selection, and the lane labels in the gutter. */
+export function drawOverlay(ctx: DrawContext, f: TimelineFrame): void {
+  const { model, theme } = f;
+  const plotW = Math.max(1, f.widthCssPx - GUTTER_CSS_PX);
+  const scale = plotW / (f.x1 - f.x0);
+  const toPx = (x: number): number => GUTTER_CSS_PX + (x - f.x0) * scale;
+  const first = Math.max(0, Math.floor(f.laneTop));
+  const last = Math.min(model.lanes.length, first + Math.ceil(f.heightCssPx / LANE_HEIGHT_CSS_PX) + 1);
   if (f.selected !== null) drawSelection(ctx, f, toPx, plotW);
   // Gutter last, so marks never run under the labels.
   ctx.fillStyle = theme.background;
@@ -165,7 +182,6 @@ export function drawTimeline(ctx: DrawContext, f: TimelineFrame): number {
       ctx.fillText(label, indent, y);
     }
   }
-  return drawn;
 }
 
 function drawSelection(ctx: DrawContext, f: TimelineFrame, toPx: (x: number) => number, plotW: number): void {

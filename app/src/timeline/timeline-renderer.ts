@@ -7,14 +7,15 @@ import type { LaneModel } from '../logic/compute-lanes.js';
 import { computeNearestMark } from '../logic/compute-marks.js';
 import type { XWindow } from '../logic/compute-window.js';
 import { computeMinSpan } from '../logic/compute-window.js';
-import { selectCategoryCodes, selectHighlightPositions, selectLaneModel } from '../logic/derived.js';
+import { selectCategoryCodes, selectDensity, selectHighlightPositions, selectLaneModel } from '../logic/derived.js';
 import { formatSeconds } from '../logic/format-value.js';
 import type { AppState, AppStore, TraceSlot } from '../store/create-app-store.js';
 import { ALWAYS_HIGHLIGHTED } from '../store/create-app-store.js';
 import type { TraceData } from '../trace/trace-data.js';
 import { fitCanvas } from './canvas-setup.js';
 import type { HighlightLayer, TimelineFrame } from './draw-timeline.js';
-import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX, MARKER_SHAPES, drawTimeline } from './draw-timeline.js';
+import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX, MARKER_SHAPES, drawOverlay } from './draw-timeline.js';
+import { LaneCache } from './lane-cache.js';
 import { recordFrame } from './frame-stats.js';
 import { DARK_THEME, LIGHT_THEME, highlightColor } from './timeline-theme.js';
 import type { ZoomController } from './zoom-controller.js';
@@ -34,6 +35,7 @@ export interface TimelineElements {
  */
 export class TimelineRenderer {
   private frame = 0;
+  private readonly laneCache = new LaneCache();
   private readonly zoom: ZoomController;
   private readonly brush: BrushBehavior<unknown>;
   private brushing = false;
@@ -139,7 +141,8 @@ export class TimelineRenderer {
       theme: s.theme === 'dark' ? DARK_THEME : LIGHT_THEME,
       labels: true,
     };
-    drawTimeline(ctx, frame);
+    this.laneCache.blit(ctx, frame, window.devicePixelRatio || 1, [model, trace, s.highlights, s.theme]);
+    drawOverlay(ctx, frame);
     this.drawAxis(model, vp, widthCssPx);
     this.drawOverview(model, vp);
     const extent = { x0: model.xMin, x1: model.xMax };
@@ -172,6 +175,13 @@ export class TimelineRenderer {
   private drawOverview(model: LaneModel, vp: XWindow): void {
     const width = this.plotWidth();
     const svg = select(this.el.overview).attr('width', width + GUTTER_CSS_PX);
+    let density = svg.select<SVGPathElement>('path.density');
+    if (density.empty()) density = svg.append('path').attr('class', 'density');
+    const bins = selectDensity(model);
+    const step = width / bins.length;
+    let d = `M${GUTTER_CSS_PX},18`;
+    bins.forEach((v, b) => (d += `L${(GUTTER_CSS_PX + b * step).toFixed(1)},${(18 - v * 16).toFixed(1)}h${step.toFixed(1)}`));
+    density.attr('d', `${d}L${GUTTER_CSS_PX + width},18Z`);
     let g = svg.select<SVGGElement>('g.brush');
     if (g.empty()) g = svg.append('g').attr('class', 'brush');
     g.attr('transform', `translate(${GUTTER_CSS_PX},0)`);

@@ -43,7 +43,7 @@ export function TimelineView({ slot }: { slot: TraceSlot }) {
 
   return (
     <div className="select-none">
-      <svg ref={overviewRef} height={20} className="block w-full" aria-label="Overview: drag to choose the visible range" role="group">
+      <svg ref={overviewRef} height={20} className="overview block w-full" aria-label="Overview: drag to choose the visible range" role="group">
         <text x={8} y={14} className="fill-slate-500 text-[11px]">
           overview
         </text>

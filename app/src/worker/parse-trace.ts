@@ -1,5 +1,6 @@
 import type { Trace } from '../../../parsers/model/index.js';
-import { createStraceParser, parseStraceFiles } from '../../../parsers/strace/index.js';
+import { parseBpftrace, sniffBpftrace } from '../../../parsers/bpftrace/index.js';
+import { createStraceParser, parseStraceFiles, sniffStrace } from '../../../parsers/strace/index.js';
 import { inputName, readInputChunks, sniffBinary } from './read-input.js';
 import type { InputSource } from './worker-protocol.js';
 
@@ -21,17 +22,22 @@ export async function parseInputs(inputs: InputSource[], progress: ParseProgress
   if (!first) throw new NotATraceError('No file was given.');
   let trace: Trace;
   if (inputs.length === 1) {
-    const parser = createStraceParser({ fileName: inputName(first) });
+    const name = inputName(first);
+    const parser = createStraceParser({ fileName: name });
+    // The collector's bpftrace output is parsed whole (its reader is not streaming); strace streams.
+    let bpftraceParts: string[] | null = null;
     let sniffed = false;
     for await (const chunk of readInputChunks(first, progress.isCancelled, progress.onBytes)) {
       if (!sniffed) {
         sniffed = true;
-        if (sniffBinary(chunk)) throw new NotATraceError(`${inputName(first)} is a binary file, not a trace log.`);
+        if (sniffBinary(chunk)) throw new NotATraceError(`${name} is a binary file, not a trace log.`);
+        if (!sniffStrace(chunk) && sniffBpftrace(chunk)) bpftraceParts = [];
       }
-      parser.push(chunk);
+      if (bpftraceParts) bpftraceParts.push(chunk);
+      else parser.push(chunk);
     }
     if (progress.isCancelled()) throw new CancelledError('Cancelled');
-    trace = parser.end();
+    trace = bpftraceParts ? parseBpftrace(bpftraceParts.join(''), { fileName: name }) : parser.end();
   } else {
     const files: { name: string; text: string }[] = [];
     for (const input of inputs) {
