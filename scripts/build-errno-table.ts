@@ -39,7 +39,8 @@ export function buildErrnoRows(headerText: string): ErrnoRow[] {
   const aliasOf: Array<[string, string]> = [];
   for (const match of headerText.matchAll(/^#define\s+(E\w+)\s+(\d+|E\w+)\s*(?:\/\*\s*(.*?)\s*\*\/)?/gm)) {
     const [, name, value, comment = ''] = match;
-    if (/^\d+$/.test(value!)) rows.set(name!, { name: name!, number: Number(value), message: comment, aliases: [] });
+    if (/^\d+$/.test(value!))
+      rows.set(name!, { name: name!, number: Number(value), message: comment, aliases: [] });
     else aliasOf.push([name!, value!]);
   }
   for (const [alias, target] of aliasOf) rows.get(target)?.aliases.push(alias);
@@ -49,10 +50,15 @@ export function buildErrnoRows(headerText: string): ErrnoRow[] {
   return sorted;
 }
 
+/** A TypeScript string literal in the project's Prettier style (single quotes). */
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
 function formatModule(rows: ErrnoRow[]): string {
   const lines = rows.map((row) => {
-    const fields = [JSON.stringify(row.name), String(row.number), JSON.stringify(row.message)];
-    if (row.aliases.length > 0) fields.push(JSON.stringify(row.aliases));
+    const fields = [quote(row.name), String(row.number), quote(row.message)];
+    if (row.aliases.length > 0) fields.push(`[${row.aliases.map(quote).join(', ')}]`);
     return `  [${fields.join(', ')}],`;
   });
   return [

@@ -130,8 +130,10 @@ function parseGeneric(text: string): Map<string, number> {
   for (const rawLine of text.split('\n')) {
     const line = rawLine.replace(/\/\*.*?\*\//g, '').trim();
     let match: RegExpMatchArray | null;
-    if ((match = line.match(/^#ifdef\s+(\w+)/))) active.push(AARCH64_DEFINES.has(match[1]!) || values.has(match[1]!));
-    else if ((match = line.match(/^#ifndef\s+(\w+)/))) active.push(!AARCH64_DEFINES.has(match[1]!) && !values.has(match[1]!));
+    if ((match = line.match(/^#ifdef\s+(\w+)/)))
+      active.push(AARCH64_DEFINES.has(match[1]!) || values.has(match[1]!));
+    else if ((match = line.match(/^#ifndef\s+(\w+)/)))
+      active.push(!AARCH64_DEFINES.has(match[1]!) && !values.has(match[1]!));
     else if ((match = line.match(/^#if\s+(.*)$/))) active.push(evaluateCondition(match[1]!));
     else if (line.startsWith('#else')) active.push(!active.pop());
     else if (line.startsWith('#endif')) active.pop();
@@ -143,7 +145,8 @@ function parseGeneric(text: string): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const [macro, value] of values) {
     // arch_specific_syscall (244) only marks where arch-private numbers start; arm64 has none.
-    if (macro.startsWith('__NR_') && macro !== '__NR_syscalls' && macro !== '__NR_arch_specific_syscall') numbers.set(macro.slice('__NR_'.length), value);
+    if (macro.startsWith('__NR_') && macro !== '__NR_syscalls' && macro !== '__NR_arch_specific_syscall')
+      numbers.set(macro.slice('__NR_'.length), value);
   }
   return numbers;
 }
@@ -180,7 +183,9 @@ export function buildSyscallRows(x86Header: string, genericHeader: string, trace
   const rows: Row[] = [];
   for (const name of names) {
     const implemented = !UNIMPLEMENTED.has(name);
-    const args = implemented ? (tracepointArgs.get(name) ?? extraArgs.get(name) ?? MISSING_TRACEPOINTS[name]) : '';
+    const args = implemented
+      ? (tracepointArgs.get(name) ?? extraArgs.get(name) ?? MISSING_TRACEPOINTS[name])
+      : '';
     if (args === undefined) throw new Error(`no arity known for ${name}: add it to MISSING_TRACEPOINTS`);
     rows.push({ name, x86_64: x86.get(name) ?? null, aarch64: generic.get(name) ?? null, args, implemented });
   }
@@ -188,9 +193,14 @@ export function buildSyscallRows(x86Header: string, genericHeader: string, trace
   return rows.sort((a, b) => order(a) - order(b));
 }
 
+/** A TypeScript string literal in the project's Prettier style (single quotes). */
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
 function formatModule(rows: Row[]): string {
   const lines = rows.map((row) => {
-    const fields = [JSON.stringify(row.name), String(row.x86_64), String(row.aarch64), JSON.stringify(row.args)];
+    const fields = [quote(row.name), String(row.x86_64), String(row.aarch64), quote(row.args)];
     if (!row.implemented) fields.push('false');
     return `  [${fields.join(', ')}],`;
   });

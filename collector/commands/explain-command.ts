@@ -61,7 +61,10 @@ export function registerExplainCommand(program: Command): void {
   program
     .command('explain')
     .description('explain syscalls and errnos: what they do, their arguments, return value and common errors')
-    .argument('<name...>', 'syscall names (openat, syscall_0x1c4), x86_64 syscall numbers, or errno names (ENOENT)')
+    .argument(
+      '<name...>',
+      'syscall names (openat, syscall_0x1c4), x86_64 syscall numbers, or errno names (ENOENT)',
+    )
     .option('--json', 'an array of {name, kind, text, ...fields}')
     .action((names: string[], opts: { json?: boolean }) =>
       runAction(async () => {

@@ -1,7 +1,10 @@
 import type { SyscallExplanation } from './types.js';
 import { MOUNT_API_EXPLANATIONS } from './explain-mount-api.js';
 
-const NEEDS_SETUID = ['EPERM', 'The change needs CAP_SETUID (CAP_SETGID for groups); an unprivileged process may only switch between its own real, effective and saved ids.'] as const;
+const NEEDS_SETUID = [
+  'EPERM',
+  'The change needs CAP_SETUID (CAP_SETGID for groups); an unprivileged process may only switch between its own real, effective and saved ids.',
+] as const;
 
 /**
  * The calls behind "Docker is not magic": changing root, namespaces, mounts, identities, capabilities,
@@ -15,142 +18,228 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
     args: [['path', 'The directory that becomes "/".']],
     returns: '0 on success.',
     errors: [
-      ['EPERM', 'The caller lacks CAP_SYS_CHROOT — chroot needs root (or root inside a user namespace it owns, e.g. after `unshare -r`).'],
+      [
+        'EPERM',
+        'The caller lacks CAP_SYS_CHROOT — chroot needs root (or root inside a user namespace it owns, e.g. after `unshare -r`).',
+      ],
       ['ENOENT', 'The directory does not exist.'],
       ['ENOTDIR', 'The path is not a directory.'],
       ['EACCES', 'Search permission missing on a directory on the path.'],
     ],
-    notes: 'If the execve that follows a successful chroot fails with ENOENT although the program is there, the missing file is its dynamic loader (/lib64/ld-linux-x86-64.so.2) — copy what `ldd PROGRAM` lists, or use a static binary.',
+    notes:
+      'If the execve that follows a successful chroot fails with ENOENT although the program is there, the missing file is its dynamic loader (/lib64/ld-linux-x86-64.so.2) — copy what `ldd PROGRAM` lists, or use a static binary.',
   },
   pivot_root: {
     summary:
       'Swaps the root mount of the calling mount namespace: new_root becomes "/" and the old root is moved to put_old (inside the new root), from where it can be unmounted. Unlike chroot it really detaches the old filesystem tree, so container runtimes use it (in a private mount namespace) instead of chroot.',
     args: [
-      ['new_root', 'The directory to become the root; it must be a mount point (bind-mount it onto itself first if needed).'],
-      ['put_old', 'A directory at or under new_root where the old root is parked (or "." with the trick pivot_root(".", ".") followed by umount2(".", MNT_DETACH)).'],
+      [
+        'new_root',
+        'The directory to become the root; it must be a mount point (bind-mount it onto itself first if needed).',
+      ],
+      [
+        'put_old',
+        'A directory at or under new_root where the old root is parked (or "." with the trick pivot_root(".", ".") followed by umount2(".", MNT_DETACH)).',
+      ],
     ],
     returns: '0 on success.',
     errors: [
-      ['EINVAL', 'new_root is not a mount point, put_old is not under new_root, or the current root is the rootfs (initramfs) which cannot be pivoted (use switch_root).'],
+      [
+        'EINVAL',
+        'new_root is not a mount point, put_old is not under new_root, or the current root is the rootfs (initramfs) which cannot be pivoted (use switch_root).',
+      ],
       ['EBUSY', 'new_root or put_old is the current root, or something is already mounted on put_old.'],
-      ['EPERM', 'The caller lacks CAP_SYS_ADMIN in the mount namespace\'s user namespace.'],
+      ['EPERM', "The caller lacks CAP_SYS_ADMIN in the mount namespace's user namespace."],
       ['ENOTDIR', 'One of the paths is not a directory.'],
     ],
-    notes: 'Run it in a new mount namespace (unshare -m) with propagation set to private, otherwise the change could propagate to the host.',
+    notes:
+      'Run it in a new mount namespace (unshare -m) with propagation set to private, otherwise the change could propagate to the host.',
   },
   unshare: {
     summary:
       'Moves the calling process into new namespaces (or unshares other state such as the fd table). Each CLONE_NEW* flag gives a fresh, private copy of one resource: mounts (NEWNS), hostname (NEWUTS), IPC objects (NEWIPC), network stack (NEWNET: only a down lo), user and group ids (NEWUSER), cgroup root (NEWCGROUP), time offsets (NEWTIME). CLONE_NEWPID affects only children created afterwards, which is why `unshare -p` needs -f.',
-    args: [['flags', 'CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWCGROUP, CLONE_NEWTIME, CLONE_FILES, CLONE_FS, CLONE_SYSVSEM.']],
+    args: [
+      [
+        'flags',
+        'CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWPID, CLONE_NEWUSER, CLONE_NEWCGROUP, CLONE_NEWTIME, CLONE_FILES, CLONE_FS, CLONE_SYSVSEM.',
+      ],
+    ],
     returns: '0 on success.',
     errors: [
-      ['EPERM', 'Creating these namespaces needs CAP_SYS_ADMIN — unless CLONE_NEWUSER is included, which unprivileged users may do (and then get full capabilities inside). Also returned when a distro switch forbids unprivileged user namespaces (kernel.unprivileged_userns_clone=0, AppArmor restrictions) or seccomp blocks the call.'],
+      [
+        'EPERM',
+        'Creating these namespaces needs CAP_SYS_ADMIN — unless CLONE_NEWUSER is included, which unprivileged users may do (and then get full capabilities inside). Also returned when a distro switch forbids unprivileged user namespaces (kernel.unprivileged_userns_clone=0, AppArmor restrictions) or seccomp blocks the call.',
+      ],
       ['EINVAL', 'An unsupported flag or combination (e.g. CLONE_NEWUSER in a multi-threaded process).'],
-      ['ENOSPC', 'The limit on that namespace type (/proc/sys/user/max_*_namespaces; 0 disables it) or the nesting depth (32) is reached.'],
+      [
+        'ENOSPC',
+        'The limit on that namespace type (/proc/sys/user/max_*_namespaces; 0 disables it) or the nesting depth (32) is reached.',
+      ],
       ['ENOMEM', 'Out of memory.'],
       ['EUSERS', '(older kernels) the user-namespace nesting limit was reached.'],
     ],
   },
   setns: {
     summary:
-      'Moves the calling thread into an existing namespace, given an fd on /proc/PID/ns/TYPE (or a pidfd to join several of a process\'s namespaces at once). This is what `nsenter -t PID -n -m ...` and `docker exec` do before exec\'ing the command. Joining a PID namespace only affects children created afterwards.',
+      "Moves the calling thread into an existing namespace, given an fd on /proc/PID/ns/TYPE (or a pidfd to join several of a process's namespaces at once). This is what `nsenter -t PID -n -m ...` and `docker exec` do before exec'ing the command. Joining a PID namespace only affects children created afterwards.",
     args: [
       ['fd', 'An fd for the namespace (open("/proc/PID/ns/net")) or a pidfd.'],
-      ['nstype', '0 (any type), or the CLONE_NEW* constant the fd must match; with a pidfd, a set of CLONE_NEW* flags.'],
+      [
+        'nstype',
+        '0 (any type), or the CLONE_NEW* constant the fd must match; with a pidfd, a set of CLONE_NEW* flags.',
+      ],
     ],
     returns: '0 on success.',
     errors: [
-      ['EPERM', 'Needs CAP_SYS_ADMIN in the target namespace\'s owning user namespace (and CAP_SYS_CHROOT for mount namespaces).'],
-      ['EINVAL', 'The fd\'s namespace does not match nstype, joining a user namespace from a multi-threaded process, or re-joining the current user namespace.'],
+      [
+        'EPERM',
+        "Needs CAP_SYS_ADMIN in the target namespace's owning user namespace (and CAP_SYS_CHROOT for mount namespaces).",
+      ],
+      [
+        'EINVAL',
+        "The fd's namespace does not match nstype, joining a user namespace from a multi-threaded process, or re-joining the current user namespace.",
+      ],
       ['EBADF', 'fd is not open.'],
-      ['ESRCH', 'The pidfd\'s process has exited.'],
+      ['ESRCH', "The pidfd's process has exited."],
     ],
   },
   mount: {
     summary:
-      'Attaches a filesystem at a directory, or changes an existing mount. Besides mounting devices (`mount /dev/sda1 /mnt`) it does bind mounts (MS_BIND: make a directory visible at a second place — how a chroot or container gets to see host directories), remounts (MS_REMOUNT|MS_RDONLY), moves (MS_MOVE), and sets propagation (MS_PRIVATE, MS_SLAVE, MS_SHARED, usually with MS_REC). Mounts live in the caller\'s mount namespace.',
+      "Attaches a filesystem at a directory, or changes an existing mount. Besides mounting devices (`mount /dev/sda1 /mnt`) it does bind mounts (MS_BIND: make a directory visible at a second place — how a chroot or container gets to see host directories), remounts (MS_REMOUNT|MS_RDONLY), moves (MS_MOVE), and sets propagation (MS_PRIVATE, MS_SLAVE, MS_SHARED, usually with MS_REC). Mounts live in the caller's mount namespace.",
     args: [
-      ['source', 'The device, a directory (for MS_BIND), or a dummy name for virtual filesystems ("proc", "tmpfs", "none").'],
+      [
+        'source',
+        'The device, a directory (for MS_BIND), or a dummy name for virtual filesystems ("proc", "tmpfs", "none").',
+      ],
       ['target', 'The directory where it appears.'],
-      ['filesystemtype', 'ext4, proc, sysfs, tmpfs, cgroup2, overlay, ...; ignored for bind/move/propagation changes.'],
-      ['mountflags', 'MS_BIND, MS_REC, MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_MOVE, MS_PRIVATE, MS_SLAVE, MS_SHARED, ...'],
+      [
+        'filesystemtype',
+        'ext4, proc, sysfs, tmpfs, cgroup2, overlay, ...; ignored for bind/move/propagation changes.',
+      ],
+      [
+        'mountflags',
+        'MS_BIND, MS_REC, MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_MOVE, MS_PRIVATE, MS_SLAVE, MS_SHARED, ...',
+      ],
       ['data', 'Filesystem-specific options as a string ("mode=755", "lowerdir=...,upperdir=..."), or NULL.'],
     ],
     returns: '0 on success.',
     errors: [
-      ['EPERM', 'Mounting needs CAP_SYS_ADMIN in the user namespace owning the mount namespace; in an unprivileged user namespace only some filesystem types may be mounted (proc, tmpfs, bind mounts, overlay...). Also locked mounts inherited from a more privileged namespace cannot be altered.'],
+      [
+        'EPERM',
+        'Mounting needs CAP_SYS_ADMIN in the user namespace owning the mount namespace; in an unprivileged user namespace only some filesystem types may be mounted (proc, tmpfs, bind mounts, overlay...). Also locked mounts inherited from a more privileged namespace cannot be altered.',
+      ],
       ['ENOENT', 'The target (or the bind source) does not exist.'],
       ['ENOTDIR', 'target is not a directory (bind-mounting a file needs a file as target).'],
       ['EBUSY', 'The source is already mounted or the target is busy.'],
       ['ENODEV', 'The filesystem type is not known to this kernel.'],
-      ['EINVAL', 'Bad flags (e.g. MS_MOVE of a mount with shared parent, a propagation change on a path that is not a mount point) or bad options.'],
+      [
+        'EINVAL',
+        'Bad flags (e.g. MS_MOVE of a mount with shared parent, a propagation change on a path that is not a mount point) or bad options.',
+      ],
       ['ENOTBLK', 'source is not a block device for a disk filesystem.'],
       ['EACCES', 'The device is read-only and MS_RDONLY was not given, or a path is not searchable.'],
     ],
   },
   umount2: {
-    summary: 'Detaches a mounted filesystem. With MNT_DETACH ("lazy") it disappears from the tree at once and is cleaned up when no longer used — container runtimes use that to drop the old root after pivot_root.',
+    summary:
+      'Detaches a mounted filesystem. With MNT_DETACH ("lazy") it disappears from the tree at once and is cleaned up when no longer used — container runtimes use that to drop the old root after pivot_root.',
     args: [
       ['target', 'The mount point.'],
       ['flags', 'MNT_FORCE, MNT_DETACH, MNT_EXPIRE, UMOUNT_NOFOLLOW.'],
     ],
     returns: '0 on success.',
     errors: [
-      ['EBUSY', 'Something still uses it: an open file, a process\'s cwd or root inside it, or a mount on top of it. MNT_DETACH avoids waiting.'],
-      ['EINVAL', 'target is not a mount point, or the mount is locked (inherited from a more privileged namespace).'],
+      [
+        'EBUSY',
+        "Something still uses it: an open file, a process's cwd or root inside it, or a mount on top of it. MNT_DETACH avoids waiting.",
+      ],
+      [
+        'EINVAL',
+        'target is not a mount point, or the mount is locked (inherited from a more privileged namespace).',
+      ],
       ['EPERM', 'The caller lacks CAP_SYS_ADMIN for this mount namespace.'],
       ['ENOENT', 'The path does not exist.'],
     ],
   },
   seccomp: {
     summary:
-      'Installs a seccomp filter: a small classic-BPF program that the kernel runs on every later syscall of this thread (and its children), deciding to allow it, fail it with an errno, kill the process, trap, or notify a supervisor. Docker\'s default profile, systemd\'s SystemCallFilter=, browsers and strace --seccomp-bpf use it. Filters can only be added, never removed.',
+      "Installs a seccomp filter: a small classic-BPF program that the kernel runs on every later syscall of this thread (and its children), deciding to allow it, fail it with an errno, kill the process, trap, or notify a supervisor. Docker's default profile, systemd's SystemCallFilter=, browsers and strace --seccomp-bpf use it. Filters can only be added, never removed.",
     args: [
-      ['operation', 'SECCOMP_SET_MODE_FILTER (install a BPF filter), SECCOMP_SET_MODE_STRICT (only read/write/exit/sigreturn), SECCOMP_GET_ACTION_AVAIL, SECCOMP_GET_NOTIF_SIZES.'],
-      ['flags', 'SECCOMP_FILTER_FLAG_TSYNC (apply to all threads), _LOG, _NEW_LISTENER (return a notification fd), _SPEC_ALLOW, ...'],
-      ['args', 'For SET_MODE_FILTER, the struct sock_fprog {len, filter} (strace -v shows the BPF instructions).'],
+      [
+        'operation',
+        'SECCOMP_SET_MODE_FILTER (install a BPF filter), SECCOMP_SET_MODE_STRICT (only read/write/exit/sigreturn), SECCOMP_GET_ACTION_AVAIL, SECCOMP_GET_NOTIF_SIZES.',
+      ],
+      [
+        'flags',
+        'SECCOMP_FILTER_FLAG_TSYNC (apply to all threads), _LOG, _NEW_LISTENER (return a notification fd), _SPEC_ALLOW, ...',
+      ],
+      [
+        'args',
+        'For SET_MODE_FILTER, the struct sock_fprog {len, filter} (strace -v shows the BPF instructions).',
+      ],
     ],
     returns: '0 on success (or a listener fd with SECCOMP_FILTER_FLAG_NEW_LISTENER).',
     errors: [
-      ['EACCES', 'The caller has neither CAP_SYS_ADMIN nor no_new_privs set — an unprivileged process must call prctl(PR_SET_NO_NEW_PRIVS, 1) first.'],
+      [
+        'EACCES',
+        'The caller has neither CAP_SYS_ADMIN nor no_new_privs set — an unprivileged process must call prctl(PR_SET_NO_NEW_PRIVS, 1) first.',
+      ],
       ['EINVAL', 'An invalid filter program, unknown operation or flags.'],
       ['EFAULT', 'args points to bad memory.'],
       ['ENOMEM', 'The total length of attached filters is too big.'],
       ['ESRCH', 'TSYNC failed because another thread cannot be synchronised.'],
     ],
-    notes: 'A filter that refuses a call usually makes that later call fail with EPERM (Docker\'s choice) or ENOSYS; with SECCOMP_RET_KILL the process dies with SIGSYS ("Bad system call").',
+    notes:
+      'A filter that refuses a call usually makes that later call fail with EPERM (Docker\'s choice) or ENOSYS; with SECCOMP_RET_KILL the process dies with SIGSYS ("Bad system call").',
   },
   capget: {
-    summary: 'Reads a thread\'s capability sets: effective (in force now), permitted (may be raised), inheritable. Root\'s power is the sum of about 40 capabilities (CAP_SYS_ADMIN, CAP_NET_ADMIN, CAP_SYS_CHROOT, CAP_CHOWN...). `capsh --print` and libcap-based tools call it.',
+    summary:
+      "Reads a thread's capability sets: effective (in force now), permitted (may be raised), inheritable. Root's power is the sum of about 40 capabilities (CAP_SYS_ADMIN, CAP_NET_ADMIN, CAP_SYS_CHROOT, CAP_CHOWN...). `capsh --print` and libcap-based tools call it.",
     args: [
-      ['hdrp', 'Header {version, pid}: the capability ABI version (_LINUX_CAPABILITY_VERSION_3) and which thread (0 = caller).'],
+      [
+        'hdrp',
+        'Header {version, pid}: the capability ABI version (_LINUX_CAPABILITY_VERSION_3) and which thread (0 = caller).',
+      ],
       ['datap', 'Where to store the sets (two 32-bit halves each), or NULL to only probe the version.'],
     ],
     returns: '0 on success.',
     errors: [
-      ['EINVAL', 'Unsupported version in the header; the kernel writes its preferred version back (libcap probes this way).'],
+      [
+        'EINVAL',
+        'Unsupported version in the header; the kernel writes its preferred version back (libcap probes this way).',
+      ],
       ['ESRCH', 'No such thread.'],
       ['EFAULT', 'Bad pointer.'],
     ],
   },
   capset: {
-    summary: 'Changes the calling thread\'s capability sets — typically to drop capabilities (what `capsh --drop=cap_net_raw` or a container runtime does before running the workload). Once dropped from the permitted set, a capability cannot be regained except by exec of a file with file capabilities.',
+    summary:
+      "Changes the calling thread's capability sets — typically to drop capabilities (what `capsh --drop=cap_net_raw` or a container runtime does before running the workload). Once dropped from the permitted set, a capability cannot be regained except by exec of a file with file capabilities.",
     args: [
       ['hdrp', 'Header {version, pid}; pid must be 0 (the caller).'],
       ['datap', 'The new effective, permitted and inheritable sets.'],
     ],
     returns: '0 on success.',
     errors: [
-      ['EPERM', 'Trying to add a capability not in the permitted set, or to the inheritable set without CAP_SETPCAP or outside the bounding set.'],
+      [
+        'EPERM',
+        'Trying to add a capability not in the permitted set, or to the inheritable set without CAP_SETPCAP or outside the bounding set.',
+      ],
       ['EINVAL', 'Bad version, or effective not a subset of permitted.'],
     ],
-    notes: 'After a capability is dropped, the calls that need it fail with EPERM: e.g. without CAP_NET_RAW, socket(AF_INET, SOCK_RAW, ...) (ping) fails; without CAP_SYS_CHROOT, chroot fails.',
+    notes:
+      'After a capability is dropped, the calls that need it fail with EPERM: e.g. without CAP_NET_RAW, socket(AF_INET, SOCK_RAW, ...) (ping) fails; without CAP_SYS_CHROOT, chroot fails.',
   },
   setuid: {
-    summary: 'Sets the user id. For a privileged process (CAP_SETUID) it sets real, effective and saved ids at once — the irreversible "drop root" step of daemons and of `su`/`login`. For others it can only set the effective id to the real or saved id. Changing from uid 0 to non-zero also clears the capability sets.',
+    summary:
+      'Sets the user id. For a privileged process (CAP_SETUID) it sets real, effective and saved ids at once — the irreversible "drop root" step of daemons and of `su`/`login`. For others it can only set the effective id to the real or saved id. Changing from uid 0 to non-zero also clears the capability sets.',
     args: [['uid', 'The new user id.']],
     returns: '0 on success.',
-    errors: [NEEDS_SETUID, ['EINVAL', 'The uid is not mapped in the caller\'s user namespace.'], ['EAGAIN', 'The target user is at RLIMIT_NPROC (older kernels).']],
+    errors: [
+      NEEDS_SETUID,
+      ['EINVAL', "The uid is not mapped in the caller's user namespace."],
+      ['EAGAIN', 'The target user is at RLIMIT_NPROC (older kernels).'],
+    ],
   },
   setgid: {
     summary: 'Sets the group id (real, effective and saved when privileged).',
@@ -160,36 +249,59 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
   },
   setreuid: {
     summary: 'Sets the real and effective user ids (an older interface; setresuid is clearer).',
-    args: [['ruid', 'New real uid, or -1 to keep.'], ['euid', 'New effective uid, or -1 to keep.']],
+    args: [
+      ['ruid', 'New real uid, or -1 to keep.'],
+      ['euid', 'New effective uid, or -1 to keep.'],
+    ],
     returns: '0 on success.',
     errors: [NEEDS_SETUID, ['EINVAL', 'A uid is not mapped in this user namespace.']],
   },
   setregid: {
     summary: 'Sets the real and effective group ids (an older interface; setresgid is clearer).',
-    args: [['rgid', 'New real gid, or -1.'], ['egid', 'New effective gid, or -1.']],
+    args: [
+      ['rgid', 'New real gid, or -1.'],
+      ['egid', 'New effective gid, or -1.'],
+    ],
     returns: '0 on success.',
     errors: [NEEDS_SETUID],
   },
   setresuid: {
-    summary: 'Sets the real, effective and saved user ids explicitly; the clearest way to drop privileges for good (set all three to the unprivileged uid).',
-    args: [['ruid', 'Real uid, or -1 to keep.'], ['euid', 'Effective uid, or -1.'], ['suid', 'Saved uid, or -1.']],
+    summary:
+      'Sets the real, effective and saved user ids explicitly; the clearest way to drop privileges for good (set all three to the unprivileged uid).',
+    args: [
+      ['ruid', 'Real uid, or -1 to keep.'],
+      ['euid', 'Effective uid, or -1.'],
+      ['suid', 'Saved uid, or -1.'],
+    ],
     returns: '0 on success.',
     errors: [NEEDS_SETUID, ['EINVAL', 'A uid is not mapped in this user namespace.']],
   },
   setresgid: {
     summary: 'Sets the real, effective and saved group ids explicitly.',
-    args: [['rgid', 'Real gid, or -1.'], ['egid', 'Effective gid, or -1.'], ['sgid', 'Saved gid, or -1.']],
+    args: [
+      ['rgid', 'Real gid, or -1.'],
+      ['egid', 'Effective gid, or -1.'],
+      ['sgid', 'Saved gid, or -1.'],
+    ],
     returns: '0 on success.',
     errors: [NEEDS_SETUID, ['EINVAL', 'A gid is not mapped.']],
   },
   setgroups: {
-    summary: 'Replaces the supplementary group list. Daemons call setgroups(0, NULL) when dropping root so they do not keep root\'s groups. In a user namespace it is refused until /proc/PID/setgroups says "allow" (it says "deny" for unprivileged mappings, closing a hole where dropping a group granted access).',
-    args: [['size', 'Number of groups.'], ['list', 'The group ids.']],
+    summary:
+      'Replaces the supplementary group list. Daemons call setgroups(0, NULL) when dropping root so they do not keep root\'s groups. In a user namespace it is refused until /proc/PID/setgroups says "allow" (it says "deny" for unprivileged mappings, closing a hole where dropping a group granted access).',
+    args: [
+      ['size', 'Number of groups.'],
+      ['list', 'The group ids.'],
+    ],
     returns: '0 on success.',
-    errors: [['EPERM', 'Needs CAP_SETGID, or /proc/self/setgroups is "deny" in this user namespace.'], ['EINVAL', 'size exceeds NGROUPS_MAX.']],
+    errors: [
+      ['EPERM', 'Needs CAP_SETGID, or /proc/self/setgroups is "deny" in this user namespace.'],
+      ['EINVAL', 'size exceeds NGROUPS_MAX.'],
+    ],
   },
   setfsuid: {
-    summary: 'Sets the uid used only for filesystem access checks (historically for NFS servers). Returns the previous value and gives no error indication.',
+    summary:
+      'Sets the uid used only for filesystem access checks (historically for NFS servers). Returns the previous value and gives no error indication.',
     args: [['fsuid', 'The new filesystem uid.']],
     returns: 'The previous filesystem uid, whether or not the change happened.',
     errors: [],
@@ -201,44 +313,107 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
     errors: [],
   },
   landlock_create_ruleset: {
-    summary: 'Starts building a Landlock sandbox: an unprivileged, stackable way for a program to restrict its own file (and TCP port) access. Returns an fd to which rules are added; with LANDLOCK_CREATE_RULESET_VERSION it just reports the ABI version.',
-    args: [['attr', 'struct landlock_ruleset_attr: the access rights the ruleset will handle.'], ['size', 'Its size.'], ['flags', '0, or LANDLOCK_CREATE_RULESET_VERSION.']],
+    summary:
+      'Starts building a Landlock sandbox: an unprivileged, stackable way for a program to restrict its own file (and TCP port) access. Returns an fd to which rules are added; with LANDLOCK_CREATE_RULESET_VERSION it just reports the ABI version.',
+    args: [
+      ['attr', 'struct landlock_ruleset_attr: the access rights the ruleset will handle.'],
+      ['size', 'Its size.'],
+      ['flags', '0, or LANDLOCK_CREATE_RULESET_VERSION.'],
+    ],
     returns: 'A ruleset fd, or the ABI version.',
-    errors: [['EOPNOTSUPP', 'Landlock is built in but not enabled at boot (lsm=...).'], ['ENOSYS', 'Not built into this kernel.'], ['EINVAL', 'Unknown access rights or flags.']],
+    errors: [
+      ['EOPNOTSUPP', 'Landlock is built in but not enabled at boot (lsm=...).'],
+      ['ENOSYS', 'Not built into this kernel.'],
+      ['EINVAL', 'Unknown access rights or flags.'],
+    ],
   },
   landlock_add_rule: {
     summary: 'Adds a rule to a Landlock ruleset, e.g. "allow read under /usr".',
-    args: [['ruleset_fd', 'The ruleset.'], ['rule_type', 'LANDLOCK_RULE_PATH_BENEATH or LANDLOCK_RULE_NET_PORT.'], ['rule_attr', 'The rule: allowed access plus a directory fd or a port.'], ['flags', '0.']],
+    args: [
+      ['ruleset_fd', 'The ruleset.'],
+      ['rule_type', 'LANDLOCK_RULE_PATH_BENEATH or LANDLOCK_RULE_NET_PORT.'],
+      ['rule_attr', 'The rule: allowed access plus a directory fd or a port.'],
+      ['flags', '0.'],
+    ],
     returns: '0 on success.',
-    errors: [['EINVAL', 'Access rights not handled by the ruleset.'], ['EBADF', 'Bad fd.'], ['ENOMSG', 'Empty access rights.']],
+    errors: [
+      ['EINVAL', 'Access rights not handled by the ruleset.'],
+      ['EBADF', 'Bad fd.'],
+      ['ENOMSG', 'Empty access rights.'],
+    ],
   },
   landlock_restrict_self: {
-    summary: 'Enforces a Landlock ruleset on the calling thread and its future children; from then on, any access not granted fails with EACCES. Requires no_new_privs (or CAP_SYS_ADMIN).',
-    args: [['ruleset_fd', 'The ruleset.'], ['flags', '0 (or logging flags on newer kernels).']],
+    summary:
+      'Enforces a Landlock ruleset on the calling thread and its future children; from then on, any access not granted fails with EACCES. Requires no_new_privs (or CAP_SYS_ADMIN).',
+    args: [
+      ['ruleset_fd', 'The ruleset.'],
+      ['flags', '0 (or logging flags on newer kernels).'],
+    ],
     returns: '0 on success.',
-    errors: [['EPERM', 'no_new_privs is not set and the caller lacks CAP_SYS_ADMIN.'], ['E2BIG', 'Too many rulesets already stacked on this thread (the limit is 16).'], ['EBADF', 'Bad fd.']],
+    errors: [
+      ['EPERM', 'no_new_privs is not set and the caller lacks CAP_SYS_ADMIN.'],
+      ['E2BIG', 'Too many rulesets already stacked on this thread (the limit is 16).'],
+      ['EBADF', 'Bad fd.'],
+    ],
   },
   bpf: {
-    summary: 'The interface to eBPF: load programs into the kernel (tracing, networking, security hooks), create and update maps. bpftrace and many observability tools use it; unprivileged use is usually disabled.',
-    args: [['cmd', 'BPF_PROG_LOAD, BPF_MAP_CREATE, BPF_MAP_LOOKUP_ELEM, BPF_LINK_CREATE, ...'], ['attr', 'A union bpf_attr with the command\'s parameters.'], ['size', 'Size of attr.']],
+    summary:
+      'The interface to eBPF: load programs into the kernel (tracing, networking, security hooks), create and update maps. bpftrace and many observability tools use it; unprivileged use is usually disabled.',
+    args: [
+      ['cmd', 'BPF_PROG_LOAD, BPF_MAP_CREATE, BPF_MAP_LOOKUP_ELEM, BPF_LINK_CREATE, ...'],
+      ['attr', "A union bpf_attr with the command's parameters."],
+      ['size', 'Size of attr.'],
+    ],
     returns: 'A new fd (programs, maps, links) or 0.',
-    errors: [['EPERM', 'Needs CAP_BPF (plus CAP_PERFMON/CAP_NET_ADMIN for some program types), or kernel.unprivileged_bpf_disabled.'], ['EINVAL', 'Bad attributes.'], ['EACCES', 'The verifier rejected the program.'], ['E2BIG', 'Program or attr too large.']],
+    errors: [
+      [
+        'EPERM',
+        'Needs CAP_BPF (plus CAP_PERFMON/CAP_NET_ADMIN for some program types), or kernel.unprivileged_bpf_disabled.',
+      ],
+      ['EINVAL', 'Bad attributes.'],
+      ['EACCES', 'The verifier rejected the program.'],
+      ['E2BIG', 'Program or attr too large.'],
+    ],
   },
   lsm_get_self_attr: {
-    summary: 'Reads the calling process\'s security attributes (e.g. its SELinux context or AppArmor profile) from each active Linux Security Module, in a common format (Linux 6.8) instead of /proc/self/attr files.',
-    args: [['attr', 'Which attribute: LSM_ATTR_CURRENT, LSM_ATTR_EXEC, ...'], ['ctx', 'Where to store the struct lsm_ctx records.'], ['size', 'In: buffer size; out: size used.'], ['flags', '0 or LSM_FLAG_SINGLE.']],
+    summary:
+      "Reads the calling process's security attributes (e.g. its SELinux context or AppArmor profile) from each active Linux Security Module, in a common format (Linux 6.8) instead of /proc/self/attr files.",
+    args: [
+      ['attr', 'Which attribute: LSM_ATTR_CURRENT, LSM_ATTR_EXEC, ...'],
+      ['ctx', 'Where to store the struct lsm_ctx records.'],
+      ['size', 'In: buffer size; out: size used.'],
+      ['flags', '0 or LSM_FLAG_SINGLE.'],
+    ],
     returns: 'The number of attributes returned.',
-    errors: [['E2BIG', 'The buffer is too small; size says what is needed.'], ['EOPNOTSUPP', 'No active LSM provides this attribute.']],
+    errors: [
+      ['E2BIG', 'The buffer is too small; size says what is needed.'],
+      ['EOPNOTSUPP', 'No active LSM provides this attribute.'],
+    ],
   },
   lsm_set_self_attr: {
-    summary: 'Sets one of the calling process\'s LSM security attributes (e.g. change AppArmor profile for the next exec) (Linux 6.8).',
-    args: [['attr', 'Which attribute.'], ['ctx', 'The struct lsm_ctx with the LSM id and value.'], ['size', 'Its size.'], ['flags', 'Must be 0.']],
+    summary:
+      "Sets one of the calling process's LSM security attributes (e.g. change AppArmor profile for the next exec) (Linux 6.8).",
+    args: [
+      ['attr', 'Which attribute.'],
+      ['ctx', 'The struct lsm_ctx with the LSM id and value.'],
+      ['size', 'Its size.'],
+      ['flags', 'Must be 0.'],
+    ],
     returns: '0 on success.',
-    errors: [['EPERM', 'The LSM policy forbids the change.'], ['EOPNOTSUPP', 'The LSM does not support setting it.'], ['EINVAL', 'Bad context.']],
+    errors: [
+      ['EPERM', 'The LSM policy forbids the change.'],
+      ['EOPNOTSUPP', 'The LSM does not support setting it.'],
+      ['EINVAL', 'Bad context.'],
+    ],
   },
   lsm_list_modules: {
-    summary: 'Lists the ids of the Linux Security Modules active on this system (capability, yama, landlock, apparmor, selinux, bpf...) (Linux 6.8).',
-    args: [['ids', 'Where to store the LSM ids.'], ['size', 'In: buffer size; out: size used.'], ['flags', 'Must be 0.']],
+    summary:
+      'Lists the ids of the Linux Security Modules active on this system (capability, yama, landlock, apparmor, selinux, bpf...) (Linux 6.8).',
+    args: [
+      ['ids', 'Where to store the LSM ids.'],
+      ['size', 'In: buffer size; out: size used.'],
+      ['flags', 'Must be 0.'],
+    ],
     returns: 'The number of ids stored.',
     errors: [['E2BIG', 'The buffer is too small.']],
   },

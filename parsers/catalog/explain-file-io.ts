@@ -2,7 +2,10 @@ import type { SyscallExplanation } from './types.js';
 
 const FD = ['fd', 'The open file descriptor to act on.'] as const;
 const STAT_ERRORS = [
-  ['ENOENT', 'The path (or a directory on it) does not exist — the dynamic loader and shells probe many paths this way, so most of these are expected.'],
+  [
+    'ENOENT',
+    'The path (or a directory on it) does not exist — the dynamic loader and shells probe many paths this way, so most of these are expected.',
+  ],
   ['ENOTDIR', 'A component of the path is not a directory.'],
   ['EACCES', 'A directory on the path is not searchable by this user.'],
   ['ELOOP', 'Too many symlinks.'],
@@ -12,44 +15,64 @@ const STAT_ERRORS = [
 /** Opening, reading, writing, describing and closing files. */
 export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
   read: {
-    summary: 'Reads bytes from an fd into memory, from the current file position (which then advances). For pipes, sockets and terminals it waits until some data is available. The loader reads the first 832 bytes of each library to check its ELF header.',
-    args: [FD, ['buf', 'Where to put the bytes (strace shows the data read, truncated to -s bytes).'], ['count', 'The most bytes to read.']],
-    returns: 'The number of bytes read — possibly fewer than asked; 0 means end of file (or the writer closed the pipe).',
+    summary:
+      'Reads bytes from an fd into memory, from the current file position (which then advances). For pipes, sockets and terminals it waits until some data is available. The loader reads the first 832 bytes of each library to check its ELF header.',
+    args: [
+      FD,
+      ['buf', 'Where to put the bytes (strace shows the data read, truncated to -s bytes).'],
+      ['count', 'The most bytes to read.'],
+    ],
+    returns:
+      'The number of bytes read — possibly fewer than asked; 0 means end of file (or the writer closed the pipe).',
     errors: [
       ['EAGAIN', 'Non-blocking fd and no data yet.'],
       ['EBADF', 'fd is not open, or not open for reading.'],
       ['EINTR', 'A signal arrived before any data was read.'],
       ['EISDIR', 'fd refers to a directory (use getdents64).'],
       ['EIO', 'A low-level I/O error, or a background process reading from its terminal.'],
-      ['EFAULT', 'buf is outside the process\'s memory.'],
+      ['EFAULT', "buf is outside the process's memory."],
     ],
   },
   write: {
-    summary: 'Writes bytes from memory to an fd: a file, the terminal (fd 1 is stdout, 2 is stderr), a pipe or a socket. A program\'s visible output is its write calls — `printf("hello\\n")` becomes write(1, "hello\\n", 6).',
+    summary:
+      'Writes bytes from memory to an fd: a file, the terminal (fd 1 is stdout, 2 is stderr), a pipe or a socket. A program\'s visible output is its write calls — `printf("hello\\n")` becomes write(1, "hello\\n", 6).',
     args: [FD, ['buf', 'The bytes to write (strace shows them as a string).'], ['count', 'How many bytes.']],
     returns: 'The number of bytes written, which can be fewer than count for pipes and sockets.',
     errors: [
-      ['EPIPE', 'The reading end of the pipe or socket is closed; SIGPIPE is sent too (this is how `cmd | head` stops cmd).'],
+      [
+        'EPIPE',
+        'The reading end of the pipe or socket is closed; SIGPIPE is sent too (this is how `cmd | head` stops cmd).',
+      ],
       ['EBADF', 'fd is not open, or not open for writing.'],
       ['EAGAIN', 'Non-blocking fd and the pipe/socket buffer is full.'],
       ['ENOSPC', 'The filesystem is full.'],
-      ['EDQUOT', 'The user\'s disk quota is used up.'],
+      ['EDQUOT', "The user's disk quota is used up."],
       ['EFBIG', 'The file would exceed the size limit.'],
       ['EINTR', 'A signal arrived before anything was written.'],
       ['EIO', 'A low-level I/O error.'],
     ],
   },
   open: {
-    summary: 'Opens (or creates) a file by path and returns a new fd. Old programs and static binaries still use it; glibc itself calls openat for open().',
+    summary:
+      'Opens (or creates) a file by path and returns a new fd. Old programs and static binaries still use it; glibc itself calls openat for open().',
     args: [
       ['pathname', 'The file, relative to the current directory unless absolute.'],
-      ['flags', 'O_RDONLY/O_WRONLY/O_RDWR plus O_CREAT, O_TRUNC, O_APPEND, O_CLOEXEC, O_DIRECTORY, O_NOFOLLOW, O_NONBLOCK...'],
+      [
+        'flags',
+        'O_RDONLY/O_WRONLY/O_RDWR plus O_CREAT, O_TRUNC, O_APPEND, O_CLOEXEC, O_DIRECTORY, O_NOFOLLOW, O_NONBLOCK...',
+      ],
       ['mode', 'Permission bits for a new file (with O_CREAT), before the umask is applied.'],
     ],
     returns: 'The new fd: the lowest-numbered one not in use.',
     errors: [
-      ['ENOENT', 'The file does not exist (and O_CREAT was not given), or a directory on the path is missing.'],
-      ['EACCES', 'Permission bits forbid the requested access, or a directory on the path is not searchable.'],
+      [
+        'ENOENT',
+        'The file does not exist (and O_CREAT was not given), or a directory on the path is missing.',
+      ],
+      [
+        'EACCES',
+        'Permission bits forbid the requested access, or a directory on the path is not searchable.',
+      ],
       ['EEXIST', 'O_CREAT|O_EXCL and the file exists.'],
       ['EISDIR', 'Opening a directory for writing.'],
       ['EMFILE', 'The process has too many open fds.'],
@@ -63,13 +86,25 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     args: [
       ['dirfd', 'The directory a relative path starts from; AT_FDCWD means the current directory.'],
       ['pathname', 'The file to open.'],
-      ['flags', 'Access mode (O_RDONLY, O_WRONLY, O_RDWR) plus O_CLOEXEC (almost always, so exec\'d children do not inherit it), O_CREAT, O_TRUNC, O_APPEND, O_DIRECTORY, O_NOFOLLOW, O_PATH, O_TMPFILE...'],
-      ['mode', 'Permission bits for a new file (only with O_CREAT/O_TMPFILE); the umask is removed from them.'],
+      [
+        'flags',
+        "Access mode (O_RDONLY, O_WRONLY, O_RDWR) plus O_CLOEXEC (almost always, so exec'd children do not inherit it), O_CREAT, O_TRUNC, O_APPEND, O_DIRECTORY, O_NOFOLLOW, O_PATH, O_TMPFILE...",
+      ],
+      [
+        'mode',
+        'Permission bits for a new file (only with O_CREAT/O_TMPFILE); the umask is removed from them.',
+      ],
     ],
     returns: 'The new fd (the lowest free number; 3 is the first after stdin/stdout/stderr).',
     errors: [
-      ['ENOENT', 'The file or a directory on the path does not exist. Expected while the loader or a program probes candidate paths; a problem when it is the library or config the program then fails without.'],
-      ['EACCES', 'Permission denied by the file\'s mode bits, or a directory on the path is not searchable (x missing).'],
+      [
+        'ENOENT',
+        'The file or a directory on the path does not exist. Expected while the loader or a program probes candidate paths; a problem when it is the library or config the program then fails without.',
+      ],
+      [
+        'EACCES',
+        "Permission denied by the file's mode bits, or a directory on the path is not searchable (x missing).",
+      ],
       ['EEXIST', 'O_CREAT|O_EXCL and the file already exists.'],
       ['EISDIR', 'pathname is a directory and write access was requested.'],
       ['ENOTDIR', 'A path component is not a directory, or O_DIRECTORY was given for a non-directory.'],
@@ -77,11 +112,15 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
       ['EMFILE', 'The process hit its open-fd limit (RLIMIT_NOFILE).'],
       ['EROFS', 'Write access on a read-only filesystem (e.g. a read-only bind mount).'],
       ['EPERM', 'The file is immutable/append-only, or O_NOATIME without owning the file.'],
-      ['ENXIO', 'A device node with no device behind it, or a FIFO opened write-only non-blocking with no reader.'],
+      [
+        'ENXIO',
+        'A device node with no device behind it, or a FIFO opened write-only non-blocking with no reader.',
+      ],
     ],
   },
   openat2: {
-    summary: 'openat with a structure of options, chiefly "resolve" rules that constrain path lookup: RESOLVE_IN_ROOT (treat dirfd as the root, like a per-call chroot), RESOLVE_BENEATH, RESOLVE_NO_SYMLINKS, RESOLVE_NO_XDEV. Container runtimes use it to open paths inside a container safely.',
+    summary:
+      'openat with a structure of options, chiefly "resolve" rules that constrain path lookup: RESOLVE_IN_ROOT (treat dirfd as the root, like a per-call chroot), RESOLVE_BENEATH, RESOLVE_NO_SYMLINKS, RESOLVE_NO_XDEV. Container runtimes use it to open paths inside a container safely.',
     args: [
       ['dirfd', 'Starting directory, or AT_FDCWD.'],
       ['pathname', 'The path.'],
@@ -98,8 +137,12 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     ],
   },
   creat: {
-    summary: 'Creates (or truncates) a file and opens it for writing; an old shorthand for open(path, O_CREAT|O_WRONLY|O_TRUNC, mode).',
-    args: [['pathname', 'The file.'], ['mode', 'Permission bits for a new file.']],
+    summary:
+      'Creates (or truncates) a file and opens it for writing; an old shorthand for open(path, O_CREAT|O_WRONLY|O_TRUNC, mode).',
+    args: [
+      ['pathname', 'The file.'],
+      ['mode', 'Permission bits for a new file.'],
+    ],
     returns: 'The new fd.',
     errors: [
       ['EACCES', 'No write permission on the directory or the existing file.'],
@@ -108,7 +151,8 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     ],
   },
   close: {
-    summary: 'Releases a file descriptor. When the last fd for an open file goes away, the file is really closed (locks dropped, pipe readers see EOF). The loader closes each library fd once it is mapped.',
+    summary:
+      'Releases a file descriptor. When the last fd for an open file goes away, the file is really closed (locks dropped, pipe readers see EOF). The loader closes each library fd once it is mapped.',
     args: [FD],
     returns: '0 on success. The fd is released even if an error is reported.',
     errors: [
@@ -118,7 +162,8 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     ],
   },
   close_range: {
-    summary: 'Closes (or marks close-on-exec) every fd in a range in one call; programs use it before exec to avoid leaking fds to children.',
+    summary:
+      'Closes (or marks close-on-exec) every fd in a range in one call; programs use it before exec to avoid leaking fds to children.',
     args: [
       ['first', 'Lowest fd.'],
       ['last', 'Highest fd (~0U means "all above first").'],
@@ -131,37 +176,52 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     ],
   },
   stat: {
-    summary: 'Gets a file\'s metadata (type, mode bits, owner, size, times, inode) by path, following symlinks. Modern glibc uses newfstatat instead.',
-    args: [['pathname', 'The file.'], ['statbuf', 'Where to store struct stat.']],
+    summary:
+      "Gets a file's metadata (type, mode bits, owner, size, times, inode) by path, following symlinks. Modern glibc uses newfstatat instead.",
+    args: [
+      ['pathname', 'The file.'],
+      ['statbuf', 'Where to store struct stat.'],
+    ],
     returns: '0 on success.',
     errors: [...STAT_ERRORS],
   },
   lstat: {
     summary: 'Like stat, but if the path is a symlink it describes the link itself rather than its target.',
-    args: [['pathname', 'The file.'], ['statbuf', 'Where to store struct stat.']],
+    args: [
+      ['pathname', 'The file.'],
+      ['statbuf', 'Where to store struct stat.'],
+    ],
     returns: '0 on success.',
     errors: [...STAT_ERRORS],
   },
   fstat: {
-    summary: 'Gets metadata of an open fd. glibc now implements fstat() with newfstatat(fd, "", ..., AT_EMPTY_PATH).',
+    summary:
+      'Gets metadata of an open fd. glibc now implements fstat() with newfstatat(fd, "", ..., AT_EMPTY_PATH).',
     args: [FD, ['statbuf', 'Where to store struct stat.']],
     returns: '0 on success.',
     errors: [['EBADF', 'fd is not open.']],
   },
   newfstatat: {
     summary:
-      'Gets a file\'s metadata (type, permissions, owner, size, timestamps, inode, device) — glibc\'s stat(), lstat() and fstat() all become this call. With an empty path and AT_EMPTY_PATH it describes an already open fd: the loader does that to learn each library\'s size before mapping it. The "new" in the name refers to the struct layout, not to anything visible.',
+      "Gets a file's metadata (type, permissions, owner, size, timestamps, inode, device) — glibc's stat(), lstat() and fstat() all become this call. With an empty path and AT_EMPTY_PATH it describes an already open fd: the loader does that to learn each library's size before mapping it. The \"new\" in the name refers to the struct layout, not to anything visible.",
     args: [
-      ['dirfd', 'Directory a relative path starts from, AT_FDCWD for the current directory, or the fd itself with AT_EMPTY_PATH.'],
+      [
+        'dirfd',
+        'Directory a relative path starts from, AT_FDCWD for the current directory, or the fd itself with AT_EMPTY_PATH.',
+      ],
       ['pathname', 'The file, or "" with AT_EMPTY_PATH.'],
       ['statbuf', 'Where to store struct stat (strace shows st_mode, st_size, ...).'],
-      ['flags', 'AT_SYMLINK_NOFOLLOW (describe a symlink itself, i.e. lstat), AT_EMPTY_PATH (describe dirfd), AT_NO_AUTOMOUNT.'],
+      [
+        'flags',
+        'AT_SYMLINK_NOFOLLOW (describe a symlink itself, i.e. lstat), AT_EMPTY_PATH (describe dirfd), AT_NO_AUTOMOUNT.',
+      ],
     ],
     returns: '0 on success.',
     errors: [...STAT_ERRORS, ['EBADF', 'dirfd is not an open fd.']],
   },
   statx: {
-    summary: 'The extensible stat: asks for exactly the fields wanted (mask) and can return more than classic stat, such as birth time and mount id. coreutils (ls, stat) use it.',
+    summary:
+      'The extensible stat: asks for exactly the fields wanted (mask) and can return more than classic stat, such as birth time and mount id. coreutils (ls, stat) use it.',
     args: [
       ['dirfd', 'Starting directory, AT_FDCWD, or the fd itself with AT_EMPTY_PATH.'],
       ['pathname', 'The file.'],
@@ -170,11 +230,18 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
       ['statxbuf', 'Where to store struct statx; stx_mask says which fields were filled.'],
     ],
     returns: '0 on success.',
-    errors: [...STAT_ERRORS, ['ENOSYS', 'Kernel older than 4.11 or blocked by seccomp; glibc falls back to newfstatat.']],
+    errors: [
+      ...STAT_ERRORS,
+      ['ENOSYS', 'Kernel older than 4.11 or blocked by seccomp; glibc falls back to newfstatat.'],
+    ],
   },
   statfs: {
-    summary: 'Describes the filesystem a path lives on: type (magic number), block size, free space, mount flags. `df` uses it, and programs use it to check a filesystem\'s type (systemd asks whether /sys/fs/cgroup is cgroup2).',
-    args: [['path', 'Any path on the filesystem.'], ['buf', 'Where to store struct statfs.']],
+    summary:
+      "Describes the filesystem a path lives on: type (magic number), block size, free space, mount flags. `df` uses it, and programs use it to check a filesystem's type (systemd asks whether /sys/fs/cgroup is cgroup2).",
+    args: [
+      ['path', 'Any path on the filesystem.'],
+      ['buf', 'Where to store struct statfs.'],
+    ],
     returns: '0 on success.',
     errors: [...STAT_ERRORS.slice(0, 3), ['ENOSYS', 'The filesystem does not support it.']],
   },
@@ -185,19 +252,36 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     errors: [['EBADF', 'fd is not open.']],
   },
   lseek: {
-    summary: 'Moves the file position of an fd (where the next read or write happens), or asks where it is. Also finds holes in sparse files with SEEK_DATA/SEEK_HOLE.',
-    args: [FD, ['offset', 'How far to move.'], ['whence', 'SEEK_SET (from the start), SEEK_CUR (from here), SEEK_END (from the end), SEEK_DATA, SEEK_HOLE.']],
+    summary:
+      'Moves the file position of an fd (where the next read or write happens), or asks where it is. Also finds holes in sparse files with SEEK_DATA/SEEK_HOLE.',
+    args: [
+      FD,
+      ['offset', 'How far to move.'],
+      [
+        'whence',
+        'SEEK_SET (from the start), SEEK_CUR (from here), SEEK_END (from the end), SEEK_DATA, SEEK_HOLE.',
+      ],
+    ],
     returns: 'The resulting position, in bytes from the start of the file.',
     errors: [
-      ['ESPIPE', 'fd is a pipe, socket or FIFO, which cannot seek — often a library checking whether its input is seekable.'],
+      [
+        'ESPIPE',
+        'fd is a pipe, socket or FIFO, which cannot seek — often a library checking whether its input is seekable.',
+      ],
       ['EINVAL', 'Bad whence, or the result would be negative.'],
       ['EBADF', 'fd is not open.'],
       ['ENXIO', 'SEEK_DATA/SEEK_HOLE past the end of the file.'],
     ],
   },
   pread64: {
-    summary: 'Reads from a given offset without moving the file position — safe for several threads sharing an fd. The loader uses it to read a library\'s program headers and notes (e.g. pread64(3, ..., 784, 64)).',
-    args: [FD, ['buf', 'Where to put the bytes.'], ['count', 'The most bytes to read.'], ['offset', 'Where in the file to read from.']],
+    summary:
+      "Reads from a given offset without moving the file position — safe for several threads sharing an fd. The loader uses it to read a library's program headers and notes (e.g. pread64(3, ..., 784, 64)).",
+    args: [
+      FD,
+      ['buf', 'Where to put the bytes.'],
+      ['count', 'The most bytes to read.'],
+      ['offset', 'Where in the file to read from.'],
+    ],
     returns: 'The number of bytes read; 0 at end of file.',
     errors: [
       ['ESPIPE', 'fd is a pipe or socket.'],
@@ -227,7 +311,8 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     ],
   },
   writev: {
-    summary: 'Writes several buffers in one call ("gather" write); stdio and loggers use it to write a header and a body together.',
+    summary:
+      'Writes several buffers in one call ("gather" write); stdio and loggers use it to write a header and a body together.',
     args: [FD, ['iov', 'Array of {base, len} buffers.'], ['iovcnt', 'How many buffers.']],
     returns: 'Total bytes written.',
     errors: [
@@ -238,25 +323,51 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
   },
   preadv: {
     summary: 'readv at a given offset, without moving the file position.',
-    args: [FD, ['iov', 'Array of buffers.'], ['iovcnt', 'How many.'], ['pos_l', 'Low 32 bits of the offset (strace shows one combined offset).'], ['pos_h', 'High 32 bits of the offset.']],
+    args: [
+      FD,
+      ['iov', 'Array of buffers.'],
+      ['iovcnt', 'How many.'],
+      ['pos_l', 'Low 32 bits of the offset (strace shows one combined offset).'],
+      ['pos_h', 'High 32 bits of the offset.'],
+    ],
     returns: 'Total bytes read.',
-    errors: [['ESPIPE', 'Not seekable.'], ['EBADF', 'Not open for reading.']],
+    errors: [
+      ['ESPIPE', 'Not seekable.'],
+      ['EBADF', 'Not open for reading.'],
+    ],
   },
   pwritev: {
     summary: 'writev at a given offset, without moving the file position.',
-    args: [FD, ['iov', 'Array of buffers.'], ['iovcnt', 'How many.'], ['pos_l', 'Low 32 bits of the offset.'], ['pos_h', 'High 32 bits of the offset.']],
+    args: [
+      FD,
+      ['iov', 'Array of buffers.'],
+      ['iovcnt', 'How many.'],
+      ['pos_l', 'Low 32 bits of the offset.'],
+      ['pos_h', 'High 32 bits of the offset.'],
+    ],
     returns: 'Total bytes written.',
-    errors: [['ESPIPE', 'Not seekable.'], ['EBADF', 'Not open for writing.']],
+    errors: [
+      ['ESPIPE', 'Not seekable.'],
+      ['EBADF', 'Not open for writing.'],
+    ],
   },
   dup: {
-    summary: 'Duplicates an fd: the new number refers to the same open file (same position, same flags except close-on-exec).',
+    summary:
+      'Duplicates an fd: the new number refers to the same open file (same position, same flags except close-on-exec).',
     args: [['oldfd', 'The fd to copy.']],
     returns: 'The new fd (lowest free number).',
-    errors: [['EBADF', 'oldfd is not open.'], ['EMFILE', 'Too many open fds.']],
+    errors: [
+      ['EBADF', 'oldfd is not open.'],
+      ['EMFILE', 'Too many open fds.'],
+    ],
   },
   dup2: {
-    summary: 'Makes newfd refer to the same open file as oldfd, closing newfd first if needed. Shells implement redirections and pipes with it: `cmd > out` is open("out") then dup2(fd, 1).',
-    args: [['oldfd', 'The fd to copy.'], ['newfd', 'The number it should also have (e.g. 0, 1 or 2).']],
+    summary:
+      'Makes newfd refer to the same open file as oldfd, closing newfd first if needed. Shells implement redirections and pipes with it: `cmd > out` is open("out") then dup2(fd, 1).',
+    args: [
+      ['oldfd', 'The fd to copy.'],
+      ['newfd', 'The number it should also have (e.g. 0, 1 or 2).'],
+    ],
     returns: 'newfd.',
     errors: [
       ['EBADF', 'oldfd is not open, or newfd is out of range.'],
@@ -266,115 +377,242 @@ export const FILE_IO_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
   },
   dup3: {
     summary: 'dup2 with flags: can set close-on-exec on the new fd atomically.',
-    args: [['oldfd', 'The fd to copy.'], ['newfd', 'The target number.'], ['flags', 'O_CLOEXEC or 0.']],
+    args: [
+      ['oldfd', 'The fd to copy.'],
+      ['newfd', 'The target number.'],
+      ['flags', 'O_CLOEXEC or 0.'],
+    ],
     returns: 'newfd.',
-    errors: [['EBADF', 'oldfd is not open.'], ['EINVAL', 'oldfd equals newfd, or bad flags.']],
+    errors: [
+      ['EBADF', 'oldfd is not open.'],
+      ['EINVAL', 'oldfd equals newfd, or bad flags.'],
+    ],
   },
   fcntl: {
-    summary: 'Miscellaneous operations on an fd: duplicate it (F_DUPFD, F_DUPFD_CLOEXEC — shells save stdout this way), get/set close-on-exec (F_GETFD/F_SETFD), get/set status flags like O_NONBLOCK (F_GETFL/F_SETFL), record locks (F_SETLK, F_OFD_*), leases, pipe size, file seals.',
-    args: [FD, ['cmd', 'The F_... operation.'], ['arg', 'Its argument: a number, flags, or a struct flock pointer.']],
+    summary:
+      'Miscellaneous operations on an fd: duplicate it (F_DUPFD, F_DUPFD_CLOEXEC — shells save stdout this way), get/set close-on-exec (F_GETFD/F_SETFD), get/set status flags like O_NONBLOCK (F_GETFL/F_SETFL), record locks (F_SETLK, F_OFD_*), leases, pipe size, file seals.',
+    args: [
+      FD,
+      ['cmd', 'The F_... operation.'],
+      ['arg', 'Its argument: a number, flags, or a struct flock pointer.'],
+    ],
     returns: 'Depends on cmd: the new fd for F_DUPFD, the flags for F_GETFD/F_GETFL, 0 for most setters.',
     errors: [
-      ['EBADF', 'fd is not open — bash does fcntl(255, F_GETFD) to check that fd 255 is free before using it for the script it reads.'],
+      [
+        'EBADF',
+        'fd is not open — bash does fcntl(255, F_GETFD) to check that fd 255 is free before using it for the script it reads.',
+      ],
       ['EAGAIN', 'A lock is held by another process (F_SETLK).'],
       ['EINVAL', 'Unknown cmd or bad argument.'],
       ['EMFILE', 'No free fd for F_DUPFD.'],
     ],
   },
   flock: {
-    summary: 'Places or removes an advisory whole-file lock (shared or exclusive); `flock(1)` and package managers use it to avoid running twice.',
+    summary:
+      'Places or removes an advisory whole-file lock (shared or exclusive); `flock(1)` and package managers use it to avoid running twice.',
     args: [FD, ['operation', 'LOCK_SH, LOCK_EX or LOCK_UN, optionally | LOCK_NB.']],
     returns: '0 on success.',
-    errors: [['EAGAIN', '(EWOULDBLOCK) LOCK_NB and someone else holds a conflicting lock.'], ['EINTR', 'Interrupted while waiting.'], ['EBADF', 'fd is not open.']],
+    errors: [
+      ['EAGAIN', '(EWOULDBLOCK) LOCK_NB and someone else holds a conflicting lock.'],
+      ['EINTR', 'Interrupted while waiting.'],
+      ['EBADF', 'fd is not open.'],
+    ],
   },
   fsync: {
-    summary: 'Waits until everything written to a file (data and metadata) has reached the storage device. Databases and editors call it to make saves durable; it can be slow.',
+    summary:
+      'Waits until everything written to a file (data and metadata) has reached the storage device. Databases and editors call it to make saves durable; it can be slow.',
     args: [FD],
     returns: '0 on success.',
-    errors: [['EIO', 'Writeback failed — data may be lost.'], ['EINVAL', 'The file does not support syncing (a pipe, socket, some special files).'], ['EBADF', 'fd is not open.']],
+    errors: [
+      ['EIO', 'Writeback failed — data may be lost.'],
+      ['EINVAL', 'The file does not support syncing (a pipe, socket, some special files).'],
+      ['EBADF', 'fd is not open.'],
+    ],
   },
   fdatasync: {
-    summary: 'Like fsync but skips metadata not needed to read the data back (such as modification time), so it can be faster.',
+    summary:
+      'Like fsync but skips metadata not needed to read the data back (such as modification time), so it can be faster.',
     args: [FD],
     returns: '0 on success.',
-    errors: [['EIO', 'Writeback failed.'], ['EINVAL', 'The file does not support syncing.']],
+    errors: [
+      ['EIO', 'Writeback failed.'],
+      ['EINVAL', 'The file does not support syncing.'],
+    ],
   },
-  sync: { summary: 'Asks the kernel to write all dirty data of all filesystems to disk.', args: [], returns: 'Always 0.', errors: [] },
+  sync: {
+    summary: 'Asks the kernel to write all dirty data of all filesystems to disk.',
+    args: [],
+    returns: 'Always 0.',
+    errors: [],
+  },
   syncfs: {
     summary: 'Writes all dirty data of the one filesystem containing fd to disk.',
     args: [FD],
     returns: '0 on success.',
-    errors: [['EBADF', 'fd is not open.'], ['EIO', 'Writeback failed.']],
+    errors: [
+      ['EBADF', 'fd is not open.'],
+      ['EIO', 'Writeback failed.'],
+    ],
   },
   truncate: {
     summary: 'Sets the size of a file by path: cuts it, or extends it with zeros.',
-    args: [['path', 'The file.'], ['length', 'The new size in bytes.']],
+    args: [
+      ['path', 'The file.'],
+      ['length', 'The new size in bytes.'],
+    ],
     returns: '0 on success.',
-    errors: [['EACCES', 'No write permission.'], ['EISDIR', 'It is a directory.'], ['ENOENT', 'No such file.'], ['EFBIG', 'Beyond the maximum file size.']],
+    errors: [
+      ['EACCES', 'No write permission.'],
+      ['EISDIR', 'It is a directory.'],
+      ['ENOENT', 'No such file.'],
+      ['EFBIG', 'Beyond the maximum file size.'],
+    ],
   },
   ftruncate: {
-    summary: 'Sets the size of an open file. Also used to size shared memory (shm_open, memfd) before mapping it.',
+    summary:
+      'Sets the size of an open file. Also used to size shared memory (shm_open, memfd) before mapping it.',
     args: [FD, ['length', 'The new size in bytes.']],
     returns: '0 on success.',
-    errors: [['EINVAL', 'fd is not a regular file open for writing, or negative length.'], ['EBADF', 'fd is not open.'], ['EPERM', 'A file seal forbids resizing.']],
+    errors: [
+      ['EINVAL', 'fd is not a regular file open for writing, or negative length.'],
+      ['EBADF', 'fd is not open.'],
+      ['EPERM', 'A file seal forbids resizing.'],
+    ],
   },
   fallocate: {
-    summary: 'Reserves disk space for a range of a file (so later writes cannot fail with ENOSPC), or punches holes / zeroes ranges.',
-    args: [FD, ['mode', '0 (allocate), FALLOC_FL_KEEP_SIZE, FALLOC_FL_PUNCH_HOLE, FALLOC_FL_ZERO_RANGE, ...'], ['offset', 'Start of the range.'], ['len', 'Length of the range.']],
+    summary:
+      'Reserves disk space for a range of a file (so later writes cannot fail with ENOSPC), or punches holes / zeroes ranges.',
+    args: [
+      FD,
+      ['mode', '0 (allocate), FALLOC_FL_KEEP_SIZE, FALLOC_FL_PUNCH_HOLE, FALLOC_FL_ZERO_RANGE, ...'],
+      ['offset', 'Start of the range.'],
+      ['len', 'Length of the range.'],
+    ],
     returns: '0 on success.',
-    errors: [['EOPNOTSUPP', 'The filesystem does not support this mode.'], ['ENOSPC', 'Not enough space.'], ['EBADF', 'fd not open for writing.']],
+    errors: [
+      ['EOPNOTSUPP', 'The filesystem does not support this mode.'],
+      ['ENOSPC', 'Not enough space.'],
+      ['EBADF', 'fd not open for writing.'],
+    ],
   },
   fadvise64: {
-    summary: 'Tells the kernel how a file will be read (sequentially, randomly, once), so it can tune read-ahead and caching; `cat` and `cp` advise SEQUENTIAL.',
-    args: [FD, ['offset', 'Start of the range.'], ['len', 'Length (0 = to the end).'], ['advice', 'POSIX_FADV_SEQUENTIAL, _RANDOM, _WILLNEED, _DONTNEED, _NOREUSE, _NORMAL.']],
+    summary:
+      'Tells the kernel how a file will be read (sequentially, randomly, once), so it can tune read-ahead and caching; `cat` and `cp` advise SEQUENTIAL.',
+    args: [
+      FD,
+      ['offset', 'Start of the range.'],
+      ['len', 'Length (0 = to the end).'],
+      ['advice', 'POSIX_FADV_SEQUENTIAL, _RANDOM, _WILLNEED, _DONTNEED, _NOREUSE, _NORMAL.'],
+    ],
     returns: '0 on success.',
-    errors: [['ESPIPE', 'fd is a pipe or FIFO.'], ['EBADF', 'fd is not open.'], ['EINVAL', 'Unknown advice.']],
+    errors: [
+      ['ESPIPE', 'fd is a pipe or FIFO.'],
+      ['EBADF', 'fd is not open.'],
+      ['EINVAL', 'Unknown advice.'],
+    ],
   },
   readahead: {
     summary: 'Starts reading part of a file into the page cache so later reads are fast.',
     args: [FD, ['offset', 'Start.'], ['count', 'How many bytes.']],
     returns: '0 on success.',
-    errors: [['EINVAL', 'fd does not support read-ahead.'], ['EBADF', 'fd not open for reading.']],
+    errors: [
+      ['EINVAL', 'fd does not support read-ahead.'],
+      ['EBADF', 'fd not open for reading.'],
+    ],
   },
   ioctl: {
-    summary: 'Device-specific control operations on an fd — the catch-all for terminals (TCGETS: "are you a terminal?", TIOCGWINSZ: window size), network interfaces (SIOCGIFCONF), block devices and drivers. strace decodes the request name.',
-    args: [FD, ['request', 'The operation code (e.g. TCGETS, TIOCGWINSZ, FIONBIO, SIOCGIFINDEX).'], ['argp', 'An argument or pointer to a request-specific structure.']],
+    summary:
+      'Device-specific control operations on an fd — the catch-all for terminals (TCGETS: "are you a terminal?", TIOCGWINSZ: window size), network interfaces (SIOCGIFCONF), block devices and drivers. strace decodes the request name.',
+    args: [
+      FD,
+      ['request', 'The operation code (e.g. TCGETS, TIOCGWINSZ, FIONBIO, SIOCGIFINDEX).'],
+      ['argp', 'An argument or pointer to a request-specific structure.'],
+    ],
     returns: 'Usually 0; some requests return a value.',
     errors: [
-      ['ENOTTY', 'The request does not apply to this kind of file — most often isatty() asking a pipe or file whether it is a terminal (TCGETS). Harmless.'],
+      [
+        'ENOTTY',
+        'The request does not apply to this kind of file — most often isatty() asking a pipe or file whether it is a terminal (TCGETS). Harmless.',
+      ],
       ['EINVAL', 'A bad request or argument.'],
       ['EBADF', 'fd is not open.'],
       ['EPERM', 'Privileged request (e.g. TIOCSTI) without the capability.'],
     ],
   },
   sendfile: {
-    summary: 'Copies data from one fd to another inside the kernel, without passing it through user memory (web servers sending files; `cat` on some systems).',
-    args: [['out_fd', 'Where to write.'], ['in_fd', 'Where to read (must support mmap-like reads, i.e. a file).'], ['offset', 'Where to start reading in in_fd, or NULL to use its position.'], ['count', 'How many bytes.']],
+    summary:
+      'Copies data from one fd to another inside the kernel, without passing it through user memory (web servers sending files; `cat` on some systems).',
+    args: [
+      ['out_fd', 'Where to write.'],
+      ['in_fd', 'Where to read (must support mmap-like reads, i.e. a file).'],
+      ['offset', 'Where to start reading in in_fd, or NULL to use its position.'],
+      ['count', 'How many bytes.'],
+    ],
     returns: 'Bytes copied.',
-    errors: [['EINVAL', 'An fd kind that sendfile does not support.'], ['EAGAIN', 'Non-blocking out_fd is full.'], ['EBADF', 'An fd is not open with the right mode.']],
+    errors: [
+      ['EINVAL', 'An fd kind that sendfile does not support.'],
+      ['EAGAIN', 'Non-blocking out_fd is full.'],
+      ['EBADF', 'An fd is not open with the right mode.'],
+    ],
   },
   splice: {
     summary: 'Moves data between a pipe and another fd inside the kernel without copying through user space.',
-    args: [['fd_in', 'Source fd.'], ['off_in', 'Offset in fd_in, or NULL (must be NULL for a pipe).'], ['fd_out', 'Destination fd.'], ['off_out', 'Offset in fd_out, or NULL.'], ['len', 'How many bytes.'], ['flags', 'SPLICE_F_MOVE, _NONBLOCK, _MORE.']],
+    args: [
+      ['fd_in', 'Source fd.'],
+      ['off_in', 'Offset in fd_in, or NULL (must be NULL for a pipe).'],
+      ['fd_out', 'Destination fd.'],
+      ['off_out', 'Offset in fd_out, or NULL.'],
+      ['len', 'How many bytes.'],
+      ['flags', 'SPLICE_F_MOVE, _NONBLOCK, _MORE.'],
+    ],
     returns: 'Bytes moved; 0 at end of input.',
-    errors: [['EINVAL', 'Neither fd is a pipe, or an offset given for a pipe.'], ['EAGAIN', 'Non-blocking and would block.']],
+    errors: [
+      ['EINVAL', 'Neither fd is a pipe, or an offset given for a pipe.'],
+      ['EAGAIN', 'Non-blocking and would block.'],
+    ],
   },
   copy_file_range: {
-    summary: 'Copies a range from one file to another inside the kernel; on filesystems like btrfs/XFS/NFS it can share blocks (reflink) or copy server-side. `cp` tries it first.',
-    args: [['fd_in', 'Source file.'], ['off_in', 'Source offset, or NULL to use the file position.'], ['fd_out', 'Destination file.'], ['off_out', 'Destination offset, or NULL.'], ['len', 'How many bytes.'], ['flags', 'Must be 0.']],
+    summary:
+      'Copies a range from one file to another inside the kernel; on filesystems like btrfs/XFS/NFS it can share blocks (reflink) or copy server-side. `cp` tries it first.',
+    args: [
+      ['fd_in', 'Source file.'],
+      ['off_in', 'Source offset, or NULL to use the file position.'],
+      ['fd_out', 'Destination file.'],
+      ['off_out', 'Destination offset, or NULL.'],
+      ['len', 'How many bytes.'],
+      ['flags', 'Must be 0.'],
+    ],
     returns: 'Bytes copied (0 at end of source).',
-    errors: [['EXDEV', 'The files are on different filesystems (older kernels); cp falls back to read/write.'], ['EINVAL', 'Overlapping ranges or unsupported file types.'], ['EBADF', 'An fd has the wrong mode.']],
+    errors: [
+      ['EXDEV', 'The files are on different filesystems (older kernels); cp falls back to read/write.'],
+      ['EINVAL', 'Overlapping ranges or unsupported file types.'],
+      ['EBADF', 'An fd has the wrong mode.'],
+    ],
   },
   getdents64: {
-    summary: 'Reads directory entries (name, inode, type) from an open directory fd; readdir() and so `ls` are built on it. Called repeatedly until it returns 0.',
-    args: [FD, ['dirp', 'Buffer that receives struct linux_dirent64 records (strace shows the entries).'], ['count', 'Buffer size.']],
+    summary:
+      'Reads directory entries (name, inode, type) from an open directory fd; readdir() and so `ls` are built on it. Called repeatedly until it returns 0.',
+    args: [
+      FD,
+      ['dirp', 'Buffer that receives struct linux_dirent64 records (strace shows the entries).'],
+      ['count', 'Buffer size.'],
+    ],
     returns: 'The number of bytes of entries stored; 0 at the end of the directory.',
-    errors: [['ENOTDIR', 'fd is not a directory.'], ['EINVAL', 'Buffer too small for the next entry.'], ['EBADF', 'fd is not open.'], ['ENOENT', 'The directory was removed.']],
+    errors: [
+      ['ENOTDIR', 'fd is not a directory.'],
+      ['EINVAL', 'Buffer too small for the next entry.'],
+      ['EBADF', 'fd is not open.'],
+      ['ENOENT', 'The directory was removed.'],
+    ],
   },
   getdents: {
     summary: 'The old form of getdents64 with a 32-bit-era record layout; modern libc uses getdents64.',
     args: [FD, ['dirp', 'Buffer for struct linux_dirent records.'], ['count', 'Buffer size.']],
     returns: 'Bytes stored; 0 at the end.',
-    errors: [['ENOTDIR', 'fd is not a directory.'], ['EINVAL', 'Buffer too small.'], ['EOVERFLOW', 'An inode number does not fit the old layout.']],
+    errors: [
+      ['ENOTDIR', 'fd is not a directory.'],
+      ['EINVAL', 'Buffer too small.'],
+      ['EOVERFLOW', 'An inode number does not fit the old layout.'],
+    ],
   },
 };

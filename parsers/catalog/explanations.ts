@@ -8,6 +8,7 @@ import { IPC_QUEUE_EXPLANATIONS } from './explain-ipc-queues.js';
 import { MEMORY_EXPLANATIONS } from './explain-memory.js';
 import { NETWORK_EXPLANATIONS } from './explain-network.js';
 import { PROCESS_EXPLANATIONS } from './explain-process.js';
+import { PROCESS_IDENTITY_EXPLANATIONS } from './explain-process-identity.js';
 import { PROCESS_MORE_EXPLANATIONS } from './explain-process-more.js';
 import { SIGNAL_EXPLANATIONS } from './explain-signal.js';
 import { SYSTEM_EXPLANATIONS } from './explain-system.js';
@@ -17,6 +18,7 @@ import type { SyscallExplanation } from './types.js';
 /** Every hand-written syscall explanation, from the per-family data modules. */
 export const SYSCALL_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
   ...PROCESS_EXPLANATIONS,
+  ...PROCESS_IDENTITY_EXPLANATIONS,
   ...PROCESS_MORE_EXPLANATIONS,
   ...MEMORY_EXPLANATIONS,
   ...FILE_IO_EXPLANATIONS,

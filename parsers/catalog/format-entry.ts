@@ -35,7 +35,10 @@ function formatNumbers(info: SyscallInfo): string {
 }
 
 export function formatSyscallText(info: SyscallInfo): string {
-  const lines = [`${info.name}  (syscall; ${info.category}; man ${info.manPage})`, `  Numbers: ${formatNumbers(info)}.`];
+  const lines = [
+    `${info.name}  (syscall; ${info.category}; man ${info.manPage})`,
+    `  Numbers: ${formatNumbers(info)}.`,
+  ];
   lines.push('', ...wrapText(info.summary ?? 'No explanation written yet.', '  '));
   if (info.args.length > 0) {
     lines.push('', '  Arguments:', ...formatTermList(info.args.map((arg) => [arg.name, arg.meaning])));
@@ -44,7 +47,11 @@ export function formatSyscallText(info: SyscallInfo): string {
   }
   if (info.returns) lines.push('', '  Returns:', ...wrapText(info.returns, '    '));
   if (info.errors.length > 0) {
-    lines.push('', '  Common errors:', ...formatTermList(info.errors.map((error) => [error.errno, error.meaning])));
+    lines.push(
+      '',
+      '  Common errors:',
+      ...formatTermList(info.errors.map((error) => [error.errno, error.meaning])),
+    );
   }
   if (info.notes) lines.push('', '  Note:', ...wrapText(info.notes, '    '));
   return lines.join('\n');

@@ -25,7 +25,8 @@ export function computeClosestNames(query: string, known: Iterable<string>, limi
     // A longer name that contains the query (umount -> umount2) beats a shorter name inside it (mount).
     const lengthGap = Math.abs(candidate.length - needle.length) / 10;
     if (needle.length >= 3 && candidate.includes(needle)) distance = Math.min(distance, 0.5 + lengthGap);
-    else if (candidate.length >= 3 && needle.includes(candidate)) distance = Math.min(distance, 0.8 + lengthGap);
+    else if (candidate.length >= 3 && needle.includes(candidate))
+      distance = Math.min(distance, 0.8 + lengthGap);
     scored.push([name, distance]);
   }
   scored.sort((a, b) => a[1] - b[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]));

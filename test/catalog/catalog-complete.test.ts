@@ -39,13 +39,16 @@ describe('every syscall and errno in the corpus and samples has an entry', () =>
     }
   });
 
-  it.each([...names.errnos])('errno %s has an entry whose message is what strace printed', (errno, messages) => {
-    const info = lookupErrno(errno);
-    expect(info, errno).not.toBeNull();
-    expect(info!.explanation.length).toBeGreaterThan(20);
-    // Injected errors print the real message too; only "-e inject=...:error=N" of an unknown N differs.
-    expect([...messages]).toContain(info!.message);
-  });
+  it.each([...names.errnos])(
+    'errno %s has an entry whose message is what strace printed',
+    (errno, messages) => {
+      const info = lookupErrno(errno);
+      expect(info, errno).not.toBeNull();
+      expect(info!.explanation.length).toBeGreaterThan(20);
+      // Injected errors print the real message too; only "-e inject=...:error=N" of an unknown N differs.
+      expect([...messages]).toContain(info!.message);
+    },
+  );
 });
 
 describe('syscall entries', () => {
@@ -64,24 +67,30 @@ describe('syscall entries', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(explained.map((info) => [info.name, info] as const))('%s has args matching its real arity', (_, info) => {
-    expect(info.args.length).toBe(info.arity);
-    for (const arg of info.args) {
-      expect(arg.name).toMatch(/^[a-z_][a-z0-9_]*$/);
-      expect(arg.meaning.length).toBeGreaterThan(1);
-    }
-  });
+  it.each(explained.map((info) => [info.name, info] as const))(
+    '%s has args matching its real arity',
+    (_, info) => {
+      expect(info.args.length).toBe(info.arity);
+      for (const arg of info.args) {
+        expect(arg.name).toMatch(/^[a-z_][a-z0-9_]*$/);
+        expect(arg.meaning.length).toBeGreaterThan(1);
+      }
+    },
+  );
 
-  it.each(explained.map((info) => [info.name, info] as const))('%s has a summary, a return value and real errnos', (_, info) => {
-    expect(info.summary!.length).toBeGreaterThan(40);
-    expect(info.returns!.length).toBeGreaterThan(2);
-    const errnos = info.errors.map((error) => error.errno);
-    expect(new Set(errnos).size).toBe(errnos.length);
-    for (const error of info.errors) {
-      expect(lookupErrno(error.errno), `${info.name}: ${error.errno}`).not.toBeNull();
-      expect(error.meaning.length).toBeGreaterThan(3);
-    }
-  });
+  it.each(explained.map((info) => [info.name, info] as const))(
+    '%s has a summary, a return value and real errnos',
+    (_, info) => {
+      expect(info.summary!.length).toBeGreaterThan(40);
+      expect(info.returns!.length).toBeGreaterThan(2);
+      const errnos = info.errors.map((error) => error.errno);
+      expect(new Set(errnos).size).toBe(errnos.length);
+      for (const error of info.errors) {
+        expect(lookupErrno(error.errno), `${info.name}: ${error.errno}`).not.toBeNull();
+        expect(error.meaning.length).toBeGreaterThan(3);
+      }
+    },
+  );
 
   it('places every implemented syscall in a category', () => {
     const uncategorised = listSyscalls().filter((info) => info.implemented && info.category === 'other');
@@ -109,10 +118,20 @@ describe('errno entries', () => {
   });
 
   it('has the ERESTART* family and the other codes strace prints from the kernel side', () => {
-    expect(lookupErrno('ERESTARTSYS')).toMatchObject({ number: 512, kernelInternal: true, message: 'To be restarted if SA_RESTART is set' });
+    expect(lookupErrno('ERESTARTSYS')).toMatchObject({
+      number: 512,
+      kernelInternal: true,
+      message: 'To be restarted if SA_RESTART is set',
+    });
     expect(lookupErrno('ERESTARTNOINTR')).toMatchObject({ number: 513, message: 'To be restarted' });
-    expect(lookupErrno('ERESTARTNOHAND')).toMatchObject({ number: 514, message: 'To be restarted if no handler' });
-    expect(lookupErrno('ERESTART_RESTARTBLOCK')).toMatchObject({ number: 516, message: 'Interrupted by signal' });
+    expect(lookupErrno('ERESTARTNOHAND')).toMatchObject({
+      number: 514,
+      message: 'To be restarted if no handler',
+    });
+    expect(lookupErrno('ERESTART_RESTARTBLOCK')).toMatchObject({
+      number: 516,
+      message: 'Interrupted by signal',
+    });
     expect(lookupErrno('ERECALLCONFLICT')).toMatchObject({ number: 530, message: 'Unknown error 530' });
     expect(lookupErrno('ENOTSUPP')).toMatchObject({ number: 524 });
   });

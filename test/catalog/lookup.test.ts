@@ -20,11 +20,27 @@ describe('syscallCategory', () => {
   });
 
   it.each([
-    ['chroot', 'containment'], ['pivot_root', 'containment'], ['unshare', 'containment'], ['setns', 'containment'],
-    ['mount', 'containment'], ['umount2', 'containment'], ['open_tree', 'containment'], ['move_mount', 'containment'],
-    ['fsopen', 'containment'], ['fsmount', 'containment'], ['seccomp', 'containment'], ['capset', 'containment'],
-    ['execve', 'process'], ['clone3', 'process'], ['mmap', 'memory'], ['openat', 'file'], ['connect', 'network'],
-    ['pipe2', 'ipc'], ['rt_sigaction', 'signal'], ['clock_nanosleep', 'time'], ['uname', 'system'],
+    ['chroot', 'containment'],
+    ['pivot_root', 'containment'],
+    ['unshare', 'containment'],
+    ['setns', 'containment'],
+    ['mount', 'containment'],
+    ['umount2', 'containment'],
+    ['open_tree', 'containment'],
+    ['move_mount', 'containment'],
+    ['fsopen', 'containment'],
+    ['fsmount', 'containment'],
+    ['seccomp', 'containment'],
+    ['capset', 'containment'],
+    ['execve', 'process'],
+    ['clone3', 'process'],
+    ['mmap', 'memory'],
+    ['openat', 'file'],
+    ['connect', 'network'],
+    ['pipe2', 'ipc'],
+    ['rt_sigaction', 'signal'],
+    ['clock_nanosleep', 'time'],
+    ['uname', 'system'],
     ['no_such_call', 'other'],
   ])('%s is %s', (name, category) => {
     expect(syscallCategory(name)).toBe(category);
@@ -32,10 +48,14 @@ describe('syscallCategory', () => {
 });
 
 describe('lookupEntry', () => {
-  it('finds syscalls, errnos in any case, and strace\'s numbered names', () => {
+  it("finds syscalls, errnos in any case, and strace's numbered names", () => {
     expect(lookupEntry('openat')).toMatchObject({ kind: 'syscall', number: 257, manPage: 'open(2)' });
     expect(lookupEntry('newfstatat')).toMatchObject({ manPage: 'stat(2)', category: 'file' });
-    expect(lookupEntry('ENOENT')).toMatchObject({ kind: 'errno', number: 2, message: 'No such file or directory' });
+    expect(lookupEntry('ENOENT')).toMatchObject({
+      kind: 'errno',
+      number: 2,
+      message: 'No such file or directory',
+    });
     expect(lookupEntry('eacces')).toMatchObject({ kind: 'errno', name: 'EACCES' });
     expect(lookupEntry('syscall_0x1c4')).toMatchObject({ kind: 'syscall', name: 'fchmodat2' });
     expect(lookupEntry('nonsense')).toBeNull();
@@ -44,20 +64,35 @@ describe('lookupEntry', () => {
   it('says what matters in practice for the workshop', () => {
     const execve = lookupSyscall('execve')!;
     expect(execve.errors.find((e) => e.errno === 'ENOENT')?.meaning).toMatch(/interpreter|loader/);
-    expect(lookupSyscall('chroot')!.errors.find((e) => e.errno === 'EPERM')?.meaning).toMatch(/CAP_SYS_CHROOT/);
-    expect(lookupSyscall('seccomp')!.errors.find((e) => e.errno === 'EACCES')?.meaning).toMatch(/no_new_privs|NO_NEW_PRIVS/);
+    expect(lookupSyscall('chroot')!.errors.find((e) => e.errno === 'EPERM')?.meaning).toMatch(
+      /CAP_SYS_CHROOT/,
+    );
+    expect(lookupSyscall('seccomp')!.errors.find((e) => e.errno === 'EACCES')?.meaning).toMatch(
+      /no_new_privs|NO_NEW_PRIVS/,
+    );
   });
 
   it('marks reserved numbers as unimplemented', () => {
-    expect(lookupSyscall('afs_syscall')).toMatchObject({ implemented: false, explained: false, manPage: 'unimplemented(2)' });
+    expect(lookupSyscall('afs_syscall')).toMatchObject({
+      implemented: false,
+      explained: false,
+      manPage: 'unimplemented(2)',
+    });
     expect(lookupSyscall('afs_syscall')!.summary).toMatch(/ENOSYS/);
   });
 });
 
 describe('closestNames', () => {
   it.each([
-    ['opnat', 'openat'], ['chrot', 'chroot'], ['pivotroot', 'pivot_root'], ['ENOENTT', 'ENOENT'],
-    ['enoent', 'ENOENT'], ['execv', 'execve'], ['umount', 'umount2'], ['EPREM', 'EPERM'], ['fstatat', 'newfstatat'],
+    ['opnat', 'openat'],
+    ['chrot', 'chroot'],
+    ['pivotroot', 'pivot_root'],
+    ['ENOENTT', 'ENOENT'],
+    ['enoent', 'ENOENT'],
+    ['execv', 'execve'],
+    ['umount', 'umount2'],
+    ['EPREM', 'EPERM'],
+    ['fstatat', 'newfstatat'],
   ])('%s suggests %s first', (typo, expected) => {
     expect(closestNames(typo)[0]).toBe(expected);
   });
@@ -101,7 +136,10 @@ describe('formatEntryText', () => {
 
   it('reads like this for chroot', () => {
     const text = formatEntryText(lookupSyscall('chroot')!);
-    expect(text.split('\n').slice(0, 2)).toEqual(['chroot  (syscall; containment; man chroot(2))', '  Numbers: x86_64 #161, aarch64 #51.']);
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      'chroot  (syscall; containment; man chroot(2))',
+      '  Numbers: x86_64 #161, aarch64 #51.',
+    ]);
     expect(text).toMatch(/^ {2}Arguments:\n {4}path {2}The directory that becomes "\/"\.$/m);
     expect(text).toMatch(/^ {2}Common errors:\n {4}EPERM +The caller lacks CAP_SYS_CHROOT/m);
   });

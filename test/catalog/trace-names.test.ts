@@ -8,11 +8,17 @@ describe('namesInLine', () => {
     ['openat(AT_FDCWD, "/nonexistent/file", O_RDONLY) = -1 ENOENT (No such file or directory)', 'openat'],
     ['6301  wait4(6302,  <unfinished ...>', 'wait4'],
     ['[pid  6606] <... rt_sigprocmask resumed>NULL, 8) = 0', 'rt_sigprocmask'],
-    ['9692<vf> 00:58:49.236786 [  58] [00007fd13fc323b8] <... vfork resumed>) = 9693<true> <0.001283>', 'vfork'],
+    [
+      '9692<vf> 00:58:49.236786 [  58] [00007fd13fc323b8] <... vfork resumed>) = 9693<true> <0.001283>',
+      'vfork',
+    ],
     ['     0.000211 brk(NULL)                 = 0x55a70d996000', 'brk'],
     ['01:01:48 (+     0.000073) write(1, "x", 1) = 1', 'write'],
     ['1795913862.987084 execve("./src/basic", ["./src/basic"], 0x7ffe87aae388 /* 39 vars */) = 0', 'execve'],
-    ['[00007fe5c1d45829] syscall_0x22b(0x1, 0x2, 0x3, 0, 0, 0) = -1 ENOSYS (Function not implemented)', 'syscall_0x22b'],
+    [
+      '[00007fe5c1d45829] syscall_0x22b(0x1, 0x2, 0x3, 0, 0, 0) = -1 ENOSYS (Function not implemented)',
+      'syscall_0x22b',
+    ],
     ['21797 <... clock_nanosleep resumed> <unfinished ...>) = ?', 'clock_nanosleep'],
   ])('%s -> %s', (line, name) => {
     expect(namesInLine(line).syscall).toBe(name);
@@ -29,11 +35,15 @@ describe('namesInLine', () => {
   });
 
   it('finds errnos of -1 and ? results with their messages', () => {
-    expect(namesInLine('access("/etc/ld.so.preload", R_OK)      = -1 ENOENT (No such file or directory) <0.000009>').errnos).toEqual([
-      ['ENOENT', 'No such file or directory'],
-    ]);
     expect(
-      namesInLine('00:58:32.974537 clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0}, {tv_sec=0, tv_nsec=699367631}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)').errnos,
+      namesInLine(
+        'access("/etc/ld.so.preload", R_OK)      = -1 ENOENT (No such file or directory) <0.000009>',
+      ).errnos,
+    ).toEqual([['ENOENT', 'No such file or directory']]);
+    expect(
+      namesInLine(
+        '00:58:32.974537 clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0}, {tv_sec=0, tv_nsec=699367631}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)',
+      ).errnos,
     ).toEqual([['ERESTART_RESTARTBLOCK', 'Interrupted by signal']]);
   });
 });

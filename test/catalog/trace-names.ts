@@ -24,7 +24,9 @@ function walk(dir: string): string[] {
 export function traceFiles(): string[] {
   const notBpf = (path: string): boolean => !/bpf/.test(path);
   const isLog = (path: string): boolean => path.endsWith('.log') || path.endsWith('.strace');
-  const corpus = walk(CORPUS).filter((path) => notBpf(path) && (isLog(path) || /\/ff[^/]*\/[^/]+\.\d+$/.test(path)));
+  const corpus = walk(CORPUS).filter(
+    (path) => notBpf(path) && (isLog(path) || /\/ff[^/]*\/[^/]+\.\d+$/.test(path)),
+  );
   // Samples are captured by the collector: single logs, or -ff sets of NAME.PID files in any directory.
   const samples = walk(SAMPLES).filter((path) => notBpf(path) && (isLog(path) || /\.\d+$/.test(path)));
   return [...corpus, ...samples];
@@ -47,7 +49,10 @@ const ERRNO_RESULT = / = (?:-1|\?) (E[A-Z0-9_]+) \(([^)]*)\)/g;
 /** The syscall named on one strace line (if any) and the errnos of its result with their messages. */
 export function namesInLine(line: string): { syscall: string | null; errnos: Array<[string, string]> } {
   const match = SYSCALL_LINE.exec(line);
-  const errnos = [...line.matchAll(ERRNO_RESULT)].map(([, errno, message]): [string, string] => [errno!, message!]);
+  const errnos = [...line.matchAll(ERRNO_RESULT)].map(([, errno, message]): [string, string] => [
+    errno!,
+    message!,
+  ]);
   return { syscall: match?.[1] ?? match?.[2] ?? null, errnos };
 }
 
@@ -65,7 +70,8 @@ export function collectTraceNames(files: readonly string[] = traceFiles()): Trac
     const lines = readFileSync(file, 'utf8').split('\n');
     lines.forEach((line, index) => {
       const found = namesInLine(line);
-      if (found.syscall && !syscalls.has(found.syscall)) syscalls.set(found.syscall, `${relative(CORPUS, file)}:${index + 1}`);
+      if (found.syscall && !syscalls.has(found.syscall))
+        syscalls.set(found.syscall, `${relative(CORPUS, file)}:${index + 1}`);
       for (const [errno, message] of found.errnos) {
         if (!errnos.has(errno)) errnos.set(errno, new Set());
         errnos.get(errno)!.add(message);
