@@ -43,3 +43,52 @@ function stripDuration(text: string): string {
   }
   return text.slice(0, lt);
 }
+
+/** Where a call's text sits in the raw lines: `text1[from1, to1)` then, if split, `text2[from2, to2)`. */
+export interface CallRanges {
+  text1: string;
+  from1: number;
+  to1: number;
+  text2: string;
+  from2: number;
+  to2: number;
+}
+
+/**
+ * readCallText without building the string: fills `out` with ranges of the raw line(s). `open` is the
+ * call's name followed by `(`, precomputed by the caller.
+ */
+export function readCallRanges(trace: Trace, i: number, open: string, out: CallRanges): void {
+  const first = trace.rawLine(i);
+  const at = first.indexOf(open);
+  out.text1 = first;
+  out.from1 = at < 0 ? 0 : at + open.length;
+  out.text2 = '';
+  out.from2 = 0;
+  out.to2 = 0;
+  const endLine = trace.columns.endLine[i] as number;
+  if (endLine === 0) {
+    out.to1 = durationStart(first, out.from1, first.length);
+    return;
+  }
+  out.to1 = first.endsWith(UNFINISHED) ? first.length - UNFINISHED.length : first.length;
+  const source = trace.sources[trace.columns.fileId[i] as number];
+  const second = source ? source.line(endLine) : '';
+  const r = second.indexOf(RESUMED);
+  if (r < 0) return;
+  out.text2 = second;
+  out.from2 = r + RESUMED.length;
+  out.to2 = durationStart(second, out.from2, second.length);
+}
+
+/** The index where a trailing ` <0.000010>` starts, or `to`. */
+function durationStart(text: string, from: number, to: number): number {
+  if (to <= from || text.charCodeAt(to - 1) !== 62) return to;
+  let k = to - 2;
+  while (k > from) {
+    const c = text.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || c === 46) k--;
+    else break;
+  }
+  return k > from && text.charCodeAt(k) === 60 && text.charCodeAt(k - 1) === 32 && k < to - 2 ? k - 1 : to;
+}

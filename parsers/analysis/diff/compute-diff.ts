@@ -49,6 +49,8 @@ export interface TraceDiffCore {
   chrootPrefixA: string | null;
   chrootPrefixB: string | null;
   elapsedMs: number;
+  /** Where the time went: normalising and keying calls, splitting and pairing processes, aligning. */
+  timings: { keysMs: number; unitsMs: number; alignMs: number };
 }
 
 /**
@@ -67,10 +69,12 @@ export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): 
   const dropDecorations = a.format.fdPaths !== b.format.fdPaths;
   const unitsA = computeDiffUnits(a);
   const unitsB = computeDiffUnits(b);
+  const unitsDone = now();
   const cwdA = findWorkingDirectory(a);
   const cwdB = findWorkingDirectory(b);
   const keysA = computeEventKeys(a, space, { chrootPrefix: chrootPrefixA, cwd: cwdA, dropDecorations, tree: unitsA.tree });
   const keysB = computeEventKeys(b, space, { chrootPrefix: chrootPrefixB, cwd: cwdB, dropDecorations, tree: unitsB.tree });
+  const keysDone = now();
   const matches = pairProcesses(unitsA, unitsB, deadline);
   const pairs = new PairList(Math.max(a.count, b.count) + 16);
   const blocks: DiffBlock[] = [];
@@ -112,6 +116,7 @@ export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): 
     chrootPrefixA,
     chrootPrefixB,
     elapsedMs: now() - started,
+    timings: { unitsMs: unitsDone - started, keysMs: keysDone - unitsDone, alignMs: now() - keysDone },
   };
 }
 

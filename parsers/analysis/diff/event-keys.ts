@@ -1,8 +1,9 @@
 import type { Trace } from '../../model/index.js';
 import { EVENT_KINDS } from '../../model/index.js';
-import { readCallText } from './call-text.js';
-import type { NormaliseContext } from './normalise-call.js';
-import { CLOCK_CALLS, RANDOM_CALLS, hashCallText } from './normalise-call.js';
+import type { CallRanges } from './call-text.js';
+import { readCallRanges } from './call-text.js';
+import type { FdOverrides, NormaliseContext } from './normalise-call.js';
+import { CLOCK_CALLS, RANDOM_CALLS, hashCallRanges } from './normalise-call.js';
 import { basename } from './diff-units.js';
 import { FdLabeler } from './fd-labels.js';
 import type { ProcessTree } from '../process-tree.js';
@@ -12,7 +13,7 @@ const SYSCALL = EVENT_KINDS.indexOf('syscall');
 /** Interned ids shared by the two traces of a diff, so equal ids mean equal calls across them. */
 export class KeySpace {
   private readonly names = new Map<string, number>();
-  private readonly fine = new Map<number, number>();
+  private readonly fine = new HashInterner();
   private readonly coarse = new Map<string, number>();
 
   nameId(name: string): number {
@@ -25,12 +26,7 @@ export class KeySpace {
   }
 
   fineId(hash: number): number {
-    let id = this.fine.get(hash);
-    if (id === undefined) {
-      id = this.fine.size + 1;
-      this.fine.set(hash, id);
-    }
-    return id;
+    return this.fine.intern(hash);
   }
 
   /** The name and the path a call names: `openat "/etc/ld.so.cache"`. */
@@ -45,6 +41,52 @@ export class KeySpace {
   }
 }
 
+/**
+ * Ids for 53-bit hashes, in an open-addressing table of typed arrays: a Map keyed by doubles allocates a
+ * heap number per key, which at two million calls is most of the cost.
+ */
+class HashInterner {
+  private keys = new Float64Array(1 << 12);
+  private ids = new Int32Array(1 << 12);
+  private size = 0;
+
+  intern(hash: number): number {
+    let mask = this.keys.length - 1;
+    let slot = (hash % 0x40000000) & mask;
+    for (;;) {
+      const id = this.ids[slot] as number;
+      if (id === 0) break;
+      if (this.keys[slot] === hash) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = ++this.size;
+    this.keys[slot] = hash;
+    this.ids[slot] = id;
+    if (this.size * 2 > this.keys.length) {
+      this.grow();
+      mask = this.keys.length - 1;
+    }
+    return id;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const ids = this.ids;
+    this.keys = new Float64Array(keys.length * 2);
+    this.ids = new Int32Array(ids.length * 2);
+    const mask = this.keys.length - 1;
+    for (let s = 0; s < keys.length; s++) {
+      const id = ids[s] as number;
+      if (id === 0) continue;
+      const hash = keys[s] as number;
+      let slot = (hash % 0x40000000) & mask;
+      while ((this.ids[slot] as number) !== 0) slot = (slot + 1) & mask;
+      this.keys[slot] = hash;
+      this.ids[slot] = id;
+    }
+  }
+}
+
 /** Calls whose first string argument is a path: it identifies the call across runs better than its result. */
 export const PATH_CALLS = new Set([
   'open', 'openat', 'openat2', 'creat', 'access', 'faccessat', 'faccessat2', 'stat', 'lstat', 'newfstatat',
@@ -55,18 +97,18 @@ export const PATH_CALLS = new Set([
   'mount', 'umount2', 'pivot_root',
 ]);
 
-/** The first string literal of a call text, quotes included, or "". */
-function firstString(text: string): string {
-  const q = text.indexOf('"');
-  if (q < 0) return '';
+/** The first string literal in text[from, to), quotes included, or "". */
+function firstString(text: string, from: number, to: number): string {
+  const q = text.indexOf('"', from);
+  if (q < 0 || q >= to) return '';
   let k = q + 1;
-  while (k < text.length) {
+  while (k < to) {
     const c = text.charCodeAt(k);
     if (c === 92) k += 2;
     else if (c === 34) return text.slice(q, k + 1);
     else k++;
   }
-  return text.slice(q);
+  return text.slice(q, to);
 }
 
 /** Per event of a trace, three keys from exact to loose (0 for events that are not syscalls). */
@@ -101,9 +143,13 @@ export function computeEventKeys(
   // Per trace name id -> shared name id, filled lazily.
   const nameShared = new Int32Array(trace.names.length).fill(-1);
   const pathCall = trace.names.map((name) => PATH_CALLS.has(name));
+  const opens = trace.names.map((name) => name + '(');
+  const call: CallRanges = { text1: '', from1: 0, to1: 0, text2: '', from2: 0, to2: 0 };
+  const labels: FdOverrides = { argAt: -1, argLabel: null, retLabel: null };
   const plain: NormaliseContext = { pids, chrootPrefix, cwd, dropStrings: false, dropAll: false, dropDecorations };
   const random: NormaliseContext = { ...plain, dropStrings: true };
   const clock: NormaliseContext = { ...plain, dropAll: true };
+  const contexts = trace.names.map((name) => (CLOCK_CALLS.has(name) ? clock : RANDOM_CALLS.has(name) ? random : plain));
   for (let i = 0; i < n; i++) {
     if ((c.kind[i] as number) !== SYSCALL) continue;
     const nameId = c.nameId[i] as number;
@@ -113,21 +159,23 @@ export function computeEventKeys(
       shared = space.nameId(name);
       nameShared[nameId] = shared;
     }
-    let text = readCallText(trace, i);
-    if (fds) text = fds.rewrite(c.pid[i] as number, name, text, (c.errnoId[i] as number) === 0);
+    readCallRanges(trace, i, opens[nameId] as string, call);
+    if (fds) fds.label(c.pid[i] as number, name, call, c.ret[i] as number, (c.errnoId[i] as number) === 0, labels);
     // A name id doubles as the coarse key of calls without a path (coarse ids are negative: no clash).
     // Calls on different paths are different requests: they never pair, even by name. An execve pairs
     // by program name, since `./foo` on the host is `/foo` in the chroot.
     if (pathCall[nameId]) {
-      const path = firstString(text);
+      const path = firstString(call.text1, call.from1, call.to1);
       coarse[i] = -space.coarseId(name, name.startsWith('execve') ? basename(path) : path);
       nameKey[i] = coarse[i] as number;
     } else {
       coarse[i] = shared;
       nameKey[i] = shared;
     }
-    const ctx = CLOCK_CALLS.has(name) ? clock : RANDOM_CALLS.has(name) ? random : plain;
-    fine[i] = space.fineId(hashCallText(text, shared, ctx));
+    const ctx = contexts[nameId] as NormaliseContext;
+    fine[i] = space.fineId(
+      hashCallRanges(shared, ctx, labels, call.text1, call.from1, call.to1, call.text2, call.from2, call.to2),
+    );
   }
   return { fine, coarse, name: nameKey };
 }

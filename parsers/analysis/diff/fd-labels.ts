@@ -1,4 +1,6 @@
 import type { ProcessTree } from '../process-tree.js';
+import type { CallRanges } from './call-text.js';
+import type { FdOverrides } from './normalise-call.js';
 
 /** Calls whose first argument is a file descriptor. */
 const FD_FIRST = new Set([
@@ -12,7 +14,7 @@ const DUPS = new Set(['dup', 'dup2', 'dup3']);
 
 /**
  * Without `-y`, fd numbers are allocation luck: two threads opening files race for 3 and 4, so
- * `write(3, ...)` in one run is `write(4, ...)` in the other. This rewrites an fd number to the path it
+ * `write(3, ...)` in one run is `write(4, ...)` in the other. This labels an fd number with the path it
  * was opened with (`write(</tmp/t0.txt>, ...)`), following each process's fd table: threads share their
  * leader's table, a forked child starts with a copy of its parent's.
  *
@@ -30,48 +32,55 @@ export class FdLabeler {
     this.tree = tree;
   }
 
-  /** The call text with fd numbers replaced by what they refer to, where known. */
-  rewrite(pid: number, name: string, text: string, ok: boolean): string {
+  /**
+   * Sets `out` to the labels of the call's fd numbers, where known: the fd argument (first, or mmap's
+   * fifth) and, for open/dup, the fd returned. `ret` is the numeric result, `ok` whether it succeeded.
+   */
+  label(pid: number, name: string, call: CallRanges, ret: number, ok: boolean, out: FdOverrides): void {
+    out.argAt = -1;
+    out.argLabel = null;
+    out.retLabel = null;
     const isOpen = OPENS.has(name);
-    if (!isOpen && !FD_FIRST.has(name)) return text;
+    if (!isOpen && !FD_FIRST.has(name)) return;
     const table = this.tableOf(pid);
     let mine = this.own.get(pid);
     if (!mine) {
       mine = new Map();
       this.own.set(pid, mine);
     }
+    const { text1, from1, to1 } = call;
     if (isOpen) {
-      const eq = text.lastIndexOf(') = ');
-      if (!ok || eq < 0) return text;
-      const fd = readInt(text, eq + 4);
-      if (fd === null) return text;
-      const label = `<${firstString(text)}>`;
-      table.set(fd.value, label);
-      mine.set(fd.value, label);
-      return text.slice(0, eq + 4) + label + text.slice(fd.end);
+      if (!ok || !Number.isInteger(ret) || ret < 0) return;
+      const label = `<${firstString(text1, from1, to1)}>`;
+      table.set(ret, label);
+      mine.set(ret, label);
+      out.retLabel = label;
+      return;
     }
     // mmap's fd is its fifth argument; the others' is the first.
-    let at = 0;
+    let at = from1;
     if (name === 'mmap') {
-      for (let n = 0; n < 4 && at >= 0; n++) at = text.indexOf(', ', at) + 2;
-      if (at < 2) return text;
-    }
-    const fd = readInt(text, at);
-    if (fd === null) return text;
-    const label = mine.get(fd.value) ?? table.get(fd.value);
-    if (name === 'close' && ok) {
-      mine.delete(fd.value);
-      if (table.get(fd.value) === label) table.delete(fd.value);
-    }
-    if (DUPS.has(name) && ok && label !== undefined) {
-      const eq = text.lastIndexOf(') = ');
-      const nfd = eq < 0 ? null : readInt(text, eq + 4);
-      if (nfd) {
-        table.set(nfd.value, label);
-        mine.set(nfd.value, label);
+      for (let n = 0; n < 4; n++) {
+        const comma = text1.indexOf(', ', at);
+        if (comma < 0 || comma >= to1) return;
+        at = comma + 2;
       }
     }
-    return label === undefined ? text : text.slice(0, at) + label + text.slice(fd.end);
+    const fd = readInt(text1, at, to1);
+    if (fd === null) return;
+    const label = mine.get(fd) ?? table.get(fd);
+    if (label === undefined) return;
+    out.argAt = at;
+    out.argLabel = label;
+    if (name === 'close' && ok) {
+      mine.delete(fd);
+      if (table.get(fd) === label) table.delete(fd);
+    }
+    if (DUPS.has(name) && ok && Number.isInteger(ret) && ret >= 0) {
+      table.set(ret, label);
+      mine.set(ret, label);
+      out.retLabel = label;
+    }
   }
 
   private tableOf(pid: number): Map<number, string> {
@@ -88,21 +97,27 @@ export class FdLabeler {
   }
 }
 
-function readInt(text: string, at: number): { value: number; end: number } | null {
+/** The decimal number at `at`, or null (also for `3</path>`, already decorated, and `0x...`). */
+function readInt(text: string, at: number, to: number): number | null {
   let end = at;
-  while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+  let value = 0;
+  while (end < to) {
+    const c = text.charCodeAt(end);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+    end++;
+  }
   if (end === at) return null;
   const next = text.charCodeAt(end);
-  // `3</path>` is already decorated; `0x...` is not an fd.
   if (next === 60 || next === 120) return null;
-  return { value: Number(text.slice(at, end)), end };
+  return value;
 }
 
-/** The first string literal, quotes dropped, or "". */
-function firstString(text: string): string {
-  const q = text.indexOf('"');
-  if (q < 0) return '';
+/** The first string literal in [from, to), quotes dropped, or "". */
+function firstString(text: string, from: number, to: number): string {
+  const q = text.indexOf('"', from);
+  if (q < 0 || q >= to) return '';
   let k = q + 1;
-  while (k < text.length && text.charCodeAt(k) !== 34) k += text.charCodeAt(k) === 92 ? 2 : 1;
+  while (k < to && text.charCodeAt(k) !== 34) k += text.charCodeAt(k) === 92 ? 2 : 1;
   return text.slice(q + 1, k);
 }

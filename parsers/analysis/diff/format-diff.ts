@@ -77,7 +77,7 @@ function formatBlock(diff: TraceDiff, block: DiffBlock, context: number | 'all',
   const { a, b, pairs, labels } = diff;
   const ua = block.unitA;
   const ub = block.unitB;
-  const who = (label: string, u: typeof ua): string => (u ? `${label} pid ${u.pid} (${u.program || '?'})` : '');
+  const who = (label: string, u: typeof ua): string => (u ? `${label} ${u.pid < 0 ? '(no pid)' : `pid ${u.pid}`} (${u.program || '?'})` : '');
   if (block.kind !== 'aligned') {
     const u = (ua ?? ub) as NonNullable<typeof ua>;
     const t = ua ? a : b;

@@ -49,15 +49,18 @@ export const RANDOM_CALLS = new Set(['getrandom']);
 class Sink {
   h1 = 0x811c9dc5;
   h2 = 0x01000193;
+  last = 0;
   chars: number[] | null = null;
 
   reset(seed: number, keepText: boolean): void {
     this.h1 = 0x811c9dc5 ^ seed;
     this.h2 = Math.imul(0x01000193 ^ seed, 0x9e3779b1);
+    this.last = 0;
     this.chars = keepText ? [] : null;
   }
 
   emit(c: number): void {
+    this.last = c;
     this.h1 = Math.imul(this.h1 ^ c, 16777619);
     this.h2 = Math.imul(this.h2 ^ c, 0x5bd1e995) ^ (this.h2 >>> 15);
     if (this.chars) this.chars.push(c);
@@ -78,17 +81,53 @@ class Sink {
 
 const sink = new Sink();
 
-/** The 53-bit key of a call: `seed` (the interned syscall name) and its normalised text. */
-export function hashCallText(text: string, seed: number, ctx: NormaliseContext): number {
+/**
+ * Labels that replace fd numbers (see FdLabeler): the digits at `argAt` in the first range, and the
+ * result of the call. Null when there is nothing to replace.
+ */
+export interface FdOverrides {
+  argAt: number;
+  argLabel: string | null;
+  retLabel: string | null;
+}
+
+const NO_OVERRIDES: FdOverrides = { argAt: -1, argLabel: null, retLabel: null };
+
+/**
+ * The 53-bit key of a call from where it sits in the raw text: `text1[from1, to1)` and, for a call split
+ * across two lines, `text2[from2, to2)` (see readCallRanges). No string is built.
+ */
+export function hashCallRanges(
+  seed: number,
+  ctx: NormaliseContext,
+  fds: FdOverrides,
+  text1: string,
+  from1: number,
+  to1: number,
+  text2: string,
+  from2: number,
+  to2: number,
+): number {
   sink.reset(seed, false);
-  scan(text, ctx, sink);
+  if (ctx.dropAll) {
+    emitErrorOnly(text2.length > 0 ? text2 : text1, text2.length > 0 ? from2 : from1, text2.length > 0 ? to2 : to1, sink);
+    return sink.hash;
+  }
+  scan(text1, from1, to1, ctx, fds, sink);
+  if (text2.length > 0) scan(text2, from2, to2, ctx, fds, sink);
   return sink.hash;
+}
+
+/** The 53-bit key of a call text (its arguments and result, as readCallText gives them). */
+export function hashCallText(text: string, seed: number, ctx: NormaliseContext): number {
+  return hashCallRanges(seed, ctx, NO_OVERRIDES, text, 0, text.length, '', 0, 0);
 }
 
 /** The normalised text itself (for tests, display and debugging). */
 export function normaliseCallText(text: string, ctx: NormaliseContext): string {
   sink.reset(0, true);
-  scan(text, ctx, sink);
+  if (ctx.dropAll) emitErrorOnly(text, 0, text.length, sink);
+  else scan(text, 0, text.length, ctx, NO_OVERRIDES, sink);
   const chars = sink.chars ?? [];
   let out = '';
   for (let k = 0; k < chars.length; k += 4096) out += String.fromCharCode(...chars.slice(k, k + 4096));
@@ -113,20 +152,25 @@ function isIdent(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
-function scan(text: string, ctx: NormaliseContext, out: Sink): void {
-  const n = text.length;
-  let k = 0;
-  if (ctx.dropAll) {
-    // Keep the error, if any: "= -1 EINVAL (Invalid argument)".
-    const eq = text.lastIndexOf(') = -1 ');
-    if (eq >= 0) out.emitText(text, eq, n);
-    return;
-  }
+/** Keep only the error, if any: `) = -1 EINVAL (Invalid argument)`. */
+function emitErrorOnly(text: string, from: number, to: number, out: Sink): void {
+  const eq = text.lastIndexOf(') = -1 ', to);
+  if (eq >= from) out.emitText(text, eq, to);
+}
+
+function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds: FdOverrides, out: Sink): void {
+  const n = to;
+  let k = from;
   let timeField = false; // the previous `name=` was a time field: its value varies
   while (k < n) {
     const c = text.charCodeAt(k);
+    if (k === fds.argAt && fds.argLabel !== null) {
+      out.emitString(fds.argLabel);
+      while (k < n && isDigit(text.charCodeAt(k))) k++;
+      continue;
+    }
     if (c === QUOTE) {
-      const end = skipString(text, k);
+      const end = skipString(text, k, n);
       if (ctx.dropStrings) out.emitString('""');
       else if (ctx.cwd && startsWithDir(text, k + 1, ctx.cwd)) {
         out.emitString('"$CWD');
@@ -137,7 +181,7 @@ function scan(text: string, ctx: NormaliseContext, out: Sink): void {
     }
     if (c === SLASH && text.charCodeAt(k + 1) === STAR) {
       const close = text.indexOf('*/', k + 2);
-      const end = close < 0 ? n : close + 2;
+      const end = close < 0 || close + 2 > n ? n : close + 2;
       // `/* 39 vars */` is kept; `/* 2023-11-14T22:13:20+0000 */` (a time under -v) is not.
       if (text.lastIndexOf('var', end) > k) out.emitText(text, k, end);
       k = end;
@@ -156,7 +200,9 @@ function scan(text: string, ctx: NormaliseContext, out: Sink): void {
         continue;
       }
       while (end < n && isDigit(text.charCodeAt(end))) end++;
-      if (text.charCodeAt(end) === LT && !ctx.dropDecorations) {
+      if (fds.retLabel !== null && k >= 4 && text.startsWith(') = ', k - 4)) {
+        out.emitString(fds.retLabel);
+      } else if (text.charCodeAt(end) === LT && !ctx.dropDecorations) {
         // A decorated fd (`3</etc/hostname>`): the path says which file; the number is allocation luck.
         out.emit(35);
       } else if (timeField) {
@@ -171,12 +217,13 @@ function scan(text: string, ctx: NormaliseContext, out: Sink): void {
       continue;
     }
     if (c === LT && isIdent(prev)) {
-      k = scanDecoration(text, k, ctx, out);
+      k = scanDecoration(text, k, n, ctx, out);
       continue;
     }
     if (c === EQ) timeField = isTimeField(text, k);
     else if (c !== 32 && c !== 45) timeField = timeField && (c === 123 || c === 91); // `={` and `=[` stay in it
-    out.emit(c);
+    // strace pads short calls to a column (`close(3)          = 0`); split calls are not padded.
+    if (c !== 32 || out.last !== 32) out.emit(c);
     k++;
   }
 }
@@ -189,15 +236,15 @@ function startsWithDir(text: string, at: number, dir: string): boolean {
 }
 
 /** Index one past the closing quote of the string literal starting at `start`. */
-function skipString(text: string, start: number): number {
+function skipString(text: string, start: number, end: number): number {
   let k = start + 1;
-  while (k < text.length) {
+  while (k < end) {
     const c = text.charCodeAt(k);
     if (c === BACKSLASH) k += 2;
     else if (c === QUOTE) return k + 1;
     else k++;
   }
-  return text.length;
+  return end;
 }
 
 /** `tv_sec=`, `tv_nsec=`, `st_atime=`, `st_mtime_nsec=`, `ru_utime=`: fields that hold clock readings. */
@@ -213,8 +260,7 @@ function isTimeField(text: string, eq: number): boolean {
  * A `-y` decoration from `<` to its `>`: `</etc/ld.so.cache>`, `<pipe:[103939]>`, `<TCP:[1.2.3.4:80->...]>`.
  * Paths may contain `>`, so the decoration ends at a `>` followed by a delimiter or the end.
  */
-function scanDecoration(text: string, start: number, ctx: NormaliseContext, out: Sink): number {
-  const n = text.length;
+function scanDecoration(text: string, start: number, n: number, ctx: NormaliseContext, out: Sink): number {
   let end = start + 1;
   for (; end < n; end++) {
     if (text.charCodeAt(end) !== GT) continue;
