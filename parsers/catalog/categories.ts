@@ -1,3 +1,4 @@
+import { SYSCALL_ROWS } from './syscall-table.js';
 import type { SyscallCategory } from './types.js';
 
 /** Every category, in the order a legend should list them. */
@@ -73,9 +74,19 @@ const CATEGORY_BY_NAME: ReadonlyMap<string, SyscallCategory> = new Map(
   ),
 );
 
-/** The family of a syscall name; 'other' for names the catalogue does not place (or does not know). */
+let nameByX86Number: Map<number, string> | null = null;
+
+/**
+ * The family of a syscall name; 'other' for names the catalogue does not place (or does not know).
+ * strace's numbered names for calls it cannot name (`syscall_0x1c4`, or bpftrace's `syscall_452`) get the
+ * family of the x86_64 syscall with that number.
+ */
 export function syscallCategory(name: string): SyscallCategory {
-  return CATEGORY_BY_NAME.get(name) ?? 'other';
+  const direct = CATEGORY_BY_NAME.get(name);
+  if (direct !== undefined || !name.startsWith('syscall_')) return direct ?? 'other';
+  nameByX86Number ??= new Map(SYSCALL_ROWS.filter((row) => row[1] !== null).map((row) => [row[1]!, row[0]]));
+  const number = Number(name.slice('syscall_'.length));
+  return CATEGORY_BY_NAME.get(nameByX86Number.get(number) ?? '') ?? 'other';
 }
 
 /** Every name that has a category other than 'other' (for tests). */

@@ -42,6 +42,9 @@ describe('syscallCategory', () => {
     ['clock_nanosleep', 'time'],
     ['uname', 'system'],
     ['no_such_call', 'other'],
+    ['syscall_0x1c4', 'file'],
+    ['syscall_452', 'file'],
+    ['syscall_0x22b', 'other'],
   ])('%s is %s', (name, category) => {
     expect(syscallCategory(name)).toBe(category);
   });
