@@ -1,0 +1,128 @@
+/**
+ * `npm run samples`: regenerates samples/ from the workshop's scenarios, by running the collector for real
+ * (as root, with strace and bpftrace). Each sample gets its own folder with the session (session.json, the
+ * raw logs, the program's output) and a RECIPE.md; samples/index.json lists them for the app.
+ *
+ *   node bin/run-ts.js scripts/make-samples.ts [--only ID[,ID...]] [--no-bpftrace]
+ */
+import { execa } from 'execa';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { collect } from '../collector/collect.js';
+import type { CollectOptions } from '../collector/collect.js';
+import { SAMPLE_SCENARIOS } from './sample-scenarios.js';
+import type { SampleScenario } from './sample-scenarios.js';
+
+const SAMPLES = resolve('samples');
+const WORK = '/tmp/spelunk-samples';
+const BIN = `${WORK}/bin`;
+const BUSYBOX_ROOT = `${WORK}/busybox-root`;
+const DATA = `${WORK}/data`;
+const APPLETS = ['sh', 'env', 'echo', 'cat', 'tr', 'wc', 'ls', 'hostname', 'ip'];
+
+async function prepare(): Promise<void> {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(BIN, { recursive: true });
+  const cc = async (args: string[]): Promise<void> => void (await execa('gcc', ['-O2', ...args]));
+  await cc(['-o', `${BIN}/hello`, 'samples/src/hello.c']);
+  await cc(['-static', '-o', `${BIN}/hello-static`, 'samples/src/hello.c']);
+  await cc(['-pthread', '-o', `${BIN}/threads`, 'samples/src/threads.c']);
+  // The busybox toy rootfs: one static binary, and a link per command.
+  mkdirSync(`${BUSYBOX_ROOT}/bin`, { recursive: true });
+  copyFileSync('/bin/busybox', `${BUSYBOX_ROOT}/bin/busybox`);
+  for (const applet of APPLETS) symlinkSync('busybox', `${BUSYBOX_ROOT}/bin/${applet}`);
+  mkdirSync(DATA, { recursive: true });
+  writeFileSync(`${DATA}/message.txt`, 'hello from the host, through a bind mount\n');
+}
+
+async function makeSample(s: SampleScenario, backend: 'strace' | 'bpftrace'): Promise<Record<string, unknown>> {
+  const id = backend === 'strace' ? s.id : `${s.id}-bpftrace`;
+  const dir = join(SAMPLES, id);
+  rmSync(dir, { recursive: true, force: true });
+  const options: CollectOptions = {
+    program: s.program,
+    args: s.args,
+    runs: s.runs ?? ['host', 'chroot'],
+    rootfs: s.rootfs ?? 'auto',
+    unshare: s.unshare ?? [],
+    envClear: s.envClear ?? false,
+    env: s.env ?? [],
+    binds: s.binds ?? [],
+    backend,
+    timeoutMs: 30_000,
+    outDir: dir,
+    log: (line) => process.stderr.write(`  ${line}\n`),
+  };
+  process.stderr.write(`${id}\n`);
+  const { manifest, fault } = await collect(options);
+  if (fault) throw new Error(`${id}: ${fault.message}`);
+  writeFileSync(join(dir, 'RECIPE.md'), recipe(s, id, backend, manifest.runs.map((r) => `${r.label}: exit ${r.exitCode ?? r.signal}`)));
+  return {
+    id,
+    title: backend === 'strace' ? s.title : `${s.title} (bpftrace)`,
+    teaches: s.teaches,
+    backend,
+    session: `${id}/session.json`,
+    runs: manifest.runs.map((r) => ({ label: r.label, log: `${id}/${r.log}`, exitCode: r.exitCode })),
+  };
+}
+
+function recipe(s: SampleScenario, id: string, backend: string, results: string[]): string {
+  const flags = [
+    ...(backend === 'bpftrace' ? ['--backend bpftrace'] : []),
+    ...(s.runs && s.runs.join(',') !== 'host,chroot' ? [`--runs ${s.runs.join(',')}`] : []),
+    ...(s.rootfs && s.rootfs !== 'auto' ? [`--rootfs ${s.rootfs}`] : []),
+    ...(s.unshare?.length ? [`--unshare ${s.unshare.join(',')}`] : []),
+    ...(s.envClear ? ['--env-clear'] : []),
+    ...(s.env ?? []).map((e) => `--env ${e}`),
+    ...(s.binds ?? []).map((b) => `--bind ${b.source}:${b.target}${b.readOnly ? ':ro' : ''}`),
+  ];
+  const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return [
+    `# ${s.title}${backend === 'bpftrace' ? ' (bpftrace)' : ''}`,
+    '',
+    s.teaches,
+    '',
+    '## Recipe',
+    '',
+    '```sh',
+    ...(s.setup ?? []),
+    `sudo npx spelunk collect ${[...flags, '--out', `samples/${id}`, '--', s.program, ...s.args.map(quote)].join(' ')}`,
+    '```',
+    '',
+    `Made by \`npm run samples\` (scripts/make-samples.ts), which also builds the programs in ${WORK}.`,
+    '',
+    '## What to look at',
+    '',
+    s.lookFor,
+    '',
+    `Runs: ${results.join('; ')}. Files: session.json, the raw ${backend} logs, and each run's stdout/stderr.`,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const only = argv.includes('--only') ? new Set((argv[argv.indexOf('--only') + 1] ?? '').split(',')) : null;
+  const withBpftrace = !argv.includes('--no-bpftrace');
+  if (process.getuid?.() !== 0) throw new Error('npm run samples must run as root (it runs chroot, unshare and the tracers)');
+  await prepare();
+  mkdirSync(SAMPLES, { recursive: true });
+  const index: Array<Record<string, unknown>> = [];
+  for (const s of SAMPLE_SCENARIOS) {
+    if (only && !only.has(s.id)) continue;
+    index.push(await makeSample(s, 'strace'));
+    if (withBpftrace && s.bpftrace !== false) index.push(await makeSample(s, 'bpftrace'));
+  }
+  if (!only) {
+    // Sample folders no scenario makes any more go away.
+    const keep = new Set(['src', ...index.map((e) => String(e.id))]);
+    for (const name of readdirSync(SAMPLES)) {
+      if (!keep.has(name) && existsSync(join(SAMPLES, name, 'session.json'))) rmSync(join(SAMPLES, name), { recursive: true });
+    }
+    writeFileSync(join(SAMPLES, 'index.json'), `${JSON.stringify({ schemaVersion: 1, samples: index }, null, 2)}\n`);
+  }
+  process.stderr.write(`${index.length} samples in ${SAMPLES}\n`);
+}
+
+await main();

@@ -1,0 +1,111 @@
+import type { BindSpec, Namespace } from '../collector/run-chain.js';
+
+/** The workshop's scenarios, in teaching order. Programs under /tmp/spelunk-samples are built by make-samples.ts. */
+export interface SampleScenario {
+  id: string;
+  title: string;
+  /** One line: what the sample teaches. */
+  teaches: string;
+  /** What to look for in the traces (RECIPE.md). */
+  lookFor: string;
+  program: string;
+  args: string[];
+  runs?: Array<'host' | 'chroot'>;
+  rootfs?: string;
+  unshare?: Namespace[];
+  envClear?: boolean;
+  env?: string[];
+  binds?: BindSpec[];
+  /** Shell lines that prepare what the recipe needs (shown in RECIPE.md). */
+  setup?: string[];
+  /** false: no bpftrace twin. */
+  bpftrace?: boolean;
+}
+
+const BUILD = ['gcc -O2 -o /tmp/spelunk-samples/bin/hello samples/src/hello.c'];
+const BUSYBOX = [
+  'mkdir -p /tmp/spelunk-samples/busybox-root/bin && cp /bin/busybox /tmp/spelunk-samples/busybox-root/bin/',
+  'for a in sh env echo cat tr wc ls hostname ip; do ln -s busybox /tmp/spelunk-samples/busybox-root/bin/$a; done',
+];
+
+export const SAMPLE_SCENARIOS: readonly SampleScenario[] = [
+  {
+    id: 'hello-world',
+    title: 'hello world, on the host and in a chroot with its libraries',
+    teaches: 'A program is an execve, then the loader mapping libc, then a single write: the same steps inside a chroot once the loader and libc are there.',
+    lookFor: 'The execve, the openat of libc.so.6 and its mmaps, then write(1, "hello, world\\n") and exit_group(0). The chroot run adds chroot() and chdir("/") before the execve, and finds the same files at the same paths.',
+    program: '/tmp/spelunk-samples/bin/hello',
+    args: [],
+    setup: BUILD,
+  },
+  {
+    id: 'hello-bare-chroot',
+    title: 'hello world in a bare chroot (fails)',
+    teaches: 'chroot says "No such file or directory" although the program is right there: the kernel cannot find its ELF interpreter, /lib64/ld-linux-x86-64.so.2.',
+    lookFor: 'In the chroot run, the last execve returns -1 ENOENT and chroot exits 127. The file it names exists in the rootfs (see rootfs.files in session.json); the missing file is the loader, which no tool names.',
+    program: '/tmp/spelunk-samples/bin/hello',
+    args: [],
+    rootfs: 'bare',
+    setup: BUILD,
+  },
+  {
+    id: 'static-bare-chroot',
+    title: 'a static binary in a bare chroot (works)',
+    teaches: 'A statically linked program needs no loader and no libraries: alone in an empty root it runs.',
+    lookFor: 'No openat of any library and no ld.so: execve, a few setup calls (brk, arch_prctl), write, exit_group. The bare chroot run succeeds.',
+    program: '/tmp/spelunk-samples/bin/hello-static',
+    args: [],
+    rootfs: 'bare',
+    setup: ['gcc -O2 -static -o /tmp/spelunk-samples/bin/hello-static samples/src/hello.c'],
+  },
+  {
+    id: 'env-busybox',
+    title: 'env -i in a busybox toy rootfs',
+    teaches: 'A process gets its environment from whoever execs it: with env -i the program starts with only what we pass, inside a root that holds one static busybox.',
+    lookFor: 'The execve of env shows the environment count in its comment (/* 2 vars */); the output files show the whole environment on the host and in the chroot. Inside, /bin/env is a symlink to busybox.',
+    program: 'env',
+    args: [],
+    rootfs: '/tmp/spelunk-samples/busybox-root',
+    envClear: true,
+    env: ['PATH=/bin', 'HOME=/'],
+    setup: BUSYBOX,
+  },
+  {
+    id: 'unshare-net-ip',
+    title: 'unshare -n, then ip a',
+    teaches: 'A new network namespace starts with nothing but a loopback that is down: this is how containers get their own network.',
+    lookFor: 'unshare(CLONE_NEWNET) in the chroot run, then the netlink conversation of ip: the host run lists every interface, the chroot run only lo.',
+    program: '/usr/sbin/ip',
+    args: ['a'],
+    unshare: ['net'],
+  },
+  {
+    id: 'bind-mount',
+    title: 'a bind mount read from inside the chroot',
+    teaches: 'A bind mount makes a host file or directory appear inside the rootfs; done in a private mount namespace, it vanishes with the namespace.',
+    lookFor: 'unshare(CLONE_NEWNS), then mount("/tmp/spelunk-samples/data", ".../data", NULL, MS_BIND, NULL) and the read-only remount, then chroot and the openat of /data/message.txt. On the host the same path does not exist (ENOENT).',
+    program: '/usr/bin/cat',
+    args: ['/data/message.txt'],
+    binds: [{ source: '/tmp/spelunk-samples/data', target: '/data', readOnly: true }],
+    setup: ['mkdir -p /tmp/spelunk-samples/data && echo "hello from the host, through a bind mount" > /tmp/spelunk-samples/data/message.txt'],
+  },
+  {
+    id: 'threads',
+    title: 'a multi-threaded program',
+    teaches: 'Threads are tasks too: each has its own id and its own lane, created by clone3 with CLONE_THREAD, and they wait on each other with futex.',
+    lookFor: 'Three clone3 calls, then calls from three new thread ids: read on the pipe (blocking until the previous thread writes), write of "thread N", and futex wake-ups at pthread_join.',
+    program: '/tmp/spelunk-samples/bin/threads',
+    args: [],
+    setup: ['gcc -O2 -pthread -o /tmp/spelunk-samples/bin/threads samples/src/threads.c'],
+  },
+  {
+    id: 'pipeline',
+    title: 'a shell pipeline, with dash on the host and busybox sh in the chroot',
+    teaches: 'A pipeline is pipe2 + fork (clone) + dup2 + execve per command, and wait4 for each child; two shells do it with different calls.',
+    lookFor: 'pipe2, the clones, each child dup2-ing the pipe onto stdin/stdout, the execve of tr and wc (the host) or no execve at all for busybox applets run in the same binary (the chroot), and the wait4 calls collecting exit codes.',
+    program: '/bin/sh',
+    args: ['-c', 'echo hello world | tr a-z A-Z | wc -c'],
+    rootfs: '/tmp/spelunk-samples/busybox-root',
+    setup: BUSYBOX,
+  },
+];
