@@ -144,10 +144,11 @@ export function explainExecFailure(core: TraceDiffCore, side: 'a' | 'b', i: numb
   for (const e of ran.events) {
     if (loaderLines.length >= 3) break;
     const name = o.name(e);
-    if (name !== 'openat' && name !== 'open' && name !== 'mmap' && name !== 'access') continue;
+    if (name !== 'openat' && name !== 'open' && name !== 'access') continue;
     if (o.columns.errnoId[e] !== 0) continue;
-    const raw = o.rawLine(e);
-    if (LOADER_PATH.test(raw)) loaderLines.push(`${callOf(o, e, 80)} (${formatLineRef(lineRef(o, e))})`);
+    const m = /"([^"]*)"/.exec(o.rawLine(e));
+    const path = m ? (m[1] as string) : '';
+    if (LOADER_PATH.test(`"${path}"`)) loaderLines.push(`${path} (${formatLineRef(lineRef(o, e))})`);
   }
   const where = inChroot ? 'the chroot' : 'this run';
   const ranAt = formatLineRef(lineRef(o, ran.execEvent));
@@ -157,7 +158,7 @@ export function explainExecFailure(core: TraceDiffCore, side: 'a' | 'b', i: numb
   return (
     `${base}, but the same program runs in ${otherLabel} (${ranAt}). ENOENT from execve does not always ` +
     `mean the file is missing: it also means the ELF interpreter the binary names is. In ${otherLabel}, ` +
-    `${program} is dynamically linked: right after its execve it does ${loaderLines.join(', then ')}. ` +
+    `${program} is dynamically linked: right after its execve the loader opens ${loaderLines.join(', then ')}. ` +
     `So ${where} most likely lacks the dynamic loader (on x86-64, /lib64/ld-linux-x86-64.so.2) and the ` +
     `libraries it loads.`
   );
