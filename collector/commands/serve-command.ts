@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const APP_DIST = join(ROOT, 'app', 'dist');
-const SAMPLES_DIR = join(ROOT, 'samples');
+// SPELUNK_SAMPLES_DIR points elsewhere (tests use it to serve a samples folder of their own).
+const SAMPLES_DIR = resolve(process.env.SPELUNK_SAMPLES_DIR ?? join(ROOT, 'samples'));
 
 /** A trace the page can open: one or more runs, each one log or an -ff set. Same shape the app reads. */
 export interface ServedTrace {

@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,18 @@ const CHROOT_FAILS = '/work/shared/corpus/foo-chroot-fails.log';
 const PIPE = '/work/shared/corpus/pipe-f-yy.log';
 const HAS_SAMPLES = existsSync(join(ROOT, 'samples', 'index.json'));
 
+/** The real samples when they exist; otherwise a samples folder made here from two corpus logs. */
+function samplesEnv(): Record<string, string> {
+  if (HAS_SAMPLES) return {};
+  const dir = mkdtempSync(join(tmpdir(), 'spelunk-samples-'));
+  mkdirSync(join(dir, 'foo'));
+  copyFileSync('/work/shared/corpus/foo-host.log', join(dir, 'foo', 'host.log'));
+  copyFileSync(CHROOT_FAILS, join(dir, 'foo', 'chroot.log'));
+  const index = [{ id: 'foo', title: 'foo on the host and in a bare chroot', teaches: 'execve fails with ENOENT when the loader is missing', runs: [{ label: 'host', log: 'foo/host.log' }, { label: 'chroot', log: 'foo/chroot.log' }] }];
+  writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+  return { SPELUNK_SAMPLES_DIR: dir };
+}
+
 /**
  * The built app in headless Chromium, driven as a user would: open, upload, select, filter, read.
  * Screenshots go to test-output/; the main view also becomes docs/screenshot.png for the README.
@@ -17,15 +30,18 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
   let browser: BrowserContext;
   let samples: RunningServer;
   let served: RunningServer;
+  let empty: RunningServer;
 
   beforeAll(async () => {
     await buildApp();
-    [samples, served, browser] = await Promise.all([startServe([]), startServe([CHROOT_FAILS, PIPE]), launchChromium()]);
+    [samples, served, browser] = await Promise.all([startServe([], samplesEnv()), startServe([CHROOT_FAILS, PIPE]), launchChromium()]);
+    empty = await startServe([], { SPELUNK_SAMPLES_DIR: mkdtempSync(join(tmpdir(), 'spelunk-nosamples-')) });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await samples?.stop();
     await served?.stop();
+    await empty?.stop();
   });
 
   async function open(url: string): Promise<Page> {
@@ -42,16 +58,20 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     expect(samples.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
-  it.skipIf(!HAS_SAMPLES)('opens the bundled samples by default', async () => {
+  it('opens the bundled samples by default, and lists every sample run', async () => {
     const page = await open(samples.url);
     await expect.poll(() => page.getByRole('img', { name: /^Timeline of / }).count(), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: outputPath('samples-default.png') });
+    await page.getByRole('button', { name: 'Open…' }).click();
+    const runs = page.getByRole('list', { name: 'Available traces' }).getByRole('button');
+    expect(await runs.count()).toBeGreaterThanOrEqual(HAS_SAMPLES ? 1 : 2);
+    await runs.last().click();
+    await expect.poll(() => page.getByTestId('trace-title').textContent(), { timeout: 30_000 }).toMatch(HAS_SAMPLES ? /./ : /chroot/);
     await page.close();
   });
 
-  it('without samples or a trace, offers upload, paste and the served list', async () => {
-    const page = await open(samples.url);
-    await page.getByRole('button', { name: 'Open…' }).click();
+  it('without samples, offers upload and paste', async () => {
+    const page = await open(empty.url);
     await expect.poll(() => page.getByRole('region', { name: 'Open a trace' }).count()).toBe(1);
     expect(await page.getByLabel('Choose trace files').count()).toBe(1);
     expect(await page.getByLabel('Or paste a log').count()).toBe(1);
@@ -88,6 +108,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     expect(text).toContain('No such file or directory');
     expect(await details.getByTestId('details-raw').textContent()).toMatch(/execve\("\/foo"/);
     expect(text).toMatch(/Raw line \d+/);
+    expect(await details.getByLabel('Note').textContent()).toContain('execve(2)');
     await page.screenshot({ path: outputPath('selected-failed-execve.png') });
 
     // Text search runs in the worker; the table shows only matching lines.

@@ -52,8 +52,8 @@ export interface RunningServer {
 }
 
 /** Starts `spelunk serve` on a free port and reads the URL it prints as its first line. */
-export async function startServe(args: string[]): Promise<RunningServer> {
-  const proc = execa('node', [join(ROOT, 'bin', 'spelunk.js'), 'serve', '--port', '0', ...args], { cwd: ROOT, buffer: false, reject: false });
+export async function startServe(args: string[], env: Record<string, string> = {}): Promise<RunningServer> {
+  const proc = execa('node', [join(ROOT, 'bin', 'spelunk.js'), 'serve', '--port', '0', ...args], { cwd: ROOT, buffer: false, reject: false, env });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     let err = '';
