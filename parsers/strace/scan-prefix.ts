@@ -8,6 +8,8 @@
  *        0.000211 brk(NULL)                 = 0x55a70d996000
  */
 
+import { scanDecimal, type ScannedNumber } from './scan-number.js';
+
 /** Kernel pids never exceed 2^22; a larger leading number is a `--timestamps=unix,s` time. */
 const PID_MAX = 4194304;
 
@@ -31,6 +33,7 @@ export function emptyPrefix(): Prefix {
 }
 
 const SP = 32;
+const num: ScannedNumber = { value: 0, end: 0 };
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 function skipSpaces(s: string, i: number): number {
@@ -148,10 +151,10 @@ function scanTimes(s: string, i: number, p: Prefix): number {
     }
     return i;
   }
-  let end = k;
-  if (c === 46 /* . */) end = digitsEnd(s, k + 1);
+  scanDecimal(s, j, num);
+  const end = num.end;
   if (s.charCodeAt(end) !== SP) return i;
-  const value = Number(s.slice(j, end));
+  const value = num.value;
   // An epoch time has 10 integer digits; a relative one is small (and "%6ld"-padded without a pid).
   if (!padded && k - j >= 7) p.absTs = value;
   else p.relTs = value;

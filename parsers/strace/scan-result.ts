@@ -1,4 +1,5 @@
 import { skipDecoration, skipString } from './scan-args.js';
+import { scanDecimal, type ScannedNumber } from './scan-number.js';
 
 /**
  * The part after a call's `)`: `= ret[<decoration>][ ERRNO (text)][ (note)...][ <duration>]`.
@@ -22,6 +23,7 @@ export interface Result {
 }
 
 const SP = 32;
+const num: ScannedNumber = { value: 0, end: 0 };
 
 /** Parses the tail starting at `i` (just after `)`) into `r`; false when it is not a result. Never throws. */
 export function scanResultInto(s: string, i: number, r: Result): boolean {
@@ -77,16 +79,18 @@ export function scanResultInto(s: string, i: number, r: Result): boolean {
       continue;
     }
     if (c === 60 /* < */) {
-      const close = s.indexOf('>', k + 2);
-      if (close < 0) break;
-      const text = s.slice(k + 2, close);
-      if (text === 'unavailable') (r.notes ??= []).push(text);
-      else {
-        const d = Number(text);
-        if (!Number.isNaN(d)) r.dur = d;
+      scanDecimal(s, k + 2, num);
+      if (num.end > k + 2 && s.charCodeAt(num.end) === 62 /* > */) {
+        r.dur = num.value;
+        k = num.end + 1;
+        continue;
       }
-      k = close + 1;
-      continue;
+      if (s.startsWith('<unavailable>', k + 1)) {
+        (r.notes ??= []).push('unavailable');
+        k += 14;
+        continue;
+      }
+      break;
     }
     break;
   }
