@@ -78,7 +78,7 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
   if (plain.length > 0) {
     out.push({
       kind: 'failed-only',
-      message: `${plain.length} more failing call${plain.length === 1 ? '' : 's'} happen in one run only.`,
+      message: `${plain.length}${out.length > 0 ? ' more' : ''} failing call${plain.length === 1 ? ' happens' : 's happen'} in one run only.`,
       details: plain.slice(0, 40),
     });
   }
