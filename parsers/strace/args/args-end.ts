@@ -10,7 +10,8 @@
  */
 
 import { ID_CHAR, isClass } from './char-class.js';
-import { scanDecoration, skipQuoted } from './decoration.js';
+import { scanDecoration } from './decoration.js';
+import { skipQuoted } from './string-scan.js';
 
 export interface ArgsEnd {
   /** Index of the `)` or of the space before the tail marker (or the line length). */

@@ -11,7 +11,10 @@
  * because strace escapes those inside paths, so only nested device info (`<char 1:3>`) nests.
  */
 
+import type { FdArg } from '../../model/args.js';
 import { ID_CHAR, isClass } from './char-class.js';
+import { decodeStraceString } from './strace-string.js';
+import { skipQuoted } from './string-scan.js';
 
 export interface DecorationSpan {
   /** Index just past the closing `>` (and past `(deleted)` if present). */
@@ -73,6 +76,35 @@ export function scanDecoration(src: string, open: number): DecorationSpan | null
   };
 }
 
+/**
+ * The fd node for a value that starts at `start` and whose decoration opens at `open` (`3</p>`,
+ * `AT_FDCWD</cwd>`, `-100 /* AT_FDCWD *\/</cwd>`), or null if the decoration never closes. Paths are
+ * decoded (`\74` is `<`); socket info (`TCP:[...]`) is kept as printed.
+ */
+export function readDecoratedValue(
+  src: string,
+  start: number,
+  open: number,
+  value: number,
+  name: string | undefined,
+  comment: string | undefined,
+): FdArg | null {
+  const span = scanDecoration(src, open);
+  if (span === null) return null;
+  const rawPath = src.slice(span.pathStart, span.pathEnd);
+  const node: FdArg = {
+    type: 'fd',
+    text: src.slice(start, span.end),
+    value,
+    path: span.typed ? rawPath : decodeStraceString(rawPath),
+  };
+  if (name !== undefined) node.name = name;
+  if (comment !== undefined) node.comment = comment;
+  if (span.deviceStart !== -1) node.device = src.slice(span.deviceStart, span.deviceEnd);
+  if (span.deleted) node.deleted = true;
+  return node;
+}
+
 /** For `TYPE:[` at `from` (TYPE = [A-Za-z0-9_-]+), the index just past `[`; else -1. */
 function typedPrefixEnd(src: string, from: number): number {
   let i = from;
@@ -104,26 +136,6 @@ function scanTypedEnd(src: string, from: number): number {
     i++;
   }
   return -1;
-}
-
-/** Index just past the string that opens at `quote`, or the end of `src` if it never closes. */
-export function skipQuoted(src: string, quote: number): number {
-  const end = findStringEnd(src, quote);
-  return end === -1 ? src.length : end;
-}
-
-/** Index just past the closing quote of the string that opens at `quote`, or -1 if it never closes. */
-export function findStringEnd(src: string, quote: number): number {
-  let i = quote + 1;
-  for (;;) {
-    const q = src.indexOf('"', i);
-    if (q === -1) return -1;
-    // Escaped if preceded by an odd run of backslashes.
-    let k = q - 1;
-    while (k > quote && src.charCodeAt(k) === 92) k--;
-    if ((q - 1 - k) % 2 === 0) return q + 1;
-    i = q + 1;
-  }
 }
 
 /** True if a decoded path would be read back as typed socket info, so the printer writes it raw. */

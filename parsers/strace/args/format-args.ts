@@ -6,7 +6,8 @@
  */
 
 import type { ArgNode, FdArg, NumberArg, StringArg } from '../../model/args.js';
-import { findStringEnd, looksTyped } from './decoration.js';
+import { looksTyped } from './decoration.js';
+import { findStringEnd } from './string-scan.js';
 import { SPACED_OPERATORS } from './operators.js';
 import { parseNumberToken } from './number-token.js';
 import { parseValue } from './parse-args.js';

@@ -1,9 +1,9 @@
 /**
- * One number as strace prints it: `-1`, `4096`, `0x7ffd1a2b3c40`, `0644` / `077` (octal: modes, umask),
+ * Number-like tokens. One number as strace prints it: `-1`, `4096`, `0x7ffd1a2b3c40`, `0644` / `077` (octal: modes, umask),
  * `18446744073709551615` (kept in `text`; `value` may lose precision past 2^53).
  */
 
-import { DIGIT, HEX, isClass } from './char-class.js';
+import { DIGIT, HEX, ID_CHAR, isClass } from './char-class.js';
 
 export interface NumberToken {
   end: number;
@@ -37,4 +37,18 @@ export function parseNumberToken(src: string, start: number): NumberToken | null
   }
   const magnitude = Number(digits);
   return { end: i, value: negative ? -magnitude : magnitude, base: 10 };
+}
+
+/**
+ * End of a hardware address at `start` (`00:00:00:00:00:00`, `96:87:32:9e:90:7e`, netlink
+ * IFLA_ADDRESS), or -1: hex pairs joined by `:`, at least two, not running into a name.
+ */
+export function scanHardwareAddress(src: string, start: number): number {
+  if (!isClass(src.charCodeAt(start), HEX) || !isClass(src.charCodeAt(start + 1), HEX)) return -1;
+  let i = start + 2;
+  while (src.charCodeAt(i) === 58 && isClass(src.charCodeAt(i + 1), HEX) && isClass(src.charCodeAt(i + 2), HEX)) {
+    i += 3;
+  }
+  if (i === start + 2 || isClass(src.charCodeAt(i), ID_CHAR)) return -1;
+  return i;
 }

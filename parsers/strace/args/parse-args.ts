@@ -12,11 +12,12 @@
  */
 
 import type { ArgNode, ArrayArg, FdArg, StructField } from '../../model/args.js';
-import { DIGIT, HEX, ID_CHAR, ID_START, isClass } from './char-class.js';
-import { findStringEnd, scanDecoration, skipQuoted } from './decoration.js';
+import { DIGIT, ID_CHAR, ID_START, isClass } from './char-class.js';
+import { readDecoratedValue } from './decoration.js';
 import { peekOperator } from './operators.js';
-import { decodeBody, decodeStraceString, lastDecodeWasLatin1 } from './strace-string.js';
-import { parseNumberToken } from './number-token.js';
+import { readStringTerm } from './strace-string.js';
+import { parseNumberToken, scanHardwareAddress } from './number-token.js';
+import { NO_CLOSER, scanToSeparator, scanToken, skipBalanced } from './recovery-scan.js';
 
 /** Parses the text between a syscall's parentheses (possibly stitched from unfinished + resumed). */
 export function parseArgs(text: string): ArgNode[] {
@@ -35,7 +36,6 @@ export function parseValue(text: string): ArgNode {
   return node;
 }
 
-const NO_CLOSER = -1;
 /** Deeper than anything strace prints (netlink nests about 6 deep); keeps hostile input off the call stack limit. */
 const MAX_NESTING = 200;
 
@@ -182,9 +182,14 @@ class ArgParser {
       this.pos += 3;
       return { type: 'ellipsis', text: '...' };
     }
-    if (isClass(c, HEX) && isClass(src.charCodeAt(start + 1), HEX) && src.charCodeAt(start + 2) === 58 /* : */) {
-      const hw = this.parseHardwareAddress(start);
-      if (hw !== null) return hw;
+    if (src.charCodeAt(start + 2) === 58 /* : */) {
+      // `00:00:00:00:00:00`: netlink hardware addresses, kept as one constant.
+      const end = scanHardwareAddress(src, start);
+      if (end !== -1) {
+        this.pos = end;
+        const text = src.slice(start, end);
+        return { type: 'const', text, name: text };
+      }
     }
     if (isClass(c, DIGIT) || c === 45 /* - */) return this.parseNumber(start);
     if (isClass(c, ID_START) || c === 38 /* & */) return this.parseIdentifier(start);
@@ -193,23 +198,13 @@ class ArgParser {
   }
 
   private parseString(start: number, quote: number, abstract: boolean): ArgNode {
-    const src = this.src;
-    const end = findStringEnd(src, quote);
-    if (end === -1) {
-      this.pos = src.length;
-      return { type: 'other', text: src.slice(start) };
+    const node = readStringTerm(this.src, start, quote, abstract);
+    if (node === null) {
+      this.pos = this.src.length;
+      return { type: 'other', text: this.src.slice(start) };
     }
-    const value = decodeBody(src.slice(quote + 1, end - 1));
-    const latin1 = lastDecodeWasLatin1();
-    const truncated = src.startsWith('...', end);
-    this.pos = truncated ? end + 3 : end;
-    const text = src.slice(start, this.pos);
-    if (abstract) {
-      return latin1
-        ? { type: 'string', text, value, truncated, abstract, latin1 }
-        : { type: 'string', text, value, truncated, abstract };
-    }
-    return latin1 ? { type: 'string', text, value, truncated, latin1 } : { type: 'string', text, value, truncated };
+    this.pos = start + node.text.length;
+    return node;
   }
 
   private parseNumber(start: number): ArgNode {
@@ -246,26 +241,9 @@ class ArgParser {
     return { type: 'const', text: name, name };
   }
 
-  /** `00:00:00:00:00:00`, `ff:ff:ff:ff:ff:ff` (netlink IFLA_ADDRESS): kept as one constant. */
-  private parseHardwareAddress(start: number): ArgNode | null {
-    const src = this.src;
-    let i = start + 2;
-    while (
-      src.charCodeAt(i) === 58 &&
-      isClass(src.charCodeAt(i + 1), HEX) &&
-      isClass(src.charCodeAt(i + 2), HEX)
-    ) {
-      i += 3;
-    }
-    if (i === start + 2 || isClass(src.charCodeAt(i), ID_CHAR)) return null;
-    this.pos = i;
-    const text = src.slice(start, i);
-    return { type: 'const', text, name: text };
-  }
-
   private parseCall(start: number, name: string): ArgNode {
     const args: ArgNode[] = [];
-    const ok = this.parseList(41 /* ) */, (node) => args.push(node), null);
+    const ok = this.parseList(41 /* ) */, args, null);
     if (!ok) return { type: 'other', text: this.src.slice(start, this.pos) };
     return { type: 'call', text: this.src.slice(start, this.pos), name, args };
   }
@@ -273,7 +251,7 @@ class ArgParser {
   private parseStruct(start: number): ArgNode {
     const fields: StructField[] = [];
     this.pos = start;
-    const ok = this.parseList(125 /* } */, null, (name, value) => fields.push({ name, value }));
+    const ok = this.parseList(125 /* } */, null, fields);
     if (!ok) return { type: 'other', text: this.src.slice(start, this.pos) };
     return { type: 'struct', text: this.src.slice(start, this.pos), fields };
   }
@@ -282,7 +260,7 @@ class ArgParser {
     const items: ArgNode[] = [];
     this.pos = open;
     this.spaceSeparated = false;
-    const ok = this.parseList(93 /* ] */, (node) => items.push(node), null);
+    const ok = this.parseList(93 /* ] */, items, null);
     if (!ok) return { type: 'other', text: this.src.slice(start, this.pos) };
     const node: ArrayArg = { type: 'array', text: this.src.slice(start, this.pos), items };
     if (complement) node.complement = true;
@@ -294,29 +272,29 @@ class ArgParser {
   private spaceSeparated = false;
 
   /**
-   * Members from the opener at `pos` to `closer`, each given to `onNode` (names as NamedArg) or to
-   * `onField`. In arrays a single space also separates members (bitsets: `[USR2 RT_3]`). Returns
+   * Members from the opener at `pos` to `closer`, pushed to `items` (names as NamedArg) or to
+   * `fields`. In arrays a single space also separates members (bitsets: `[USR2 RT_3]`). Returns
    * false if the list never closes (pos at the end of input) or nests too deep (pos past the group).
    */
   private parseList(
     closer: number,
-    onNode: ((node: ArgNode) => void) | null,
-    onField: ((name: string | null, value: ArgNode) => void) | null,
+    items: ArgNode[] | null,
+    fields: StructField[] | null,
   ): boolean {
     if (this.nesting >= MAX_NESTING) {
       this.pos = skipBalanced(this.src, this.pos);
       return false;
     }
     this.nesting++;
-    const ok = this.parseListBody(closer, onNode, onField);
+    const ok = this.parseListBody(closer, items, fields);
     this.nesting--;
     return ok;
   }
 
   private parseListBody(
     closer: number,
-    onNode: ((node: ArgNode) => void) | null,
-    onField: ((name: string | null, value: ArgNode) => void) | null,
+    items: ArgNode[] | null,
+    fields: StructField[] | null,
   ): boolean {
     const src = this.src;
     const n = src.length;
@@ -342,10 +320,10 @@ class ArgParser {
         if (this.pos >= n) return false;
         c = src.charCodeAt(this.pos);
       }
-      if (onNode !== null) {
-        onNode(name === null ? value : { type: 'named', text: src.slice(start, this.pos), name, value });
-      } else if (onField !== null) {
-        onField(name, value);
+      if (items !== null) {
+        items.push(name === null ? value : { type: 'named', text: src.slice(start, this.pos), name, value });
+      } else if (fields !== null) {
+        fields.push({ name, value });
       }
       if (bitsetSpace) {
         spaced = true;
@@ -368,21 +346,8 @@ class ArgParser {
     name: string | undefined,
     comment: string | undefined,
   ): FdArg | null {
-    const src = this.src;
-    const span = scanDecoration(src, this.pos);
-    if (span === null) return null;
-    const rawPath = src.slice(span.pathStart, span.pathEnd);
-    const node: FdArg = {
-      type: 'fd',
-      text: src.slice(start, span.end),
-      value,
-      path: span.typed ? rawPath : decodeStraceString(rawPath),
-    };
-    if (name !== undefined) node.name = name;
-    if (comment !== undefined) node.comment = comment;
-    if (span.deviceStart !== -1) node.device = src.slice(span.deviceStart, span.deviceEnd);
-    if (span.deleted) node.deleted = true;
-    this.pos = span.end;
+    const node = readDecoratedValue(this.src, start, this.pos, value, name, comment);
+    if (node !== null) this.pos = start + node.text.length;
     return node;
   }
 
@@ -394,57 +359,14 @@ class ArgParser {
     return { type: 'other', text: this.src.slice(start, this.pos) };
   }
 
-  /**
-   * An `other` node from `start` to the next `,` or `closer` at depth 0 (skipping strings, comments
-   * and brackets), scanning on from `pos`, where a partial parse stopped.
-   */
+  /** An `other` node from `start` to the next `,` or `closer` at depth 0, scanning on from pos. */
   private otherFrom(start: number, closer: number): ArgNode {
-    const src = this.src;
-    const n = src.length;
-    let depth = 0;
-    let i = this.pos;
-    while (i < n) {
-      const c = src.charCodeAt(i);
-      if (c === 34) {
-        i = skipQuoted(src, i);
-        continue;
-      }
-      if (c === 47 /* / */ && src.charCodeAt(i + 1) === 42) {
-        const close = src.indexOf('*/', i + 2);
-        i = close === -1 ? n : close + 2;
-        continue;
-      }
-      if (depth === 0 && (c === 44 || c === closer)) break;
-      if (c === 40 || c === 91 || c === 123) depth++;
-      else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
-      i++;
-    }
-    return this.otherTo(start, i);
+    return this.otherTo(start, scanToSeparator(this.src, this.pos, closer));
   }
 
-  /**
-   * An unknown token at `start`: up to a space, `,` or unmatched closer at depth 0, so the enclosing
-   * list decides what follows. Empty only when `start` is already at such a boundary.
-   */
+  /** An unknown token at `start`, so the enclosing list decides what follows; empty at a boundary. */
   private otherToken(start: number): ArgNode {
-    const src = this.src;
-    const n = src.length;
-    let depth = 0;
-    let i = start;
-    while (i < n) {
-      const c = src.charCodeAt(i);
-      if (c === 34) {
-        i = skipQuoted(src, i);
-        continue;
-      }
-      if (c === 40 || c === 91 || c === 123) depth++;
-      else if (c === 41 || c === 93 || c === 125) {
-        if (depth === 0) break;
-        depth--;
-      } else if (depth === 0 && (c === 44 || c === 32)) break;
-      i++;
-    }
-    return this.otherTo(start, i);
+    return this.otherTo(start, scanToken(this.src, start));
   }
 
   private otherTo(start: number, stop: number): ArgNode {
@@ -459,28 +381,3 @@ function isBitsetSpace(next: number): boolean {
   return next === next && next !== 32 && next !== 93 && next !== 44;
 }
 
-/** Index just past the bracket group opening at `open` (strings and comments skipped), or the end of `src`. */
-function skipBalanced(src: string, open: number): number {
-  const n = src.length;
-  let depth = 0;
-  let i = open;
-  while (i < n) {
-    const c = src.charCodeAt(i);
-    if (c === 34) {
-      i = skipQuoted(src, i);
-      continue;
-    }
-    if (c === 47 && src.charCodeAt(i + 1) === 42) {
-      const close = src.indexOf('*/', i + 2);
-      i = close === -1 ? n : close + 2;
-      continue;
-    }
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 41 || c === 93 || c === 125) {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-    i++;
-  }
-  return n;
-}

@@ -10,6 +10,9 @@
  * UTF-8, otherwise one latin1 char per byte (binary buffers such as "\177ELF\2\1\1...").
  */
 
+import type { StringArg } from '../../model/args.js';
+import { findStringEnd } from './string-scan.js';
+
 const utf8Decoder = new TextDecoder('utf-8');
 const utf8Encoder = new TextEncoder();
 
@@ -17,6 +20,22 @@ const utf8Encoder = new TextEncoder();
 export interface DecodedStraceText {
   value: string;
   latin1: boolean;
+}
+
+/**
+ * The string literal at `start` (`"..."`, `"..."...` truncated, `@"..."` abstract, whose quote is at
+ * `quote`), or null if it never closes.
+ */
+export function readStringTerm(src: string, start: number, quote: number, abstract: boolean): StringArg | null {
+  const end = findStringEnd(src, quote);
+  if (end === -1) return null;
+  const value = decodeBody(src.slice(quote + 1, end - 1));
+  const latin1 = lastWasLatin1;
+  const truncated = src.startsWith('...', end);
+  const node: StringArg = { type: 'string', text: src.slice(start, truncated ? end + 3 : end), value, truncated };
+  if (abstract) node.abstract = true;
+  if (latin1) node.latin1 = true;
+  return node;
 }
 
 /** Decodes the text between the quotes: every escape resolved, then UTF-8 if valid, else latin1. */
@@ -33,13 +52,8 @@ export function decodeStraceText(quotedBody: string): DecodedStraceText {
 /** Set by decodeBody: the last body decoded was not valid UTF-8. Saves an object per string on the hot path. */
 let lastWasLatin1 = false;
 
-/** Whether the last decodeBody call fell back to latin1. */
-export function lastDecodeWasLatin1(): boolean {
-  return lastWasLatin1;
-}
-
 /** decodeStraceString without allocating a result object; the latin1 flag goes to lastWasLatin1. */
-export function decodeBody(quotedBody: string): string {
+function decodeBody(quotedBody: string): string {
   lastWasLatin1 = false;
   if (isPlainAscii(quotedBody)) return quotedBody;
   const len = decodeIntoScratch(quotedBody);
