@@ -34,7 +34,10 @@ const stringArg: fc.Arbitrary<ArgNode> = fc
   });
 
 const numberArg: fc.Arbitrary<ArgNode> = fc
-  .record({ value: fc.integer({ min: -(2 ** 31), max: 2 ** 40 }), base: fc.constantFrom(8 as const, 10 as const, 16 as const) })
+  .record({
+    value: fc.integer({ min: -(2 ** 31), max: 2 ** 40 }),
+    base: fc.constantFrom(8 as const, 10 as const, 16 as const),
+  })
   .map(({ value, base }) => withText({ type: 'number', text: '', value, base }));
 
 const constArg: fc.Arbitrary<ArgNode> = fc
@@ -87,7 +90,15 @@ const fdArg: fc.Arbitrary<ArgNode> = fc
   });
 
 /** Operators by precedence, as the parser ranks them. */
-const OPS: readonly (readonly string[])[] = [['or'], ['&&', '||'], ['|'], ['==', '!='], ['<<', '>>'], ['+', '-'], ['*']];
+const OPS: readonly (readonly string[])[] = [
+  ['or'],
+  ['&&', '||'],
+  ['|'],
+  ['==', '!='],
+  ['<<', '>>'],
+  ['+', '-'],
+  ['*'],
+];
 const TOP = OPS.length;
 
 /** After `-` the next term must start with a letter or digit for strace (and us) to read it as minus. */
@@ -103,7 +114,9 @@ export function argArbitraries(maxDepth = 10): ArgArbitraries {
   const tree = fc.letrec<Record<string, ArgNode | ArgNode[]>>((tie) => {
     const node = (key: string) => tie(key) as fc.Arbitrary<ArgNode>;
     const named = (nameArb: fc.Arbitrary<string>) =>
-      fc.tuple(nameArb, node('value')).map(([name, value]) => withText<NamedArg>({ type: 'named', text: '', name, value }));
+      fc
+        .tuple(nameArb, node('value'))
+        .map(([name, value]) => withText<NamedArg>({ type: 'named', text: '', name, value }));
     const depth = { depthSize: 'small', maxDepth, depthIdentifier: 'arg-tree' } as const;
     const designator = fc.oneof(identifier, fc.nat(64).map(String)).map((d) => `[${d}]`);
     const members: Record<string, fc.Arbitrary<ArgNode>> = {
@@ -111,7 +124,9 @@ export function argArbitraries(maxDepth = 10): ArgArbitraries {
       cterm: fc.oneof(
         depth,
         node('term'),
-        fc.tuple(node('term'), comment).map(([value, c]) => withText({ type: 'commented', text: '', value, comment: c })),
+        fc
+          .tuple(node('term'), comment)
+          .map(([value, c]) => withText({ type: 'commented', text: '', value, comment: c })),
       ),
       struct: fc
         .array(
@@ -137,7 +152,9 @@ export function argArbitraries(maxDepth = 10): ArgArbitraries {
       value: fc.oneof(
         depth,
         node('bin0'),
-        fc.tuple(node('bin0'), node('bin0')).map(([i, o]) => withText({ type: 'inout', text: '', in: i, out: o })),
+        fc
+          .tuple(node('bin0'), node('bin0'))
+          .map(([i, o]) => withText({ type: 'inout', text: '', in: i, out: o })),
       ),
       member: fc.oneof(depth, node('value'), named(fc.oneof(identifier, designator))),
       [`bin${TOP}`]: node('cterm'),
@@ -145,9 +162,14 @@ export function argArbitraries(maxDepth = 10): ArgArbitraries {
     for (let p = TOP - 1; p >= 0; p--) {
       const ops = OPS[p] ?? [];
       const opNode = fc
-        .tuple(fc.constantFrom(...ops), fc.array(node(`bin${p + 1}`), { minLength: 2, maxLength: 3, depthIdentifier: 'arg-tree' }))
+        .tuple(
+          fc.constantFrom(...ops),
+          fc.array(node(`bin${p + 1}`), { minLength: 2, maxLength: 3, depthIdentifier: 'arg-tree' }),
+        )
         .filter(([op, items]) => op !== '-' || items.slice(1).every(startsAlnum))
-        .map(([op, items]) => withText(op === '|' ? { type: 'flags', text: '', items } : { type: 'expr', text: '', op, items }));
+        .map(([op, items]) =>
+          withText(op === '|' ? { type: 'flags', text: '', items } : { type: 'expr', text: '', op, items }),
+        );
       members[`bin${p}`] = fc.oneof(depth, node(`bin${p + 1}`), opNode);
     }
     members['args'] = fc.array(fc.oneof(node('value'), named(identifier)), { maxLength: 5 }) as never;

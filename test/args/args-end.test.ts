@@ -8,6 +8,7 @@ function split(line: string): [string, string] {
   return [line.slice(from, end), kind];
 }
 
+// prettier-ignore
 describe('findArgsEnd', () => {
   it('plain call', () => expect(split('close(3)                                = 0')).toEqual(['3', 'close']));
   it('no args', () => expect(split('getpid()           = 27249')).toEqual(['', 'close']));

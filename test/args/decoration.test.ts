@@ -9,6 +9,7 @@ function args(text: string, expected: string): void {
 }
 const value = (text: string, expected: string) => expect(dumpArg(parseValue(text))).toBe(expected);
 
+// prettier-ignore
 describe('-y paths', () => {
   it('fd with a path', () => args('3</etc/hostname>', 'fd(3 "/etc/hostname")'));
   it('AT_FDCWD with the cwd (tricky 53)', () => args('AT_FDCWD</home/user/fmt>, "/home/user/fmt/work.tmp"', 'fd(-100 "/home/user/fmt" name=AT_FDCWD), str("/home/user/fmt/work.tmp")'));
@@ -23,12 +24,14 @@ describe('-y paths', () => {
     args('-100 /* AT_FDCWD */</home/user/fmt>, "/etc/ld.so.cache"', 'fd(-100 "/home/user/fmt" name=AT_FDCWD comment=AT_FDCWD), str("/etc/ld.so.cache")'));
 });
 
+// prettier-ignore
 describe('oddnames.yy.log: where a path decoration ends', () => {
   it('path ending in - (tricky 115)', () => args('3</home/user/fmt/odd->, "1", 1', 'fd(3 "/home/user/fmt/odd-"), str("1"), num(1)'));
   it('path with [', () => args('4</home/user/fmt/odd[b>, "2", 1', 'fd(4 "/home/user/fmt/odd[b"), str("2"), num(1)'));
   it('path with :[x] (tricky 116)', () => args('5</home/user/fmt/odd:[x]>, "3", 1', 'fd(5 "/home/user/fmt/odd:[x]"), str("3"), num(1)'));
 });
 
+// prettier-ignore
 describe('-yy', () => {
   it('device info nested in the path (tricky 55)', () => args('1</dev/null<char 1:3>>, "x", 1', 'fd(1 "/dev/null" device="char 1:3"), str("x"), num(1)'));
   it('device return value', () => value('7</dev/zero<char 1:5>>', 'fd(7 "/dev/zero" device="char 1:5")'));
@@ -45,11 +48,13 @@ describe('-yy', () => {
   it('read on it', () => args('5<UNIX-STREAM:[42714->42710,"/home/user/fmt/s]ock>x"]>, "x", 1', 'fd(5 "UNIX-STREAM:[42714->42710,\\"/home/user/fmt/s]ock>x\\"]"), str("x"), num(1)'));
 });
 
+// prettier-ignore
 describe('-Y comm decorations', () => {
   it('pid argument (tricky 105)', () => args('9693<true>, ', 'fd(9693 "true")'));
   it('escaped comm (comm.Y.log)', () => value('27249<a\\74b\\76 c\\"d>', 'fd(27249 "a<b> c\\"d")'));
 });
 
+// prettier-ignore
 describe('not decorations', () => {
   it('<< is a shift', () => args('1<<MAP_HUGE_SHIFT', 'expr(<< num(1) const(MAP_HUGE_SHIFT))'));
   it('an unclosed decoration makes the argument other', () => args('3</etc/host, 4', 'other(3</etc/host), num(4)'));

@@ -177,7 +177,8 @@ export function findCoverageGap(input: string, nodes: readonly ArgNode[]): strin
     if (!input.startsWith(node.text, pos)) return `node ${k} ${JSON.stringify(node.text)} not at ${pos}`;
     pos += node.text.length;
     const afterSpaces = skipSpaces(input, pos);
-    if (afterSpaces < input.length && input.charCodeAt(afterSpaces) !== 44) return `junk after node ${k} at ${pos}`;
+    if (afterSpaces < input.length && input.charCodeAt(afterSpaces) !== 44)
+      return `junk after node ${k} at ${pos}`;
     pos = skipSpaces(input, afterSpaces < input.length ? afterSpaces + 1 : afterSpaces);
     const nested = nestedGap(node);
     if (nested !== null) return nested;
@@ -189,7 +190,8 @@ function nestedGap(node: ArgNode): string | null {
   let cursor = 0;
   for (const child of childrenOf(node)) {
     const at = node.text.indexOf(child.text, cursor);
-    if (at === -1) return `child ${JSON.stringify(child.text)} not inside ${JSON.stringify(node.text.slice(0, 80))}`;
+    if (at === -1)
+      return `child ${JSON.stringify(child.text)} not inside ${JSON.stringify(node.text.slice(0, 80))}`;
     cursor = at + child.text.length;
     const nested = nestedGap(child);
     if (nested !== null) return nested;

@@ -11,6 +11,7 @@ function args(text: string, expected: string): void {
 
 const value = (text: string, expected: string) => expect(dumpArg(parseValue(text))).toBe(expected);
 
+// prettier-ignore
 describe('scalars', () => {
   it('constants, strings, flags', () =>
     args('AT_FDCWD, "/etc/ld.so.cache", O_RDONLY|O_CLOEXEC', 'const(AT_FDCWD), str("/etc/ld.so.cache"), flags(const(O_RDONLY) const(O_CLOEXEC))'));
@@ -27,6 +28,7 @@ describe('scalars', () => {
   it('ellipsis', () => args('{st_mode=S_IFREG|0644, ...}', '{st_mode=flags(const(S_IFREG) num(420/8)) ...}'));
 });
 
+// prettier-ignore
 describe('expressions', () => {
   it('shift inside flags', () => args('MAP_PRIVATE|MAP_ANONYMOUS|1<<MAP_HUGE_SHIFT', 'flags(const(MAP_PRIVATE) const(MAP_ANONYMOUS) expr(<< num(1) const(MAP_HUGE_SHIFT)))'));
   it('unknown bits OR-ed in', () => args('PROT_READ|0x100', 'flags(const(PROT_READ) num(256/16))'));
@@ -37,6 +39,7 @@ describe('expressions', () => {
   it('designator arithmetic', () => args('[[IPV4_DEVCONF_FORWARDING-1]=0]', '[[IPV4_DEVCONF_FORWARDING-1]=num(0)]'));
 });
 
+// prettier-ignore
 describe('containers', () => {
   it('array of structs (iovec)', () =>
     args('3, [{iov_base="ab", iov_len=2}, {iov_base="cde", iov_len=3}], 2', 'num(3), [{iov_base=str("ab") iov_len=num(2)} {iov_base=str("cde") iov_len=num(3)}], num(2)'));
@@ -62,6 +65,7 @@ describe('containers', () => {
   it('argv with elided tail', () => args('["/bin/true", "1", ...]', '[str("/bin/true") str("1") ...]'));
 });
 
+// prettier-ignore
 describe('comments and in/out', () => {
   it('pointer with /* N vars */', () => args('"./src/basic", ["./src/basic"], 0x7fff8dbd05a0 /* 39 vars */', 'str("./src/basic"), [str("./src/basic")], num(140735571363232/16)/*39 vars*/'));
   it('-X verbose terms', () => args('0x80000 /* O_RDONLY|O_CLOEXEC */', 'num(524288/16)/*O_RDONLY|O_CLOEXEC*/'));
@@ -75,6 +79,7 @@ describe('comments and in/out', () => {
   it('wait4 stitched', () => args('6302, [{WIFEXITED(s) && WEXITSTATUS(s) == 7}], 0, NULL', 'num(6302), [{expr(&& call(WIFEXITED const(s)) expr(== call(WEXITSTATUS const(s)) num(7)))}], num(0), NULL'));
 });
 
+// prettier-ignore
 describe('unmodelled and broken input becomes other, never an exception', () => {
   it('restart_syscall placeholder', () => args('<... resuming interrupted clock_nanosleep ...>', 'other(<... resuming interrupted clock_nanosleep ...>)'));
   it('junk after a value', () => args('a b, 3', 'other(a b), num(3)'));
@@ -97,6 +102,7 @@ describe('unmodelled and broken input becomes other, never an exception', () => 
   });
 });
 
+// prettier-ignore
 describe('parseValue', () => {
   it('siginfo', () =>
     value('{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=9164, si_stime=1 /* 0.01 s */}', '{si_signo=const(SIGCHLD) si_code=const(CLD_EXITED) si_pid=num(9164) si_stime=num(1)/*0.01 s*/}'));

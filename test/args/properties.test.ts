@@ -6,12 +6,52 @@ import { findCoverageGap } from './helpers.js';
 
 /** Pieces of strace syntax, so random input reaches the scanner's corners more often than random text. */
 const SYNTAX = fc.constantFrom(
-  '"', '\\', '\\"', '<', '>', '[', ']', '{', '}', '(', ')', ', ', ',', ' ', '/* ', ' */', '...', '=', ' => ',
-  '|', '<<', 'a', 'AT_FDCWD', '1', '0x1f', '077', ':[', '~[', '@"', '-', ' or ', ' && ', ' == ', '00:11', 'f(',
-  '<... resuming interrupted read ...>', '</p>', '(deleted)', '<char 1:3>',
+  '"',
+  '\\',
+  '\\"',
+  '<',
+  '>',
+  '[',
+  ']',
+  '{',
+  '}',
+  '(',
+  ')',
+  ', ',
+  ',',
+  ' ',
+  '/* ',
+  ' */',
+  '...',
+  '=',
+  ' => ',
+  '|',
+  '<<',
+  'a',
+  'AT_FDCWD',
+  '1',
+  '0x1f',
+  '077',
+  ':[',
+  '~[',
+  '@"',
+  '-',
+  ' or ',
+  ' && ',
+  ' == ',
+  '00:11',
+  'f(',
+  '<... resuming interrupted read ...>',
+  '</p>',
+  '(deleted)',
+  '<char 1:3>',
 );
 const straceish = fc.array(SYNTAX, { maxLength: 30 }).map((parts) => parts.join(''));
-const anyText = fc.oneof(straceish, fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ maxLength: 60 }));
+const anyText = fc.oneof(
+  straceish,
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.string({ maxLength: 60 }),
+);
 
 describe('(a) parsing never throws and never loses text', () => {
   it('parseArgs on any string', () => {
@@ -24,7 +64,10 @@ describe('(a) parsing never throws and never loses text', () => {
     );
   });
   it('parseValue on any string', () => {
-    fc.assert(fc.property(anyText, (text) => void parseValue(text)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyText, (text) => void parseValue(text)),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -17,6 +17,7 @@ function firstString(line: string): string {
 const bytes = (...xs: (number | string)[]): number[] =>
   xs.flatMap((x) => (typeof x === 'string' ? [...x].map((c) => c.charCodeAt(0)) : [x]));
 
+// prettier-ignore
 describe('decodeStraceString on real escapes', () => {
   const decodes = (body: string, expected: string) => expect(decodeStraceString(body)).toBe(expected);
 
@@ -34,6 +35,7 @@ describe('decodeStraceString on real escapes', () => {
   it('raw non-ASCII text passes through', () => decodes('déjà \\303\\251', 'déjà é'));
 });
 
+// prettier-ignore
 describe('decodeStraceBytes', () => {
   it('tricky 04: greedy octal, 1-3 digits, \\0001 is NUL then "1"', () => {
     const body = firstString(String.raw`write(3, "\0001\09\0012\r\v\f\7\10\33\177\200 ~` + "`'?" + String.raw`\0", 20) = 20`);
@@ -50,6 +52,7 @@ describe('decodeStraceBytes', () => {
   it('\\x001 is \\x00 then "1"', () => expect([...decodeStraceBytes('\\x001')]).toEqual(bytes(0, '1')));
 });
 
+// prettier-ignore
 describe('decodeStraceText falls back to latin1 for non-UTF-8 bytes', () => {
   it('ELF header bytes', () => {
     const { value, latin1 } = decodeStraceText('\\177ELF\\2\\1\\1\\3\\0\\0\\20t\\2\\0\\200\\377');
@@ -62,6 +65,7 @@ describe('decodeStraceText falls back to latin1 for non-UTF-8 bytes', () => {
   it('valid UTF-8 is not latin1', () => expect(decodeStraceText('\\303\\251').latin1).toBe(false));
 });
 
+// prettier-ignore
 describe('encodeStraceString writes what strace writes', () => {
   const encodes = (input: number[] | string, expected: string) =>
     expect(encodeStraceString(typeof input === 'string' ? input : Uint8Array.from(input))).toBe(expected);
@@ -76,6 +80,7 @@ describe('encodeStraceString writes what strace writes', () => {
     expect(encodeStraceString('\x7fELF\xff', { latin1: true })).toBe(String.raw`\177ELF\377`));
 });
 
+// prettier-ignore
 describe('properties', () => {
   it('(c) decodeStraceBytes(encodeStraceString(bytes)) gives the bytes back', () => {
     fc.assert(
@@ -110,6 +115,7 @@ describe('properties', () => {
   });
 });
 
+// prettier-ignore
 describe('UTF-8 validity without exceptions', () => {
   const fatal = new TextDecoder('utf-8', { fatal: true });
   const isUtf8 = (b: Uint8Array) => {

@@ -21,6 +21,7 @@ const expectTricky = (n: number, dump: string) => expect(dumpArgs(tricky(n))).to
  */
 const EXPECTED_OTHER = [35, 46, 78, 80, 83];
 
+// prettier-ignore
 describe('tricky.txt', () => {
   it('every call line parses, with `other` nodes only where expected', () => {
     const withOther: number[] = [];

@@ -60,7 +60,12 @@ export function formatArg(node: ArgNode): string {
 function formatNumber(node: NumberArg): string {
   if (node.text !== '') {
     const token = parseNumberToken(node.text, 0);
-    if (token !== null && token.end === node.text.length && token.base === node.base && Object.is(token.value, node.value)) {
+    if (
+      token !== null &&
+      token.end === node.text.length &&
+      token.base === node.base &&
+      Object.is(token.value, node.value)
+    ) {
       return node.text;
     }
   }

@@ -46,7 +46,11 @@ export function parseNumberToken(src: string, start: number): NumberToken | null
 export function scanHardwareAddress(src: string, start: number): number {
   if (!isClass(src.charCodeAt(start), HEX) || !isClass(src.charCodeAt(start + 1), HEX)) return -1;
   let i = start + 2;
-  while (src.charCodeAt(i) === 58 && isClass(src.charCodeAt(i + 1), HEX) && isClass(src.charCodeAt(i + 2), HEX)) {
+  while (
+    src.charCodeAt(i) === 58 &&
+    isClass(src.charCodeAt(i + 1), HEX) &&
+    isClass(src.charCodeAt(i + 2), HEX)
+  ) {
     i += 3;
   }
   if (i === start + 2 || isClass(src.charCodeAt(i), ID_CHAR)) return -1;

@@ -37,9 +37,19 @@ export function operatorPrecedence(op: string): number {
 }
 
 const OPERATORS_BY_NAME = new Map(
-  [OR_WORD, LOGICAL_OR, LOGICAL_AND, BIT_OR, EQUAL, NOT_EQUAL, SHIFT_LEFT, SHIFT_RIGHT, PLUS, MINUS, TIMES].map(
-    (o) => [o.op, o] as const,
-  ),
+  [
+    OR_WORD,
+    LOGICAL_OR,
+    LOGICAL_AND,
+    BIT_OR,
+    EQUAL,
+    NOT_EQUAL,
+    SHIFT_LEFT,
+    SHIFT_RIGHT,
+    PLUS,
+    MINUS,
+    TIMES,
+  ].map((o) => [o.op, o] as const),
 );
 
 /** The operator starting at `i`, right after a term, or null. */

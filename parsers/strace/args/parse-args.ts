@@ -276,11 +276,7 @@ class ArgParser {
    * `fields`. In arrays a single space also separates members (bitsets: `[USR2 RT_3]`). Returns
    * false if the list never closes (pos at the end of input) or nests too deep (pos past the group).
    */
-  private parseList(
-    closer: number,
-    items: ArgNode[] | null,
-    fields: StructField[] | null,
-  ): boolean {
+  private parseList(closer: number, items: ArgNode[] | null, fields: StructField[] | null): boolean {
     if (this.nesting >= MAX_NESTING) {
       this.pos = skipBalanced(this.src, this.pos);
       return false;
@@ -291,11 +287,7 @@ class ArgParser {
     return ok;
   }
 
-  private parseListBody(
-    closer: number,
-    items: ArgNode[] | null,
-    fields: StructField[] | null,
-  ): boolean {
+  private parseListBody(closer: number, items: ArgNode[] | null, fields: StructField[] | null): boolean {
     const src = this.src;
     const n = src.length;
     let spaced = false;
@@ -377,7 +369,7 @@ class ArgParser {
   }
 }
 
+/** After a member in an array, a single space followed by another member separates bitset members. */
 function isBitsetSpace(next: number): boolean {
-  return next === next && next !== 32 && next !== 93 && next !== 44;
+  return !Number.isNaN(next) && next !== 32 && next !== 93 && next !== 44;
 }
-

@@ -26,13 +26,23 @@ export interface DecodedStraceText {
  * The string literal at `start` (`"..."`, `"..."...` truncated, `@"..."` abstract, whose quote is at
  * `quote`), or null if it never closes.
  */
-export function readStringTerm(src: string, start: number, quote: number, abstract: boolean): StringArg | null {
+export function readStringTerm(
+  src: string,
+  start: number,
+  quote: number,
+  abstract: boolean,
+): StringArg | null {
   const end = findStringEnd(src, quote);
   if (end === -1) return null;
   const value = decodeBody(src.slice(quote + 1, end - 1));
   const latin1 = lastWasLatin1;
   const truncated = src.startsWith('...', end);
-  const node: StringArg = { type: 'string', text: src.slice(start, truncated ? end + 3 : end), value, truncated };
+  const node: StringArg = {
+    type: 'string',
+    text: src.slice(start, truncated ? end + 3 : end),
+    value,
+    truncated,
+  };
   if (abstract) node.abstract = true;
   if (latin1) node.latin1 = true;
   return node;
@@ -222,7 +232,8 @@ export function encodeStraceString(value: string | Uint8Array, options: EncodeSt
     const b = bytes[i] ?? 0;
     if (b === 34) out += '\\"';
     else if (b === 92) out += '\\\\';
-    else if (b >= 0x20 && b <= 0x7e && extra.indexOf(String.fromCharCode(b)) === -1) out += String.fromCharCode(b);
+    else if (b >= 0x20 && b <= 0x7e && extra.indexOf(String.fromCharCode(b)) === -1)
+      out += String.fromCharCode(b);
     else if (b === 12) out += '\\f';
     else if (b === 10) out += '\\n';
     else if (b === 13) out += '\\r';
