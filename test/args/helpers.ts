@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ArgNode } from '../../parsers/model/args.js';
 import { findArgsEnd } from '../../parsers/strace/args/index.js';
 
-export const FORMAT_DIR = '/work/shared/corpus/format';
+export const CORPUS_DIR = '/work/shared/corpus';
 
 /** Matches the start of a call body: `<... name resumed>` or `name(`. */
 const CALL_START = /<\.\.\. [A-Za-z_][A-Za-z0-9_]* resumed>|(?<![A-Za-z0-9_<])[A-Za-z_][A-Za-z0-9_]*\(/;
@@ -65,22 +65,34 @@ export function callArgsOfLog(text: string): CallArgs[] {
   return [...out, ...pending.values()];
 }
 
-/** Every `.log` file of the format corpus and its flags/ folder. */
+/**
+ * Every strace log of the shared corpus, as paths under CORPUS_DIR: format/*.log, format/flags/*.log,
+ * the -ff sets format/ff/ and format/ff2/, and the top-level *.log and ff/ files.
+ */
 export function corpusLogFiles(): string[] {
-  const top = readdirSync(FORMAT_DIR).filter((f) => f.endsWith('.log'));
-  const flags = readdirSync(join(FORMAT_DIR, 'flags'))
-    .filter((f) => f.endsWith('.log'))
-    .map((f) => `flags/${f}`);
-  return [...top, ...flags].sort();
+  const logs = (dir: string) =>
+    readdirSync(join(CORPUS_DIR, dir))
+      .filter((f) => f.endsWith('.log'))
+      .map((f) => (dir === '.' ? f : `${dir}/${f}`));
+  const all = (dir: string) => readdirSync(join(CORPUS_DIR, dir)).map((f) => `${dir}/${f}`);
+  return [
+    ...logs('format'),
+    ...logs('format/flags'),
+    ...all('format/ff'),
+    ...all('format/ff2'),
+    ...logs('.'),
+    ...all('ff'),
+  ].sort();
 }
 
+/** A corpus file by its path under CORPUS_DIR. */
 export function readCorpus(file: string): string {
-  return readFileSync(join(FORMAT_DIR, file), 'utf8');
+  return readFileSync(join(CORPUS_DIR, file), 'utf8');
 }
 
 /** The labelled lines of tricky.txt: `## NN label [file]` followed by one line. */
 export function trickyLines(): Map<number, string> {
-  const lines = readCorpus('tricky.txt').split('\n');
+  const lines = readCorpus('format/tricky.txt').split('\n');
   const out = new Map<number, string>();
   for (let i = 0; i < lines.length; i++) {
     const m = /^## (\d+) /.exec(lines[i] ?? '');

@@ -1,13 +1,13 @@
 /**
  * Throughput of parseArgs on real argument texts (not a test: timings vary by machine).
- *   npx tsx test/args/measure-speed.ts [file...]     default: big.Xverbose.log
+ *   npx tsx test/args/measure-speed.ts [file...]     default: format/big.Xverbose.log (paths under /work/shared/corpus)
  */
 
 import type { ArgNode } from '../../parsers/model/args.js';
 import { parseArgs } from '../../parsers/strace/args/index.js';
 import { callArgsOfLog, readCorpus, walkArgs } from './helpers.js';
 
-const files = process.argv.length > 2 ? process.argv.slice(2) : ['big.Xverbose.log'];
+const files = process.argv.length > 2 ? process.argv.slice(2) : ['format/big.Xverbose.log'];
 for (const file of files) {
   const texts = callArgsOfLog(readCorpus(file)).map((c) => c.args);
   const bytes = texts.reduce((n, t) => n + t.length, 0);
