@@ -9,7 +9,7 @@ import type { BindSpec, ChainTools, Namespace } from './run-chain.js';
 import { buildChrootCommand, buildHostCommand } from './run-chain.js';
 import { runOne } from './run-one.js';
 import type { RunOneResult } from './run-one.js';
-import { buildBpftraceScript } from './tracers/bpftrace-script.js';
+import { bpftraceEnv, buildBpftraceScript } from './tracers/bpftrace-script.js';
 import { parseTraceSet } from './tracers/trace-set.js';
 import { syscallNumberOf } from '../parsers/bpftrace/numbers.js';
 import type { Backend, RunLabel, SessionManifest } from './session/session-manifest.js';
@@ -108,7 +108,7 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       manifest.rootfs = { mode: 'dir', dir: rootDirGiven, files: [], totalBytes: 0, warnings: [] };
     }
     save();
-    const env = o.backend === 'bpftrace' ? { BPFTRACE_STRLEN: '200' } : undefined;
+    const env = o.backend === 'bpftrace' ? bpftraceEnv() : undefined;
     for (const label of o.runs) {
       if (o.abort?.aborted) break;
       const program = label === 'host' ? (hostProgram as string) : (insideProgram as string);

@@ -17,9 +17,9 @@ export interface CaptureResult {
 }
 
 /** Runs a short helper (ldd, `strace -V`) and collects its output. */
-export async function runCapture(argv: readonly string[], timeoutMs = 15_000): Promise<CaptureResult> {
+export async function runCapture(argv: readonly string[], timeoutMs = 15_000, env?: Record<string, string>): Promise<CaptureResult> {
   const [file, ...args] = argv as [string, ...string[]];
-  const r = await execa(file, args, { reject: false, timeout: timeoutMs, stdin: 'ignore', encoding: 'utf8' });
+  const r = await execa(file, args, { reject: false, timeout: timeoutMs, stdin: 'ignore', encoding: 'utf8', ...(env ? { env, extendEnv: true } : {}) });
   const spawnError = r.failed && r.exitCode === undefined && !r.signal ? String(r.shortMessage ?? r.message ?? '').split('\n')[0] : undefined;
   return {
     exitCode: r.exitCode ?? null,

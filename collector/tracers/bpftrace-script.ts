@@ -5,7 +5,7 @@ import { ARGV_LIMIT, PATH_PROBES } from '../../parsers/bpftrace/probe-table.js';
  * The bpftrace program for one run. It follows the `-c` child and every descendant (a map of tracked
  * pids, filled on sched_process_fork, since `pid == cpid` would see only the first process), and prints
  * one line per finished syscall, measured in the kernel (enter time kept per thread). Path-taking calls
- * get extra lines with their arguments. The line format is documented in parsers/bpftrace/format.ts,
+ * get extra lines with their arguments. The line format is documented in parsers/bpftrace/line-grammar.ts,
  * which reads it back.
  *
  * bpftrace 0.17 facts this relies on (see shared/strace-format.md §9): `nsecs` is CLOCK_MONOTONIC, so
@@ -20,8 +20,23 @@ export interface BpftraceScriptOptions {
   exclude?: ReadonlySet<number> | null;
   /** Syscall name → number (x86_64): which number each path-taking call has. */
   numberOf?: (name: string) => number | null;
+  /**
+   * Print each call as it returns (live, but bpftrace 0.17's per-event printf slows a syscall-heavy
+   * program ~25x and drops events under load) instead of the default: keep finished calls in a map
+   * keyed by (tid, exit time) and print them at END (about 3x; needs BPFTRACE_MAP_KEYS_MAX room,
+   * and a tracer killed before END loses them).
+   */
+  stream?: boolean;
   /** The BPFTRACE_STRLEN the run uses, recorded in the log so the reader can tell cut strings. */
   strLimit?: number;
+}
+
+/** Room for buffered calls (BPFTRACE_MAP_KEYS_MAX): about 100 bytes of kernel memory each. */
+export const DEFAULT_MAP_KEYS = 1_000_000;
+
+/** The environment a bpftrace run needs for this script. */
+export function bpftraceEnv(strLimit = DEFAULT_STR_LIMIT, mapKeys = DEFAULT_MAP_KEYS): Record<string, string> {
+  return { BPFTRACE_STRLEN: String(strLimit), BPFTRACE_MAP_KEYS_MAX: String(mapKeys) };
 }
 
 /** bpftrace 0.17 accepts at most 200 (its strings live on the 512-byte BPF stack). */
@@ -69,13 +84,16 @@ export function buildBpftraceScript(options: BpftraceScriptOptions = {}): string
     '}',
     `tracepoint:raw_syscalls:sys_exit /${tracked}${filter}/ {`,
     '  $s = @start[tid];',
-    '  printf("X %llu %llu %d %d %ld %ld %ld %s\\n", $s.0, nsecs, pid, tid, $s.1, args->id, args->ret, comm);',
+    ...(options.stream
+      ? ['  printf("X %llu %llu %d %d %ld %ld %ld %s\\n", $s.0, nsecs, pid, tid, $s.1, args->id, args->ret, comm);']
+      : ['  $now = nsecs;', '  @x[tid, $now] = ($s.0, pid, $s.1, args->id, args->ret, comm);', '  @calls = count();']),
     '  delete(@start[tid]);',
     '}',
     `tracepoint:signal:signal_deliver /${tracked}/ { printf("S %llu %d %d %d %d %s\\n", nsecs, pid, tid, args->sig, args->code, comm); }`,
     `tracepoint:sched:sched_process_exit /${tracked}/ { printf("P %llu %d %d %d %s\\n", nsecs, pid, tid, curtask->exit_code, comm); }`,
-    // Calls still inside the kernel when tracing stops (and every exit_group, which never returns).
-    'END { print(@start); clear(@start); clear(@track); }',
+    // Calls still inside the kernel when tracing stops (and every exit_group, which never returns), then
+    // the buffered calls and how many there should be (fewer lines than @calls: the map was full).
+    `END { print(@start); clear(@start); clear(@track);${options.stream ? '' : ' print(@calls); clear(@calls); print(@x); clear(@x);'} }`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -39,6 +39,8 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
   let anchor: Assembled['anchor'] = null;
   let lastString: { line: number; value: string } | null = null;
   let lastNs = 0;
+  let expectedCalls = 0;
+  let callLines = 0;
 
   lines.forEach((text, index) => {
     const line = index + 1;
@@ -64,7 +66,12 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
       case 'lost':
         items.push({ kind: 'lost', line, sortNs: lastNs, count: rec.count });
         return;
+      case 'call-count':
+        // bpftrace prints the map again, zeroed, when it exits: keep the largest.
+        if (rec.count > expectedCalls) expectedCalls = rec.count;
+        return;
       case 'call': {
+        callLines++;
         const item = { kind: 'call' as const, line, sortNs: rec.enterNs > 0 ? rec.enterNs : rec.exitNs, pid: rec.pid, rec, argLines: [] };
         lastNs = item.sortNs;
         items.push(item);
@@ -97,6 +104,10 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
     }
   });
 
+  if (expectedCalls > callLines) {
+    // The buffer map was full (BPFTRACE_MAP_KEYS_MAX): later calls were not kept.
+    items.push({ kind: 'lost', line: lines.length, sortNs: Number.MAX_VALUE, count: expectedCalls - callLines });
+  }
   for (const list of callsByTid.values()) list.sort((a, b) => a.sortNs - b.sortNs || a.line - b.line);
   const orphans = new Map<string, Extract<Item, { kind: 'orphan-args' }>>();
   for (const { line, rec } of args) {

@@ -16,6 +16,8 @@ import { PATH_PROBE_BY_NAME } from './probe-table.js';
 export interface DecodeContext {
   /** Argument lines (I and A) of each call event, by event index. */
   argLines: Map<number, number[]>;
+  /** Text of message events (lost events), by event index. */
+  messages: Map<number, string>;
   longStrings: Map<number, string>;
   strLimit: number;
   /** Seconds from a monotonic ns value. */
@@ -42,7 +44,7 @@ export function decodeBpftraceEvent(trace: Trace, index: number, ctx: DecodeCont
     case 'killed':
       return { ...common, kind, signal: trace.name(index), core: rec?.type === 'task-exit' && (rec.status & 0x80) !== 0 };
     case 'message':
-      return { ...common, kind, text: trace.rawLine(index) };
+      return { ...common, kind, text: ctx.messages.get(index) ?? trace.rawLine(index) };
     default:
       return { ...common, kind: 'unknown', text: trace.rawLine(index), reason: 'not a line of the spelunk bpftrace format' };
   }

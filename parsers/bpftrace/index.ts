@@ -62,11 +62,13 @@ export function parseBpftrace(text: string, options: BpftraceParseOptions = {}):
   const cols = new ColumnsBuilder(Math.max(16, items.length));
   const diagnostics: Diagnostic[] = [];
   const argLines = new Map<number, number[]>();
+  const messages = new Map<number, string>();
   for (const item of items) {
     // Only a process's main thread gets an event, as strace prints `+++ exited +++` per process.
     if (item.kind === 'task-exit' && item.rec.pid !== item.rec.tid) continue;
     const i = addItem(cols, item, toSeconds, nameOf);
     if ('argLines' in item && item.argLines.length > 0) argLines.set(i, item.argLines);
+    if (item.kind === 'lost') messages.set(i, `bpftrace lost ${item.count} event${item.count === 1 ? '' : 's'}`);
     if (item.kind === 'unknown') {
       diagnostics.push({ code: 'unknown-line', message: `not a line of the spelunk bpftrace format: ${item.text.slice(0, 80)}`, line: item.line, ...(options.fileName ? { file: options.fileName } : {}) });
     }
@@ -74,7 +76,7 @@ export function parseBpftrace(text: string, options: BpftraceParseOptions = {}):
       diagnostics.push({ code: 'unfinished-at-end', message: 'the call had not returned when tracing stopped', line: item.line, ...(options.fileName ? { file: options.fileName } : {}) });
     }
   }
-  const ctx: DecodeContext = { argLines, longStrings, strLimit: anchor?.strLimit ?? DEFAULT_STR_LIMIT, toSeconds };
+  const ctx: DecodeContext = { argLines, messages, longStrings, strLimit: anchor?.strLimit ?? DEFAULT_STR_LIMIT, toSeconds };
   return new Trace({
     columns: cols.finish(),
     names: cols.names,

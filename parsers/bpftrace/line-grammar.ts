@@ -14,6 +14,10 @@
  *   S 310471622091 9777 9777 17 1 sh                           signal delivered: signo, si_code, comm
  *   P 464551274876 12460 12460 512 ls                          task exited: wait status (exit 2 << 8, or signal)
  *   @start[12460]: (464551257400, 231)                         at END: a call still in the kernel (tid, enter, nr)
+ *   @calls: 400127                                             at END: how many calls returned (buffered mode)
+ *   @x[11592, 1306896095633]: (1306896079219, 11592, 3, 3, 0, bpftrace)
+ *                                    at END, buffered mode (the default): a call keyed by tid and exit ns; the
+ *                                    tuple is enter ns, pid, nr at enter, nr at exit, raw return, comm
  *   Lost 12 events                                             bpftrace's ring buffer overflowed
  */
 export type BpfRecord =
@@ -25,6 +29,7 @@ export type BpfRecord =
   | { type: 'signal'; ns: number; pid: number; tid: number; signo: number; code: number; comm: string }
   | { type: 'task-exit'; ns: number; pid: number; tid: number; status: number; comm: string }
   | { type: 'pending'; tid: number; enterNs: number; nr: number }
+  | { type: 'call-count'; count: number }
   | { type: 'lost'; count: number }
   | { type: 'header' }
   | { type: 'blank' };
@@ -46,6 +51,9 @@ const RULES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => BpfRecord]>
   [re(`^P ${NAT} ${NAT} ${NAT} ${INT} (.*)$`), (m) => ({ type: 'task-exit', ns: n(m[1]), pid: n(m[2]), tid: n(m[3]), status: n(m[4]), comm: s(m[5]) })],
   //            mono   epoch.frac        str() limit
   [re(`^B ${NAT} (\\d+(?:\\.\\d+)?)(?: ${NAT})?$`), (m) => ({ type: 'anchor', monoNs: n(m[1]), epochSeconds: Number(m[2]), strLimit: m[3] === undefined ? null : n(m[3]) })],
+  //               tid      exit          enter  pid    nrIn   nrOut  ret    comm
+  [re(`^@x\\[${NAT}, ${NAT}\\]: \\(${NAT}, ${NAT}, ${INT}, ${INT}, ${INT}, (.*)\\)$`), (m) => ({ type: 'call', enterNs: n(m[3]), exitNs: n(m[2]), pid: n(m[4]), tid: n(m[1]), nrEnter: n(m[5]), nrExit: n(m[6]), ret: n(m[7]), comm: s(m[8]) })],
+  [re(`^@calls: ${NAT}$`), (m) => ({ type: 'call-count', count: n(m[1]) })],
   [re(`^@start\\[${NAT}\\]: \\(${NAT}, ${INT}\\)$`), (m) => ({ type: 'pending', tid: n(m[1]), enterNs: n(m[2]), nr: n(m[3]) })],
   [re(`^Lost ${NAT} events$`), (m) => ({ type: 'lost', count: n(m[1]) })],
   [/^Attaching \d+ probes?\.\.\.$/, () => ({ type: 'header' })],

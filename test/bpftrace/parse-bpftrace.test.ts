@@ -6,7 +6,8 @@ import type { SyscallEvent, TraceEvent } from '../../parsers/model/index.js';
 import type { Trace } from '../../parsers/model/index.js';
 
 // Real captures made by `spelunk collect --backend bpftrace` (bpftrace 0.17, kernel 6.18):
-//   threads.bpftrace.txt              samples/src/threads.c (3 pthreads handing a token through a pipe)
+//   threads.bpftrace.txt              samples/src/threads.c (3 pthreads handing a token through a pipe), streamed
+//   threads-buffered.bpftrace.txt     the same in the default buffered mode: calls printed from a map at END
 //   pipeline-killed.bpftrace.txt      sh -c 'echo hi | tr a-z A-Z; kill -9 $$'
 //   chroot-bind-unshare.bpftrace.txt  --unshare net,uts --bind /etc/hostname:/etc/hostname:ro -- cat /etc/hostname
 const FIXTURES = new URL('./fixtures/', import.meta.url);
@@ -27,6 +28,8 @@ describe('parseBpftraceLine', () => {
     ['S 310471622091 9777 9777 17 1 sh', { type: 'signal', ns: 310471622091, pid: 9777, tid: 9777, signo: 17, code: 1, comm: 'sh' }],
     ['P 464551274876 12460 12460 512 ls', { type: 'task-exit', ns: 464551274876, pid: 12460, tid: 12460, status: 512, comm: 'ls' }],
     ['@start[12460]: (464551257400, 231)', { type: 'pending', tid: 12460, enterNs: 464551257400, nr: 231 }],
+    ['@x[11592, 1306896095633]: (1306896079219, 11592, 3, 3, 0, a, b)', { type: 'call', enterNs: 1306896079219, exitNs: 1306896095633, pid: 11592, tid: 11592, nrEnter: 3, nrExit: 3, ret: 0, comm: 'a, b' }],
+    ['@calls: 400127', { type: 'call-count', count: 400127 }],
     ['Lost 12 events', { type: 'lost', count: 12 }],
     ['Attaching 7 probes...', { type: 'header' }],
   ])('%s', (line, expected) => {
@@ -50,7 +53,7 @@ describe.each(fixtures)('%s', (name) => {
 
   it('accounts for every line: no unknown events, every call line becomes one syscall', () => {
     expect(trace.unknownCount).toBe(0);
-    const callLines = text.split('\n').filter((l) => /^[XG] /.test(l)).length;
+    const callLines = text.split('\n').filter((l) => /^([XG] |@x\[)/.test(l)).length;
     const pending = text.split('\n').filter((l) => /^@start\[\d+\]: \(\d+, (?!60\)|231\))/.test(l)).length;
     expect(syscalls(trace).length).toBe(callLines + pending);
   });
@@ -76,7 +79,7 @@ describe.each(fixtures)('%s', (name) => {
     const lines: string[] = [];
     for (const l of text.split('\n')) {
       if (l === '') continue;
-      if (/^([XGIASPB] \d|@start\[|Lost |Attaching )/.test(l) || lines.length === 0) lines.push(l);
+      if (/^([XGIASPB] \d|@start\[|@x\[|@calls: |Lost |Attaching )/.test(l) || lines.length === 0) lines.push(l);
       else lines[lines.length - 1] += `\n${l}`;
     }
     const summary = (t: Trace): string[] => [...t.events()].map((e) => `${e.ts} ${e.pid} ${e.kind} ${'name' in e ? e.name : ''}`);
@@ -117,8 +120,8 @@ describe('what the captures show', () => {
     expect(preload?.args[0]).toMatchObject({ value: '/etc/ld.so.preload' });
   });
 
-  it('threads: each thread is its own pid lane, created by clone3', () => {
-    const trace = parseBpftrace(read('threads.bpftrace.txt'));
+  it.each(['threads.bpftrace.txt', 'threads-buffered.bpftrace.txt'])('%s: each thread is its own pid lane, created by clone3', (name) => {
+    const trace = parseBpftrace(read(name));
     const events = syscalls(trace);
     const clones = events.filter((e) => e.name === 'clone3' && e.status !== 'resumed-only');
     expect(clones.length).toBe(3);
@@ -163,6 +166,12 @@ describe('robustness', () => {
     const t = parseBpftrace(text);
     expect(t.unknownCount).toBe(0);
     expect(syscalls(t)[0]?.args[1]).toMatchObject({ value: '/tmp/a\nb', text: '"/tmp/a\\nb"' });
+  });
+
+  it('reports calls the buffer map had no room for', () => {
+    const t = parseBpftrace('B 1000 1700000000.000000 200\n@calls: 3\n@x[7, 3000]: (2000, 7, 0, 0, 1, cat)\n@calls: 0\n');
+    expect([...t.events()].map((e) => e.kind)).toEqual(['syscall', 'message']);
+    expect(t.event(1)).toMatchObject({ kind: 'message', text: 'bpftrace lost 2 events' });
   });
 
   it('marks a call still running when tracing stopped as unfinished', () => {
