@@ -6,7 +6,7 @@
  *   node bin/run-ts.js scripts/make-samples.ts [--only ID[,ID...]] [--no-bpftrace]
  */
 import { execa } from 'execa';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { collect } from '../collector/collect.js';
 import type { CollectOptions } from '../collector/collect.js';
@@ -27,12 +27,39 @@ async function prepare(): Promise<void> {
   await cc(['-o', `${BIN}/hello`, 'samples/src/hello.c']);
   await cc(['-static', '-o', `${BIN}/hello-static`, 'samples/src/hello.c']);
   await cc(['-pthread', '-o', `${BIN}/threads`, 'samples/src/threads.c']);
+  await cc(['-o', `${BIN}/seccomp-deny`, 'samples/src/seccomp-deny.c']);
   // The busybox toy rootfs: one static binary, and a link per command.
   mkdirSync(`${BUSYBOX_ROOT}/bin`, { recursive: true });
   copyFileSync('/bin/busybox', `${BUSYBOX_ROOT}/bin/busybox`);
   for (const applet of APPLETS) symlinkSync('busybox', `${BUSYBOX_ROOT}/bin/${applet}`);
   mkdirSync(DATA, { recursive: true });
   writeFileSync(`${DATA}/message.txt`, 'hello from the host, through a bind mount\n');
+  // The cgroup-join demo's cgroup, under the cgroup v2 mount (pure v2, or hybrid's /sys/fs/cgroup/unified).
+  const v2 = readFileSync('/proc/mounts', 'utf8').split('\n').find((l) => l.split(' ')[2] === 'cgroup2')?.split(' ')[1];
+  if (v2) {
+    vars.cgroupDir = `${v2}/spelunk-demo`;
+    if (!existsSync(vars.cgroupDir)) mkdirSync(vars.cgroupDir);
+  }
+}
+
+/** Values for `{name}` in scenario args (see SampleScenario.background). */
+const vars: Record<string, string> = {};
+const fill = (arg: string): string => arg.replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m);
+
+/** Starts the scenario's background process; resolves once it has exec'd its last program (sleep). */
+async function startBackground(argv: string[]): Promise<() => void> {
+  const child = execa(argv[0] as string, argv.slice(1), { stdio: 'ignore', reject: false });
+  for (let i = 0; i < 100 && !readComm(child.pid).startsWith('sleep'); i++) await new Promise((r) => setTimeout(r, 20));
+  vars.backgroundPid = String(child.pid);
+  return () => void child.kill('SIGKILL');
+}
+
+function readComm(pid: number | undefined): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 async function makeSample(s: SampleScenario, backend: 'strace' | 'bpftrace'): Promise<Record<string, unknown>> {
@@ -41,7 +68,7 @@ async function makeSample(s: SampleScenario, backend: 'strace' | 'bpftrace'): Pr
   rmSync(dir, { recursive: true, force: true });
   const options: CollectOptions = {
     program: s.program,
-    args: s.args,
+    args: s.args.map(fill),
     runs: s.runs ?? ['host', 'chroot'],
     rootfs: s.rootfs ?? 'auto',
     unshare: s.unshare ?? [],
@@ -54,7 +81,9 @@ async function makeSample(s: SampleScenario, backend: 'strace' | 'bpftrace'): Pr
     log: (line) => process.stderr.write(`  ${line}\n`),
   };
   process.stderr.write(`${id}\n`);
-  const { manifest, fault } = await collect(options);
+  const stopBackground = s.background ? await startBackground(s.background) : null;
+  if (stopBackground) options.args = s.args.map(fill);
+  const { manifest, fault } = await collect(options).finally(() => stopBackground?.());
   if (fault) throw new Error(`${id}: ${fault.message}`);
   writeFileSync(join(dir, 'RECIPE.md'), recipe(s, id, backend, manifest.runs.map((r) => `${r.label}: exit ${r.exitCode ?? r.signal}`)));
   return {
@@ -121,7 +150,16 @@ async function main(): Promise<void> {
       if (!keep.has(name) && existsSync(join(SAMPLES, name, 'session.json'))) rmSync(join(SAMPLES, name), { recursive: true });
     }
     writeFileSync(join(SAMPLES, 'index.json'), `${JSON.stringify({ schemaVersion: 1, samples: index }, null, 2)}\n`);
+  } else {
+    // --only: the other samples stay as captured; their index entries are kept, in scenario order.
+    const old = existsSync(join(SAMPLES, 'index.json')) ? (JSON.parse(readFileSync(join(SAMPLES, 'index.json'), 'utf8')) as { samples: Array<Record<string, unknown>> }).samples : [];
+    const byId = new Map([...old, ...index].map((e) => [String(e.id), e]));
+    const order = SAMPLE_SCENARIOS.flatMap((s) => [s.id, `${s.id}-bpftrace`]);
+    const merged = order.flatMap((id) => byId.get(id) ?? []);
+    writeFileSync(join(SAMPLES, 'index.json'), `${JSON.stringify({ schemaVersion: 1, samples: merged }, null, 2)}\n`);
   }
+  // A cgroup directory goes with rmdir once its processes have exited (its files cannot be deleted).
+  if (vars.cgroupDir && existsSync(vars.cgroupDir)) rmdirSync(vars.cgroupDir);
   process.stderr.write(`${index.length} samples in ${SAMPLES}\n`);
 }
 

@@ -20,6 +20,11 @@ export interface SampleScenario {
   setup?: string[];
   /** false: no bpftrace twin. */
   bpftrace?: boolean;
+  /**
+   * A process started before the runs and killed after them (nsenter joins its namespaces). Its pid
+   * replaces `{backgroundPid}` in args; `{cgroupDir}` becomes the cgroup v2 directory made for the demo.
+   */
+  background?: string[];
 }
 
 const BUILD = ['gcc -O2 -o /tmp/spelunk-samples/bin/hello samples/src/hello.c'];
@@ -107,5 +112,49 @@ export const SAMPLE_SCENARIOS: readonly SampleScenario[] = [
     args: ['-c', 'echo hello world | tr a-z A-Z | wc -c'],
     rootfs: '/tmp/spelunk-samples/busybox-root',
     setup: BUSYBOX,
+  },
+  {
+    id: 'nsenter-uts',
+    title: 'nsenter joins another process\'s namespace',
+    teaches: 'A namespace lives as long as a process (or a mount) holds it: nsenter opens /proc/PID/ns/uts of a running process and setns() moves itself in, so hostname prints the other namespace\'s name.',
+    lookFor: 'The openat of /proc/PID/ns/uts, setns(3, CLONE_NEWUTS), then the execve of hostname, whose uname() returns nodename="spelunk-box" (the name set inside the other namespace), not the host\'s.',
+    program: '/usr/bin/nsenter',
+    args: ['-t', '{backgroundPid}', '-u', '/usr/bin/hostname'],
+    runs: ['host'],
+    background: ['/usr/bin/unshare', '--uts', '/bin/sh', '-c', 'hostname spelunk-box && exec sleep 120'],
+    setup: ["unshare --uts sh -c 'hostname spelunk-box && exec sleep 120' &  # {backgroundPid} is its pid"],
+    bpftrace: false,
+  },
+  {
+    id: 'cgroup-join',
+    title: 'a shell moves itself into a cgroup',
+    teaches: 'A cgroup is a directory: writing a pid to its cgroup.procs moves that process in, and every child it forks afterwards starts inside it.',
+    lookFor: 'The shell opens {cgroupDir}/cgroup.procs and writes its own pid; then it forks cat, which reads /proc/self/cgroup and prints the new cgroup ("0::/spelunk-demo").',
+    program: '/bin/sh',
+    args: ['-c', 'echo $$ > {cgroupDir}/cgroup.procs; cat /proc/self/cgroup'],
+    runs: ['host'],
+    setup: ['mkdir /sys/fs/cgroup/spelunk-demo  # {cgroupDir}: under the cgroup v2 mount (/sys/fs/cgroup/unified on hybrid systems)'],
+    bpftrace: false,
+  },
+  {
+    id: 'cap-drop-eperm',
+    title: 'a dropped capability makes chroot fail with EPERM',
+    teaches: 'Root is a bundle of capabilities: drop CAP_SYS_CHROOT from the bounding and inheritable sets and even root gets "Operation not permitted" from chroot().',
+    lookFor: 'setpriv\'s prctl(PR_CAPBSET_DROP, CAP_SYS_CHROOT) and capset, the execve of chroot, then chroot("/") = -1 EPERM and exit 125.',
+    program: '/usr/bin/setpriv',
+    args: ['--inh-caps=-sys_chroot', '--bounding-set=-sys_chroot', '/usr/sbin/chroot', '/', '/bin/true'],
+    runs: ['host'],
+    bpftrace: false,
+  },
+  {
+    id: 'seccomp-deny',
+    title: 'a seccomp filter refuses uname',
+    teaches: 'A seccomp filter is a small program the kernel runs on every system call: this one answers uname with EPERM before the call does anything.',
+    lookFor: 'uname succeeds once, then prctl(PR_SET_NO_NEW_PRIVS) and prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=7, ...}); the second uname returns -1 EPERM while write and exit_group still work.',
+    program: '/tmp/spelunk-samples/bin/seccomp-deny',
+    args: [],
+    runs: ['host'],
+    setup: ['gcc -O2 -o /tmp/spelunk-samples/bin/seccomp-deny samples/src/seccomp-deny.c'],
+    bpftrace: false,
   },
 ];
