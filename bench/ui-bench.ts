@@ -14,40 +14,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, buildApp, launchChromium, startServe } from '../test/e2e/harness.js';
 import { machineLine } from './machine.js';
+import { buildSyntheticLog } from './synthetic-strace.js';
 
-const SOURCE = '/work/shared/corpus/foo-chroot-works.log';
 const SIZES = (process.env.UI_BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const OUT = join(ROOT, 'bench', 'out');
 const PAN_FRAMES = 120;
-
-function formatTime(seconds: number): string {
-  const h = Math.floor(seconds / 3600) % 24;
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${s.toFixed(6).padStart(9, '0')}`;
-}
-
-/** n events of realistic strace text: the source's call lines, repeated with new pids and times. */
-export function buildSyntheticLog(n: number): string {
-  const lines = readFileSync(SOURCE, 'latin1')
-    .split('\n')
-    .map((l) => /^(\d+)( +)(\d\d):(\d\d):(\d\d\.\d+) (.*)$/.exec(l))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ pid: Number(m[1]), gap: m[2]!, t: Number(m[3]) * 3600 + Number(m[4]) * 60 + Number(m[5]), body: m[6]! }));
-  const first = lines[0]!.t;
-  const runSpan = lines[lines.length - 1]!.t - first + 50e-6;
-  const out: string[] = [];
-  let start = 10 * 3600;
-  for (let k = 0; out.length < n; k++) {
-    const pidOffset = 1000 * (k % 48);
-    for (const l of lines) {
-      if (out.length >= n) break;
-      out.push(`${l.pid + pidOffset}${l.gap}${formatTime(start + (l.t - first))} ${l.body}`);
-    }
-    start += runSpan;
-  }
-  return out.join('\n') + '\n';
-}
 
 interface Spelunk {
   store: { getState(): { load: { state: string }; traces: { a?: { columns: { count: number }; parseMs: number } }; viewports: { a?: { x0: number; x1: number; laneTop: number } }; setViewport(slot: 'a', v: { x0: number; x1: number; laneTop: number }): void } };

@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './harness.js';
 import { ROOT, buildApp, hasChromium, launchChromium, outputPath, startServe } from './harness.js';
+import { buildSyntheticLog } from '../../bench/synthetic-strace.js';
 
 const CHROOT_FAILS = '/work/shared/corpus/foo-chroot-fails.log';
 const PIPE = '/work/shared/corpus/pipe-f-yy.log';
@@ -189,6 +190,11 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     const file = await (await download).path();
     const json = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: { ph: string }[] };
     expect(json.traceEvents.filter((e) => e.ph === 'X').length).toBeGreaterThan(100);
+    const pngDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const png = readFileSync(await (await pngDownload).path());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(2000);
     const svgDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export SVG' }).click();
     const svg = readFileSync(await (await svgDownload).path(), 'utf8');
@@ -208,6 +214,58 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     await page.getByRole('table', { name: /^Events of/ }).locator('tbody tr[data-index]').first().click();
     await expect.poll(() => page.getByTestId('details-raw').textContent()).toContain('<img src=x');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows parsing progress for a big log, can cancel it, and then loads it without freezing', async () => {
+    const big = outputPath('e2e-600k.log');
+    if (!existsSync(big)) writeFileSync(big, buildSyntheticLog(600_000), 'latin1');
+    const server = await startServe([big]);
+    try {
+      // The served trace starts loading as soon as the page opens.
+      const page = await open(server.url);
+      const progress = page.getByRole('progressbar', { name: 'Parsing progress' });
+      await expect.poll(() => progress.count(), { timeout: 10_000, interval: 20 }).toBe(1);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect.poll(() => page.getByText('Loading cancelled.').count()).toBe(1);
+      expect(await titleOf(page).count()).toBe(0);
+
+      await page.getByRole('button', { name: /^Open e2e-600k\.log/ }).click();
+      await expect.poll(() => progress.count(), { timeout: 10_000, interval: 20 }).toBe(1);
+      // While the worker parses, the page still answers (the main thread is free).
+      const during = await page.evaluate(async () => {
+        const t = performance.now();
+        await new Promise((r) => setTimeout(r, 20));
+        return performance.now() - t;
+      });
+      expect(during).toBeLessThan(200);
+      await expect.poll(() => titleOf(page).textContent(), { timeout: 120_000 }).toContain('e2e-600k.log');
+      expect(await page.getByTestId('row-count').textContent()).toBe('600,000 of 600,000 events');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: outputPath('big-600k.png') });
+      await page.close();
+    } finally {
+      await server.stop();
+    }
+  }, 180_000);
+
+  it('gives every control an accessible name', async () => {
+    const page = await open(served.url);
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails.log');
+    for (const tab of ['Events', 'Statistics', 'Processes', 'Unknown lines']) {
+      await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll('button, input, select, textarea, [role=tab], [role=img], canvas, table')]
+          .filter((el) => {
+            const e = el as HTMLElement;
+            if (e.getAttribute('aria-hidden') === 'true' || (e as HTMLInputElement).type === 'hidden') return false;
+            const labelled = e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (e.id && document.querySelector(`label[for="${e.id}"]`)) || e.closest('label');
+            return !labelled && !(e.textContent ?? '').trim();
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(unnamed, tab).toEqual([]);
+    }
     await page.close();
   });
 

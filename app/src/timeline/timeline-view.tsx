@@ -40,6 +40,8 @@ export function TimelineView({ slot }: { slot: TraceSlot }) {
     ? `Timeline of ${trace.title}: ${formatCount(trace.columns.count)} events in ${laneCount} ${laneCount === 1 ? 'lane' : 'lanes'}, x is ${model?.xMode === 'time' ? 'time' : 'call order'}`
     : 'Timeline (no trace loaded)';
   const height = Math.min(22 * Math.max(3, laneCount) + 2, 360);
+  const laneTop = useAppState((s) => Math.round(s.viewports[slot]?.laneTop ?? 0));
+  const visibleLanes = Math.floor(height / 22);
 
   return (
     <div className="select-none">
@@ -58,6 +60,11 @@ export function TimelineView({ slot }: { slot: TraceSlot }) {
           data-testid={`timeline-plot-${slot}`}
         />
       </div>
+      {laneCount > visibleLanes && (
+        <p className="px-3 pt-1 text-xs text-slate-500" aria-live="polite">
+          Lanes {laneTop + 1}–{Math.min(laneCount, laneTop + visibleLanes)} of {laneCount}: Shift+wheel, Shift+↑↓ or PageUp/PageDown to scroll.
+        </p>
+      )}
     </div>
   );
 }
