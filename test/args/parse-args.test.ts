@@ -76,6 +76,7 @@ describe('comments and in/out', () => {
   it('[128 => 16]', () => args('[128 => 16]', '[(num(128) => num(16))]'));
   it('clone3 stitched from unfinished + resumed', () =>
     args('{flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD} => {parent_tid=[6504]}, 88', '({flags=flags(const(CLONE_VM) const(CLONE_VFORK)) exit_signal=const(SIGCHLD)} => {parent_tid=[num(6504)]}), num(88)'));
+  it('clone3 stitched without the space before =>', () => args('{flags=CLONE_VM}=> {parent_tid=[6503]}, 88', '({flags=const(CLONE_VM)} => {parent_tid=[num(6503)]}), num(88)'));
   it('wait4 stitched', () => args('6302, [{WIFEXITED(s) && WEXITSTATUS(s) == 7}], 0, NULL', 'num(6302), [{expr(&& call(WIFEXITED const(s)) expr(== call(WEXITSTATUS const(s)) num(7)))}], num(0), NULL'));
 });
 

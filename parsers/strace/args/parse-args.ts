@@ -102,22 +102,21 @@ class ArgParser {
     return first;
   }
 
-  /** value = alt { " => " alt } */
+  /**
+   * value = alt { " => " alt }. The space before `=>` is optional: a stitched clone3 whose resumed half
+   * was cut after `resumed> ` (the strace < 5.0 form) reads `{flags=...}=> {parent_tid=[6503]}`.
+   */
   parseValue(): ArgNode {
     const src = this.src;
     const start = this.pos;
     let left = this.parseBinary(0);
-    while (
-      src.charCodeAt(this.pos) === 32 &&
-      src.charCodeAt(this.pos + 1) === 61 &&
-      src.charCodeAt(this.pos + 2) === 62 &&
-      src.charCodeAt(this.pos + 3) === 32
-    ) {
-      this.pos += 4;
+    for (;;) {
+      const at = src.charCodeAt(this.pos) === 32 ? this.pos + 1 : this.pos;
+      if (src.charCodeAt(at) !== 61 || src.charCodeAt(at + 1) !== 62 || src.charCodeAt(at + 2) !== 32) return left;
+      this.pos = at + 3;
       const right = this.parseBinary(0);
       left = { type: 'inout', text: src.slice(start, this.pos), in: left, out: right };
     }
-    return left;
   }
 
   /** Precedence climbing over the operators; same-operator runs become one n-ary node. */
