@@ -1,0 +1,153 @@
+import type { Trace } from '../model/index.js';
+import { EVENT_KINDS } from '../model/index.js';
+import type { ProcessNode } from './process-tree.js';
+import { computeProcessTree } from './process-tree.js';
+
+/**
+ * The stages every program image goes through, found from the calls themselves:
+ *
+ *   loader    execve, then ld.so: access("/etc/ld.so.preload"), openat of ld.so.cache and each library,
+ *             read/pread64 of its ELF header, mmap of its segments (a static binary has only the execve)
+ *   startup   libc setting up the thread: arch_prctl(ARCH_SET_FS), set_tid_address, set_robust_list, rseq,
+ *             mprotect of RELRO pages, prlimit64, getrandom (malloc's seed), the first brk
+ *   work      what the program itself does (a forked child or a thread is all work)
+ *   chroot    chroot()/pivot_root() and the chdir/execve attempts right after it
+ *   namespace unshare()/setns()
+ *   mount     mount()/umount2()
+ *   exit      exit_group (or a thread's exit) and the `+++ exited` line
+ *
+ * A chroot run is then: the chroot program's loader, startup, work, `chroot()`, followed by the target's
+ * own loader, startup, work and exit, all in one pid. Each pid (a pipeline has several) gets its phases.
+ */
+export type PhaseKind = 'loader' | 'startup' | 'work' | 'chroot' | 'namespace' | 'mount' | 'exit';
+
+export interface Phase {
+  /** null when the log has no pids. */
+  pid: number | null;
+  kind: PhaseKind;
+  /** Short text for a band: "loader: hello", "chroot() + chdir()". */
+  label: string;
+  /** The program image the phase belongs to (basename), or null if unknown. */
+  program: string | null;
+  /** First and last event index (inclusive) of this pid in the phase; the pid's events only. */
+  firstIndex: number;
+  lastIndex: number;
+  /** Events of this pid in the phase. */
+  count: number;
+  /** Seconds, as the trace's timestamps (end: the last call's start plus its duration); null without timestamps. */
+  startTs: number | null;
+  endTs: number | null;
+}
+
+const SYSCALL = EVENT_KINDS.indexOf('syscall');
+const EXIT_KINDS = new Set([EVENT_KINDS.indexOf('exit'), EVENT_KINDS.indexOf('killed')]);
+/** Calls libc makes while it sets the process up, before main() (both glibc dynamic and static). */
+const STARTUP = new Set(['arch_prctl', 'set_tid_address', 'set_robust_list', 'rseq', 'mprotect', 'prlimit64', 'munmap', 'getrandom', 'brk', 'readlink']);
+const ISOLATE: Record<string, PhaseKind> = { chroot: 'chroot', pivot_root: 'chroot', unshare: 'namespace', setns: 'namespace', mount: 'mount', umount2: 'mount', umount: 'mount' };
+/** Calls that stay in an isolation phase once it started: `chroot(); chdir("/"); execve() = -1 ENOENT`. */
+const ISOLATE_TAIL = new Set(['chdir', 'execve', 'execveat', ...Object.keys(ISOLATE)]);
+
+/** Splits each pid's events into phases; sorted by first event. */
+export function computePhases(trace: Trace): Phase[] {
+  const tree = computeProcessTree(trace);
+  const lists: number[][] = tree.nodes.map(() => []);
+  for (let i = 0; i < trace.count; i++) lists[tree.nodeOf[i] as number]?.push(i);
+  const phases: Phase[] = [];
+  for (const node of tree.nodes) splitImage(trace, node, lists[node.id] as number[], phases);
+  return phases.sort((a, b) => a.firstIndex - b.firstIndex);
+}
+
+function splitImage(trace: Trace, node: ProcessNode, list: number[], out: Phase[]): void {
+  if (list.length === 0) return;
+  const program = node.program === null ? null : (node.program.split('/').pop() ?? null);
+  const push = (kind: PhaseKind, from: number, to: number, label: string): void => {
+    if (to < from) return;
+    out.push(makePhase(trace, node.pid, kind, label, program, list, from, to));
+  };
+  const name = (p: number): string => (trace.columns.kind[list[p] as number] === SYSCALL ? trace.name(list[p] as number) : '');
+  const exec = node.execEvent >= 0 ? list.indexOf(node.execEvent) : -1;
+  let pos = 0;
+  if (exec >= 0) {
+    push('work', 0, exec - 1, `work: ${program ?? '?'}`);
+    const { loaderEnd, dynamic } = findLoaderEnd(trace, list, exec);
+    push('loader', exec, loaderEnd, dynamic ? `loader: ${program}` : `exec: ${program} (no loader)`);
+    pos = loaderEnd + 1;
+    const startupFrom = pos;
+    while (pos < list.length && STARTUP.has(name(pos))) pos++;
+    push('startup', startupFrom, pos - 1, `libc start-up: ${program}`);
+  }
+  let exitFrom = list.length;
+  for (let p = pos; p < list.length; p++) {
+    const n = name(p);
+    if (n === 'exit_group' || n === 'exit' || EXIT_KINDS.has(trace.columns.kind[list[p] as number] as number)) {
+      exitFrom = p;
+      break;
+    }
+  }
+  const role = node.execd ? '' : node.origin === 'thread' ? ' (thread)' : node.parent !== null ? ' (child)' : '';
+  splitWork(trace, list, pos, exitFrom - 1, name, (kind, from, to, label) => push(kind, from, to, label ?? `work: ${program ?? '?'}${role}`));
+  push('exit', exitFrom, list.length - 1, `exit: ${program ?? '?'}`);
+}
+
+/** The loader ends just before libc installs the thread pointer (arch_prctl(ARCH_SET_FS), set_tid_address). */
+function findLoaderEnd(trace: Trace, list: number[], exec: number): { loaderEnd: number; dynamic: boolean } {
+  let dynamic = false;
+  for (let p = exec + 1; p < list.length; p++) {
+    const i = list[p] as number;
+    if (trace.columns.kind[i] !== SYSCALL) continue;
+    const n = trace.name(i);
+    if (n === 'set_tid_address') {
+      const before = p - 1 > exec && trace.name(list[p - 1] as number) === 'arch_prctl' ? p - 1 : p;
+      return { loaderEnd: dynamic ? before - 1 : exec, dynamic };
+    }
+    if ((n === 'openat' || n === 'open' || n === 'access') && /ld\.so|\.so[."]/.test(trace.rawLine(i))) dynamic = true;
+    if (n === 'exit_group' || n === 'execve') break;
+  }
+  return { loaderEnd: exec, dynamic: false };
+}
+
+type Emit = (kind: PhaseKind, from: number, to: number, label?: string) => void;
+
+/** Work, cut around runs of isolation calls (chroot, unshare, setns, mount). */
+function splitWork(trace: Trace, list: number[], from: number, to: number, name: (p: number) => string, emit: Emit): void {
+  let start = from;
+  for (let p = from; p <= to; p++) {
+    const kind = ISOLATE[name(p)];
+    if (kind === undefined) continue;
+    let end = p;
+    while (end + 1 <= to && ISOLATE_TAIL.has(name(end + 1))) end++;
+    emit('work', start, p - 1);
+    emit(kind, p, end, isolationLabel(trace, list, p, end));
+    start = end + 1;
+    p = end;
+  }
+  emit('work', start, to);
+}
+
+function isolationLabel(trace: Trace, list: number[], from: number, to: number): string {
+  const parts: string[] = [];
+  for (let p = from; p <= to; p++) {
+    const i = list[p] as number;
+    const errno = trace.errno(i);
+    const part = `${trace.name(i)}()${errno ? ` ${errno}` : ''}`;
+    if (parts[parts.length - 1] !== part) parts.push(part);
+  }
+  return parts.join(' + ');
+}
+
+function makePhase(trace: Trace, pid: number | null, kind: PhaseKind, label: string, program: string | null, list: number[], from: number, to: number): Phase {
+  const first = list[from] as number;
+  const last = list[to] as number;
+  const lastTs = trace.ts(last);
+  return {
+    pid,
+    kind,
+    label,
+    program,
+    firstIndex: first,
+    lastIndex: last,
+    count: to - from + 1,
+    startTs: trace.ts(first),
+    endTs: lastTs === null ? null : lastTs + (trace.dur(last) ?? 0),
+  };
+}
