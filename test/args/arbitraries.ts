@@ -33,12 +33,18 @@ const stringArg: fc.Arbitrary<ArgNode> = fc
     return withText(node);
   });
 
-const numberArg: fc.Arbitrary<ArgNode> = fc
-  .record({
-    value: fc.integer({ min: -(2 ** 31), max: 2 ** 40 }),
-    base: fc.constantFrom(8 as const, 10 as const, 16 as const),
-  })
-  .map(({ value, base }) => withText({ type: 'number', text: '', value, base }));
+/** Octal as strace prints it (modes, umask): at most 0777777; longer 0-led runs read as zero-padded hex. */
+const numberArg: fc.Arbitrary<ArgNode> = fc.oneof(
+  fc
+    .record({
+      value: fc.integer({ min: -(2 ** 31), max: 2 ** 40 }),
+      base: fc.constantFrom(10 as const, 16 as const),
+    })
+    .map(({ value, base }) => withText({ type: 'number', text: '', value, base })),
+  fc
+    .integer({ min: -0o777777, max: 0o777777 })
+    .map((value) => withText({ type: 'number', text: '', value, base: 8 as const })),
+);
 
 const constArg: fc.Arbitrary<ArgNode> = fc
   .tuple(fc.boolean(), identifier)

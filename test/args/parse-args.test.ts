@@ -17,6 +17,8 @@ describe('scalars', () => {
     args('AT_FDCWD, "/etc/ld.so.cache", O_RDONLY|O_CLOEXEC', 'const(AT_FDCWD), str("/etc/ld.so.cache"), flags(const(O_RDONLY) const(O_CLOEXEC))'));
   it('decimal, hex, octal, negative', () => args('4096, 0x7ffd1a2b, 0644, 077, -1, 0, -0x10', 'num(4096), num(2147293739/16), num(420/8), num(63/8), num(-1), num(0), num(-16/16)'));
   it('digits 8 and 9 after a 0 are decimal', () => args('09', 'num(9)'));
+  it('zero-padded hex (netlink nl_groups, nodemasks)', () => args('{nl_groups=00000000}, [0x00000000000001, 0000000000000000], 0000ff00', '{nl_groups=num(0/16)}, [num(1/16) num(0/16)], num(65280/16)'));
+  it('seven-digit modes stay octal', () => args('{st_mode=0100644}', '{st_mode=num(33188/8)}'));
   it('past 2^53 keeps text', () => expect(parseArgs('18446744073709551615')[0]?.text).toBe('18446744073709551615'));
   it('NULL', () => args('NULL, NULL', 'NULL, NULL'));
   it('address-of identifiers', () => args('&sin6_addr', 'const(&sin6_addr)'));

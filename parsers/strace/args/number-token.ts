@@ -1,5 +1,6 @@
 /**
  * Number-like tokens. One number as strace prints it: `-1`, `4096`, `0x7ffd1a2b3c40`, `0644` / `077` (octal: modes, umask),
+ * `00000000` (zero-padded hex),
  * `18446744073709551615` (kept in `text`; `value` may lose precision past 2^53).
  */
 
@@ -22,6 +23,16 @@ export function parseNumberToken(src: string, start: number): NumberToken | null
     while (isClass(src.charCodeAt(i), HEX)) i++;
     const magnitude = parseInt(src.slice(digitsStart + 2, i), 16);
     return { end: i, value: negative ? -magnitude : magnitude, base: 16 };
+  }
+  if (first === 48) {
+    // Eight or more digits after a leading 0 is zero-padded hex, never octal (modes have at most 7):
+    // `nl_groups=00000000`, nodemask `[0x00000000000001, 0000000000000000]` (`%#0*lx` drops 0x for 0).
+    let j = digitsStart;
+    while (isClass(src.charCodeAt(j), HEX)) j++;
+    if (j - digitsStart >= 8) {
+      const magnitude = parseInt(src.slice(digitsStart, j), 16);
+      return { end: j, value: negative ? -magnitude : magnitude, base: 16 };
+    }
   }
   let i = digitsStart;
   let octal = first === 48;
