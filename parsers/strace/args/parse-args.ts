@@ -112,7 +112,8 @@ class ArgParser {
     let left = this.parseBinary(0);
     for (;;) {
       const at = src.charCodeAt(this.pos) === 32 ? this.pos + 1 : this.pos;
-      if (src.charCodeAt(at) !== 61 || src.charCodeAt(at + 1) !== 62 || src.charCodeAt(at + 2) !== 32) return left;
+      if (src.charCodeAt(at) !== 61 || src.charCodeAt(at + 1) !== 62 || src.charCodeAt(at + 2) !== 32)
+        return left;
       this.pos = at + 3;
       const right = this.parseBinary(0);
       left = { type: 'inout', text: src.slice(start, this.pos), in: left, out: right };
