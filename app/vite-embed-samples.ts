@@ -18,7 +18,10 @@ export function embedSamples(samplesDir: string): Plugin {
           next();
           return;
         }
-        res.setHeader('content-type', rel.endsWith('.json') ? 'application/json' : 'text/plain; charset=latin1');
+        res.setHeader(
+          'content-type',
+          rel.endsWith('.json') ? 'application/json' : 'text/plain; charset=latin1',
+        );
         res.end(readFileSync(file));
       });
     },

@@ -19,7 +19,12 @@ export function buildSyntheticLog(n: number): string {
     .split('\n')
     .map((l) => /^(\d+)( +)(\d\d):(\d\d):(\d\d\.\d+) (.*)$/.exec(l))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ pid: Number(m[1]), gap: m[2]!, t: Number(m[3]) * 3600 + Number(m[4]) * 60 + Number(m[5]), body: m[6]! }));
+    .map((m) => ({
+      pid: Number(m[1]),
+      gap: m[2]!,
+      t: Number(m[3]) * 3600 + Number(m[4]) * 60 + Number(m[5]),
+      body: m[6]!,
+    }));
   const first = lines[0]!.t;
   const runSpan = lines[lines.length - 1]!.t - first + 50e-6;
   const out: string[] = [];
@@ -34,4 +39,3 @@ export function buildSyntheticLog(n: number): string {
   }
   return out.join('\n') + '\n';
 }
-

@@ -21,7 +21,14 @@ const OUT = join(ROOT, 'bench', 'out');
 const PAN_FRAMES = 120;
 
 interface Spelunk {
-  store: { getState(): { load: { state: string }; traces: { a?: { columns: { count: number }; parseMs: number } }; viewports: { a?: { x0: number; x1: number; laneTop: number } }; setViewport(slot: 'a', v: { x0: number; x1: number; laneTop: number }): void } };
+  store: {
+    getState(): {
+      load: { state: string };
+      traces: { a?: { columns: { count: number }; parseMs: number } };
+      viewports: { a?: { x0: number; x1: number; laneTop: number } };
+      setViewport(slot: 'a', v: { x0: number; x1: number; laneTop: number }): void;
+    };
+  };
   frameCount(): number;
   framesSince(n: number): number[];
 }
@@ -31,27 +38,30 @@ interface Spelunk {
  * every frame, so every frame is drawn from the columns (the level-of-detail walk, no cache).
  */
 async function measurePan(page: Page, zoom = false): Promise<{ draws: number[]; intervals: number[] }> {
-  return page.evaluate(async ([frames, zoom]) => {
-    const sp = (window as unknown as { __spelunk: Spelunk }).__spelunk;
-    const st = sp.store.getState();
-    const full = st.viewports.a!;
-    const span = (full.x1 - full.x0) * 0.5;
-    const since = sp.frameCount();
-    const intervals: number[] = [];
-    let last = performance.now();
-    for (let f = 0; f < frames; f++) {
+  return page.evaluate(
+    async ([frames, zoom]) => {
+      const sp = (window as unknown as { __spelunk: Spelunk }).__spelunk;
+      const st = sp.store.getState();
+      const full = st.viewports.a!;
+      const span = (full.x1 - full.x0) * 0.5;
+      const since = sp.frameCount();
+      const intervals: number[] = [];
+      let last = performance.now();
+      for (let f = 0; f < frames; f++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        if (f > 0) intervals.push(now - last);
+        last = now;
+        const x0 = full.x0 + ((f % 60) / 60) * span;
+        const width = zoom ? span * (0.6 + (0.4 * ((f * 7) % 10)) / 10) : span;
+        sp.store.getState().setViewport('a', { x0, x1: x0 + width, laneTop: 0 });
+      }
       await new Promise((r) => requestAnimationFrame(r));
-      const now = performance.now();
-      if (f > 0) intervals.push(now - last);
-      last = now;
-      const x0 = full.x0 + ((f % 60) / 60) * span;
-      const width = zoom ? span * (0.6 + 0.4 * ((f * 7) % 10) / 10) : span;
-      sp.store.getState().setViewport('a', { x0, x1: x0 + width, laneTop: 0 });
-    }
-    await new Promise((r) => requestAnimationFrame(r));
-    sp.store.getState().setViewport('a', full);
-    return { draws: sp.framesSince(since), intervals };
-  }, [PAN_FRAMES, zoom] as const);
+      sp.store.getState().setViewport('a', full);
+      return { draws: sp.framesSince(since), intervals };
+    },
+    [PAN_FRAMES, zoom] as const,
+  );
 }
 
 function quantile(xs: number[], q: number): number {
@@ -62,14 +72,24 @@ function quantile(xs: number[], q: number): number {
 /** Resident memory of the browser's renderer processes (page main thread and its worker), started with our profile. */
 function rendererRssMiB(userDataDir: string): number {
   const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const rows = ps.split('\n').map((l) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l)).filter((m): m is RegExpExecArray => m !== null);
-  const roots = new Set(rows.filter((r) => r[4]!.includes(userDataDir) && !r[4]!.includes('--type=')).map((r) => Number(r[1])));
+  const rows = ps
+    .split('\n')
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null);
+  const roots = new Set(
+    rows.filter((r) => r[4]!.includes(userDataDir) && !r[4]!.includes('--type=')).map((r) => Number(r[1])),
+  );
   const inTree = new Set(roots);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    for (const r of rows) if (inTree.has(Number(r[2])) && !inTree.has(Number(r[1]))) (inTree.add(Number(r[1])), (grew = true));
+    for (const r of rows)
+      if (inTree.has(Number(r[2])) && !inTree.has(Number(r[1]))) (inTree.add(Number(r[1])), (grew = true));
   }
-  return rows.filter((r) => inTree.has(Number(r[1])) && r[4]!.includes('--type=renderer')).reduce((n, r) => n + Number(r[3]), 0) / 1024;
+  return (
+    rows
+      .filter((r) => inTree.has(Number(r[1])) && r[4]!.includes('--type=renderer'))
+      .reduce((n, r) => n + Number(r[3]), 0) / 1024
+  );
 }
 
 interface Row {
@@ -108,7 +128,12 @@ async function main(): Promise<void> {
       await page.waitForFunction(
         () => {
           const sp = (window as unknown as { __spelunk?: Spelunk }).__spelunk;
-          return sp && sp.store.getState().load.state === 'done' && sp.store.getState().viewports.a && sp.frameCount() > 0;
+          return (
+            sp &&
+            sp.store.getState().load.state === 'done' &&
+            sp.store.getState().viewports.a &&
+            sp.frameCount() > 0
+          );
         },
         undefined,
         { timeout: 600_000, polling: 50 },
@@ -121,7 +146,10 @@ async function main(): Promise<void> {
       await page.waitForTimeout(500);
       await cdp.send('HeapProfiler.collectGarbage');
       // usedSize is the JS heap; typed arrays live in backing stores outside it, so count those too.
-      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+      const usage = (await cdp.send('Runtime.getHeapUsage')) as {
+        usedSize: number;
+        backingStorageSize?: number;
+      };
       const heap = usage.usedSize + (usage.backingStorageSize ?? 0);
       const rssMiB = rendererRssMiB(browser.userDataDir);
       await measurePan(page); // warm-up: caches and JIT
@@ -171,7 +199,7 @@ function writeSection(rows: Row[]): void {
     `Measured by \`npm run bench:ui\` (bench/ui-bench.ts) on ${machineLine()}; headless Chromium ${chromiumVersion()}, no GPU (software rendering), 1440x900 window.`,
     `Input: foo-chroot-works.log (a real \`strace -f -tt -T\` log) repeated and re-timed, 48 rotating pids. Pan: the view is half the trace wide and slides across it, ${PAN_FRAMES} frames after a warm-up pass.`,
     '"Draw" is the timeline\'s work per frame (canvas marks, axis, brush); "frame interval" is the time between animation frames (the draw plus the browser\'s own work, at least one 60 Hz vsync). Panning copies lanes from a strip cached per zoom level (p95 is the frames that redraw the strip); zoom frames change the width every frame and are all drawn from the columns by the level-of-detail walk.',
-    'Memory: "JS heap + array buffers" is the page\'s main thread (the event columns live here); the worker holds the Trace with the raw text, counted in the renderer process\'s resident memory (Chromium\'s own baseline here is ~500 MiB).',
+    "Memory: \"JS heap + array buffers\" is the page's main thread (the event columns live here); the worker holds the Trace with the raw text, counted in the renderer process's resident memory (Chromium's own baseline here is ~500 MiB).",
     '',
     ...table,
     '',
@@ -188,7 +216,10 @@ function writeSection(rows: Row[]): void {
 
 function chromiumVersion(): string {
   try {
-    return /Chromium ([\d.]+)/.exec(execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }))?.[1] ?? '';
+    return (
+      /Chromium ([\d.]+)/.exec(execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }))?.[1] ??
+      ''
+    );
   } catch {
     return '';
   }

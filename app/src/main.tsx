@@ -8,8 +8,15 @@ import { frameCount, framesSince } from './timeline/frame-stats.js';
 import { TraceClient } from './trace/trace-client.js';
 import './styles.css';
 
+const THEME_KEY = 'spelunk.theme';
+const saved = localStorage.getItem(THEME_KEY);
 const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-const store = createAppStore({ theme: prefersDark ? 'dark' : 'light' });
+const store = createAppStore({
+  theme: saved === 'dark' || saved === 'light' ? saved : prefersDark ? 'dark' : 'light',
+});
+store.subscribe((s, prev) => {
+  if (s.theme !== prev.theme) localStorage.setItem(THEME_KEY, s.theme);
+});
 const client = new TraceClient();
 startUrlSync(store);
 

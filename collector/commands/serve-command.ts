@@ -53,7 +53,10 @@ export function buildServePlan(inputs: string[], samplesDir = SAMPLES_DIR): Serv
     else loose.push(abs);
   }
   for (const group of groupFfSets(loose)) {
-    const name = group.length > 1 ? `${basename(group[0]!).replace(/\.\d+$/, '')} (-ff, ${group.length} files)` : basename(group[0]!);
+    const name =
+      group.length > 1
+        ? `${basename(group[0]!).replace(/\.\d+$/, '')} (-ff, ${group.length} files)`
+        : basename(group[0]!);
     traces.push({ id: name, title: name, runs: [{ label: 'log', urls: group.map(addFile) }] });
   }
   return { traces, files };
@@ -63,17 +66,31 @@ function planDirectory(dir: string, addFile: (abs: string) => string): ServedTra
   const manifest = join(dir, 'session.json');
   const id = basename(dir);
   if (existsSync(manifest)) {
-    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { program?: { given?: string }; runs?: { label?: string; log?: string }[] };
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      program?: { given?: string };
+      runs?: { label?: string; log?: string }[];
+    };
     const runs = (m.runs ?? [])
-      .filter((r): r is { label: string; log: string } => typeof r.log === 'string' && existsSync(join(dir, r.log)))
+      .filter(
+        (r): r is { label: string; log: string } => typeof r.log === 'string' && existsSync(join(dir, r.log)),
+      )
       .map((r) => ({ label: r.label ?? 'run', urls: [addFile(join(dir, r.log))] }));
     return { id, title: m.program?.given ? `${m.program.given} (${id})` : id, runs };
   }
   const logs = readdirSync(dir)
     .map((f) => join(dir, f))
-    .filter((f) => statSync(f).isFile() && (/\.\d+$/.test(f) || ['.log', '.txt', '.strace'].includes(extname(f))))
+    .filter(
+      (f) => statSync(f).isFile() && (/\.\d+$/.test(f) || ['.log', '.txt', '.strace'].includes(extname(f))),
+    )
     .sort();
-  return { id, title: id, runs: groupFfSets(logs).map((g) => ({ label: basename(g[0]!).replace(/\.\d+$/, ''), urls: g.map(addFile) })) };
+  return {
+    id,
+    title: id,
+    runs: groupFfSets(logs).map((g) => ({
+      label: basename(g[0]!).replace(/\.\d+$/, ''),
+      urls: g.map(addFile),
+    })),
+  };
 }
 
 /** Files named `prefix.PID` with a common prefix form one -ff set; every other file stands alone. */
@@ -85,12 +102,15 @@ export function groupFfSets(files: string[]): string[][] {
     if (!m) out.push([f]);
     else sets.set(m[1]!, [...(sets.get(m[1]!) ?? []), f]);
   }
-  for (const set of sets.values()) out.push(set.sort((a, b) => Number(/\d+$/.exec(a)![0]) - Number(/\d+$/.exec(b)![0])));
+  for (const set of sets.values())
+    out.push(set.sort((a, b) => Number(/\d+$/.exec(a)![0]) - Number(/\d+$/.exec(b)![0])));
   return out;
 }
 
 /** samples/index.json: [{ id, title, teaches, runs: [{ label, log }] }]; [] when absent or unreadable. */
-function readSampleIndex(samplesDir: string): { id: string; title: string; teaches?: string; runs: { label: string; logs: string[] }[] }[] {
+function readSampleIndex(
+  samplesDir: string,
+): { id: string; title: string; teaches?: string; runs: { label: string; logs: string[] }[] }[] {
   const path = join(samplesDir, 'index.json');
   if (!existsSync(path)) return [];
   let parsed: unknown;
@@ -100,8 +120,14 @@ function readSampleIndex(samplesDir: string): { id: string; title: string; teach
     return [];
   }
   const list = Array.isArray(parsed) ? parsed : ((parsed as { samples?: unknown[] })?.samples ?? []);
-  const out: { id: string; title: string; teaches?: string; runs: { label: string; logs: string[] }[] }[] = [];
-  for (const s of list as { id?: string; title?: string; teaches?: string; runs?: { label?: string; log?: string; logs?: string[] }[] }[]) {
+  const out: { id: string; title: string; teaches?: string; runs: { label: string; logs: string[] }[] }[] =
+    [];
+  for (const s of list as {
+    id?: string;
+    title?: string;
+    teaches?: string;
+    runs?: { label?: string; log?: string; logs?: string[] }[];
+  }[]) {
     const runs = (s.runs ?? [])
       .map((r) => ({
         label: r.label ?? 'run',
@@ -110,7 +136,13 @@ function readSampleIndex(samplesDir: string): { id: string; title: string; teach
           .filter((l) => l.startsWith(samplesDir + sep) && existsSync(l)),
       }))
       .filter((r) => r.logs.length);
-    if (runs.length) out.push({ id: s.id ?? `sample-${out.length + 1}`, title: s.title ?? s.id ?? 'sample', teaches: s.teaches, runs });
+    if (runs.length)
+      out.push({
+        id: s.id ?? `sample-${out.length + 1}`,
+        title: s.title ?? s.id ?? 'sample',
+        teaches: s.teaches,
+        runs,
+      });
   }
   return out;
 }
@@ -125,7 +157,8 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 };
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 /** Every file under app/dist, by URL path: the only static files served. */
 function listDist(dir: string, prefix = ''): Map<string, string> {
@@ -148,16 +181,26 @@ export function createServeHandler(plan: ServePlan, distDir = APP_DIST) {
     } catch {
       return void send(res, 400, 'text/plain', 'bad request');
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void send(res, 405, 'text/plain', 'method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return void send(res, 405, 'text/plain', 'method not allowed');
     if (path === 'api/traces.json') return void send(res, 200, TYPES['.json']!, catalog, req.method);
-    const encoded = path.startsWith('api/files/') ? path.replace(/[^/]+$/, (n) => encodeURIComponent(n)) : path;
+    const encoded = path.startsWith('api/files/')
+      ? path.replace(/[^/]+$/, (n) => encodeURIComponent(n))
+      : path;
     const traceFile = plan.files.get(encoded);
     const file = traceFile ?? dist.get(path === '' ? 'index.html' : path);
     if (!file) return void send(res, 404, 'text/plain', 'not found');
-    const type = traceFile ? 'text/plain; charset=latin1' : (TYPES[extname(file)] ?? 'application/octet-stream');
-    const headers: Record<string, string | number> = { 'content-type': type, 'content-length': statSync(file).size, 'x-content-type-options': 'nosniff' };
+    const type = traceFile
+      ? 'text/plain; charset=latin1'
+      : (TYPES[extname(file)] ?? 'application/octet-stream');
+    const headers: Record<string, string | number> = {
+      'content-type': type,
+      'content-length': statSync(file).size,
+      'x-content-type-options': 'nosniff',
+    };
     if (type.startsWith('text/html')) headers['content-security-policy'] = CSP;
-    if (!traceFile && path.startsWith('assets/')) headers['cache-control'] = 'public, max-age=31536000, immutable';
+    if (!traceFile && path.startsWith('assets/'))
+      headers['cache-control'] = 'public, max-age=31536000, immutable';
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);
@@ -165,7 +208,11 @@ export function createServeHandler(plan: ServePlan, distDir = APP_DIST) {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, method = 'GET'): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    'x-content-type-options': 'nosniff',
+  });
   res.end(method === 'HEAD' ? undefined : body);
 }
 
@@ -189,9 +236,15 @@ export function registerServeCommand(program: Command): void {
         const plan = buildServePlan(opts.samples ? [] : inputs);
         await ensureAppBuilt();
         const server = createServer(createServeHandler(plan));
-        const port = await listen(server, opts.port === undefined ? 5177 : Number(opts.port), opts.port === undefined);
+        const port = await listen(
+          server,
+          opts.port === undefined ? 5177 : Number(opts.port),
+          opts.port === undefined,
+        );
         process.stdout.write(`http://127.0.0.1:${port}/\n`);
-        process.stderr.write(`serving ${plan.traces.length} trace(s): ${plan.traces.map((t) => t.title).join(', ') || 'none (upload one in the page)'}\nPress Ctrl+C to stop.\n`);
+        process.stderr.write(
+          `serving ${plan.traces.length} trace(s): ${plan.traces.map((t) => t.title).join(', ') || 'none (upload one in the page)'}\nPress Ctrl+C to stop.\n`,
+        );
       } catch (err) {
         process.stderr.write(`spelunk serve: ${(err as Error).message}\n`);
         process.exitCode = 1;
@@ -202,7 +255,8 @@ export function registerServeCommand(program: Command): void {
 function listen(server: ReturnType<typeof createServer>, port: number, fallback: boolean): Promise<number> {
   return new Promise((ok, fail) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
-      if (fallback && err.code === 'EADDRINUSE') server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port));
+      if (fallback && err.code === 'EADDRINUSE')
+        server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port));
       else fail(err);
     });
     server.listen(port, '127.0.0.1', () => ok((server.address() as AddressInfo).port));

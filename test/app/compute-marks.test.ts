@@ -15,7 +15,10 @@ const sortedStarts = fc
 describe('computeThinnedMarks', () => {
   it('draws at most about one mark per pixel column, however many events there are', () => {
     const n = 1_000_000;
-    const src = source(Array.from({ length: n }, (_, i) => i * 1e-3), new Array(n).fill(0));
+    const src = source(
+      Array.from({ length: n }, (_, i) => i * 1e-3),
+      new Array(n).fill(0),
+    );
     const widthPx = 800;
     const emitted = computeThinnedMarks(src, null, 0, 1000, widthPx, 1, () => {});
     expect(emitted).toBeLessThanOrEqual(widthPx + 1);
@@ -25,7 +28,10 @@ describe('computeThinnedMarks', () => {
   it('leaves no pixel column that holds an event without a mark covering it', () => {
     fc.assert(
       fc.property(sortedStarts, fc.integer({ min: 10, max: 500 }), (starts, widthPx) => {
-        const src = source(starts, starts.map(() => 0));
+        const src = source(
+          starts,
+          starts.map(() => 0),
+        );
         const spans: [number, number][] = [];
         computeThinnedMarks(src, null, 0, 1000, widthPx, 1, (_p, s, e) => spans.push([s, e]));
         const scale = widthPx / 1000;

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeClampedWindow, computePannedWindow, computeZoomedWindow } from '../../app/src/logic/compute-window.js';
+import {
+  computeClampedWindow,
+  computePannedWindow,
+  computeZoomedWindow,
+} from '../../app/src/logic/compute-window.js';
 
 const extent = { x0: 0, x1: 1000 };
 
@@ -14,7 +18,13 @@ describe('zoom and pan windows', () => {
         fc.double({ min: 1.01, max: 8, noNaN: true }),
         (x0, span, anchor, factor) => {
           const w = { x0, x1: x0 + span };
-          const back = computeZoomedWindow(computeZoomedWindow(w, factor, anchor, extent, 1e-6), 1 / factor, anchor, extent, 1e-6);
+          const back = computeZoomedWindow(
+            computeZoomedWindow(w, factor, anchor, extent, 1e-6),
+            1 / factor,
+            anchor,
+            extent,
+            1e-6,
+          );
           expect(back.x0).toBeCloseTo(w.x0, 6);
           expect(back.x1).toBeCloseTo(w.x1, 6);
         },
@@ -24,11 +34,15 @@ describe('zoom and pan windows', () => {
 
   it('keeps every window inside the extent', () => {
     fc.assert(
-      fc.property(fc.double({ min: -5000, max: 5000, noNaN: true }), fc.double({ min: 0.1, max: 3000, noNaN: true }), (x0, span) => {
-        const w = computeClampedWindow({ x0, x1: x0 + span }, extent);
-        expect(w.x0).toBeGreaterThanOrEqual(0);
-        expect(w.x1).toBeLessThanOrEqual(1000 + 1e-9);
-      }),
+      fc.property(
+        fc.double({ min: -5000, max: 5000, noNaN: true }),
+        fc.double({ min: 0.1, max: 3000, noNaN: true }),
+        (x0, span) => {
+          const w = computeClampedWindow({ x0, x1: x0 + span }, extent);
+          expect(w.x0).toBeGreaterThanOrEqual(0);
+          expect(w.x1).toBeLessThanOrEqual(1000 + 1e-9);
+        },
+      ),
     );
   });
 

@@ -23,8 +23,23 @@ function recordingContext(): DrawContext & { log: string[] } {
     font: '',
     textBaseline: 'alphabetic',
   } as unknown as DrawContext & { log: string[] };
-  for (const m of ['fillRect', 'strokeRect', 'fillText', 'beginPath', 'rect', 'fill', 'moveTo', 'lineTo', 'closePath', 'arc', 'save', 'restore', 'clip'])
-    (ctx as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => log.push(`${m} ${args.map((a) => (typeof a === 'number' ? Math.round(a) : a)).join(' ')}`);
+  for (const m of [
+    'fillRect',
+    'strokeRect',
+    'fillText',
+    'beginPath',
+    'rect',
+    'fill',
+    'moveTo',
+    'lineTo',
+    'closePath',
+    'arc',
+    'save',
+    'restore',
+    'clip',
+  ])
+    (ctx as unknown as Record<string, unknown>)[m] = (...args: unknown[]) =>
+      log.push(`${m} ${args.map((a) => (typeof a === 'number' ? Math.round(a) : a)).join(' ')}`);
   return ctx;
 }
 
@@ -50,7 +65,9 @@ function frameFor(text: string, width = 1000): TimelineFrame {
 
 /** The real log repeated n times, re-timed 1 µs apart so it stays one realistic process. */
 function repeatLog(n: number): string {
-  const lines = readFileSync('/work/shared/corpus/foo-host.log', 'latin1').split('\n').filter((l) => /^\d+ +\d\d:\d\d:\d\d\.\d+ /.test(l));
+  const lines = readFileSync('/work/shared/corpus/foo-host.log', 'latin1')
+    .split('\n')
+    .filter((l) => /^\d+ +\d\d:\d\d:\d\d\.\d+ /.test(l));
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const line = lines[i % lines.length]!;
@@ -58,7 +75,9 @@ function repeatLog(n: number): string {
     const hh = String(Math.floor(t / 3600)).padStart(2, '0');
     const mm = String(Math.floor((t % 3600) / 60)).padStart(2, '0');
     const ss = (t % 60).toFixed(6).padStart(9, '0');
-    out.push(line.replace(/^(\d+ +)\d\d:\d\d:\d\d\.\d+/, `$1${hh}:${mm}:${ss}`).replace(/<[\d.]+>$/, '<0.000000>'));
+    out.push(
+      line.replace(/^(\d+ +)\d\d:\d\d:\d\d\.\d+/, `$1${hh}:${mm}:${ss}`).replace(/<[\d.]+>$/, '<0.000000>'),
+    );
   }
   return out.join('\n') + '\n';
 }
@@ -84,7 +103,9 @@ describe('drawTimeline', () => {
   });
 
   it('renders the same drawing as SVG, escaping trace text', () => {
-    const f = frameFor('1 00:00:01.000000 openat(AT_FDCWD, "/tmp/<b>x</b>&", O_RDONLY) = 3 <0.000010>\n1 00:00:01.000100 exit_group(0) = ?\n1 00:00:01.000200 +++ exited with 0 +++\n');
+    const f = frameFor(
+      '1 00:00:01.000000 openat(AT_FDCWD, "/tmp/<b>x</b>&", O_RDONLY) = 3 <0.000010>\n1 00:00:01.000100 exit_group(0) = ?\n1 00:00:01.000200 +++ exited with 0 +++\n',
+    );
     (f.model.lanes[0] as { label: string }).label = '<script>alert(1)</script>';
     const svg = new SvgContext(1000, 200);
     drawTimeline(svg, f);
@@ -99,7 +120,9 @@ describe('drawTimeline', () => {
 describe('Chrome Trace Event export', () => {
   it('writes one complete event per call and instants for exits, valid JSON Perfetto opens', () => {
     const { data } = loadCorpusTrace('pipe-f-yy.log');
-    const json = JSON.parse(formatChromeTrace(data)) as { traceEvents: { ph: string; ts?: number; dur?: number; name: string; pid: number; tid: number }[] };
+    const json = JSON.parse(formatChromeTrace(data)) as {
+      traceEvents: { ph: string; ts?: number; dur?: number; name: string; pid: number; tid: number }[];
+    };
     const calls = json.traceEvents.filter((e) => e.ph === 'X');
     let syscalls = 0;
     for (let i = 0; i < data.columns.count; i++) if (data.columns.kind[i] === KIND.syscall) syscalls++;

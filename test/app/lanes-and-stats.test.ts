@@ -29,7 +29,8 @@ describe('lanes on real logs', () => {
       expect(lane.events[model.posOf[i] as number]).toBe(i);
     }
     expect(model.lanes.reduce((n, l) => n + l.events.length, 0)).toBe(placed);
-    for (const lane of model.lanes) for (let j = 1; j < lane.x.length; j++) expect(lane.x[j]!).toBeGreaterThanOrEqual(lane.x[j - 1]!);
+    for (const lane of model.lanes)
+      for (let j = 1; j < lane.x.length; j++) expect(lane.x[j]!).toBeGreaterThanOrEqual(lane.x[j - 1]!);
   });
 
   it('knows threads from CLONE_THREAD and names processes after what they exec', () => {
@@ -86,8 +87,16 @@ describe('table filters', () => {
     const pid = data.processes[1]!.pid;
     const byPid = computeFilteredRows(data, { ...EMPTY_FILTERS, pids: [pid] }, null);
     for (const i of byPid) expect(data.columns.pid[i]).toBe(pid);
-    const text = computeFilteredRows(data, { ...EMPTY_FILTERS, names: ['mmap'], text: 'x' }, Int32Array.from([mmaps[0]!, mmaps[0]! + 1]));
-    expect([...text]).toEqual(data.names[data.columns.nameId[mmaps[0]! + 1] as number] === 'mmap' ? [mmaps[0], mmaps[0]! + 1] : [mmaps[0]]);
+    const text = computeFilteredRows(
+      data,
+      { ...EMPTY_FILTERS, names: ['mmap'], text: 'x' },
+      Int32Array.from([mmaps[0]!, mmaps[0]! + 1]),
+    );
+    expect([...text]).toEqual(
+      data.names[data.columns.nameId[mmaps[0]! + 1] as number] === 'mmap'
+        ? [mmaps[0], mmaps[0]! + 1]
+        : [mmaps[0]],
+    );
   });
 
   it('steps to the next call of the same name and of the same process', () => {

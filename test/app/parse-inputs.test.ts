@@ -5,13 +5,20 @@ import { computeTextMatches, computeUnknownLines } from '../../app/src/worker/tr
 import type { InputSource } from '../../app/src/worker/worker-protocol.js';
 
 const never = { isCancelled: () => false, onBytes: () => {} };
-const text = (path: string, name = path.slice(path.lastIndexOf('/') + 1)): InputSource => ({ type: 'text', text: readFileSync(path, 'latin1'), name });
+const text = (path: string, name = path.slice(path.lastIndexOf('/') + 1)): InputSource => ({
+  type: 'text',
+  text: readFileSync(path, 'latin1'),
+  name,
+});
 
 describe('the worker parse path', () => {
   it('parses a real strace log and an -ff set', async () => {
     const one = await parseInputs([text('/work/shared/corpus/foo-chroot-fails.log')], never);
     expect(one.count).toBe(125);
-    const ff = await parseInputs(['pipe.7721', 'pipe.7722', 'pipe.7723'].map((f) => text(`/work/shared/corpus/ff/${f}`)), never);
+    const ff = await parseInputs(
+      ['pipe.7721', 'pipe.7722', 'pipe.7723'].map((f) => text(`/work/shared/corpus/ff/${f}`)),
+      never,
+    );
     expect(new Set(Array.from(ff.columns.pid)).size).toBe(3);
   });
 
@@ -22,8 +29,12 @@ describe('the worker parse path', () => {
   });
 
   it('says when a file is not a trace or is binary', async () => {
-    await expect(parseInputs([{ type: 'text', text: 'hello\nworld\n', name: 'notes.txt' }], never)).rejects.toThrow(NotATraceError);
-    await expect(parseInputs([{ type: 'text', text: '\x7fELF\x02\x01\x01\0\0\0\0', name: 'a.out' }], never)).rejects.toThrow(/binary/);
+    await expect(
+      parseInputs([{ type: 'text', text: 'hello\nworld\n', name: 'notes.txt' }], never),
+    ).rejects.toThrow(NotATraceError);
+    await expect(
+      parseInputs([{ type: 'text', text: '\x7fELF\x02\x01\x01\0\0\0\0', name: 'a.out' }], never),
+    ).rejects.toThrow(/binary/);
   });
 
   it('answers text search and lists unknown lines from the raw text', async () => {

@@ -15,9 +15,20 @@ describe('buildServePlan', () => {
     writeFileSync(join(session, 'chroot.strace'), 'y');
     writeFileSync(
       join(session, 'session.json'),
-      JSON.stringify({ program: { given: 'foo' }, runs: [{ label: 'host', log: 'host.strace' }, { label: 'chroot', log: 'chroot.strace' }] }),
+      JSON.stringify({
+        program: { given: 'foo' },
+        runs: [
+          { label: 'host', log: 'host.strace' },
+          { label: 'chroot', log: 'chroot.strace' },
+        ],
+      }),
     );
-    const plan = buildServePlan([`${CORPUS}/foo-host.log`, `${CORPUS}/ff/pipe.7721`, `${CORPUS}/ff/pipe.7722`, session]);
+    const plan = buildServePlan([
+      `${CORPUS}/foo-host.log`,
+      `${CORPUS}/ff/pipe.7721`,
+      `${CORPUS}/ff/pipe.7722`,
+      session,
+    ]);
     expect(plan.traces.map((t) => t.runs.length)).toEqual([2, 1, 1]);
     const ff = plan.traces.find((t) => t.title.includes('-ff'))!;
     expect(ff.runs[0]!.urls).toHaveLength(2);
@@ -26,7 +37,11 @@ describe('buildServePlan', () => {
   });
 
   it('groups prefix.PID files into sets by prefix, ordered by pid', () => {
-    expect(groupFfSets(['/a/x.10', '/a/x.9', '/a/y.log', '/b/x.1'])).toEqual([['/a/y.log'], ['/a/x.9', '/a/x.10'], ['/b/x.1']]);
+    expect(groupFfSets(['/a/x.10', '/a/x.9', '/a/y.log', '/b/x.1'])).toEqual([
+      ['/a/y.log'],
+      ['/a/x.9', '/a/x.10'],
+      ['/b/x.1'],
+    ]);
   });
 
   it('tolerates a missing samples index', () => {
@@ -57,7 +72,9 @@ describe('the serve handler', () => {
     const index = await fetch(`${base}/`);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
-    const list = (await (await fetch(`${base}/api/traces.json`)).json()) as { traces: { runs: { urls: string[] }[] }[] };
+    const list = (await (await fetch(`${base}/api/traces.json`)).json()) as {
+      traces: { runs: { urls: string[] }[] }[];
+    };
     const url = list.traces[0]!.runs[0]!.urls[0]!;
     const log = await fetch(`${base}/${url}`);
     expect(log.status).toBe(200);
@@ -66,7 +83,15 @@ describe('the serve handler', () => {
   });
 
   it('serves nothing else: no other files, no path tricks', async () => {
-    for (const path of ['/etc/passwd', '/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/api/files/1/x.log', '/api/files/0/other.log', '/app/dist/index.html', '/%E0%A4%A'])
+    for (const path of [
+      '/etc/passwd',
+      '/../../../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/api/files/1/x.log',
+      '/api/files/0/other.log',
+      '/app/dist/index.html',
+      '/%E0%A4%A',
+    ])
       expect([400, 404]).toContain((await fetch(`${base}${path}`)).status);
     expect((await fetch(`${base}/api/traces.json`, { method: 'POST' })).status).toBe(405);
   });

@@ -52,7 +52,9 @@ describe('URL state', () => {
     trace: fc.option(fc.string({ minLength: 1 }), { nil: null }),
     xMode: fc.constantFrom('time' as const, 'order' as const),
     window: fc.option(
-      fc.tuple(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 1e-3, max: 1e4, noNaN: true })).map(([a, d]): [number, number] => [a, a + d]),
+      fc
+        .tuple(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 1e-3, max: 1e4, noNaN: true }))
+        .map(([a, d]): [number, number] => [a, a + d]),
       { nil: null },
     ),
     selected: fc.option(fc.nat(), { nil: null }),

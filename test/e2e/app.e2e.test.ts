@@ -18,7 +18,17 @@ function samplesEnv(): Record<string, string> {
   mkdirSync(join(dir, 'foo'));
   copyFileSync('/work/shared/corpus/foo-host.log', join(dir, 'foo', 'host.log'));
   copyFileSync(CHROOT_FAILS, join(dir, 'foo', 'chroot.log'));
-  const index = [{ id: 'foo', title: 'foo on the host and in a bare chroot', teaches: 'execve fails with ENOENT when the loader is missing', runs: [{ label: 'host', log: 'foo/host.log' }, { label: 'chroot', log: 'foo/chroot.log' }] }];
+  const index = [
+    {
+      id: 'foo',
+      title: 'foo on the host and in a bare chroot',
+      teaches: 'execve fails with ENOENT when the loader is missing',
+      runs: [
+        { label: 'host', log: 'foo/host.log' },
+        { label: 'chroot', log: 'foo/chroot.log' },
+      ],
+    },
+  ];
   writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
   return { SPELUNK_SAMPLES_DIR: dir };
 }
@@ -35,7 +45,11 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
 
   beforeAll(async () => {
     await buildApp();
-    [samples, served, browser] = await Promise.all([startServe([], samplesEnv()), startServe([CHROOT_FAILS, PIPE]), launchChromium()]);
+    [samples, served, browser] = await Promise.all([
+      startServe([], samplesEnv()),
+      startServe([CHROOT_FAILS, PIPE]),
+      launchChromium(),
+    ]);
     empty = await startServe([], { SPELUNK_SAMPLES_DIR: mkdtempSync(join(tmpdir(), 'spelunk-nosamples-')) });
   }, 180_000);
   afterAll(async () => {
@@ -61,13 +75,17 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
 
   it('opens the bundled samples by default, and lists every sample run', async () => {
     const page = await open(samples.url);
-    await expect.poll(() => page.getByRole('img', { name: /^Timeline of / }).count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole('img', { name: /^Timeline of / }).count(), { timeout: 30_000 })
+      .toBe(1);
     await page.screenshot({ path: outputPath('samples-default.png') });
     await page.getByRole('button', { name: 'Open…' }).click();
     const runs = page.getByRole('list', { name: 'Available traces' }).getByRole('button');
     expect(await runs.count()).toBeGreaterThanOrEqual(HAS_SAMPLES ? 1 : 2);
     await runs.last().click();
-    await expect.poll(() => page.getByTestId('trace-title').textContent(), { timeout: 30_000 }).toMatch(HAS_SAMPLES ? /./ : /chroot/);
+    await expect
+      .poll(() => page.getByTestId('trace-title').textContent(), { timeout: 30_000 })
+      .toMatch(HAS_SAMPLES ? /./ : /chroot/);
     await page.close();
   });
 
@@ -83,8 +101,12 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     const page = await open(samples.url);
     await page.getByRole('button', { name: 'Open…' }).click();
     await page.getByLabel('Choose trace files').setInputFiles(CHROOT_FAILS);
-    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails.log');
-    const timeline = page.getByRole('img', { name: /^Timeline of foo-chroot-fails\.log: 125 events in 1 lane/ });
+    await expect
+      .poll(() => titleOf(page).textContent(), { timeout: 30_000 })
+      .toContain('foo-chroot-fails.log');
+    const timeline = page.getByRole('img', {
+      name: /^Timeline of foo-chroot-fails\.log: 125 events in 1 lane/,
+    });
     expect(await timeline.count()).toBe(1);
     expect(await page.getByTestId('row-count').textContent()).toBe('125 of 125 events');
     await page.waitForTimeout(300);
@@ -115,10 +137,18 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     // Text search runs in the worker; the table shows only matching lines.
     await page.getByLabel('failed only').uncheck();
     await page.getByLabel('Search text or path').fill('ld.so.cache');
-    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 10_000 }).toMatch(/^[1-9] of 125 events$/);
+    await expect
+      .poll(() => page.getByTestId('row-count').textContent(), { timeout: 10_000 })
+      .toMatch(/^[1-9] of 125 events$/);
     const args = await table.locator('tbody tr[data-index] td:nth-child(5)').allTextContents();
     expect(args.length).toBeGreaterThan(0);
-    await expect.poll(async () => (await table.locator('tbody tr[data-index] td:nth-child(5)').allTextContents()).every((a) => a.includes('ld.so.cache'))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await table.locator('tbody tr[data-index] td:nth-child(5)').allTextContents()).every((a) =>
+          a.includes('ld.so.cache'),
+        ),
+      )
+      .toBe(true);
 
     // Next call of the same name, from the details panel.
     await page.getByLabel('Search text or path').fill('');
@@ -134,18 +164,56 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
 
   it('selects a call by clicking the timeline, zooms with the keyboard, and shows help', async () => {
     const page = await open(served.url);
-    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails.log');
+    await expect
+      .poll(() => titleOf(page).textContent(), { timeout: 30_000 })
+      .toContain('foo-chroot-fails.log');
     const plot = page.getByTestId('timeline-plot-a');
     const box = (await plot.boundingBox())!;
     await plot.click({ position: { x: 3, y: 11 } });
     const details = page.getByRole('region', { name: 'Event details' });
     await expect.poll(() => details.getByTestId('details-name').textContent()).toBe('execve');
     expect(box.width).toBeGreaterThan(500);
-    const before = await page.evaluate(() => (window as unknown as { __spelunk: { store: { getState(): { viewports: { a?: { x0: number; x1: number } } } } } }).__spelunk.store.getState().viewports.a);
+    const before = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __spelunk: { store: { getState(): { viewports: { a?: { x0: number; x1: number } } } } };
+          }
+        ).__spelunk.store.getState().viewports.a,
+    );
     await page.locator('body').press('+');
     await page.locator('body').press('+');
-    const after = await page.evaluate(() => (window as unknown as { __spelunk: { store: { getState(): { viewports: { a?: { x0: number; x1: number } } } } } }).__spelunk.store.getState().viewports.a);
+    const after = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __spelunk: { store: { getState(): { viewports: { a?: { x0: number; x1: number } } } } };
+          }
+        ).__spelunk.store.getState().viewports.a,
+    );
     expect(after!.x1 - after!.x0).toBeLessThan((before!.x1 - before!.x0) / 2);
+    // Selecting a call outside the zoomed window (here the last row of the table) brings it into view.
+    const table = page.getByRole('table', { name: /^Events of/ });
+    await table.evaluate((t) => t.parentElement!.scrollTo(0, t.parentElement!.scrollHeight));
+    await table.locator('tbody tr[data-index]').last().click();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          type S = {
+            selection: { index: number } | null;
+            viewports: { a?: { x0: number; x1: number } };
+            traces: { a?: { columns: { ts: Float64Array } } };
+          };
+          const s = (
+            window as unknown as { __spelunk: { store: { getState(): S } } }
+          ).__spelunk.store.getState();
+          const ts = s.traces.a!.columns.ts;
+          const t0 = Math.min(...Array.from(ts).filter((t) => !Number.isNaN(t)));
+          const x = ts[s.selection!.index]! - t0;
+          return x >= s.viewports.a!.x0 && x <= s.viewports.a!.x1;
+        }),
+      )
+      .toBe(true);
     await page.locator('body').press('?');
     await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);
     await page.screenshot({ path: outputPath('help-overlay.png') });
@@ -156,7 +224,9 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
 
   it('keeps the view in the URL: reopening it restores trace, filters and selection', async () => {
     const page = await open(served.url);
-    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails.log');
+    await expect
+      .poll(() => titleOf(page).textContent(), { timeout: 30_000 })
+      .toContain('foo-chroot-fails.log');
     await page.getByLabel('Filter by error').selectOption('ENOENT');
     const table = page.getByRole('table', { name: /^Events of/ });
     await table.locator('tbody tr[data-index]').nth(1).click();
@@ -179,9 +249,13 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     const label = await page.getByRole('img', { name: /^Timeline of pipe-f-yy/ }).getAttribute('aria-label');
     expect(Number(/in (\d+) lanes/.exec(label ?? '')?.[1])).toBeGreaterThan(1);
     await page.getByRole('tab', { name: 'Processes' }).click();
-    expect(await page.getByRole('tree', { name: 'Process tree' }).getByRole('treeitem').count()).toBeGreaterThan(1);
+    expect(
+      await page.getByRole('tree', { name: 'Process tree' }).getByRole('treeitem').count(),
+    ).toBeGreaterThan(1);
     await page.getByRole('tab', { name: 'Statistics' }).click();
-    expect(await page.getByRole('table', { name: 'Syscall statistics' }).locator('tbody tr').count()).toBeGreaterThan(5);
+    expect(
+      await page.getByRole('table', { name: 'Syscall statistics' }).locator('tbody tr').count(),
+    ).toBeGreaterThan(5);
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await page.waitForTimeout(200);
     await page.screenshot({ path: outputPath('dark-stats.png') });
@@ -199,19 +273,33 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     await page.getByRole('button', { name: 'Export SVG' }).click();
     const svg = readFileSync(await (await svgDownload).path(), 'utf8');
     expect(svg).toMatch(/^<svg xmlns/);
+    await page.getByRole('button', { name: 'Switch to light theme' }).click(); // the theme is remembered
     await page.close();
   });
 
   it('says so when a file is not a trace, and never renders trace text as HTML', async () => {
     const page = await open(samples.url);
     await page.getByRole('button', { name: 'Open…' }).click();
-    await page.getByLabel('Choose trace files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello\nthis is not strace\n') });
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 }).toContain('does not look like an strace log');
-    const hostile = '4242  12:00:00.000001 openat(AT_FDCWD, "<img src=x onerror=alert(1)>", O_RDONLY) = -1 ENOENT (No such file or directory) <0.000010>\n4242  12:00:00.000100 exit_group(0) = ?\n4242  12:00:00.000200 +++ exited with 0 +++\n';
+    await page
+      .getByLabel('Choose trace files')
+      .setInputFiles({
+        name: 'notes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('hello\nthis is not strace\n'),
+      });
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toContain('does not look like an strace log');
+    const hostile =
+      '4242  12:00:00.000001 openat(AT_FDCWD, "<img src=x onerror=alert(1)>", O_RDONLY) = -1 ENOENT (No such file or directory) <0.000010>\n4242  12:00:00.000100 exit_group(0) = ?\n4242  12:00:00.000200 +++ exited with 0 +++\n';
     await page.getByLabel('Or paste a log').fill(hostile);
     await page.getByRole('button', { name: 'Parse pasted text' }).click();
     await expect.poll(() => titleOf(page).textContent(), { timeout: 20_000 }).toContain('Pasted log');
-    await page.getByRole('table', { name: /^Events of/ }).locator('tbody tr[data-index]').first().click();
+    await page
+      .getByRole('table', { name: /^Events of/ })
+      .locator('tbody tr[data-index]')
+      .first()
+      .click();
     await expect.poll(() => page.getByTestId('details-raw').textContent()).toContain('<img src=x');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await page.close();
@@ -251,15 +339,26 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
 
   it('gives every control an accessible name', async () => {
     const page = await open(served.url);
-    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails.log');
+    await expect
+      .poll(() => titleOf(page).textContent(), { timeout: 30_000 })
+      .toContain('foo-chroot-fails.log');
     for (const tab of ['Events', 'Statistics', 'Processes', 'Unknown lines']) {
       await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
       const unnamed = await page.evaluate(() =>
-        [...document.querySelectorAll('button, input, select, textarea, [role=tab], [role=img], canvas, table')]
+        [
+          ...document.querySelectorAll(
+            'button, input, select, textarea, [role=tab], [role=img], canvas, table',
+          ),
+        ]
           .filter((el) => {
             const e = el as HTMLElement;
-            if (e.getAttribute('aria-hidden') === 'true' || (e as HTMLInputElement).type === 'hidden') return false;
-            const labelled = e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (e.id && document.querySelector(`label[for="${e.id}"]`)) || e.closest('label');
+            if (e.getAttribute('aria-hidden') === 'true' || (e as HTMLInputElement).type === 'hidden')
+              return false;
+            const labelled =
+              e.getAttribute('aria-label') ||
+              e.getAttribute('aria-labelledby') ||
+              (e.id && document.querySelector(`label[for="${e.id}"]`)) ||
+              e.closest('label');
             return !labelled && !(e.textContent ?? '').trim();
           })
           .map((el) => el.outerHTML.slice(0, 80)),
@@ -271,9 +370,15 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
 
   it('takes the README screenshot', async () => {
     const page = await open(served.url);
-    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails.log');
+    await expect
+      .poll(() => titleOf(page).textContent(), { timeout: 30_000 })
+      .toContain('foo-chroot-fails.log');
     await page.getByLabel('failed only').check();
-    await page.getByRole('table', { name: /^Events of/ }).locator('tbody tr[data-index]', { hasText: 'execve' }).first().click();
+    await page
+      .getByRole('table', { name: /^Events of/ })
+      .locator('tbody tr[data-index]', { hasText: 'execve' })
+      .first()
+      .click();
     await page.waitForTimeout(300);
     const path = outputPath('readme-screenshot.png');
     await page.screenshot({ path });

@@ -15,7 +15,9 @@ export const OUTPUT_DIR = join(ROOT, 'test-output');
  * wants the profile as launchPersistentContext's argument rather than --user-data-dir). Never downloads
  * a browser.
  */
-export async function launchChromium(viewport = { width: 1440, height: 900 }): Promise<BrowserContext & { userDataDir: string }> {
+export async function launchChromium(
+  viewport = { width: 1440, height: 900 },
+): Promise<BrowserContext & { userDataDir: string }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'spelunk-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -42,7 +44,9 @@ export function hasChromium(): boolean {
 /** Builds the app once per run (skipped when SPELUNK_SKIP_BUILD=1 and a build exists). */
 export async function buildApp(): Promise<void> {
   if (process.env.SPELUNK_SKIP_BUILD === '1' && existsSync(join(ROOT, 'app', 'dist', 'index.html'))) return;
-  await execa('npx', ['vite', 'build', '--config', 'app/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT });
+  await execa('npx', ['vite', 'build', '--config', 'app/vite.config.ts', '--logLevel', 'error'], {
+    cwd: ROOT,
+  });
 }
 
 export interface RunningServer {
@@ -53,7 +57,12 @@ export interface RunningServer {
 
 /** Starts `spelunk serve` on a free port and reads the URL it prints as its first line. */
 export async function startServe(args: string[], env: Record<string, string> = {}): Promise<RunningServer> {
-  const proc = execa('node', [join(ROOT, 'bin', 'spelunk.js'), 'serve', '--port', '0', ...args], { cwd: ROOT, buffer: false, reject: false, env });
+  const proc = execa('node', [join(ROOT, 'bin', 'spelunk.js'), 'serve', '--port', '0', ...args], {
+    cwd: ROOT,
+    buffer: false,
+    reject: false,
+    env,
+  });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     let err = '';

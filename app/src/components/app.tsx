@@ -37,7 +37,14 @@ export function App() {
     if (!files.length) return;
     setShowOpen(false);
     const title = files.length === 1 ? files[0]!.name : `${files.length} files (${files[0]!.name}, …)`;
-    void loadTrace(store, client, 'a', nextUploadId(), title, files.map((file) => ({ type: 'file', file })));
+    void loadTrace(
+      store,
+      client,
+      'a',
+      nextUploadId(),
+      title,
+      files.map((file) => ({ type: 'file', file })),
+    );
   };
   useDropFiles(openFiles);
   useAutoOpen(served);
@@ -47,7 +54,15 @@ export function App() {
   }, [theme]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (handleShortcut(e, store, () => rowsRef.current, () => fileInput.current?.click())) e.preventDefault();
+      if (
+        handleShortcut(
+          e,
+          store,
+          () => rowsRef.current,
+          () => fileInput.current?.click(),
+        )
+      )
+        e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -63,10 +78,18 @@ export function App() {
   return (
     <div className="flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar onOpen={() => setShowOpen((v) => !v)} />
-      <input ref={fileInput} type="file" multiple className="sr-only" tabIndex={-1} aria-label="Open trace files" onChange={(e) => {
-        openFiles([...(e.currentTarget.files ?? [])]);
-        e.currentTarget.value = '';
-      }} />
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        className="sr-only"
+        tabIndex={-1}
+        aria-label="Open trace files"
+        onChange={(e) => {
+          openFiles([...(e.currentTarget.files ?? [])]);
+          e.currentTarget.value = '';
+        }}
+      />
       <LoadStatus />
       {!trace || showOpen ? (
         <main className="flex-1 overflow-auto">
@@ -80,14 +103,32 @@ export function App() {
           </section>
           <div className="flex min-h-0 flex-1">
             <section aria-label="Trace panels" className="flex min-w-0 flex-1 flex-col">
-              <div role="tablist" aria-label="Panels" className="flex gap-1 border-b border-slate-200 px-2 pt-1 dark:border-slate-700">
+              <div
+                role="tablist"
+                aria-label="Panels"
+                className="flex gap-1 border-b border-slate-200 px-2 pt-1 dark:border-slate-700"
+              >
                 {tabs.map(([id, label]) => (
-                  <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} className="tab" onClick={() => setTab(id)}>
+                  <button
+                    key={id}
+                    type="button"
+                    role="tab"
+                    id={`tab-${id}`}
+                    aria-selected={tab === id}
+                    aria-controls={`panel-${id}`}
+                    className="tab"
+                    onClick={() => setTab(id)}
+                  >
                     {label}
                   </button>
                 ))}
               </div>
-              <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="flex min-h-0 flex-1 flex-col">
+              <div
+                role="tabpanel"
+                id={`panel-${tab}`}
+                aria-labelledby={`tab-${tab}`}
+                className="flex min-h-0 flex-1 flex-col"
+              >
                 {tab === 'events' && (
                   <>
                     <FilterBar trace={trace} shown={rows.length} searching={searching} />
@@ -117,14 +158,26 @@ function useAutoOpen(served: ServedTrace[]): void {
   const { store, client } = useAppContext();
   const done = useRef(false);
   useEffect(() => {
-    if (done.current || !served.length || store.getState().traces.a || store.getState().load.state === 'loading') return;
+    if (
+      done.current ||
+      !served.length ||
+      store.getState().traces.a ||
+      store.getState().load.state === 'loading'
+    )
+      return;
     done.current = true;
     const url = readUrlState();
     const runs = served.flatMap((t) => t.runs.map((r) => ({ t, r })));
     const pick = (url.trace && runs.find(({ t, r }) => formatRunId(t, r) === url.trace)) || runs[0];
     if (!pick) return;
-    void loadTrace(store, client, 'a', formatRunId(pick.t, pick.r), formatRunTitle(pick.t, pick.r),
-      pick.r.urls.map((u) => ({ type: 'url', url: u, name: u.slice(u.lastIndexOf('/') + 1) }))).then((trace) => {
+    void loadTrace(
+      store,
+      client,
+      'a',
+      formatRunId(pick.t, pick.r),
+      formatRunTitle(pick.t, pick.r),
+      pick.r.urls.map((u) => ({ type: 'url', url: u, name: u.slice(u.lastIndexOf('/') + 1) })),
+    ).then((trace) => {
       if (trace && url.trace === trace.id) applyUrlView(store, url);
     });
   }, [served, store, client]);

@@ -43,10 +43,18 @@ export function DetailsPanel() {
       )}
       {selection && trace && (
         <nav aria-label="Related calls" className="mt-3 flex flex-wrap gap-1">
-          <button type="button" className="btn" onClick={() => go('name', -1)}>← same name</button>
-          <button type="button" className="btn" onClick={() => go('name', 1)}>same name →</button>
-          <button type="button" className="btn" onClick={() => go('pid', -1)}>← same process</button>
-          <button type="button" className="btn" onClick={() => go('pid', 1)}>same process →</button>
+          <button type="button" className="btn" onClick={() => go('name', -1)}>
+            ← same name
+          </button>
+          <button type="button" className="btn" onClick={() => go('name', 1)}>
+            same name →
+          </button>
+          <button type="button" className="btn" onClick={() => go('pid', -1)}>
+            ← same process
+          </button>
+          <button type="button" className="btn" onClick={() => go('pid', 1)}>
+            same process →
+          </button>
         </nav>
       )}
     </section>
@@ -59,15 +67,17 @@ function EventBody({ detail, range }: { detail: EventDetail; range: { t0: number
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-baseline gap-x-3">
-        <span className="font-mono text-base font-semibold" data-testid="details-name">{title}</span>
+        <span className="font-mono text-base font-semibold" data-testid="details-name">
+          {title}
+        </span>
         {ev.pid !== null && <span>pid {ev.pid}</span>}
-        {ev.ts !== null && <span title={String(ev.ts)}>at +{formatSeconds(ev.ts - range.t0, range.span, true)}</span>}
+        {ev.ts !== null && (
+          <span title={String(ev.ts)}>at +{formatSeconds(ev.ts - range.t0, range.span, true)}</span>
+        )}
         <span className="text-slate-500">event #{detail.index}</span>
       </div>
       <Note ev={ev} />
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-        {...resultRows(ev)}
-      </dl>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">{...resultRows(ev)}</dl>
       {ev.kind === 'syscall' && (
         <div>
           <h3 className="text-xs font-semibold uppercase text-slate-500">Arguments</h3>
@@ -77,7 +87,11 @@ function EventBody({ detail, range }: { detail: EventDetail; range: { t0: number
       {ev.kind === 'syscall' && ev.stack?.length ? (
         <div>
           <h3 className="text-xs font-semibold uppercase text-slate-500">Stack (-k)</h3>
-          <ol className="font-mono text-xs">{ev.stack.map((f, k) => <li key={k}>{f}</li>)}</ol>
+          <ol className="font-mono text-xs">
+            {ev.stack.map((f, k) => (
+              <li key={k}>{f}</li>
+            ))}
+          </ol>
         </div>
       ) : null}
       <div>
@@ -85,7 +99,10 @@ function EventBody({ detail, range }: { detail: EventDetail; range: { t0: number
           Raw line {ev.line}
           {detail.file ? ` of ${detail.file}` : ''}
         </h3>
-        <pre className="whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800" data-testid="details-raw">
+        <pre
+          className="whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800"
+          data-testid="details-raw"
+        >
           {detail.rawLine}
           {detail.endRawLine ? `\n${detail.endRawLine}` : ''}
         </pre>
@@ -96,8 +113,12 @@ function EventBody({ detail, range }: { detail: EventDetail; range: { t0: number
 
 function resultRows(ev: TraceEvent): ReactElement[] {
   const row = (k: string, v: string | number): ReactElement[] => [
-    <dt key={`${k}-t`} className="text-slate-500">{k}</dt>,
-    <dd key={`${k}-d`} className="font-mono">{v}</dd>,
+    <dt key={`${k}-t`} className="text-slate-500">
+      {k}
+    </dt>,
+    <dd key={`${k}-d`} className="font-mono">
+      {v}
+    </dd>,
   ];
   switch (ev.kind) {
     case 'syscall':
@@ -129,7 +150,10 @@ function Note({ ev }: { ev: TraceEvent }) {
   const errMeaning = ev.errno ? info?.errors.find((e) => e.errno === ev.errno)?.meaning : undefined;
   if (!info?.summary && !errno) return null;
   return (
-    <div className="rounded border border-sky-200 bg-sky-50 p-2 text-xs dark:border-sky-900 dark:bg-sky-950" aria-label="Note">
+    <div
+      className="rounded border border-sky-200 bg-sky-50 p-2 text-xs dark:border-sky-900 dark:bg-sky-950"
+      aria-label="Note"
+    >
       {info?.summary && (
         <p>
           <span className="font-semibold">{info.manPage}:</span> {info.summary}
@@ -137,7 +161,8 @@ function Note({ ev }: { ev: TraceEvent }) {
       )}
       {errno && (
         <p className="mt-1">
-          <span className="font-semibold">{errno.name}</span> ({errno.message}): {errMeaning ?? errno.explanation}
+          <span className="font-semibold">{errno.name}</span> ({errno.message}):{' '}
+          {errMeaning ?? errno.explanation}
         </p>
       )}
     </div>

@@ -20,7 +20,10 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
-  const [texts, setTexts] = useState<{ trace: TraceData; map: Map<number, string> }>({ trace, map: new Map() });
+  const [texts, setTexts] = useState<{ trace: TraceData; map: Map<number, string> }>({
+    trace,
+    map: new Map(),
+  });
   const textMap = texts.trace === trace ? texts.map : new Map<number, string>();
 
   useEffect(() => {
@@ -61,20 +64,44 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
     const k = lowerBoundInt(rows, selection.index);
     if (rows[k] !== selection.index) return;
     const top = k * ROW_PX;
-    if (top < el.scrollTop || top + ROW_PX > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - el.clientHeight / 2);
+    if (top < el.scrollTop || top + ROW_PX > el.scrollTop + el.clientHeight)
+      el.scrollTop = Math.max(0, top - el.clientHeight / 2);
   }, [selection, rows]);
 
   const c = trace.columns;
   const { t0, span } = selectTimeRange(trace);
   return (
-    <div ref={scrollRef} className="h-full overflow-auto" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={-1}>
-      <table className="event-table w-full table-fixed border-collapse font-mono text-xs" aria-label={`Events of ${trace.title}`} aria-rowcount={rows.length + 1}>
+    <div
+      ref={scrollRef}
+      className="h-full overflow-auto"
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      tabIndex={-1}
+    >
+      <table
+        className="event-table w-full table-fixed border-collapse font-mono text-xs"
+        aria-label={`Events of ${trace.title}`}
+        aria-rowcount={rows.length + 1}
+      >
         <colgroup>
-          <col className="w-16" /><col className="w-24" /><col className="w-16" /><col className="w-32" /><col /><col className="w-36" /><col className="w-20" /><col className="w-20" />
+          <col className="w-16" />
+          <col className="w-24" />
+          <col className="w-16" />
+          <col className="w-32" />
+          <col />
+          <col className="w-36" />
+          <col className="w-20" />
+          <col className="w-20" />
         </colgroup>
         <thead className="sticky top-0 z-10 bg-slate-100 dark:bg-slate-800">
           <tr>
-            <th scope="col">line</th><th scope="col">time</th><th scope="col">pid</th><th scope="col">call</th><th scope="col">arguments</th><th scope="col">returned</th><th scope="col">error</th><th scope="col">duration</th>
+            <th scope="col">line</th>
+            <th scope="col">time</th>
+            <th scope="col">pid</th>
+            <th scope="col">call</th>
+            <th scope="col">arguments</th>
+            <th scope="col">returned</th>
+            <th scope="col">error</th>
+            <th scope="col">duration</th>
           </tr>
         </thead>
         <tbody>
@@ -95,11 +122,23 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
                 onClick={() => store.getState().select({ slot: 'a', index: i })}
               >
                 <td>{c.line[i]}</td>
-                <td>{Number.isNaN(c.ts[i] as number) ? '' : `+${formatSeconds((c.ts[i] as number) - t0, span, true)}`}</td>
+                <td>
+                  {Number.isNaN(c.ts[i] as number)
+                    ? ''
+                    : `+${formatSeconds((c.ts[i] as number) - t0, span, true)}`}
+                </td>
                 <td>{(c.pid[i] as number) < 0 ? '' : c.pid[i]}</td>
-                <td className="truncate">{kind === KIND.syscall ? trace.names[c.nameId[i] as number] : `${EVENT_KINDS[kind]} ${trace.names[c.nameId[i] as number] ?? ''}`}</td>
-                <td className="truncate" title={textMap.get(i)}>{textMap.get(i) ?? '…'}</td>
-                <td className="truncate">{kind === KIND.syscall ? (Number.isNaN(ret) ? '?' : formatRet(ret)) : ''}</td>
+                <td className="truncate">
+                  {kind === KIND.syscall
+                    ? trace.names[c.nameId[i] as number]
+                    : `${EVENT_KINDS[kind]} ${trace.names[c.nameId[i] as number] ?? ''}`}
+                </td>
+                <td className="truncate" title={textMap.get(i)}>
+                  {textMap.get(i) ?? '…'}
+                </td>
+                <td className="truncate">
+                  {kind === KIND.syscall ? (Number.isNaN(ret) ? '?' : formatRet(ret)) : ''}
+                </td>
                 <td className={errno ? 'text-red-700 dark:text-red-400' : ''}>{errno ?? ''}</td>
                 <td>{formatDuration(Number.isNaN(c.dur[i] as number) ? null : (c.dur[i] as number))}</td>
               </tr>

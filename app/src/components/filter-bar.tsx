@@ -7,12 +7,25 @@ import { useAppContext, useAppState } from '../store/store-context.js';
 import type { TraceData } from '../trace/trace-data.js';
 
 /** Filters for the event table: syscall, category, pid, errno / failed only, and text search. */
-export function FilterBar({ trace, shown, searching }: { trace: TraceData; shown: number; searching: boolean }) {
+export function FilterBar({
+  trace,
+  shown,
+  searching,
+}: {
+  trace: TraceData;
+  shown: number;
+  searching: boolean;
+}) {
   const { store } = useAppContext();
   const f = useAppState((s) => s.filters);
   const set = store.getState().setFilters;
   return (
-    <form role="search" aria-label="Filter events" className="flex flex-wrap items-center gap-2 p-2 text-xs" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Filter events"
+      className="flex flex-wrap items-center gap-2 p-2 text-xs"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <input
         aria-label="Search text or path"
         type="search"
@@ -28,7 +41,14 @@ export function FilterBar({ trace, shown, searching }: { trace: TraceData; shown
         list="syscall-names"
         className="input w-40"
         value={f.names.join(',')}
-        onChange={(e) => set({ names: e.target.value.split(',').map((s) => s.trim()).filter(Boolean) })}
+        onChange={(e) =>
+          set({
+            names: e.target.value
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          })
+        }
       />
       <select
         aria-label="Filter by category"
@@ -37,7 +57,11 @@ export function FilterBar({ trace, shown, searching }: { trace: TraceData; shown
         onChange={(e) => set({ categories: e.target.value ? [e.target.value as Category] : [] })}
       >
         <option value="">all categories</option>
-        {CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}
+        {CATEGORIES.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
       </select>
       <select
         aria-label="Filter by process"
@@ -52,12 +76,25 @@ export function FilterBar({ trace, shown, searching }: { trace: TraceData; shown
           </option>
         ))}
       </select>
-      <select aria-label="Filter by error" className="input" value={f.errno} onChange={(e) => set({ errno: e.target.value })}>
+      <select
+        aria-label="Filter by error"
+        className="input"
+        value={f.errno}
+        onChange={(e) => set({ errno: e.target.value })}
+      >
         <option value="">any result</option>
-        {trace.errnos.filter(Boolean).map((e) => <option key={e} value={e}>{e}</option>)}
+        {trace.errnos.filter(Boolean).map((e) => (
+          <option key={e} value={e}>
+            {e}
+          </option>
+        ))}
       </select>
       <label className="flex items-center gap-1">
-        <input type="checkbox" checked={f.failedOnly} onChange={(e) => set({ failedOnly: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={f.failedOnly}
+          onChange={(e) => set({ failedOnly: e.target.checked })}
+        />
         failed only
       </label>
       {isFilterActive(f) && (

@@ -12,7 +12,10 @@ export function HelpOverlay() {
   }, [open]);
   if (!open) return null;
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40" onClick={() => store.getState().setHelpOpen(false)}>
+    <div
+      className="fixed inset-0 z-50 flex items-center justify-center bg-black/40"
+      onClick={() => store.getState().setHelpOpen(false)}
+    >
       <div
         role="dialog"
         aria-modal="true"
@@ -21,8 +24,15 @@ export function HelpOverlay() {
         onClick={(e) => e.stopPropagation()}
       >
         <div className="mb-3 flex items-center justify-between">
-          <h2 id="help-title" className="text-lg font-semibold">Keyboard shortcuts</h2>
-          <button ref={closeRef} type="button" className="btn" onClick={() => store.getState().setHelpOpen(false)}>
+          <h2 id="help-title" className="text-lg font-semibold">
+            Keyboard shortcuts
+          </h2>
+          <button
+            ref={closeRef}
+            type="button"
+            className="btn"
+            onClick={() => store.getState().setHelpOpen(false)}
+          >
             Close
           </button>
         </div>
@@ -39,7 +49,8 @@ export function HelpOverlay() {
           </tbody>
         </table>
         <p className="mt-3 text-xs text-slate-500">
-          Mouse: wheel zooms, drag pans, click selects a call, drag in the overview strip chooses the visible range.
+          Mouse: wheel zooms, drag pans, click selects a call, drag in the overview strip chooses the visible
+          range.
         </p>
       </div>
     </div>

@@ -15,11 +15,19 @@ export function Legend() {
   const [draft, setDraft] = useState('');
   const all = [...ALWAYS_HIGHLIGHTED, ...highlights];
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-1 text-xs" aria-label="Legend" role="group">
+    <div
+      className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-1 text-xs"
+      aria-label="Legend"
+      role="group"
+    >
       <ul className="flex flex-wrap gap-x-3" aria-label="Categories">
         {CATEGORIES.map((c) => (
           <li key={c} className="flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block h-2.5 w-3 rounded-sm" style={{ background: categoryColor(theme, c) }} />
+            <span
+              aria-hidden="true"
+              className="inline-block h-2.5 w-3 rounded-sm"
+              style={{ background: categoryColor(theme, c) }}
+            />
             {c}
           </li>
         ))}
@@ -36,10 +44,18 @@ export function Legend() {
       <ul className="flex flex-wrap gap-x-3" aria-label="Highlighted syscalls">
         {all.map((name, k) => (
           <li key={name} className="flex items-center gap-1">
-            <Marker shape={MARKER_SHAPES[k % MARKER_SHAPES.length]!} color={highlightColor(name, k - ALWAYS_HIGHLIGHTED.length)} />
+            <Marker
+              shape={MARKER_SHAPES[k % MARKER_SHAPES.length]!}
+              color={highlightColor(name, k - ALWAYS_HIGHLIGHTED.length)}
+            />
             <span className="font-mono">{name}</span>
             {k >= ALWAYS_HIGHLIGHTED.length && (
-              <button type="button" className="text-slate-500 hover:text-red-600" aria-label={`Stop highlighting ${name}`} onClick={() => store.getState().removeHighlight(name)}>
+              <button
+                type="button"
+                className="text-slate-500 hover:text-red-600"
+                aria-label={`Stop highlighting ${name}`}
+                onClick={() => store.getState().removeHighlight(name)}
+              >
                 ×
               </button>
             )}
@@ -62,7 +78,11 @@ export function Legend() {
           placeholder="highlight syscall…"
           className="input w-36"
         />
-        <datalist id="syscall-names">{names?.filter(Boolean).map((n) => <option key={n} value={n} />)}</datalist>
+        <datalist id="syscall-names">
+          {names?.filter(Boolean).map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
         <button type="submit" className="btn" disabled={!draft.trim()}>
           Add
         </button>
@@ -73,7 +93,13 @@ export function Legend() {
 
 function Marker({ shape, color }: { shape: MarkerShape; color: string }) {
   const d =
-    shape === 'triangle' ? 'M1 2 L9 2 L5 9 Z' : shape === 'square' ? 'M2 2 H8 V8 H2 Z' : shape === 'diamond' ? 'M5 0 L10 5 L5 10 L0 5 Z' : 'M5 1 A4 4 0 1 0 5.01 1 Z';
+    shape === 'triangle'
+      ? 'M1 2 L9 2 L5 9 Z'
+      : shape === 'square'
+        ? 'M2 2 H8 V8 H2 Z'
+        : shape === 'diamond'
+          ? 'M5 0 L10 5 L5 10 L0 5 Z'
+          : 'M5 1 A4 4 0 1 0 5.01 1 Z';
   return (
     <svg width="10" height="10" aria-hidden="true">
       <path d={d} fill={color} />

@@ -15,7 +15,14 @@ export function LoadPanel({ served }: { served: ServedTrace[] }) {
   const openFiles = (files: File[]): void => {
     if (!files.length) return;
     const title = files.length === 1 ? files[0]!.name : `${files.length} files (${files[0]!.name}, …)`;
-    void loadTrace(store, client, 'a', `upload:${++uploadCounter}`, title, files.map((file) => ({ type: 'file', file })));
+    void loadTrace(
+      store,
+      client,
+      'a',
+      `upload:${++uploadCounter}`,
+      title,
+      files.map((file) => ({ type: 'file', file })),
+    );
   };
 
   return (
@@ -23,13 +30,10 @@ export function LoadPanel({ served }: { served: ServedTrace[] }) {
       <div className="rounded-xl border-2 border-dashed border-slate-300 dark:border-slate-600 p-8 text-center">
         <p className="text-lg font-medium">Drop strace logs anywhere on this page</p>
         <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
-          Several files at once form an <code>-ff</code> set. Files are parsed in your browser and never uploaded.
+          Several files at once form an <code>-ff</code> set. Files are parsed in your browser and never
+          uploaded.
         </p>
-        <button
-          type="button"
-          className="btn-primary mt-4"
-          onClick={() => fileRef.current?.click()}
-        >
+        <button type="button" className="btn-primary mt-4" onClick={() => fileRef.current?.click()}>
           Choose files…
         </button>
         <input
@@ -61,8 +65,18 @@ export function LoadPanel({ served }: { served: ServedTrace[] }) {
                       className="btn"
                       aria-label={`Open ${t.title}: ${r.label}`}
                       onClick={() =>
-                        void loadTrace(store, client, 'a', formatRunId(t, r), formatRunTitle(t, r),
-                          r.urls.map((url) => ({ type: 'url', url, name: url.slice(url.lastIndexOf('/') + 1) })))
+                        void loadTrace(
+                          store,
+                          client,
+                          'a',
+                          formatRunId(t, r),
+                          formatRunTitle(t, r),
+                          r.urls.map((url) => ({
+                            type: 'url',
+                            url,
+                            name: url.slice(url.lastIndexOf('/') + 1),
+                          })),
+                        )
                       }
                     >
                       {r.label}
@@ -84,13 +98,19 @@ export function LoadPanel({ served }: { served: ServedTrace[] }) {
           onChange={(e) => setPaste(e.target.value)}
           rows={5}
           className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-900"
-          placeholder={'1234  12:00:00.000001 execve("/bin/true", ["true"], 0x7ffd /* 20 vars */) = 0 <0.000150>'}
+          placeholder={
+            '1234  12:00:00.000001 execve("/bin/true", ["true"], 0x7ffd /* 20 vars */) = 0 <0.000150>'
+          }
         />
         <button
           type="button"
           className="btn mt-2"
           disabled={!paste.trim()}
-          onClick={() => void loadTrace(store, client, 'a', `paste:${++uploadCounter}`, 'Pasted log', [{ type: 'text', text: paste, name: 'pasted.log' }])}
+          onClick={() =>
+            void loadTrace(store, client, 'a', `paste:${++uploadCounter}`, 'Pasted log', [
+              { type: 'text', text: paste, name: 'pasted.log' },
+            ])
+          }
         >
           Parse pasted text
         </button>

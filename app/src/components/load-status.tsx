@@ -7,7 +7,11 @@ export function LoadStatus() {
   const load = useAppState((s) => s.load);
   if (load.state === 'loading')
     return (
-      <div role="status" aria-live="polite" className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 text-sm dark:border-slate-700">
+      <div
+        role="status"
+        aria-live="polite"
+        className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 text-sm dark:border-slate-700"
+      >
         <span>Parsing {load.label}…</span>
         <progress
           aria-label="Parsing progress"
@@ -23,7 +27,10 @@ export function LoadStatus() {
     );
   if (load.state === 'error' || load.message)
     return (
-      <div role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+      <div
+        role="alert"
+        className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+      >
         {load.message}
       </div>
     );

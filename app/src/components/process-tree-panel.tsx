@@ -16,7 +16,14 @@ export function ProcessTreePanel({ trace }: { trace: TraceData }) {
           const p = byPid.get(pid)!;
           const active = pidFilter.includes(pid);
           return (
-            <li key={pid} role="treeitem" aria-level={depth + 1} aria-selected={active} style={{ paddingLeft: depth * 16 }} className="py-0.5">
+            <li
+              key={pid}
+              role="treeitem"
+              aria-level={depth + 1}
+              aria-selected={active}
+              style={{ paddingLeft: depth * 16 }}
+              className="py-0.5"
+            >
               <button
                 type="button"
                 className={`link ${active ? 'font-bold' : ''}`}

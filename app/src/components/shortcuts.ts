@@ -1,5 +1,10 @@
 import { computeSibling } from '../logic/compute-rows.js';
-import { computeCenteredWindow, computeMinSpan, computePannedWindow, computeZoomedWindow } from '../logic/compute-window.js';
+import {
+  computeCenteredWindow,
+  computeMinSpan,
+  computePannedWindow,
+  computeZoomedWindow,
+} from '../logic/compute-window.js';
 import { selectLaneModel } from '../logic/derived.js';
 import type { AppStore } from '../store/create-app-store.js';
 import { renderers } from '../timeline/timeline-view.js';
@@ -26,9 +31,15 @@ export const SHORTCUTS: readonly [keys: string, what: string][] = [
  * Handles a key press for the whole page. `rows` gives the table's current rows (j/k walk them).
  * Returns true when the key was used.
  */
-export function handleShortcut(e: KeyboardEvent, store: AppStore, rows: () => Int32Array, openFiles: () => void): boolean {
+export function handleShortcut(
+  e: KeyboardEvent,
+  store: AppStore,
+  rows: () => Int32Array,
+  openFiles: () => void,
+): boolean {
   const target = e.target as HTMLElement | null;
-  const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
+  const typing =
+    target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
   if (typing || e.ctrlKey || e.metaKey || e.altKey) return false;
   const s = store.getState();
   const trace = s.traces.a;
@@ -75,7 +86,15 @@ export function handleShortcut(e: KeyboardEvent, store: AppStore, rows: () => In
     case '=':
     case '-':
     case '_':
-      setWindow(computeZoomedWindow(vp, e.key === '+' || e.key === '=' ? 1.5 : 1 / 1.5, 0.5, extent, computeMinSpan(model.xMode)));
+      setWindow(
+        computeZoomedWindow(
+          vp,
+          e.key === '+' || e.key === '=' ? 1.5 : 1 / 1.5,
+          0.5,
+          extent,
+          computeMinSpan(model.xMode),
+        ),
+      );
       return true;
     case '0':
       setWindow(extent);
@@ -117,7 +136,8 @@ export function handleShortcut(e: KeyboardEvent, store: AppStore, rows: () => In
       // Bring the lane into view too.
       const laneIdx = model.laneOf[sel.index] as number;
       const cur = store.getState().viewports.a;
-      if (cur && (laneIdx < cur.laneTop || laneIdx > cur.laneTop + 10)) s.setViewport('a', { ...cur, laneTop: Math.max(0, laneIdx - 2) });
+      if (cur && (laneIdx < cur.laneTop || laneIdx > cur.laneTop + 10))
+        s.setViewport('a', { ...cur, laneTop: Math.max(0, laneIdx - 2) });
       return true;
     }
   }

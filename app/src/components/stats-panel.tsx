@@ -18,16 +18,29 @@ export function StatsPanel({ trace }: { trace: TraceData }) {
         </caption>
         <thead>
           <tr>
-            <th scope="col">% time</th><th scope="col">seconds</th><th scope="col">usecs/call</th><th scope="col">calls</th><th scope="col">errors</th><th scope="col">syscall</th>
+            <th scope="col">% time</th>
+            <th scope="col">seconds</th>
+            <th scope="col">usecs/call</th>
+            <th scope="col">calls</th>
+            <th scope="col">errors</th>
+            <th scope="col">syscall</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.name}>
-              <td>{pct(r.percentTime)}</td><td>{secs(r.seconds)}</td><td>{r.usecsPerCall ?? ''}</td><td>{formatCount(r.calls)}</td>
+              <td>{pct(r.percentTime)}</td>
+              <td>{secs(r.seconds)}</td>
+              <td>{r.usecsPerCall ?? ''}</td>
+              <td>{formatCount(r.calls)}</td>
               <td className={r.errors ? 'text-red-700 dark:text-red-400' : ''}>{r.errors || ''}</td>
               <td>
-                <button type="button" className="link" aria-label={`Show only ${r.name} calls`} onClick={() => store.getState().setFilters({ names: [r.name] })}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Show only ${r.name} calls`}
+                  onClick={() => store.getState().setFilters({ names: [r.name] })}
+                >
                   {r.name}
                 </button>
               </td>
@@ -36,7 +49,12 @@ export function StatsPanel({ trace }: { trace: TraceData }) {
         </tbody>
         <tfoot>
           <tr className="font-semibold">
-            <td>{pct(total.percentTime)}</td><td>{secs(total.seconds)}</td><td>{total.usecsPerCall ?? ''}</td><td>{formatCount(total.calls)}</td><td>{total.errors || ''}</td><td>total</td>
+            <td>{pct(total.percentTime)}</td>
+            <td>{secs(total.seconds)}</td>
+            <td>{total.usecsPerCall ?? ''}</td>
+            <td>{formatCount(total.calls)}</td>
+            <td>{total.errors || ''}</td>
+            <td>total</td>
           </tr>
         </tfoot>
       </table>

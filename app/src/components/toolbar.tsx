@@ -29,7 +29,8 @@ export function Toolbar({ onOpen }: { onOpen: () => void }) {
     if (svg) downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`);
   };
   const exportChrome = (): void => {
-    if (trace) downloadBlob(new Blob([formatChromeTrace(trace)], { type: 'application/json' }), `${base}.trace.json`);
+    if (trace)
+      downloadBlob(new Blob([formatChromeTrace(trace)], { type: 'application/json' }), `${base}.trace.json`);
   };
 
   return (
@@ -39,8 +40,8 @@ export function Toolbar({ onOpen }: { onOpen: () => void }) {
         <p className="mr-auto min-w-0 truncate text-sm" data-testid="trace-title">
           <span className="font-medium">{trace.title}</span>{' '}
           <span className="text-slate-500">
-            · {formatCount(trace.columns.count)} events · {trace.processes.length} tasks · {formatBytes(trace.inputBytes)} parsed in{' '}
-            {Math.round(trace.parseMs)} ms
+            · {formatCount(trace.columns.count)} events · {trace.processes.length} tasks ·{' '}
+            {formatBytes(trace.inputBytes)} parsed in {Math.round(trace.parseMs)} ms
             {trace.unknownCount ? ` · ${formatCount(trace.unknownCount)} unknown lines` : ''}
           </span>
         </p>
@@ -50,10 +51,20 @@ export function Toolbar({ onOpen }: { onOpen: () => void }) {
         Open…
       </button>
       <div role="group" aria-label="X axis" className="flex">
-        <button type="button" className="btn rounded-r-none" aria-pressed={xMode === 'time'} onClick={() => store.getState().setXMode('time')}>
+        <button
+          type="button"
+          className="btn rounded-r-none"
+          aria-pressed={xMode === 'time'}
+          onClick={() => store.getState().setXMode('time')}
+        >
           Time
         </button>
-        <button type="button" className="btn rounded-l-none" aria-pressed={xMode === 'order'} onClick={() => store.getState().setXMode('order')}>
+        <button
+          type="button"
+          className="btn rounded-l-none"
+          aria-pressed={xMode === 'order'}
+          onClick={() => store.getState().setXMode('order')}
+        >
           Call order
         </button>
       </div>
@@ -63,13 +74,29 @@ export function Toolbar({ onOpen }: { onOpen: () => void }) {
       <button type="button" className="btn" disabled={!trace} onClick={exportSvg}>
         Export SVG
       </button>
-      <button type="button" className="btn" disabled={!trace} onClick={exportChrome} title="Chrome Trace Event JSON; opens in Perfetto">
+      <button
+        type="button"
+        className="btn"
+        disabled={!trace}
+        onClick={exportChrome}
+        title="Chrome Trace Event JSON; opens in Perfetto"
+      >
         Export trace JSON
       </button>
-      <button type="button" className="btn" aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'} onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}>
+      <button
+        type="button"
+        className="btn"
+        aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+        onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}
+      >
         {theme === 'dark' ? '☀' : '☾'}
       </button>
-      <button type="button" className="btn" aria-label="Keyboard shortcuts" onClick={() => store.getState().setHelpOpen(true)}>
+      <button
+        type="button"
+        className="btn"
+        aria-label="Keyboard shortcuts"
+        onClick={() => store.getState().setHelpOpen(true)}
+      >
         ?
       </button>
     </header>

@@ -8,7 +8,9 @@ const LIMIT = 1000;
 /** Lines the parser could not place, and its diagnostics: counted and listed, never hidden. */
 export function UnknownLinesPanel({ trace }: { trace: TraceData }) {
   const { client, store } = useAppContext();
-  const [lines, setLines] = useState<{ index: number; line: number; file: string | null; text: string }[] | null>(null);
+  const [lines, setLines] = useState<
+    { index: number; line: number; file: string | null; text: string }[] | null
+  >(null);
   useEffect(() => {
     let live = true;
     void client.unknownLines('a', LIMIT).then((l) => live && setLines(l));
@@ -19,18 +21,33 @@ export function UnknownLinesPanel({ trace }: { trace: TraceData }) {
   return (
     <div className="h-full overflow-auto p-2 text-xs">
       <p className="mb-2">
-        {formatCount(trace.unknownCount)} unknown {trace.unknownCount === 1 ? 'line' : 'lines'}; {formatCount(trace.diagnosticCount)} diagnostics.
+        {formatCount(trace.unknownCount)} unknown {trace.unknownCount === 1 ? 'line' : 'lines'};{' '}
+        {formatCount(trace.diagnosticCount)} diagnostics.
         {trace.unknownCount > LIMIT ? ` Showing the first ${LIMIT}.` : ''}
       </p>
       {lines && lines.length > 0 && (
         <table className="w-full font-mono" aria-label="Unknown lines">
           <thead>
-            <tr><th scope="col" className="text-left">line</th><th scope="col" className="text-left">text</th></tr>
+            <tr>
+              <th scope="col" className="text-left">
+                line
+              </th>
+              <th scope="col" className="text-left">
+                text
+              </th>
+            </tr>
           </thead>
           <tbody>
             {lines.map((l) => (
-              <tr key={l.index} className="cursor-pointer" onClick={() => store.getState().select({ slot: 'a', index: l.index })}>
-                <td className="pr-2 align-top">{l.file ? `${l.file}:` : ''}{l.line}</td>
+              <tr
+                key={l.index}
+                className="cursor-pointer"
+                onClick={() => store.getState().select({ slot: 'a', index: l.index })}
+              >
+                <td className="pr-2 align-top">
+                  {l.file ? `${l.file}:` : ''}
+                  {l.line}
+                </td>
                 <td className="break-all">{l.text}</td>
               </tr>
             ))}
@@ -43,7 +60,8 @@ export function UnknownLinesPanel({ trace }: { trace: TraceData }) {
           <ul className="font-mono">
             {trace.diagnostics.slice(0, 200).map((d, k) => (
               <li key={k}>
-                {d.file ? `${d.file}:` : ''}{d.line} {d.code}: {d.message}
+                {d.file ? `${d.file}:` : ''}
+                {d.line} {d.code}: {d.message}
               </li>
             ))}
           </ul>

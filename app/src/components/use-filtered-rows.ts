@@ -10,7 +10,9 @@ import type { TraceData } from '../trace/trace-data.js';
 export function useFilteredRows(trace: TraceData | undefined): { rows: Int32Array; searching: boolean } {
   const { client } = useAppContext();
   const filters = useAppState((s) => s.filters);
-  const [matches, setMatches] = useState<{ trace: TraceData; text: string; indices: Int32Array } | null>(null);
+  const [matches, setMatches] = useState<{ trace: TraceData; text: string; indices: Int32Array } | null>(
+    null,
+  );
   const text = filters.text.trim();
   useEffect(() => {
     if (!trace || !text) return;
@@ -26,7 +28,10 @@ export function useFilteredRows(trace: TraceData | undefined): { rows: Int32Arra
   const current = matches && matches.trace === trace && matches.text === text ? matches.indices : null;
   const searching = Boolean(text) && !current;
   const rows = useMemo(
-    () => (trace ? computeFilteredRows(trace, { ...filters, text }, text ? (current ?? new Int32Array(0)) : null) : new Int32Array(0)),
+    () =>
+      trace
+        ? computeFilteredRows(trace, { ...filters, text }, text ? (current ?? new Int32Array(0)) : null)
+        : new Int32Array(0),
     [trace, filters, text, current],
   );
   return { rows, searching };

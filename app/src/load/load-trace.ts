@@ -32,7 +32,12 @@ export async function loadTrace(
   } catch (err) {
     if (current?.requestId === requestId) {
       const cancelled = (err as { cancelled?: boolean }).cancelled;
-      store.getState().setLoad({ state: cancelled ? 'idle' : 'error', message: cancelled ? 'Loading cancelled.' : (err as Error).message });
+      store
+        .getState()
+        .setLoad({
+          state: cancelled ? 'idle' : 'error',
+          message: cancelled ? 'Loading cancelled.' : (err as Error).message,
+        });
     }
     return null;
   } finally {

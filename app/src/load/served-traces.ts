@@ -36,7 +36,13 @@ async function fetchJson(url: string): Promise<unknown> {
 /** Accepts `[{id, title, teaches, runs: [{label, log | logs | urls}]}]` or `{samples | traces: [...]}`. */
 export function parseServedList(json: unknown, base: string): ServedTrace[] {
   const obj = json as { samples?: unknown; traces?: unknown } | null;
-  const list = Array.isArray(json) ? json : Array.isArray(obj?.traces) ? obj.traces : Array.isArray(obj?.samples) ? obj.samples : [];
+  const list = Array.isArray(json)
+    ? json
+    : Array.isArray(obj?.traces)
+      ? obj.traces
+      : Array.isArray(obj?.samples)
+        ? obj.samples
+        : [];
   const out: ServedTrace[] = [];
   for (const raw of list as Record<string, unknown>[]) {
     if (!raw || typeof raw !== 'object') continue;
@@ -52,7 +58,9 @@ export function parseServedList(json: unknown, base: string): ServedTrace[] {
       if (!files.length) continue;
       runs.push({
         label: typeof r.label === 'string' ? r.label : `run ${runs.length + 1}`,
-        urls: files.map((f) => (Array.isArray(r.urls) ? f : base + f.split('/').map(encodeURIComponent).join('/'))),
+        urls: files.map((f) =>
+          Array.isArray(r.urls) ? f : base + f.split('/').map(encodeURIComponent).join('/'),
+        ),
       });
     }
     if (!runs.length) continue;

@@ -71,7 +71,8 @@ export function computeProcesses(trace: Trace): ProcessInfo[] {
     const argvArg = ev.name === 'execveat' ? ev.args[2] : ev.args[1];
     const path = pathArg?.type === 'string' ? pathArg.value : '';
     p.command = path.slice(path.lastIndexOf('/') + 1);
-    p.argv = argvArg?.type === 'array' ? argvArg.items.flatMap((a) => (a.type === 'string' ? [a.value] : [])) : [];
+    p.argv =
+      argvArg?.type === 'array' ? argvArg.items.flatMap((a) => (a.type === 'string' ? [a.value] : [])) : [];
     // A thread that execs becomes its group's leader (strace shows the pid change): a process again.
     p.isThread = false;
   }

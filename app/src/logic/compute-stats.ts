@@ -56,7 +56,9 @@ export function computeStats(trace: TraceData, only?: Int32Array): { rows: Stats
       percentTime: s === null || totalSecs === 0 ? null : (100 * s) / totalSecs,
     });
   }
-  rows.sort((a, b) => (b.seconds ?? 0) - (a.seconds ?? 0) || b.calls - a.calls || a.name.localeCompare(b.name));
+  rows.sort(
+    (a, b) => (b.seconds ?? 0) - (a.seconds ?? 0) || b.calls - a.calls || a.name.localeCompare(b.name),
+  );
   const totalCalls = rows.reduce((n, r) => n + r.calls, 0);
   const total: StatsRow = {
     name: 'total',

@@ -6,12 +6,21 @@ export interface XWindow {
 }
 
 /** Zooms by `factor` (> 1 zooms in) keeping the point at `anchor` (0..1 across the window) in place. */
-export function computeZoomedWindow(w: XWindow, factor: number, anchor: number, extent: XWindow, minSpan: number): XWindow {
+export function computeZoomedWindow(
+  w: XWindow,
+  factor: number,
+  anchor: number,
+  extent: XWindow,
+  minSpan: number,
+): XWindow {
   const span = w.x1 - w.x0;
   const full = extent.x1 - extent.x0;
   const nextSpan = Math.min(full, Math.max(minSpan, span / factor));
   const pivot = w.x0 + anchor * span;
-  return computeClampedWindow({ x0: pivot - anchor * nextSpan, x1: pivot - anchor * nextSpan + nextSpan }, extent);
+  return computeClampedWindow(
+    { x0: pivot - anchor * nextSpan, x1: pivot - anchor * nextSpan + nextSpan },
+    extent,
+  );
 }
 
 /** Pans by `fraction` of the window's width (positive moves later). */

@@ -32,7 +32,12 @@ export function selectHighlightPositions(trace: TraceData, model: LaneModel, nam
   let positions = byName.get(name);
   if (!positions) {
     const id = trace.names.indexOf(name);
-    positions = computeHighlightPositions(model, trace.columns.nameId, trace.columns.kind, new Set(id >= 0 ? [id] : []));
+    positions = computeHighlightPositions(
+      model,
+      trace.columns.nameId,
+      trace.columns.kind,
+      new Set(id >= 0 ? [id] : []),
+    );
     byName.set(name, positions);
   }
   return positions;

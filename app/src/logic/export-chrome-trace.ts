@@ -28,7 +28,9 @@ export function formatChromeTrace(trace: TraceData): string {
   for (const p of trace.processes) {
     const meta = p.isThread ? 'thread_name' : 'process_name';
     const name = p.command || (p.pid < 0 ? 'process' : `pid ${p.pid}`);
-    parts.push(JSON.stringify({ ph: 'M', name: meta, pid: group.get(p.pid) ?? p.pid, tid: p.pid, args: { name } }));
+    parts.push(
+      JSON.stringify({ ph: 'M', name: meta, pid: group.get(p.pid) ?? p.pid, tid: p.pid, args: { name } }),
+    );
   }
   for (let i = 0; i < c.count; i++) {
     const kind = c.kind[i] as number;
@@ -37,7 +39,10 @@ export function formatChromeTrace(trace: TraceData): string {
     if (!Number.isFinite(ts)) continue;
     const tid = c.pid[i] as number;
     const pid = group.get(tid) ?? tid;
-    const name = trace.names[c.nameId[i] as number] || ['syscall', 'signal', 'exit', 'killed', 'superseded'][kind] || 'event';
+    const name =
+      trace.names[c.nameId[i] as number] ||
+      ['syscall', 'signal', 'exit', 'killed', 'superseded'][kind] ||
+      'event';
     if (kind === KIND.syscall) {
       const d = c.dur[i] as number;
       const errno = trace.errnos[c.errnoId[i] as number];
@@ -55,7 +60,18 @@ export function formatChromeTrace(trace: TraceData): string {
         }),
       );
     } else {
-      parts.push(JSON.stringify({ ph: 'i', s: 't', cat: 'process', name: `${['', 'signal', 'exit', 'killed', 'superseded', 'personality'][kind]} ${name}`.trim(), pid, tid, ts: round(ts), args: { line: c.line[i] } }));
+      parts.push(
+        JSON.stringify({
+          ph: 'i',
+          s: 't',
+          cat: 'process',
+          name: `${['', 'signal', 'exit', 'killed', 'superseded', 'personality'][kind]} ${name}`.trim(),
+          pid,
+          tid,
+          ts: round(ts),
+          args: { line: c.line[i] },
+        }),
+      );
     }
   }
   return `{"traceEvents":[\n${parts.join(',\n')}\n],"displayTimeUnit":"ms","otherData":{"producer":"spelunk","title":${JSON.stringify(trace.title)}}}\n`;

@@ -42,7 +42,9 @@ export function parseUrlState(hash: string): UrlState {
   const filters: Filters = {
     ...EMPTY_FILTERS,
     names: list(p.get('name')),
-    categories: list(p.get('cat')).filter((c): c is Category => (CATEGORIES as readonly string[]).includes(c)),
+    categories: list(p.get('cat')).filter((c): c is Category =>
+      (CATEGORIES as readonly string[]).includes(c),
+    ),
     pids: list(p.get('pid')).map(Number).filter(Number.isFinite),
     errno: p.get('errno') ?? '',
     failedOnly: p.get('failed') === '1',

@@ -19,7 +19,8 @@ export function applyUrlView(store: AppStore, u: UrlState): void {
   for (const h of u.highlights) s.addHighlight(h);
   const trace = s.traces.a;
   if (u.window) s.setViewport('a', { x0: u.window[0], x1: u.window[1], laneTop: 0 });
-  if (trace && u.selected !== null && u.selected < trace.columns.count) s.select({ slot: 'a', index: u.selected });
+  if (trace && u.selected !== null && u.selected < trace.columns.count)
+    s.select({ slot: 'a', index: u.selected });
 }
 
 /** Keeps the hash in step with the store (replaceState, at most a few times a second). */
@@ -40,7 +41,8 @@ export function startUrlSync(store: AppStore): () => void {
       highlights: s.highlights,
     });
     const next = hash ? `#${hash}` : ' ';
-    if (window.location.hash !== next) history.replaceState(null, '', next === ' ' ? window.location.pathname : next);
+    if (window.location.hash !== next)
+      history.replaceState(null, '', next === ' ' ? window.location.pathname : next);
   };
   return store.subscribe(() => {
     if (!timer) timer = setTimeout(write, 250);

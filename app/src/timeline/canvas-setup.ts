@@ -2,7 +2,11 @@
  * The one place devicePixelRatio is handled: the canvas backing store is sized in device pixels and the
  * context scaled so every drawing function works in CSS pixels.
  */
-export function fitCanvas(canvas: HTMLCanvasElement, widthCssPx: number, heightCssPx: number): CanvasRenderingContext2D | null {
+export function fitCanvas(
+  canvas: HTMLCanvasElement,
+  widthCssPx: number,
+  heightCssPx: number,
+): CanvasRenderingContext2D | null {
   const dpr = window.devicePixelRatio || 1;
   const widthDevicePx = Math.max(1, Math.round(widthCssPx * dpr));
   const heightDevicePx = Math.max(1, Math.round(heightCssPx * dpr));

@@ -12,7 +12,12 @@ import { DARK_THEME, LIGHT_THEME } from './timeline-theme.js';
 const AXIS_PX = 24;
 
 /** The frame the live view shows, for drawing it again into an export (all lanes, not only visible ones). */
-function buildExportFrame(s: AppState, slot: TraceSlot, renderer: TimelineRenderer, widthCssPx: number): TimelineFrame | null {
+function buildExportFrame(
+  s: AppState,
+  slot: TraceSlot,
+  renderer: TimelineRenderer,
+  widthCssPx: number,
+): TimelineFrame | null {
   const trace = s.traces[slot];
   const vp = s.viewports[slot];
   if (!trace || !vp) return null;
@@ -45,11 +50,20 @@ function drawAxisTicks(ctx: DrawContext, f: TimelineFrame): void {
   for (const t of scale.ticks(Math.max(2, Math.floor((f.widthCssPx - GUTTER_CSS_PX) / 110)))) {
     const x = scale(t);
     ctx.fillRect(x, AXIS_PX - 6, 1, 6);
-    ctx.fillText(f.model.xMode === 'time' ? formatSeconds(t, f.x1 - f.x0) : `#${Math.round(t)}`, x + 3, AXIS_PX / 2);
+    ctx.fillText(
+      f.model.xMode === 'time' ? formatSeconds(t, f.x1 - f.x0) : `#${Math.round(t)}`,
+      x + 3,
+      AXIS_PX / 2,
+    );
   }
 }
 
-export function exportViewSvg(s: AppState, slot: TraceSlot, renderer: TimelineRenderer, widthCssPx: number): string | null {
+export function exportViewSvg(
+  s: AppState,
+  slot: TraceSlot,
+  renderer: TimelineRenderer,
+  widthCssPx: number,
+): string | null {
   const f = buildExportFrame(s, slot, renderer, widthCssPx);
   if (!f) return null;
   const axis = new SvgContext(widthCssPx, AXIS_PX);
@@ -61,7 +75,12 @@ export function exportViewSvg(s: AppState, slot: TraceSlot, renderer: TimelineRe
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${widthCssPx}" height="${AXIS_PX + f.heightCssPx}"><title>${titleOf(s, slot)}</title>${axisSvg.replace('<svg ', '<svg y="0" ')}${bodySvg.replace('<svg ', `<svg y="${AXIS_PX}" `)}</svg>\n`;
 }
 
-export async function exportViewPng(s: AppState, slot: TraceSlot, renderer: TimelineRenderer, widthCssPx: number): Promise<Blob | null> {
+export async function exportViewPng(
+  s: AppState,
+  slot: TraceSlot,
+  renderer: TimelineRenderer,
+  widthCssPx: number,
+): Promise<Blob | null> {
   const f = buildExportFrame(s, slot, renderer, widthCssPx);
   if (!f) return null;
   const scale = 2; // crisp on high-density screens and in slides, whatever this screen's ratio

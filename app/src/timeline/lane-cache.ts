@@ -19,7 +19,8 @@ export class LaneCache {
     const plotW = Math.max(1, f.widthCssPx - GUTTER_CSS_PX);
     const span = f.x1 - f.x0;
     const key = `${span}|${f.laneTop}|${f.widthCssPx}|${f.heightCssPx}|${dpr}`;
-    const fresh = key === this.key && deps.length === this.deps.length && deps.every((d, k) => d === this.deps[k]);
+    const fresh =
+      key === this.key && deps.length === this.deps.length && deps.every((d, k) => d === this.deps[k]);
     const inside = f.x0 >= this.stripX0 && f.x1 <= this.stripX1;
     let hit = true;
     if (!this.canvas || !fresh || !inside) {
@@ -60,6 +61,13 @@ export class LaneCache {
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, -GUTTER_CSS_PX * dpr, 0);
     // Drawn as a frame three views wide whose plot starts at the gutter, then shifted left by the gutter.
-    drawLanes(ctx, { ...f, x0: this.stripX0, x1: this.stripX1, widthCssPx: GUTTER_CSS_PX + widthCssPx, selected: null, labels: false });
+    drawLanes(ctx, {
+      ...f,
+      x0: this.stripX0,
+      x1: this.stripX1,
+      widthCssPx: GUTTER_CSS_PX + widthCssPx,
+      selected: null,
+      labels: false,
+    });
   }
 }

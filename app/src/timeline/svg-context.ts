@@ -19,7 +19,9 @@ export class SvgContext implements DrawContext {
   ) {}
 
   fillRect(x: number, y: number, w: number, h: number): void {
-    this.parts.push(`<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" fill="${this.color(this.fillStyle)}"/>`);
+    this.parts.push(
+      `<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" fill="${this.color(this.fillStyle)}"/>`,
+    );
   }
   strokeRect(x: number, y: number, w: number, h: number): void {
     this.parts.push(
@@ -48,10 +50,13 @@ export class SvgContext implements DrawContext {
     this.path.push('z');
   }
   arc(x: number, y: number, radius: number): void {
-    this.path.push(`M${r(x - radius)} ${r(y)}a${r(radius)} ${r(radius)} 0 1 0 ${r(2 * radius)} 0a${r(radius)} ${r(radius)} 0 1 0 ${r(-2 * radius)} 0`);
+    this.path.push(
+      `M${r(x - radius)} ${r(y)}a${r(radius)} ${r(radius)} 0 1 0 ${r(2 * radius)} 0a${r(radius)} ${r(radius)} 0 1 0 ${r(-2 * radius)} 0`,
+    );
   }
   fill(): void {
-    if (this.path.length) this.parts.push(`<path d="${this.path.join('')}" fill="${this.color(this.fillStyle)}"/>`);
+    if (this.path.length)
+      this.parts.push(`<path d="${this.path.join('')}" fill="${this.color(this.fillStyle)}"/>`);
   }
   save(): void {}
   restore(): void {}
@@ -72,5 +77,8 @@ function r(v: number): string {
 }
 
 export function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch] as string);
+  return s.replace(
+    /[<>&"']/g,
+    (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch] as string,
+  );
 }

@@ -7,7 +7,12 @@ import type { LaneModel } from '../logic/compute-lanes.js';
 import { computeNearestMark } from '../logic/compute-marks.js';
 import type { XWindow } from '../logic/compute-window.js';
 import { computeMinSpan } from '../logic/compute-window.js';
-import { selectCategoryCodes, selectDensity, selectHighlightPositions, selectLaneModel } from '../logic/derived.js';
+import {
+  selectCategoryCodes,
+  selectDensity,
+  selectHighlightPositions,
+  selectLaneModel,
+} from '../logic/derived.js';
 import { formatSeconds } from '../logic/format-value.js';
 import type { AppState, AppStore, TraceSlot } from '../store/create-app-store.js';
 import { ALWAYS_HIGHLIGHTED } from '../store/create-app-store.js';
@@ -48,18 +53,25 @@ export class TimelineRenderer {
     private readonly el: TimelineElements,
   ) {
     this.zoom = createZoomController(el.overlay, (w) => this.setWindow(w));
-    this.brush = brushX().on('brush end', (event: { selection: [number, number] | null; sourceEvent?: unknown }) => {
-      if (!event.sourceEvent || !event.selection) return;
-      const model = this.model();
-      if (!model) return;
-      const width = this.plotWidth();
-      const span = model.xMax - model.xMin;
-      const [a, b] = event.selection;
-      this.brushing = true;
-      this.setWindow({ x0: model.xMin + (a / width) * span, x1: model.xMin + (Math.max(b, a + 1) / width) * span });
-      this.brushing = false;
-    });
+    this.brush = brushX().on(
+      'brush end',
+      (event: { selection: [number, number] | null; sourceEvent?: unknown }) => {
+        if (!event.sourceEvent || !event.selection) return;
+        const model = this.model();
+        if (!model) return;
+        const width = this.plotWidth();
+        const span = model.xMax - model.xMin;
+        const [a, b] = event.selection;
+        this.brushing = true;
+        this.setWindow({
+          x0: model.xMin + (a / width) * span,
+          x1: model.xMin + (Math.max(b, a + 1) / width) * span,
+        });
+        this.brushing = false;
+      },
+    );
     this.unsubscribe = store.subscribe((s, prev) => {
+      if (s.selection !== prev.selection && s.selection?.slot === slot) this.revealSelection();
       if (
         s.traces[slot] !== prev.traces[slot] ||
         s.viewports[slot] !== prev.viewports[slot] ||
@@ -150,6 +162,29 @@ export class TimelineRenderer {
     recordFrame(performance.now() - started);
   }
 
+  /** Keeps the selected call in view: pans (same zoom) and scrolls lanes only when it is outside. */
+  private revealSelection(): void {
+    const s = this.store.getState();
+    const model = this.model();
+    const vp = s.viewports[this.slot];
+    const index = s.selection?.index;
+    if (!model || !vp || index === undefined) return;
+    const li = model.laneOf[index] ?? -1;
+    const pos = model.posOf[index] ?? -1;
+    const lane = model.lanes[li];
+    if (!lane || pos < 0) return;
+    const x = lane.x[pos] as number;
+    const span = vp.x1 - vp.x0;
+    let { x0, x1, laneTop } = vp;
+    if (x < x0 || x > x1) {
+      x0 = Math.max(model.xMin, Math.min(model.xMax - span, x - span / 2));
+      x1 = x0 + span;
+    }
+    const visible = Math.max(1, Math.floor(this.el.root.clientHeight / LANE_HEIGHT_CSS_PX));
+    if (li < laneTop || li >= laneTop + visible) laneTop = Math.max(0, li - Math.floor(visible / 2));
+    if (x0 !== vp.x0 || laneTop !== vp.laneTop) s.setViewport(this.slot, { x0, x1, laneTop });
+  }
+
   highlightLayers(s: AppState, trace: TraceData, model: LaneModel): HighlightLayer[] {
     const names = [...ALWAYS_HIGHLIGHTED, ...s.highlights];
     return names.map((name, k) => ({
@@ -165,7 +200,9 @@ export class TimelineRenderer {
     const span = vp.x1 - vp.x0;
     const axis = axisTop(scale)
       .ticks(Math.max(2, Math.floor((widthCssPx - GUTTER_CSS_PX) / 110)))
-      .tickFormat((v) => (model.xMode === 'time' ? formatSeconds(Number(v), span) : `#${Math.round(Number(v))}`));
+      .tickFormat((v) =>
+        model.xMode === 'time' ? formatSeconds(Number(v), span) : `#${Math.round(Number(v))}`,
+      );
     const svg = select(this.el.axis).attr('width', widthCssPx);
     let g = svg.select<SVGGElement>('g.axis');
     if (g.empty()) g = svg.append('g').attr('class', 'axis');
@@ -180,7 +217,10 @@ export class TimelineRenderer {
     const bins = selectDensity(model);
     const step = width / bins.length;
     let d = `M${GUTTER_CSS_PX},18`;
-    bins.forEach((v, b) => (d += `L${(GUTTER_CSS_PX + b * step).toFixed(1)},${(18 - v * 16).toFixed(1)}h${step.toFixed(1)}`));
+    bins.forEach(
+      (v, b) =>
+        (d += `L${(GUTTER_CSS_PX + b * step).toFixed(1)},${(18 - v * 16).toFixed(1)}h${step.toFixed(1)}`),
+    );
     density.attr('d', `${d}L${GUTTER_CSS_PX + width},18Z`);
     let g = svg.select<SVGGElement>('g.brush');
     if (g.empty()) g = svg.append('g').attr('class', 'brush');

@@ -24,7 +24,13 @@ export function TimelineView({ slot }: { slot: TraceSlot }) {
   const overviewRef = useRef<SVGSVGElement>(null);
 
   useEffect(() => {
-    const [root, canvas, overlay, axis, overview] = [rootRef.current, canvasRef.current, overlayRef.current, axisRef.current, overviewRef.current];
+    const [root, canvas, overlay, axis, overview] = [
+      rootRef.current,
+      canvasRef.current,
+      overlayRef.current,
+      axisRef.current,
+      overviewRef.current,
+    ];
     if (!root || !canvas || !overlay || !axis || !overview) return;
     const r = new TimelineRenderer(store, slot, { root, canvas, overlay, axis, overview });
     renderers.set(slot, r);
@@ -45,7 +51,13 @@ export function TimelineView({ slot }: { slot: TraceSlot }) {
 
   return (
     <div className="select-none">
-      <svg ref={overviewRef} height={20} className="overview block w-full" aria-label="Overview: drag to choose the visible range" role="group">
+      <svg
+        ref={overviewRef}
+        height={20}
+        className="overview block w-full"
+        aria-label="Overview: drag to choose the visible range"
+        role="group"
+      >
         <text x={8} y={14} className="fill-slate-500 text-[11px]">
           overview
         </text>
@@ -62,7 +74,8 @@ export function TimelineView({ slot }: { slot: TraceSlot }) {
       </div>
       {laneCount > visibleLanes && (
         <p className="px-3 pt-1 text-xs text-slate-500" aria-live="polite">
-          Lanes {laneTop + 1}–{Math.min(laneCount, laneTop + visibleLanes)} of {laneCount}: Shift+wheel, Shift+↑↓ or PageUp/PageDown to scroll.
+          Lanes {laneTop + 1}–{Math.min(laneCount, laneTop + visibleLanes)} of {laneCount}: Shift+wheel,
+          Shift+↑↓ or PageUp/PageDown to scroll.
         </p>
       )}
     </div>

@@ -15,10 +15,7 @@ export interface ZoomController {
 }
 
 /** `el` covers the plot area only (not the label gutter), so d3's pointer coordinates are plot coordinates. */
-export function createZoomController(
-  el: HTMLElement,
-  onWindow: (w: XWindow) => void,
-): ZoomController {
+export function createZoomController(el: HTMLElement, onWindow: (w: XWindow) => void): ZoomController {
   let extent: XWindow = { x0: 0, x1: 1 };
   let width = 1;
   let syncing = false;

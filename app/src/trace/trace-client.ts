@@ -1,4 +1,12 @@
-import type { EventDetail, InputSource, QueryResult, RowText, TraceQuery, WorkerRequest, WorkerResponse } from '../worker/worker-protocol.js';
+import type {
+  EventDetail,
+  InputSource,
+  QueryResult,
+  RowText,
+  TraceQuery,
+  WorkerRequest,
+  WorkerResponse,
+} from '../worker/worker-protocol.js';
 import type { TraceData } from './trace-data.js';
 
 /**
@@ -19,10 +27,14 @@ export class TraceClient {
     number,
     { resolve(d: TraceData): void; reject(e: Error): void; onProgress(done: number, total: number): void }
   >();
-  private readonly queries = new Map<number, { resolve(r: QueryResult | null): void; reject(e: Error): void }>();
+  private readonly queries = new Map<
+    number,
+    { resolve(r: QueryResult | null): void; reject(e: Error): void }
+  >();
 
   constructor(worker?: Worker) {
-    this.worker = worker ?? new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module' });
+    this.worker =
+      worker ?? new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<WorkerResponse>) => this.receive(e.data);
   }
 
@@ -39,7 +51,9 @@ export class TraceClient {
       this.loads.set(requestId, { resolve, reject, onProgress });
     });
     // The worker resolves relative URLs against its own script (assets/...), not the page: make them absolute.
-    const absolute = inputs.map((i) => (i.type === 'url' ? { ...i, url: new URL(i.url, document.baseURI).href } : i));
+    const absolute = inputs.map((i) =>
+      i.type === 'url' ? { ...i, url: new URL(i.url, document.baseURI).href } : i,
+    );
     this.send({ type: 'load', requestId, slot, id, title, inputs: absolute });
     return { requestId, done };
   }

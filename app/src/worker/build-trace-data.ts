@@ -5,7 +5,13 @@ import type { TraceData } from '../trace/trace-data.js';
 const MAX_DIAGNOSTICS = 500;
 
 /** Copies the columns (the worker keeps its own for queries) so they can be transferred, not cloned. */
-export function buildTraceData(trace: Trace, id: string, title: string, inputBytes: number, parseMs: number): TraceData {
+export function buildTraceData(
+  trace: Trace,
+  id: string,
+  title: string,
+  inputBytes: number,
+  parseMs: number,
+): TraceData {
   const c = trace.columns;
   return {
     id,
@@ -37,4 +43,3 @@ export function buildTraceData(trace: Trace, id: string, title: string, inputByt
     parseMs,
   };
 }
-

@@ -42,10 +42,12 @@ export async function parseInputs(inputs: InputSource[], progress: ParseProgress
     const files: { name: string; text: string }[] = [];
     for (const input of inputs) {
       const parts: string[] = [];
-      for await (const chunk of readInputChunks(input, progress.isCancelled, progress.onBytes)) parts.push(chunk);
+      for await (const chunk of readInputChunks(input, progress.isCancelled, progress.onBytes))
+        parts.push(chunk);
       if (progress.isCancelled()) throw new CancelledError('Cancelled');
       const text = parts.join('');
-      if (sniffBinary(text)) throw new NotATraceError(`${inputName(input)} is a binary file, not a trace log.`);
+      if (sniffBinary(text))
+        throw new NotATraceError(`${inputName(input)} is a binary file, not a trace log.`);
       files.push({ name: inputName(input), text });
     }
     trace = parseStraceFiles(files);

@@ -3,7 +3,12 @@ import type { Trace } from '../../../parsers/model/index.js';
 import { buildTraceData } from './build-trace-data.js';
 import { CancelledError, NotATraceError, parseInputs } from './parse-trace.js';
 import { measureInput } from './read-input.js';
-import { computeEventDetail, computeRowTexts, computeTextMatches, computeUnknownLines } from './trace-queries.js';
+import {
+  computeEventDetail,
+  computeRowTexts,
+  computeTextMatches,
+  computeUnknownLines,
+} from './trace-queries.js';
 import type { QueryResult, TraceQuery, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 /**
@@ -54,13 +59,24 @@ async function load(msg: Extract<WorkerRequest, { type: 'load' }>): Promise<void
     const data = buildTraceData(trace, msg.id, msg.title, bytes, performance.now() - started);
     const c = data.columns;
     post({ type: 'loaded', requestId: msg.requestId, data }, [
-      c.kind.buffer, c.pid.buffer, c.ts.buffer, c.dur.buffer, c.nameId.buffer, c.errnoId.buffer,
-      c.ret.buffer, c.status.buffer, c.line.buffer, c.endLine.buffer, c.fileId.buffer,
+      c.kind.buffer,
+      c.pid.buffer,
+      c.ts.buffer,
+      c.dur.buffer,
+      c.nameId.buffer,
+      c.errnoId.buffer,
+      c.ret.buffer,
+      c.status.buffer,
+      c.line.buffer,
+      c.endLine.buffer,
+      c.fileId.buffer,
     ]);
   } catch (err) {
     const isCancel = err instanceof CancelledError || cancelled.has(msg.requestId);
     const message =
-      err instanceof NotATraceError || isCancel ? (err as Error).message : `Could not read the trace: ${String(err)}`;
+      err instanceof NotATraceError || isCancel
+        ? (err as Error).message
+        : `Could not read the trace: ${String(err)}`;
     post({ type: 'failed', requestId: msg.requestId, message, cancelled: isCancel });
   } finally {
     cancelled.delete(msg.requestId);

@@ -45,7 +45,12 @@ export function computeTextMatches(trace: Trace, needle: string): Int32Array {
     let hit = trace.rawLine(i).toLowerCase().includes(q);
     if (!hit && (end[i] as number) !== 0) {
       const src = trace.sources[trace.columns.fileId[i] as number];
-      hit = Boolean(src?.line(end[i] as number).toLowerCase().includes(q));
+      hit = Boolean(
+        src
+          ?.line(end[i] as number)
+          .toLowerCase()
+          .includes(q),
+      );
     }
     if (hit) out.push(i);
   }
