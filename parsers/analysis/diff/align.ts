@@ -6,7 +6,18 @@ export interface SequenceAlignment {
   bToA: Int32Array;
   /** True when the deadline passed and the coarse (anchor + greedy) alignment was used instead of Myers. */
   coarse: boolean;
+  /** True when Myers ran in windows (long sequences with many edits): near-exact, linear in practice. */
+  windowed: boolean;
 }
+
+/**
+ * Above this estimated cost ((N+M) times a lower bound of the edit distance), Myers on the whole pair is
+ * skipped for the windowed variant: on two 250k-call processes with 5% scattered edits, whole Myers takes
+ * seconds, windows take tens of milliseconds and find the same alignment but for a few calls.
+ */
+const WHOLE_MYERS_COST = 4e7;
+/** Whole Myers gives up after this many comparisons (the estimate can be far too low) and windows take over. */
+const WHOLE_MYERS_COMPARISONS = 2e8;
 
 /**
  * Aligns two sequences of interned event keys. Exact (a longest common subsequence, by Myers) unless
@@ -31,12 +42,122 @@ export function alignSequences(a: Int32Array, b: Int32Array, deadlineMs: number)
     aToB[aEnd] = bEnd;
     bToA[bEnd] = aEnd;
   }
-  if (aEnd === head || bEnd === head) return { aToB, bToA, coarse: false };
-  if (alignMyers(a, b, head, aEnd, head, bEnd, aToB, bToA, deadlineMs)) {
-    return { aToB, bToA, coarse: false };
+  if (aEnd === head || bEnd === head) return { aToB, bToA, coarse: false, windowed: false };
+  const cost = (aEnd - head + bEnd - head) * editLowerBound(a, b, head, aEnd, head, bEnd);
+  if (cost <= WHOLE_MYERS_COST) {
+    if (alignMyers(a, b, head, aEnd, head, bEnd, aToB, bToA, deadlineMs, WHOLE_MYERS_COMPARISONS)) {
+      return { aToB, bToA, coarse: false, windowed: false };
+    }
+  }
+  if (Date.now() <= deadlineMs) {
+    const done = alignWindowed(a, b, head, aEnd, head, bEnd, aToB, bToA, deadlineMs);
+    return { aToB, bToA, coarse: !done, windowed: true };
   }
   alignCoarse(a, b, head, aEnd, head, bEnd, aToB, bToA);
-  return { aToB, bToA, coarse: true };
+  return { aToB, bToA, coarse: true, windowed: false };
+}
+
+/** Σ |count in a − count in b| over keys: no alignment has fewer unmatched elements. */
+function editLowerBound(a: Int32Array, b: Int32Array, aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  const counts = new Map<number, number>();
+  for (let i = aStart; i < aEnd; i++) counts.set(a[i] as number, (counts.get(a[i] as number) ?? 0) + 1);
+  for (let j = bStart; j < bEnd; j++) counts.set(b[j] as number, (counts.get(b[j] as number) ?? 0) - 1);
+  let d = 0;
+  for (const v of counts.values()) d += Math.abs(v);
+  return Math.max(1, d);
+}
+
+/** First window size; windows double until they contain a resynchronisation, up to the last size. */
+const WINDOW_FIRST = 256;
+const WINDOW_LAST = 16384;
+/** Consecutive matches that count as being back in step after a difference. */
+const SYNC_RUN = 8;
+
+/**
+ * Myers in windows: walk both sequences while they agree; at a difference, align the next W elements
+ * of each side with Myers and keep the result up to the first run of SYNC_RUN consecutive matches,
+ * then walk on from there. A window without such a run doubles (up to WINDOW_LAST) and is then taken
+ * whole. Linear in practice; exact whenever each cluster of differences fits in a window. Returns false
+ * if the deadline passed (the rest was aligned coarsely).
+ */
+export function alignWindowed(
+  a: Int32Array,
+  b: Int32Array,
+  aStart: number,
+  aEnd: number,
+  bStart: number,
+  bEnd: number,
+  aToB: Int32Array,
+  bToA: Int32Array,
+  deadlineMs: number,
+): boolean {
+  let i = aStart;
+  let j = bStart;
+  const localAToB = new Int32Array(WINDOW_LAST);
+  const localBToA = new Int32Array(WINDOW_LAST);
+  while (i < aEnd && j < bEnd) {
+    if (a[i] === b[j]) {
+      aToB[i] = j;
+      bToA[j] = i;
+      i++;
+      j++;
+      continue;
+    }
+    if (Date.now() > deadlineMs) {
+      alignCoarse(a, b, i, aEnd, j, bEnd, aToB, bToA);
+      return false;
+    }
+    for (let w = WINDOW_FIRST; ; w *= 2) {
+      const n = Math.min(w, aEnd - i);
+      const m = Math.min(w, bEnd - j);
+      const la = localAToB.subarray(0, n).fill(-1);
+      const lb = localBToA.subarray(0, m).fill(-1);
+      alignMyers(a.subarray(i, i + n), b.subarray(j, j + m), 0, n, 0, m, la, lb, Infinity);
+      const atEnds = i + n === aEnd && j + m === bEnd;
+      const sync = atEnds ? -1 : findSyncRun(la, n);
+      if (sync < 0 && !atEnds && w < WINDOW_LAST && (n === w || m === w)) continue;
+      // Keep the window's matches up to the sync run (or all of them), then go on after them.
+      const keepTo = sync >= 0 ? sync + SYNC_RUN : n;
+      let lastA = -1;
+      for (let k = 0; k < keepTo; k++) {
+        const mk = la[k] as number;
+        if (mk < 0) continue;
+        aToB[i + k] = j + mk;
+        bToA[j + mk] = i + k;
+        lastA = k;
+      }
+      if (lastA >= 0) {
+        j = j + (la[lastA] as number) + 1;
+        i = i + lastA + 1;
+      } else {
+        i += n;
+        j += m;
+      }
+      break;
+    }
+  }
+  return true;
+}
+
+/**
+ * Where to cut a window's alignment: the start of the last run of SYNC_RUN consecutive matches that
+ * begins in the first half of the window (so that what is kept was aligned with at least half a window
+ * of context after it), else the first such run, else -1.
+ */
+function findSyncRun(la: Int32Array, n: number): number {
+  let run = 0;
+  let best = -1;
+  for (let k = 0; k < n; k++) {
+    const mk = la[k] as number;
+    if (mk >= 0 && k > 0 && run > 0 && mk === (la[k - 1] as number) + 1) run++;
+    else run = mk >= 0 ? 1 : 0;
+    if (run >= SYNC_RUN) {
+      const start = k - SYNC_RUN + 1;
+      if (start * 2 >= n) return best >= 0 ? best : start;
+      best = start;
+    }
+  }
+  return best;
 }
 
 /** How far ahead the greedy pass looks for the next equal key. */

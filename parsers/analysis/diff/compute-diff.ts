@@ -28,6 +28,8 @@ export interface DiffBlock {
   why: OneSidedReason | null;
   /** The coarse alignment was used for this block (the budget ran out). */
   coarse: boolean;
+  /** Myers ran in windows for this block (long, with many differences): near-exact. */
+  windowed: boolean;
 }
 
 export interface TraceDiffCore {
@@ -83,14 +85,14 @@ export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): 
     const start = pairs.count;
     if (m.kind === 'aligned') {
       const used = emitAlignedPairs(keyed(m.a, keysA), keyed(m.b, keysB), deadline, pairs);
-      coarse ||= used;
-      blocks.push({ kind: 'aligned', unitA: m.a, unitB: m.b, start, end: pairs.count, why: null, coarse: used });
+      coarse ||= used.coarse;
+      blocks.push({ kind: 'aligned', unitA: m.a, unitB: m.b, start, end: pairs.count, why: null, ...used });
     } else if (m.kind === 'onlyA') {
       for (const i of m.a.events) pairs.push(i, -1, ONLY_A);
-      blocks.push({ kind: 'onlyA', unitA: m.a, unitB: null, start, end: pairs.count, why: m.why, coarse: false });
+      blocks.push({ kind: 'onlyA', unitA: m.a, unitB: null, start, end: pairs.count, why: m.why, coarse: false, windowed: false });
     } else {
       for (const j of m.b.events) pairs.push(-1, j, ONLY_B);
-      blocks.push({ kind: 'onlyB', unitA: null, unitB: m.b, start, end: pairs.count, why: m.why, coarse: false });
+      blocks.push({ kind: 'onlyB', unitA: null, unitB: m.b, start, end: pairs.count, why: m.why, coarse: false, windowed: false });
     }
   }
   const counts = new Int32Array(4);

@@ -18,10 +18,16 @@ export interface KeyedRun {
  * Aligns two runs on their fine keys and appends the result to `out`. Between two exact matches, calls
  * left over on both sides are paired again, first on name and path, then on name alone, so
  * `openat("/etc/ld.so.cache") = 3` against `openat("/etc/ld.so.cache") = -1 ENOENT` reads as one changed
- * call rather than one removed and one added. Returns whether the coarse fallback had to be used.
+ * call rather than one removed and one added. Returns whether Myers ran in windows, and whether the
+ * coarse fallback had to be used.
  */
-export function emitAlignedPairs(a: KeyedRun, b: KeyedRun, deadlineMs: number, out: PairList): boolean {
-  const { aToB, coarse } = alignSequences(a.fine, b.fine, deadlineMs);
+export function emitAlignedPairs(
+  a: KeyedRun,
+  b: KeyedRun,
+  deadlineMs: number,
+  out: PairList,
+): { coarse: boolean; windowed: boolean } {
+  const { aToB, coarse, windowed } = alignSequences(a.fine, b.fine, deadlineMs);
   let i = 0;
   let j = 0;
   const n = a.events.length;
@@ -36,7 +42,7 @@ export function emitAlignedPairs(a: KeyedRun, b: KeyedRun, deadlineMs: number, o
     i = ni + 1;
     j = nj + 1;
   }
-  return coarse;
+  return { coarse, windowed };
 }
 
 /** A stretch with no exact match: pair what has the same name and error class, in order. */

@@ -4,7 +4,6 @@ import type { CallRanges } from './call-text.js';
 import { readCallRanges } from './call-text.js';
 import type { FdOverrides, NormaliseContext } from './normalise-call.js';
 import { CLOCK_CALLS, RANDOM_CALLS, hashCallRanges } from './normalise-call.js';
-import { basename } from './diff-units.js';
 import { FdLabeler } from './fd-labels.js';
 import type { ProcessTree } from '../process-tree.js';
 
@@ -14,7 +13,8 @@ const SYSCALL = EVENT_KINDS.indexOf('syscall');
 export class KeySpace {
   private readonly names = new Map<string, number>();
   private readonly fine = new HashInterner();
-  private readonly coarse = new Map<string, number>();
+  private readonly coarse = new HashInterner();
+  private readonly paths = new HashInterner();
 
   nameId(name: string): number {
     let id = this.names.get(name);
@@ -29,16 +29,27 @@ export class KeySpace {
     return this.fine.intern(hash);
   }
 
-  /** The name and the path a call names: `openat "/etc/ld.so.cache"`. */
-  coarseId(name: string, path: string): number {
-    const key = `${name} ${path}`;
-    let id = this.coarse.get(key);
-    if (id === undefined) {
-      id = this.coarse.size + 1;
-      this.coarse.set(key, id);
-    }
-    return id;
+  /** The name (its shared id) and the path a call names, text[from, to): `openat "/etc/ld.so.cache"`. */
+  coarseId(nameId: number, text: string, from: number, to: number): number {
+    return this.coarse.intern(hashRange(nameId, text, from, to));
   }
+
+  /** A path, text[from, to), as a positive id: what an fd refers to. */
+  pathId(text: string, from: number, to: number): number {
+    return this.paths.intern(hashRange(0, text, from, to));
+  }
+}
+
+/** A 53-bit hash of text[from, to) seeded with `seed` (two 32-bit FNV-style lanes). */
+function hashRange(seed: number, text: string, from: number, to: number): number {
+  let h1 = 0x811c9dc5 ^ seed;
+  let h2 = Math.imul(0x01000193 ^ seed, 0x9e3779b1);
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
 
 /**
@@ -97,18 +108,23 @@ export const PATH_CALLS = new Set([
   'mount', 'umount2', 'pivot_root',
 ]);
 
-/** The first string literal in text[from, to), quotes included, or "". */
-function firstString(text: string, from: number, to: number): string {
+/** Where the first string literal's contents start in text[from, to) (-1 if none); `stringEnd` its end. */
+let stringEnd = 0;
+function firstString(text: string, from: number, to: number): number {
   const q = text.indexOf('"', from);
-  if (q < 0 || q >= to) return '';
+  if (q < 0 || q >= to) {
+    stringEnd = -1;
+    return -1;
+  }
   let k = q + 1;
   while (k < to) {
     const c = text.charCodeAt(k);
     if (c === 92) k += 2;
-    else if (c === 34) return text.slice(q, k + 1);
+    else if (c === 34) break;
     else k++;
   }
-  return text.slice(q, to);
+  stringEnd = Math.min(k, to);
+  return q + 1;
 }
 
 /** Per event of a trace, three keys from exact to loose (0 for events that are not syscalls). */
@@ -132,7 +148,10 @@ export function computeEventKeys(
 ): EventKeys {
   const { chrootPrefix, cwd, dropDecorations } = options;
   // Without -y decorations, fd numbers are replaced by the path they were opened with.
-  const fds = !trace.format.fdPaths || dropDecorations ? new FdLabeler(options.tree) : null;
+  const fds =
+    !trace.format.fdPaths || dropDecorations
+      ? new FdLabeler(options.tree, (text, from, to) => space.pathId(text, from, to))
+      : null;
   const c = trace.columns;
   const n = trace.count;
   const fine = new Int32Array(n);
@@ -145,7 +164,7 @@ export function computeEventKeys(
   const pathCall = trace.names.map((name) => PATH_CALLS.has(name));
   const opens = trace.names.map((name) => name + '(');
   const call: CallRanges = { text1: '', from1: 0, to1: 0, text2: '', from2: 0, to2: 0 };
-  const labels: FdOverrides = { argAt: -1, argLabel: null, retLabel: null };
+  const labels: FdOverrides = { argAt: -1, argLabel: 0, retLabel: 0 };
   const plain: NormaliseContext = { pids, chrootPrefix, cwd, dropStrings: false, dropAll: false, dropDecorations };
   const random: NormaliseContext = { ...plain, dropStrings: true };
   const clock: NormaliseContext = { ...plain, dropAll: true };
@@ -165,8 +184,11 @@ export function computeEventKeys(
     // Calls on different paths are different requests: they never pair, even by name. An execve pairs
     // by program name, since `./foo` on the host is `/foo` in the chroot.
     if (pathCall[nameId]) {
-      const path = firstString(call.text1, call.from1, call.to1);
-      coarse[i] = -space.coarseId(name, name.startsWith('execve') ? basename(path) : path);
+      let from = firstString(call.text1, call.from1, call.to1);
+      let to = stringEnd;
+      if (from < 0) from = to = 0;
+      else if (name === 'execve' || name === 'execveat') from = Math.max(from, call.text1.lastIndexOf('/', to) + 1);
+      coarse[i] = -space.coarseId(shared, call.text1, from, to);
       nameKey[i] = coarse[i] as number;
     } else {
       coarse[i] = shared;

@@ -24,12 +24,15 @@ const DUPS = new Set(['dup', 'dup2', 'dup3']);
  */
 export class FdLabeler {
   /** Per thread group (threads share one), and per thread: what that thread itself opened. */
-  private readonly tables = new Map<number, Map<number, string>>();
-  private readonly own = new Map<number, Map<number, string>>();
+  private readonly tables = new Map<number, Map<number, number>>();
+  private readonly own = new Map<number, Map<number, number>>();
   private readonly tree: ProcessTree;
+  private readonly pathId: (text: string, from: number, to: number) => number;
 
-  constructor(tree: ProcessTree) {
+  /** `pathId` interns a path (a range of a line) to a positive id shared by both traces of a diff. */
+  constructor(tree: ProcessTree, pathId: (text: string, from: number, to: number) => number) {
     this.tree = tree;
+    this.pathId = pathId;
   }
 
   /**
@@ -38,8 +41,8 @@ export class FdLabeler {
    */
   label(pid: number, name: string, call: CallRanges, ret: number, ok: boolean, out: FdOverrides): void {
     out.argAt = -1;
-    out.argLabel = null;
-    out.retLabel = null;
+    out.argLabel = 0;
+    out.retLabel = 0;
     const isOpen = OPENS.has(name);
     if (!isOpen && !FD_FIRST.has(name)) return;
     const table = this.tableOf(pid);
@@ -51,7 +54,8 @@ export class FdLabeler {
     const { text1, from1, to1 } = call;
     if (isOpen) {
       if (!ok || !Number.isInteger(ret) || ret < 0) return;
-      const label = `<${firstString(text1, from1, to1)}>`;
+      const q = firstString(text1, from1, to1);
+      const label = this.pathId(text1, q[0], q[1]);
       table.set(ret, label);
       mine.set(ret, label);
       out.retLabel = label;
@@ -83,7 +87,7 @@ export class FdLabeler {
     }
   }
 
-  private tableOf(pid: number): Map<number, string> {
+  private tableOf(pid: number): Map<number, number> {
     let table = this.tables.get(pid);
     if (table) return table;
     const ids = this.tree.byPid.get(pid);
@@ -113,11 +117,11 @@ function readInt(text: string, at: number, to: number): number | null {
   return value;
 }
 
-/** The first string literal in [from, to), quotes dropped, or "". */
-function firstString(text: string, from: number, to: number): string {
+/** The range [start, end) of the first string literal's contents in [from, to); empty if none. */
+function firstString(text: string, from: number, to: number): [number, number] {
   const q = text.indexOf('"', from);
-  if (q < 0 || q >= to) return '';
+  if (q < 0 || q >= to) return [from, from];
   let k = q + 1;
   while (k < to && text.charCodeAt(k) !== 34) k += text.charCodeAt(k) === 92 ? 2 : 1;
-  return text.slice(q + 1, k);
+  return [q + 1, Math.min(k, to)];
 }

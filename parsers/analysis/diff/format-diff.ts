@@ -93,7 +93,7 @@ function formatBlock(diff: TraceDiff, block: DiffBlock, context: number | 'all',
     } else if (u.events.length > 0) out.push(`  ${mark} ${p.dim('(folded)')}`);
     return;
   }
-  out.push(p.bold(`── ${who(labels.a, ua)} ⇄ ${who(labels.b, ub)}${block.coarse ? ' [coarse]' : ''}`));
+  out.push(p.bold(`── ${who(labels.a, ua)} ⇄ ${who(labels.b, ub)}${block.coarse ? ' [coarse]' : block.windowed ? ' [windowed]' : ''}`));
   const show = new Uint8Array(block.end - block.start);
   for (let k = block.start; k < block.end; k++) {
     if (context === 'all' || pairs.status[k] !== EQUAL) {

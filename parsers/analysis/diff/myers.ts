@@ -26,7 +26,8 @@ const CLOCK_EVERY = 1 << 15;
  * Longest common subsequence of a[aStart, aEnd) and b[bStart, bEnd) by Myers' algorithm (jest's
  * diff-sequences, the fastest one measured on syscall id sequences). Writes matches into `aToB` /
  * `bToA` (absolute indices). Returns false, leaving both arrays untouched, when `deadlineMs` (a
- * `Date.now()` reading) passes first: Myers costs O((N+M)·D) and a very different pair can take seconds.
+ * `Date.now()` reading) passes first, or after `maxComparisons`: Myers costs O((N+M)·D), and a long,
+ * very different pair can take seconds.
  */
 export function alignMyers(
   a: Int32Array,
@@ -38,13 +39,16 @@ export function alignMyers(
   aToB: Int32Array,
   bToA: Int32Array,
   deadlineMs: number,
+  maxComparisons = Infinity,
 ): boolean {
   const found: number[] = [];
   let calls = 0;
+  let total = 0;
   const isCommon = (i: number, j: number): boolean => {
     if (++calls === CLOCK_EVERY) {
       calls = 0;
-      if (Date.now() > deadlineMs) throw new DeadlineExceeded();
+      total += CLOCK_EVERY;
+      if (Date.now() > deadlineMs || total > maxComparisons) throw new DeadlineExceeded();
     }
     return a[aStart + i] === b[bStart + j];
   };

@@ -67,7 +67,22 @@ class Sink {
   }
 
   emitText(text: string, from: number, to: number): void {
-    for (let k = from; k < to; k++) this.emit(text.charCodeAt(k));
+    if (to <= from) return;
+    if (this.chars) {
+      for (let k = from; k < to; k++) this.emit(text.charCodeAt(k));
+      return;
+    }
+    let h1 = this.h1;
+    let h2 = this.h2;
+    let c = 0;
+    for (let k = from; k < to; k++) {
+      c = text.charCodeAt(k);
+      h1 = Math.imul(h1 ^ c, 16777619);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    this.last = c;
   }
 
   emitString(s: string): void {
@@ -87,11 +102,14 @@ const sink = new Sink();
  */
 export interface FdOverrides {
   argAt: number;
-  argLabel: string | null;
-  retLabel: string | null;
+  /** Interned id of what the fd refers to (0: none). It is hashed as one token, not spelled out. */
+  argLabel: number;
+  retLabel: number;
 }
 
-const NO_OVERRIDES: FdOverrides = { argAt: -1, argLabel: null, retLabel: null };
+const NO_OVERRIDES: FdOverrides = { argAt: -1, argLabel: 0, retLabel: 0 };
+/** Label tokens sit above every UTF-16 code unit, so they never equal a character. */
+const LABEL_TOKEN = 0x10000;
 
 /**
  * The 53-bit key of a call from where it sits in the raw text: `text1[from1, to1)` and, for a call split
@@ -164,8 +182,8 @@ function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds
   let timeField = false; // the previous `name=` was a time field: its value varies
   while (k < n) {
     const c = text.charCodeAt(k);
-    if (k === fds.argAt && fds.argLabel !== null) {
-      out.emitString(fds.argLabel);
+    if (k === fds.argAt && fds.argLabel !== 0) {
+      out.emit(LABEL_TOKEN + fds.argLabel);
       while (k < n && isDigit(text.charCodeAt(k))) k++;
       continue;
     }
@@ -200,8 +218,8 @@ function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds
         continue;
       }
       while (end < n && isDigit(text.charCodeAt(end))) end++;
-      if (fds.retLabel !== null && k >= 4 && text.startsWith(') = ', k - 4)) {
-        out.emitString(fds.retLabel);
+      if (fds.retLabel !== 0 && k >= 4 && text.startsWith(') = ', k - 4)) {
+        out.emit(LABEL_TOKEN + fds.retLabel);
       } else if (text.charCodeAt(end) === LT && !ctx.dropDecorations) {
         // A decorated fd (`3</etc/hostname>`): the path says which file; the number is allocation luck.
         out.emit(35);
