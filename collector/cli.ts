@@ -5,6 +5,7 @@ import { registerDiffCommand } from './commands/diff-command.js';
 import { registerCollectCommand } from './commands/collect-command.js';
 import { registerRootfsCommand } from './commands/rootfs-command.js';
 import { registerExplainCommand } from './commands/explain-command.js';
+import { registerLessonsCommand } from './commands/lessons-command.js';
 
 const program = new Command();
 program
@@ -18,5 +19,6 @@ registerDiffCommand(program);
 registerCollectCommand(program);
 registerRootfsCommand(program);
 registerExplainCommand(program);
+registerLessonsCommand(program);
 
 await program.parseAsync(process.argv);
