@@ -1,3 +1,5 @@
+import type { Phase } from '../../../parsers/analysis/phases.js';
+import type { EventSelector } from '../../../parsers/lessons/index.js';
 import type {
   EventDetail,
   InputSource,
@@ -80,6 +82,17 @@ export class TraceClient {
   async unknownLines(slot: string, limit: number) {
     const r = await this.query(slot, { kind: 'unknown-lines', limit });
     return r?.kind === 'unknown-lines' ? r.lines : [];
+  }
+
+  async phases(slot: string): Promise<Phase[]> {
+    const r = await this.query(slot, { kind: 'phases' });
+    return r?.kind === 'phases' ? r.phases : [];
+  }
+
+  /** The events each selector picks in the trace of `slot` (lessons). */
+  async select(slot: string, selectors: EventSelector[]): Promise<number[][]> {
+    const r = await this.query(slot, { kind: 'select', selectors });
+    return r?.kind === 'select' ? r.perSelector : selectors.map(() => []);
   }
 
   terminate(): void {

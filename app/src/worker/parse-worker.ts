@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+import { computePhases } from '../../../parsers/analysis/phases.js';
+import { resolveSelector } from '../../../parsers/lessons/index.js';
 import type { Trace } from '../../../parsers/model/index.js';
 import { buildTraceData } from './build-trace-data.js';
 import { CancelledError, NotATraceError, parseInputs } from './parse-trace.js';
@@ -93,5 +95,9 @@ function answer(trace: Trace, q: TraceQuery): QueryResult {
       return { kind: 'search', matches: computeTextMatches(trace, q.text) };
     case 'unknown-lines':
       return { kind: 'unknown-lines', lines: computeUnknownLines(trace, q.limit) };
+    case 'phases':
+      return { kind: 'phases', phases: computePhases(trace) };
+    case 'select':
+      return { kind: 'select', perSelector: q.selectors.map((s) => resolveSelector(trace, s)) };
   }
 }

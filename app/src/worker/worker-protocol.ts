@@ -1,3 +1,5 @@
+import type { Phase } from '../../../parsers/analysis/phases.js';
+import type { EventSelector } from '../../../parsers/lessons/index.js';
 import type { TraceEvent } from '../../../parsers/model/index.js';
 import type { TraceData } from '../trace/trace-data.js';
 
@@ -16,7 +18,11 @@ export type TraceQuery =
   | { kind: 'event'; index: number }
   | { kind: 'rows'; indices: number[] }
   | { kind: 'search'; text: string }
-  | { kind: 'unknown-lines'; limit: number };
+  | { kind: 'unknown-lines'; limit: number }
+  /** The automatic phases (bands) of every pid; lessons and the phase layer. */
+  | { kind: 'phases' }
+  /** Events picked by lesson selectors (RegExps survive structured clone), one list per selector. */
+  | { kind: 'select'; selectors: EventSelector[] };
 
 export interface EventDetail {
   index: number;
@@ -38,7 +44,9 @@ export type QueryResult =
   | { kind: 'rows'; rows: RowText[] }
   /** Sorted indices of events whose raw line contains the text (case-insensitive). */
   | { kind: 'search'; matches: Int32Array }
-  | { kind: 'unknown-lines'; lines: { index: number; line: number; file: string | null; text: string }[] };
+  | { kind: 'unknown-lines'; lines: { index: number; line: number; file: string | null; text: string }[] }
+  | { kind: 'phases'; phases: Phase[] }
+  | { kind: 'select'; perSelector: number[][] };
 
 export type WorkerResponse =
   | { type: 'progress'; requestId: number; bytes: number; totalBytes: number }
