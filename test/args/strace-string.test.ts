@@ -33,6 +33,7 @@ describe('decodeStraceString on real escapes', () => {
   it('a lone trailing backslash is kept', () => decodes('abc\\', 'abc\\'));
   it('an unknown escape keeps its letter', () => decodes('\\q', 'q'));
   it('raw non-ASCII text passes through', () => decodes('déjà \\303\\251', 'déjà é'));
+  it('raw non-ASCII text survives a latin1 fallback', () => decodes('déjà \\377', 'déjà \xff'));
 });
 
 // prettier-ignore

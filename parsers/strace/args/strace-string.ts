@@ -79,7 +79,7 @@ function decodeBody(quotedBody: string): string {
   if (!high) return bytesToLatin1(bytes);
   if (isValidUtf8(bytes)) return utf8Decoder.decode(bytes);
   lastWasLatin1 = true;
-  return bytesToLatin1(bytes);
+  return sawRawNonAscii ? decodeMixedLatin1(quotedBody) : bytesToLatin1(bytes);
 }
 
 /** The raw bytes a string body stands for. Raw non-ASCII characters (never printed by strace) count as their UTF-8 bytes. */
@@ -94,54 +94,85 @@ function decodeIntoScratch(quotedBody: string): number {
   const n = quotedBody.length;
   if (scratch.length < n * 3) scratch = new Uint8Array(Math.max(n * 3, scratch.length * 2));
   const out = scratch;
+  sawRawNonAscii = false;
   let len = 0;
   let i = 0;
   while (i < n) {
     const c = quotedBody.charCodeAt(i);
-    if (c !== 92 /* \ */) {
-      if (c < 128) {
-        out[len++] = c;
-        i++;
-      } else {
-        const cp = quotedBody.codePointAt(i) ?? c;
-        len += utf8Encoder.encodeInto(String.fromCodePoint(cp), out.subarray(len)).written;
-        i += cp > 0xffff ? 2 : 1;
-      }
-      continue;
-    }
-    const e = quotedBody.charCodeAt(i + 1);
-    if (e >= 48 && e <= 55) {
-      // Octal: greedy, 1 to 3 digits ("\0001" is NUL then "1").
-      let v = e - 48;
-      let j = i + 2;
-      const limit = i + 4;
-      while (j < limit) {
-        const d = quotedBody.charCodeAt(j);
-        if (!(d >= 48 && d <= 55)) break;
-        v = v * 8 + (d - 48);
-        j++;
-      }
-      out[len++] = v & 0xff;
-      i = j;
-    } else if (e === 120 /* x */) {
-      // Hex: always two digits ("\x001" is NUL then "1"); take fewer only at a damaged end.
-      let v = 0;
-      let j = i + 2;
-      while (j < i + 4 && hexValue(quotedBody.charCodeAt(j)) >= 0) {
-        v = v * 16 + hexValue(quotedBody.charCodeAt(j));
-        j++;
-      }
-      out[len++] = j === i + 2 ? 120 : v;
-      i = j;
-    } else if (Number.isNaN(e)) {
-      out[len++] = 92; // a lone trailing backslash: keep it
+    if (c === 92 /* \ */) {
+      out[len++] = readEscape(quotedBody, i);
+      i = escapeEnd;
+    } else if (c < 128) {
+      out[len++] = c;
       i++;
     } else {
-      out[len++] = NAMED_ESCAPES[e] ?? e;
-      i += 2;
+      sawRawNonAscii = true;
+      const cp = quotedBody.codePointAt(i) ?? c;
+      len += utf8Encoder.encodeInto(String.fromCodePoint(cp), out.subarray(len)).written;
+      i += cp > 0xffff ? 2 : 1;
     }
   }
   return len;
+}
+
+/** Set by decodeIntoScratch: the body held raw characters past ASCII (strace never prints those). */
+let sawRawNonAscii = false;
+
+/**
+ * Latin1 fallback for a body that mixes escapes with raw non-ASCII characters: escaped bytes become
+ * one char each, raw characters stay themselves instead of turning into their UTF-8 bytes.
+ */
+function decodeMixedLatin1(quotedBody: string): string {
+  let s = '';
+  let i = 0;
+  while (i < quotedBody.length) {
+    if (quotedBody.charCodeAt(i) === 92) {
+      s += String.fromCharCode(readEscape(quotedBody, i));
+      i = escapeEnd;
+    } else {
+      s += quotedBody[i];
+      i++;
+    }
+  }
+  return s;
+}
+
+/** Set by readEscape: index just past the escape it read. */
+let escapeEnd = 0;
+
+/** The byte of the escape whose backslash is at `i`; escapeEnd is set past it. */
+function readEscape(body: string, i: number): number {
+  const e = body.charCodeAt(i + 1);
+  if (e >= 48 && e <= 55) {
+    // Octal: greedy, 1 to 3 digits ("\0001" is NUL then "1").
+    let v = e - 48;
+    let j = i + 2;
+    while (j < i + 4) {
+      const d = body.charCodeAt(j);
+      if (!(d >= 48 && d <= 55)) break;
+      v = v * 8 + (d - 48);
+      j++;
+    }
+    escapeEnd = j;
+    return v & 0xff;
+  }
+  if (e === 120 /* x */) {
+    // Hex: always two digits ("\x001" is NUL then "1"); take fewer only at a damaged end.
+    let v = 0;
+    let j = i + 2;
+    while (j < i + 4 && hexValue(body.charCodeAt(j)) >= 0) {
+      v = v * 16 + hexValue(body.charCodeAt(j));
+      j++;
+    }
+    escapeEnd = j;
+    return j === i + 2 ? 120 : v;
+  }
+  if (Number.isNaN(e)) {
+    escapeEnd = i + 1;
+    return 92; // a lone trailing backslash: keep it
+  }
+  escapeEnd = i + 2;
+  return NAMED_ESCAPES[e] ?? e;
 }
 
 /** Strict UTF-8 check (no overlongs, no surrogates, max U+10FFFF), as TextDecoder's fatal mode, without exceptions. */
