@@ -188,3 +188,23 @@ describe('diff properties on real lines', () => {
     );
   });
 });
+
+describe('time budget', () => {
+  it('past the budget, says the alignment is coarse instead of taking its time', () => {
+    // Two 40k-call processes that share little: exact alignment would be slow.
+    const line = (n: number, name: string, arg: number): string => `100 ${name}(${arg}, "x", 1) = 0`;
+    const a: string[] = [];
+    const b: string[] = [];
+    for (let k = 0; k < 40_000; k++) {
+      a.push(line(k, k % 3 ? 'read' : 'write', k % 11));
+      b.push(line(k, k % 5 ? 'read' : 'write', k % 13));
+    }
+    const started = Date.now();
+    const diff = computeTraceDiff(parseStrace(a.join('\n')), parseStrace(b.join('\n')), { budgetMs: 0 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(diff.coarse).toBe(true);
+    expect(diff.findings.at(-1)?.kind).toBe('coarse');
+    expect(diff.equal + diff.changed + diff.onlyA).toBe(40_000);
+    expect(diff.equal + diff.changed + diff.onlyB).toBe(40_000);
+  });
+});

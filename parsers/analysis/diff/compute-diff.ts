@@ -13,8 +13,6 @@ import { CHANGED, EQUAL, ONLY_A, ONLY_B, PairList } from './pair-list.js';
 export interface DiffOptions {
   /** Past this many milliseconds of alignment, a coarser linear alignment takes over. Default 5000. */
   budgetMs?: number;
-  /** The clock, for tests. */
-  now?: () => number;
 }
 
 /** A stretch of the alignment: two paired units, or a unit of one trace only. */
@@ -61,7 +59,7 @@ export interface TraceDiffCore {
  * run has (the chroot program's start-up) become one-sided blocks. Findings are computed separately.
  */
 export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): TraceDiffCore {
-  const now = options.now ?? Date.now;
+  const now = Date.now;
   const started = now();
   const deadline = started + (options.budgetMs ?? 5000);
   const space = new KeySpace();
