@@ -1,5 +1,6 @@
 import type { Trace } from '../../model/index.js';
-import { decodePath } from '../../strace/index.js';
+import { decodeStraceString } from '../../strace/args/index.js';
+import { findStringEnd } from '../../strace/args/string-scan.js';
 import type { TraceDiffCore } from './compute-diff.js';
 import type { DiffFinding, DiffLabels } from './finding.js';
 import { formatLineRef, lineRef } from './finding.js';
@@ -58,11 +59,17 @@ function openedPaths(t: Trace, skip: Uint8Array): Map<string, number> {
   return out;
 }
 
+/** strace's escapes in a path: `\303\251` octal bytes, `\"`, `\\`, `\n`, `\t`. */
+function unescapePath(path: string): string {
+  if (!path.includes('\\')) return path;
+  return path.replace(/\\([0-7]{1,3}|.)/g, (_, e: string) =>
+    /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e === 'n' ? '\n' : e === 't' ? '\t' : e,
+  );
+}
+
 /** The first string literal of a line, unescaped. */
 function quotedPath(line: string): string | null {
   const q = line.indexOf('"');
-  if (q < 0) return null;
-  let k = q + 1;
-  while (k < line.length && line.charCodeAt(k) !== 34) k += line.charCodeAt(k) === 92 ? 2 : 1;
-  return decodePath(line.slice(q + 1, k));
+  const end = q < 0 ? -1 : findStringEnd(line, q);
+  return end < 0 ? null : decodeStraceString(line.slice(q + 1, end - 1));
 }
