@@ -12,6 +12,7 @@ import { HelpOverlay } from './help-overlay.js';
 import { Legend } from './legend.js';
 import { LoadPanel, nextUploadId, useDropFiles, useServedTraces } from './load-panel.js';
 import { LoadStatus } from './load-status.js';
+import { LessonBar } from '../lessons/lesson-bar.js';
 import { ProcessTreePanel } from './process-tree-panel.js';
 import { handleShortcut } from './shortcuts.js';
 import { StatsPanel } from './stats-panel.js';
@@ -91,6 +92,7 @@ export function App() {
         }}
       />
       <LoadStatus />
+      <LessonBar />
       {!trace || showOpen ? (
         <main className="flex-1 overflow-auto">
           <LoadPanel served={served} />

@@ -5,6 +5,7 @@ import type { TraceSlot } from '../store/create-app-store.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
 import { GUTTER_CSS_PX } from './draw-timeline.js';
 import { TimelineRenderer } from './timeline-renderer.js';
+import { PhaseBandsLayer } from '../lessons/phase-bands-layer.js';
 
 /** Registry so keyboard shortcuts and exports can reach the live renderer of a slot. */
 export const renderers = new Map<TraceSlot, TimelineRenderer>();
@@ -71,6 +72,7 @@ export function TimelineView({ slot }: { slot: TraceSlot }) {
           style={{ left: GUTTER_CSS_PX }}
           data-testid={`timeline-plot-${slot}`}
         />
+        <PhaseBandsLayer slot={slot} />
       </div>
       {laneCount > visibleLanes && (
         <p className="px-3 pt-1 text-xs text-slate-500" aria-live="polite">

@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lesson } from '../../parsers/lessons/index.js';
+import { findLesson, focusEvent, resolveStep } from '../../parsers/lessons/index.js';
+import { loadSampleRun } from '../lessons/sample-traces.js';
+import type { RunningServer } from './harness.js';
+import { ROOT, buildApp, hasChromium, launchChromium, outputPath, startServe } from './harness.js';
+
+const HAS_SAMPLES = existsSync(join(ROOT, 'samples', 'index.json'));
+
+/** The first sentence of a step's text, as the page shows it (backticks become <code>). */
+const firstSentence = (text: string): string => (text.split(/(?<=[.:])\s/)[0] ?? text).replace(/`/g, '');
+
+/** What the page must show for a step: computed here, in Node, from the same samples and selectors. */
+function expected(lesson: Lesson, k: number, view: 'step' | 'compare' = 'step') {
+  const step = lesson.steps[k]!;
+  const r = resolveStep(step, (run) => loadSampleRun(lesson.sample, run));
+  const part = view === 'compare' ? r.compare! : r.main;
+  const trace = loadSampleRun(lesson.sample, part.run)!;
+  const focus = focusEvent(part)!;
+  return { step, run: part.run, focus, line: trace.line(focus), name: trace.name(focus), count: part.events.length };
+}
+
+/**
+ * A whole lesson walked in headless Chromium as a student would: open the lessons menu, pick one, press
+ * Next through every step, and check each time that the page shows the step's text and has selected the
+ * event the step's selectors pick (the same event resolved here in Node), with the phase bands drawn and
+ * the step's events ringed; then leave the lesson for free exploration.
+ */
+describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => {
+  let browser: BrowserContext;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    await buildApp();
+    [server, browser] = await Promise.all([startServe([]), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openLesson(title: string): Promise<Page> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('img', { name: /^Timeline of / }).count(), { timeout: 30_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: title }).click();
+    (page as Page & { errors?: string[] }).errors = errors;
+    return page;
+  }
+
+  async function checkStep(page: Page, lesson: Lesson, k: number, view: 'step' | 'compare' = 'step'): Promise<void> {
+    const want = expected(lesson, k, view);
+    await expect.poll(() => page.getByTestId('lesson-progress').textContent(), { timeout: 30_000 }).toBe(`Step ${k + 1} of ${lesson.steps.length}`);
+    expect(await page.getByTestId('lesson-step-title').textContent()).toBe(want.step.title);
+    expect(await page.getByTestId('lesson-step-text').textContent()).toContain(firstSentence(want.step.text));
+    await expect.poll(() => page.getByTestId('lesson-run').textContent()).toBe(want.run);
+    // The page selected the very event the selectors pick here, in the right run.
+    await expect.poll(() => page.getByTestId('lesson-focus').getAttribute('data-index'), { timeout: 30_000 }).toBe(String(want.focus));
+    expect(await page.getByTestId('lesson-focus').textContent()).toContain(`${want.name} at line ${want.line}`);
+    expect(await page.getByTestId('trace-title').textContent()).toContain(want.run);
+    const details = page.getByRole('region', { name: 'Event details' });
+    await expect.poll(() => details.getByTestId('details-name').textContent()).toBe(want.name);
+    expect(await details.textContent()).toContain(`event #${want.focus}`);
+    // Bands for the phases, and a ring on each of the step's events that is in view (at least the focus).
+    const layer = page.getByTestId('phase-bands-a');
+    await expect.poll(async () => Number(await layer.getAttribute('data-band-count')), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await layer.getAttribute('data-ring-count'))).toBeGreaterThan(0);
+    expect(Number(await layer.getAttribute('data-ring-count'))).toBeLessThanOrEqual(want.count);
+  }
+
+  it('walks "How a program becomes a process" step by step with Next, then leaves it', async () => {
+    const lesson = findLesson('hello-process')!;
+    const page = await openLesson(lesson.title);
+    for (let k = 0; k < lesson.steps.length; k++) {
+      await checkStep(page, lesson, k);
+      if (k === 3) await page.screenshot({ path: outputPath('lesson-hello-process-step4.png') });
+      if (k + 1 < lesson.steps.length) await page.getByRole('button', { name: 'Next →' }).click();
+    }
+    expect(await page.getByRole('button', { name: 'Next →' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '← Previous' }).click();
+    await checkStep(page, lesson, lesson.steps.length - 2);
+    await page.screenshot({ path: outputPath('lesson-hello-process.png') });
+
+    // The way out: the walker goes, the trace stays open for free exploration, and the lessons menu is back.
+    await page.getByRole('button', { name: 'Exit lesson' }).click();
+    await expect.poll(() => page.getByTestId('lesson-walker').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Lessons', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: /^Timeline of hello world/ }).count()).toBe(1);
+    expect(await page.getByTestId('phase-bands-a').getAttribute('data-ring-count')).toBe('0');
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('walks the failing chroot, switching to the host run to compare', async () => {
+    const lesson = findLesson('bare-chroot-enoent')!;
+    const page = await openLesson(lesson.title);
+    for (let k = 0; k < lesson.steps.length; k++) {
+      await checkStep(page, lesson, k);
+      if (lesson.steps[k]!.compare) {
+        await page.screenshot({ path: outputPath('lesson-bare-chroot-enoent.png') });
+        await page.getByRole('button', { name: 'Show the host run' }).click();
+        await checkStep(page, lesson, k, 'compare');
+        await page.getByRole('button', { name: 'Back to the chroot run' }).click();
+        await checkStep(page, lesson, k);
+      }
+      if (k + 1 < lesson.steps.length) await page.getByRole('button', { name: 'Next →' }).click();
+    }
+    // The phase list names the chroot phase with its failing execve.
+    expect(await page.getByTestId('lesson-walker').count()).toBe(1);
+    await page.getByRole('button', { name: 'Exit lesson' }).click();
+    await page.getByText(/^\d+ phases$/).click();
+    expect(await page.getByTestId('phase-list').textContent()).toContain('chroot() + chdir() + execve() ENOENT');
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
