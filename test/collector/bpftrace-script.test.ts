@@ -41,12 +41,12 @@ describe('buildBpftraceScript', () => {
 
   it('filters by syscall number for --trace, in both probes and the path branches', () => {
     const only = buildBpftraceScript({ numberOf: syscallNumberOf, include: new Set([59, 161]) });
-    expect(only).toContain('sys_enter /@track[pid] && (args->id == 59 || args->id == 161)/');
-    expect(only).toContain('sys_exit /@track[pid] && (args->id == 59 || args->id == 161)/');
+    expect(only).toContain('sys_enter /(args->id == 59 || args->id == 161) && @track[pid]/');
+    expect(only).toContain('sys_exit /(args->id == 59 || args->id == 161) && @track[pid]/');
     expect(only).not.toContain('openat');
     expect(only).not.toContain('$id == 231');
     const without = buildBpftraceScript({ numberOf: syscallNumberOf, exclude: new Set([0, 1]) });
-    expect(without).toContain('sys_exit /@track[pid] && args->id != 0 && args->id != 1/');
+    expect(without).toContain('sys_exit /args->id != 0 && args->id != 1 && @track[pid]/');
   });
 
   it('runs with -o so program output never mixes into the trace', () => {
