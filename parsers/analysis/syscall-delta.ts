@@ -1,4 +1,10 @@
-import type { SyscallStats } from './syscall-stats.js';
+import type { Trace } from '../model/index.js';
+import { EVENT_KINDS } from '../model/index.js';
+
+/** What the delta needs of per-syscall statistics (computeSyscallStats gives more). */
+export interface SyscallCounts {
+  syscalls: Record<string, { calls: number; errors: number; seconds: number }>;
+}
 
 /** How one syscall's statistics differ between two traces. */
 export interface SyscallDelta {
@@ -16,7 +22,7 @@ export interface SyscallDelta {
  * that either trace calls, largest change in calls and errors first. A name absent from one trace
  * counts as zero calls there.
  */
-export function computeSyscallDelta(a: SyscallStats, b: SyscallStats): SyscallDelta[] {
+export function computeSyscallDelta(a: SyscallCounts, b: SyscallCounts): SyscallDelta[] {
   const names = new Set([...Object.keys(a.syscalls), ...Object.keys(b.syscalls)]);
   const out: SyscallDelta[] = [];
   for (const name of names) {
@@ -47,4 +53,36 @@ export function formatSyscallDelta(d: SyscallDelta): string {
   let s = `${d.name} ${d.callsA} → ${d.callsB} (${diff >= 0 ? '+' : ''}${diff})`;
   if (d.errorsA !== d.errorsB) s += `, errors ${d.errorsA} → ${d.errorsB}`;
   return s;
+}
+
+const SYSCALL = EVENT_KINDS.indexOf('syscall');
+
+/**
+ * Calls, errors and time per syscall over the events not in `skip` (a mask by event index): the diff
+ * leaves out launcher stages, such as the chroot program's own start-up, which would swamp the counts.
+ * Unlike strace -c, a call that never returned (exit_group) counts here too.
+ */
+export function countSyscalls(trace: Trace, skip: Uint8Array | null): SyscallCounts {
+  const c = trace.columns;
+  const calls = new Int32Array(trace.names.length);
+  const errors = new Int32Array(trace.names.length);
+  const seconds = new Float64Array(trace.names.length);
+  for (let i = 0; i < trace.count; i++) {
+    if ((c.kind[i] as number) !== SYSCALL || (skip && skip[i])) continue;
+    const id = c.nameId[i] as number;
+    calls[id] = (calls[id] as number) + 1;
+    if ((c.errnoId[i] as number) !== 0) errors[id] = (errors[id] as number) + 1;
+    const d = c.dur[i] as number;
+    if (!Number.isNaN(d)) seconds[id] = (seconds[id] as number) + d;
+  }
+  const syscalls: SyscallCounts['syscalls'] = {};
+  for (let id = 0; id < calls.length; id++) {
+    if ((calls[id] as number) === 0) continue;
+    syscalls[trace.names[id] as string] = {
+      calls: calls[id] as number,
+      errors: errors[id] as number,
+      seconds: seconds[id] as number,
+    };
+  }
+  return { syscalls };
 }

@@ -4,6 +4,8 @@ import type { DiffUnit } from './diff-units.js';
 import type { DiffFinding, DiffLabels } from './finding.js';
 import { callOf, formatLineRef, lineRef, requestOf } from './finding.js';
 import { CHANGED, ONLY_A, ONLY_B } from './pair-list.js';
+import { explainExecFailure, unitOf } from './exec-failure.js';
+import { failureHint, firstPath, traceChroots } from './failure-hints.js';
 
 /** How many failing calls of one kind a finding lists. */
 const MAX_LISTED = 8;
@@ -46,6 +48,9 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
     (x, y) => Number(isExec(y, core)) - Number(isExec(x, core)) || y.count - x.count,
   );
   const plain: string[] = [];
+  const explainedExecs = new Set<DiffUnit>();
+  const hinted = new Map<string, DiffFinding>();
+  const chroots = { a: traceChroots(a), b: traceChroots(b) };
   for (const g of ordered) {
     const t = g.side === 'a' ? a : b;
     const o = g.side === 'a' ? b : a;
@@ -54,6 +59,10 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
     const ref = lineRef(t, g.i);
     const times = g.count > 1 ? ` (${g.count} times)` : '';
     if (isExec(g, core) && t.errno(g.i) === 'ENOENT') {
+      // One finding per exec stage: a PATH search fails once per directory.
+      const unit = unitOf(g.side === 'a' ? core.unitsA : core.unitsB, g.i);
+      if (unit && explainedExecs.has(unit)) continue;
+      if (unit) explainedExecs.add(unit);
       const finding: DiffFinding = {
         kind: 'failed-only',
         message: explainExecFailure(core, g.side, g.i, labels),
@@ -63,10 +72,31 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
       out.push(finding);
       continue;
     }
+    const errno = t.errno(g.i) ?? '';
+    const hint = failureHint(firstPath(t, g.i), errno, chroots[g.side]);
+    if (hint) {
+      // Failures with the same explanation make one finding, listing its calls.
+      const key = `${g.side} ${hint}`;
+      const seen = hinted.get(key);
+      if (seen) {
+        seen.details?.push(`${formatLineRef(ref)}: ${callOf(t, g.i)}${times}`);
+        continue;
+      }
+      const finding: DiffFinding = {
+        kind: 'failed-only',
+        message: `${requestOf(t, g.i)} fails with ${errno} in ${label} (${formatLineRef(ref)})${times}${g.other >= 0 ? `; in ${otherLabel} the call it lines up with ${o.errno(g.other) ? `fails with ${o.errno(g.other)}` : 'succeeds'} (${formatLineRef(lineRef(o, g.other))})` : `, not in ${otherLabel}`}. Likely why: ${hint}.`,
+        [g.side]: ref,
+        details: [],
+      };
+      if (g.other >= 0) finding[g.side === 'a' ? 'b' : 'a'] = lineRef(o, g.other);
+      hinted.set(key, finding);
+      out.push(finding);
+      continue;
+    }
     if (out.length < MAX_LISTED && g.other >= 0) {
       const finding: DiffFinding = {
         kind: 'failed-only',
-        message: `${requestOf(t, g.i)} fails with ${t.errno(g.i)} in ${label} (${formatLineRef(ref)})${times}; in ${otherLabel} the call it lines up with ${o.errno(g.other) ? `fails with ${o.errno(g.other)}` : 'succeeds'} (${formatLineRef(lineRef(o, g.other))}).`,
+        message: `${requestOf(t, g.i)} fails with ${errno} in ${label} (${formatLineRef(ref)})${times}; in ${otherLabel} the call it lines up with ${o.errno(g.other) ? `fails with ${o.errno(g.other)}` : 'succeeds'} (${formatLineRef(lineRef(o, g.other))}).`,
         [g.side]: ref,
         [g.side === 'a' ? 'b' : 'a']: lineRef(o, g.other),
       };
@@ -74,6 +104,10 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
       continue;
     }
     plain.push(`${label} ${formatLineRef(ref)}: ${callOf(t, g.i)}${times}`);
+  }
+  for (const f of hinted.values()) {
+    if (f.details && f.details.length === 0) delete f.details;
+    else if (f.details && f.details.length > 20) f.details.splice(20, f.details.length, '…');
   }
   if (plain.length > 0) {
     out.push({
@@ -115,62 +149,3 @@ function failureSet(t: Trace, coarse: Int32Array): Set<string> {
   return set;
 }
 
-/** Paths a dynamically linked program touches while the loader sets it up. */
-const LOADER_PATH = /ld-linux[^/"]*\.so|\/ld\.so\.cache|\/lib[^"<>]*\.so(\.\d+)*[">]/;
-
-/**
- * Why `execve(path) = -1 ENOENT` when the other run exec'd the same program: execve also returns
- * ENOENT when the ELF interpreter named in the binary (the dynamic loader) does not exist. If the other
- * run shows the program loading shared libraries right after its execve, the program is dynamically
- * linked, and in a chroot the loader is the likely missing piece.
- */
-export function explainExecFailure(core: TraceDiffCore, side: 'a' | 'b', i: number, labels: DiffLabels): string {
-  const t = side === 'a' ? core.a : core.b;
-  const label = side === 'a' ? labels.a : labels.b;
-  const otherLabel = side === 'a' ? labels.b : labels.a;
-  const units = side === 'a' ? core.unitsB : core.unitsA;
-  const o = side === 'a' ? core.b : core.a;
-  const failed = [...(side === 'a' ? core.unitsA : core.unitsB).byPid.values()]
-    .flatMap((p) => p.units)
-    .find((u) => u.execEvent === i);
-  const program = failed?.program ?? '';
-  const inChroot = failed ? chrootBefore(t, failed, side === 'a' ? core.unitsA : core.unitsB) : false;
-  const base = `${requestOf(t, i)} fails with ENOENT in ${label} (${formatLineRef(lineRef(t, i))})`;
-  const ran = [...units.byPid.values()].flatMap((p) => p.units).find((u) => u.execOk && u.program === program);
-  if (!ran) {
-    return `${base}; ${otherLabel} never runs ${program || 'that program'} either. The file is missing${inChroot ? ' from the chroot' : ''}, or its ELF interpreter (the dynamic loader it names) is.`;
-  }
-  const loaderLines: string[] = [];
-  for (const e of ran.events) {
-    if (loaderLines.length >= 3) break;
-    const name = o.name(e);
-    if (name !== 'openat' && name !== 'open' && name !== 'access') continue;
-    if (o.columns.errnoId[e] !== 0) continue;
-    const m = /"([^"]*)"/.exec(o.rawLine(e));
-    const path = m ? (m[1] as string) : '';
-    if (LOADER_PATH.test(`"${path}"`)) loaderLines.push(`${path} (${formatLineRef(lineRef(o, e))})`);
-  }
-  const where = inChroot ? 'the chroot' : 'this run';
-  const ranAt = formatLineRef(lineRef(o, ran.execEvent));
-  if (loaderLines.length === 0) {
-    return `${base}, but ${otherLabel} runs ${program} (${ranAt}) and it loads no shared library: it looks statically linked, so the file itself is most likely missing from ${where}.`;
-  }
-  return (
-    `${base}, but the same program runs in ${otherLabel} (${ranAt}). ENOENT from execve does not always ` +
-    `mean the file is missing: it also means the ELF interpreter the binary names is. In ${otherLabel}, ` +
-    `${program} is dynamically linked: right after its execve the loader opens ${loaderLines.join(', then ')}. ` +
-    `So ${where} most likely lacks the dynamic loader (on x86-64, /lib64/ld-linux-x86-64.so.2) and the ` +
-    `libraries it loads.`
-  );
-}
-
-/** Whether the unit's pid called chroot() before the unit's exec. */
-function chrootBefore(t: Trace, unit: DiffUnit, units: { byPid: Map<number, { units: DiffUnit[] }> }): boolean {
-  const p = units.byPid.get(unit.pid);
-  if (!p) return false;
-  for (const u of p.units) {
-    if (u === unit) return false;
-    if (u.chrootEvent >= 0 && t.columns.errnoId[u.chrootEvent] === 0) return true;
-  }
-  return false;
-}

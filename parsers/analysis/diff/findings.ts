@@ -1,7 +1,6 @@
 import type { Trace } from '../../model/index.js';
 import type { ProcessNode, ProcessTree } from '../process-tree.js';
-import { computeSyscallStats } from '../syscall-stats.js';
-import { changedSyscalls, computeSyscallDelta, formatSyscallDelta } from '../syscall-delta.js';
+import { changedSyscalls, computeSyscallDelta, countSyscalls, formatSyscallDelta } from '../syscall-delta.js';
 import type { DiffBlock, TraceDiffCore } from './compute-diff.js';
 import { findFailedOnly } from './failed-calls.js';
 import type { DiffFinding, DiffLabels } from './finding.js';
@@ -25,7 +24,7 @@ export function computeDiffFindings(core: TraceDiffCore, labels: DiffLabels): Di
     ...findFailedOnly(core, labels, launcherPairs),
     ...findPathsOnly(core, labels, launcherA, launcherB),
     ...processesOnly(core, labels),
-    ...syscallDeltas(core, labels),
+    ...syscallDeltas(core, labels, launcherA, launcherB),
     ...exitStatus(core, labels),
     ...envSizes(core, labels),
     ...scaffolding(core, labels),
@@ -86,14 +85,15 @@ function processesOnly(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
   return out;
 }
 
-function syscallDeltas(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
-  const changed = changedSyscalls(computeSyscallDelta(computeSyscallStats(core.a), computeSyscallStats(core.b)));
+function syscallDeltas(core: TraceDiffCore, labels: DiffLabels, launcherA: Uint8Array, launcherB: Uint8Array): DiffFinding[] {
+  const anyLauncher = launcherA.includes(1) || launcherB.includes(1);
+  const changed = changedSyscalls(computeSyscallDelta(countSyscalls(core.a, launcherA), countSyscalls(core.b, launcherB)));
   if (changed.length === 0) return [];
   const top = changed.slice(0, 4).map(formatSyscallDelta).join('; ');
   return [
     {
       kind: 'syscall-delta',
-      message: `${changed.length} syscall${changed.length === 1 ? '' : 's'} differ in count or errors (${labels.a} → ${labels.b}): ${top}${changed.length > 4 ? '; …' : ''}.`,
+      message: `${changed.length} syscall${changed.length === 1 ? ' differs' : 's differ'} in count or errors (${labels.a} → ${labels.b}${anyLauncher ? ', launcher stages left out' : ''}): ${top}${changed.length > 4 ? '; …' : ''}.`,
       details: changed.slice(0, 30).map(formatSyscallDelta),
     },
   ];

@@ -1,0 +1,96 @@
+import type { Trace } from '../../model/index.js';
+import type { TraceDiffCore } from './compute-diff.js';
+import type { DiffUnit, TraceUnits } from './diff-units.js';
+import { basename } from './diff-units.js';
+import type { DiffLabels } from './finding.js';
+import { formatLineRef, lineRef, requestOf } from './finding.js';
+import { failureHint, firstPath, traceChroots } from './failure-hints.js';
+
+/** The diff unit (exec stage) holding event `i`. */
+export function unitOf(units: TraceUnits, i: number): DiffUnit | undefined {
+  for (const p of units.byPid.values()) {
+    for (const u of p.units) {
+      const first = u.events[0];
+      const last = u.events[u.events.length - 1];
+      if (first === undefined || last === undefined || i < first || i > last) continue;
+      if (u.events.includes(i)) return u;
+    }
+  }
+  return undefined;
+}
+
+/** Paths a dynamically linked program touches while the loader sets it up. */
+const LOADER_PATH = /ld-linux[^/"]*\.so|\/ld\.so\.cache|\/lib[^"<>]*\.so(\.\d+)*[">]/;
+
+/**
+ * Why `execve(path) = -1 ENOENT`. A PATH search makes several attempts: they are said together. When the
+ * other run exec'd the same program, ENOENT most likely means the ELF interpreter named in the binary
+ * (the dynamic loader) is missing: if the other run shows the loader opening ld.so.cache and libraries
+ * right after its execve, the program is dynamically linked, and in a chroot the loader is the likely
+ * missing piece. If it loads nothing, the program is static and the file itself is missing.
+ */
+export function explainExecFailure(core: TraceDiffCore, side: 'a' | 'b', i: number, labels: DiffLabels): string {
+  const t = side === 'a' ? core.a : core.b;
+  const o = side === 'a' ? core.b : core.a;
+  const label = side === 'a' ? labels.a : labels.b;
+  const otherLabel = side === 'a' ? labels.b : labels.a;
+  const mine = side === 'a' ? core.unitsA : core.unitsB;
+  const theirs = side === 'a' ? core.unitsB : core.unitsA;
+  const unit = unitOf(mine, i);
+  // Every failed attempt of this exec stage (the PATH search), in order.
+  const attempts = unit
+    ? [...unit.events].filter((e) => isExecName(t.name(e)) && t.errno(e) === 'ENOENT')
+    : [i];
+  const names = new Set(attempts.map((e) => basename(firstPath(t, e))));
+  const argv0 = argv0Of(t, i);
+  if (argv0) names.add(basename(argv0));
+  const inChroot = traceChroots(t);
+  const where = inChroot ? 'the chroot' : 'this run';
+  const tried =
+    attempts.length > 1
+      ? `Every one of ${attempts.length} exec attempts fails with ENOENT in ${label} (${attempts
+          .slice(0, 4)
+          .map((e) => `${firstPath(t, e)} at ${formatLineRef(lineRef(t, e))}`)
+          .join(', ')}${attempts.length > 4 ? ', …' : ''})`
+      : `${requestOf(t, i)} fails with ENOENT in ${label} (${formatLineRef(lineRef(t, i))})`;
+  const hints = new Set(attempts.map((e) => failureHint(firstPath(t, e), 'ENOENT', inChroot)).filter((h) => h !== null));
+  const hintText = hints.size > 0 ? ` Also: ${[...hints].join('; ')}.` : '';
+  const ran = [...theirs.byPid.values()].flatMap((p) => p.units).find((u) => u.execOk && names.has(u.program));
+  if (ran && attempts.length > 1) {
+    // A PATH search that found nothing: the program is not in any directory tried.
+    return `${tried}: ${[...names].filter((n) => n !== 'exe').join(' or ')} is in none of the directories tried inside ${where}, while ${otherLabel} runs ${ran.programPath ?? ran.program} (${formatLineRef(lineRef(o, ran.execEvent))}).${hintText}`;
+  }
+  if (!ran) {
+    return `${tried}; ${otherLabel} never runs ${[...names].join(' or ') || 'that program'} either. The file is missing from ${where}, or its ELF interpreter (the dynamic loader it names) is.${hintText}`;
+  }
+  const loaderLines: string[] = [];
+  for (const e of ran.events) {
+    if (loaderLines.length >= 3) break;
+    const name = o.name(e);
+    if (name !== 'openat' && name !== 'open' && name !== 'access') continue;
+    if (o.columns.errnoId[e] !== 0) continue;
+    const path = firstPath(o, e);
+    if (LOADER_PATH.test(`"${path}"`)) loaderLines.push(`${path} (${formatLineRef(lineRef(o, e))})`);
+  }
+  const ranAt = formatLineRef(lineRef(o, ran.execEvent));
+  if (loaderLines.length === 0) {
+    return `${tried}, but ${otherLabel} runs ${ran.program} (${ranAt}) and it loads no shared library: it looks statically linked, so the file itself is most likely missing from ${where}.${hintText}`;
+  }
+  return (
+    `${tried}, but the same program runs in ${otherLabel} (${ranAt}). ENOENT from execve does not always ` +
+    `mean the file is missing: it also means the ELF interpreter the binary names is. In ${otherLabel}, ` +
+    `${ran.program} is dynamically linked: right after its execve the loader opens ${loaderLines.join(', then ')}. ` +
+    `So ${where} most likely lacks the dynamic loader (on x86-64, /lib64/ld-linux-x86-64.so.2) and the ` +
+    `libraries it loads.${hintText}`
+  );
+}
+
+function isExecName(name: string): boolean {
+  return name === 'execve' || name === 'execveat';
+}
+
+/** `execve("/proc/self/exe", ["tr", "a-z"], ...)` -> "tr". */
+function argv0Of(t: Trace, i: number): string | null {
+  const m = /\[\s*"((?:[^"\\]|\\.)*)"/.exec(t.rawLine(i));
+  return m ? (m[1] as string) : null;
+}

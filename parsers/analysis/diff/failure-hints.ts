@@ -1,0 +1,50 @@
+import type { Trace } from '../../model/index.js';
+
+/**
+ * Why a call on `path` likely fails with `errno` in a run, in plain words, for the failures a chroot
+ * (or a container) typically adds. Null when there is nothing more to say than the errno.
+ *
+ *   readlink("/proc/self/exe", ...) = -1 ENOENT        /proc is not mounted inside the chroot
+ *   openat(AT_FDCWD, "/etc/ld.so.cache", ...) = -1 ENOENT   the loader then searches directory by directory
+ */
+export function failureHint(path: string, errno: string, inChroot: boolean): string | null {
+  const where = inChroot ? 'inside the chroot' : 'in this run';
+  if (errno === 'ENOENT') {
+    if (path.startsWith('/proc/') || path === '/proc') {
+      return `/proc is not mounted ${where}: programs that read /proc/self/... (their own path, their memory map) find nothing`;
+    }
+    if (path.startsWith('/sys/')) return `/sys is not mounted ${where}`;
+    if (path.startsWith('/dev/')) return `${path} does not exist ${where}: /dev is not populated`;
+    if (path === '/etc/ld.so.cache') {
+      return (
+        `there is no /etc/ld.so.cache ${where}, so the dynamic loader looks for each library directory by ` +
+        `directory (the failing openat/newfstatat calls that follow); harmless but slower — ` +
+        '`ldconfig -r ROOTFS` creates one'
+      );
+    }
+    if (/^\/(usr\/)?(share|lib)\/locale\//.test(path) || path.startsWith('/usr/lib/locale/')) {
+      return `no locale files ${where}: the program falls back to the C locale`;
+    }
+    if (/^\/etc\/(passwd|group|nsswitch\.conf|hosts|resolv\.conf|localtime)$/.test(path)) {
+      return `${path} is missing ${where}: name, user or time-zone lookups fall back or fail`;
+    }
+  }
+  if (errno === 'EACCES') return `permission denied on ${path}: file modes, or a read-only or noexec mount`;
+  if (errno === 'EPERM') return 'not permitted: a dropped capability, a seccomp filter, or a user namespace without the right';
+  return null;
+}
+
+/** Whether the trace's processes chroot()ed successfully at some point. */
+export function traceChroots(trace: Trace): boolean {
+  if (!trace.names.includes('chroot')) return false;
+  for (let i = 0; i < trace.count; i++) {
+    if (trace.name(i) === 'chroot' && trace.kind(i) === 'syscall' && trace.columns.errnoId[i] === 0) return true;
+  }
+  return false;
+}
+
+/** The first string literal of an event's line, as printed (escapes kept), or "". */
+export function firstPath(trace: Trace, i: number): string {
+  const m = /"((?:[^"\\]|\\.)*)"/.exec(trace.rawLine(i));
+  return m ? (m[1] as string) : '';
+}
