@@ -58,7 +58,7 @@ async function runCollect(prog: string, args: string[], flags: CollectFlags): Pr
   process.on('SIGTERM', onSigint);
   try {
     const options = parseFlags(flags);
-    log(`${pc.bold('collect')} ${prog} ${args.join(' ')} (${options.backend}, runs ${options.runs.join('+')}, rootfs ${options.rootfs})`);
+    log(`${pc.bold('collect')} ${[prog, ...args].join(' ')} (${options.backend}, runs ${options.runs.join('+')}, rootfs ${options.rootfs})`);
     const outcome = await collect({ program: prog, args, ...options, log, abort: controller.signal });
     log(`session: ${pc.bold(`${outcome.sessionDir}/session.json`)}${outcome.manifest.complete ? '' : pc.yellow(' (incomplete)')}`);
     if (outcome.fault) {
