@@ -1,7 +1,7 @@
 import type { ArgNode } from '../model/args.js';
 import type { SyscallEvent, TraceEvent } from '../model/event.js';
 import { CALL_STATUS, type Trace } from '../model/trace.js';
-import { parseArgs, parseValue } from './args/index.js';
+import { decodeStraceString, parseArgs, parseValue } from './args/index.js';
 import { parseStraceLine } from './parse-line.js';
 
 /**
@@ -58,10 +58,15 @@ export function decodeStraceEvent(trace: Trace, i: number, repaired: ReadonlyMap
     dur: trace.dur(i),
   };
   if (endLineNo > 0) ev.endLine = endLineNo;
-  if (last.retPath !== null) ev.retPath = decodePath(last.retPath);
+  if (last.retPath !== null) {
+    // the decoration read as a value: escapes decoded, device info (`</dev/null<char 1:3>>`) set apart
+    const node = parseValue(`${last.ret}<${last.retPath}>`);
+    ev.retPath = node.type === 'fd' ? node.path : last.retPath;
+  }
   if (last.errText !== null) ev.errText = last.errText;
   if (last.notes !== null) ev.notes = last.notes;
-  if (first.comm !== null) ev.comm = first.comm;
+  // -Y escapes `<`, `>` and `"` inside the comm like a string body (`27249<a\74b\76 c\"d>`)
+  if (first.comm !== null) ev.comm = decodeStraceString(first.comm);
   if (first.nr !== null) ev.nr = first.nr;
   if (first.ip !== null) ev.ip = first.ip;
   const status = CALL_STATUS[c.status[i] as number];
@@ -92,10 +97,5 @@ function messageText(text: string): string {
   return at >= 0 ? text.slice(at + 8) : text;
 }
 
-/** `-y` paths escape `<`, `>` and non-printables as octal (`\74`, `\76`). */
-export function decodePath(path: string): string {
-  if (!path.includes('\\')) return path;
-  return path.replace(/\\([0-7]{1,3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
-}
 
 export type { ArgNode };

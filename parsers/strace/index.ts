@@ -13,5 +13,4 @@ export { createStraceParser, parseStrace } from './stream.js';
 export type { StraceStreamParser } from './stream.js';
 export type { StraceParseOptions } from './trace-builder.js';
 export { parseStraceFiles, pidFromFileName } from './parse-files.js';
-export { decodePath } from './decode-event.js';
 export { sniffStrace } from './sniff.js';

@@ -139,8 +139,9 @@ export function scanLineInto(s: string, out: StraceLine): void {
     if (m) {
       out.name = m[1] as string;
       let i = b + m[0].length;
-      // strace < 5.0 wrote "resumed> " with a space; never eat the space of " <unfinished ...>"
-      if (s.charCodeAt(i) === 32 && !s.startsWith(' <unfinished ...>', i)) i++;
+      // strace < 5.0 wrote "resumed> " with a space; never eat the space of " <unfinished ...>" or of
+      // clone3's " => {parent_tid=[6503]}", which continues the argument before it
+      if (s.charCodeAt(i) === 32 && !s.startsWith(' <unfinished ...>', i) && !s.startsWith(' => ', i)) i++;
       return scanCallRest(s, i, out, 'resumed');
     }
   }

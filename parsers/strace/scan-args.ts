@@ -4,6 +4,9 @@
  * strings, `/* comments *\/`, `<...>` decorations and bracket depth (strace-format.md §6.3).
  */
 
+import { decorationClose } from './args/decoration.js';
+import { findStringEnd } from './args/string-scan.js';
+
 export type ArgsEnd =
   /** `)`: the call's closing parenthesis. */
   | 'paren'
@@ -25,64 +28,18 @@ export interface ArgsScan {
 }
 
 const QUOTE = 34;
-const BACKSLASH = 92;
 
 /** Index just past the closing quote of the string that opens at `i`, or -1 if it never closes. */
-export function skipString(s: string, i: number): number {
-  let j = i + 1;
-  for (;;) {
-    const q = s.indexOf('"', j);
-    if (q < 0) return -1;
-    let bs = 0;
-    for (let k = q - 1; s.charCodeAt(k) === BACKSLASH; k--) bs++;
-    if ((bs & 1) === 0) return q + 1;
-    j = q + 1;
-  }
-}
+export const skipString = findStringEnd;
 
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/**
- * `s[i]` is a `<` that follows a value (`3</etc/x>`, `4<TCP:[a->b]>`, `AT_FDCWD</cwd>`, `9693<true>`).
- * Returns the index just past the decoration's `>`, or -1 if it does not close on this line.
- *   typed info `<TYPE:[...]>`: brackets counted, quoted unix-socket paths skipped ("/s]ock>x" holds raw ] >);
- *   otherwise: raw `<`/`>` counted, since strace escapes them inside paths and only device info nests
- *   (`1</dev/null<char 1:3>>`).
- */
+/** `s[i]` is a `<` that follows a value: the index just past the decoration's `>`, or -1. */
 export function skipDecoration(s: string, i: number): number {
-  const typedAt = typedInfoStart(s, i);
-  if (typedAt > 0) {
-    let depth = 0;
-    for (let j = typedAt; j < s.length; j++) {
-      const c = s.charCodeAt(j);
-      if (c === QUOTE) {
-        const e = skipString(s, j);
-        if (e < 0) return -1;
-        j = e - 1;
-      } else if (c === 91 /* [ */) depth++;
-      else if (c === 93 /* ] */) {
-        depth--;
-        if (depth === 0 && s.charCodeAt(j + 1) === 62 /* > */) return j + 2;
-      }
-    }
-    return -1;
-  }
-  let depth = 0;
-  for (let j = i; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 60) depth++;
-    else if (c === 62 && --depth === 0) return j + 1;
-  }
-  return -1;
-}
-
-/** For `<TYPE:[` (TYPE of [A-Za-z0-9_-]), the index of the `[`; else -1. */
-function typedInfoStart(s: string, i: number): number {
-  let j = i + 1;
-  for (let c = s.charCodeAt(j); isWordChar(c) || c === 45; c = s.charCodeAt(++j));
-  return j > i + 1 && s.charCodeAt(j) === 58 && s.charCodeAt(j + 1) === 91 ? j + 1 : -1;
+  const close = decorationClose(s, i);
+  return close < 0 ? -1 : close + 1;
 }
 
 const MARKERS: [string, ArgsEnd][] = [

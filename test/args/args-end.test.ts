@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { findArgsEnd } from '../../parsers/strace/args/index.js';
+import { scanArgs } from '../../parsers/strace/scan-args.js';
 
 /** The argument text and how it ended, for a line whose list opens at its first `(`. */
 function split(line: string): [string, string] {
   const from = line.indexOf('(') + 1;
-  const { end, kind } = findArgsEnd(line, from);
-  return [line.slice(from, end), kind];
+  const { end, how } = scanArgs(line, from);
+  return [line.slice(from, end), how === 'paren' ? 'close' : how];
 }
 
 // prettier-ignore
-describe('findArgsEnd', () => {
+describe('scanArgs (where the argument list ends)', () => {
   it('plain call', () => expect(split('close(3)                                = 0')).toEqual(['3', 'close']));
   it('no args', () => expect(split('getpid()           = 27249')).toEqual(['', 'close']));
   it('syntax inside a string (tricky 108)', () =>

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgNode } from '../../parsers/model/args.js';
-import { findArgsEnd } from '../../parsers/strace/args/index.js';
+import { scanArgs } from '../../parsers/strace/scan-args.js';
 
 export const CORPUS_DIR = '/work/shared/corpus';
 
@@ -21,7 +21,7 @@ export function argsOfLine(line: string): string | null {
   if (m === null) return null;
   if (NOT_A_CALL.test(line.slice(0, m.index))) return null;
   const from = m.index + m[0].length;
-  const { end } = findArgsEnd(line, from);
+  const { end } = scanArgs(line, from);
   return line.slice(from, end);
 }
 
@@ -48,7 +48,7 @@ export function callArgsOfLog(text: string): CallArgs[] {
     const m = CALL_START.exec(line);
     if (m === null || NOT_A_CALL.test(line.slice(0, m.index))) continue;
     const from = m.index + m[0].length;
-    const { end, kind } = findArgsEnd(line, from);
+    const { end, how: kind } = scanArgs(line, from);
     const pidMatch = PID_PREFIX.exec(line);
     const pid = pidMatch === null ? '' : (pidMatch[1] ?? pidMatch[2] ?? '');
     let args = line.slice(from, end);

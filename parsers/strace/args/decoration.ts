@@ -32,35 +32,34 @@ export interface DecorationSpan {
 
 const DELETED = '(deleted)';
 
+/**
+ * Index of the `>` that closes the decoration whose `<` is at `open`, or -1 if it never closes. The one
+ * place that knows the §6.3 rule; the line scanner (parsers/strace/scan-args.ts) uses it too.
+ */
+export function decorationClose(src: string, open: number): number {
+  const typedInfoStart = typedPrefixEnd(src, open + 1);
+  if (typedInfoStart !== -1) return scanTypedEnd(src, typedInfoStart);
+  let depth = 1;
+  for (let i = open + 1; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 60 /* < */) depth++;
+    else if (c === 62 /* > */ && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** Scans a decoration whose `<` is at `open`; null if it never closes. */
 export function scanDecoration(src: string, open: number): DecorationSpan | null {
-  const typedInfoStart = typedPrefixEnd(src, open + 1);
-  let close: number;
+  const typed = typedPrefixEnd(src, open + 1) !== -1;
+  const close = decorationClose(src, open);
   let deviceStart = -1;
   let deviceEnd = -1;
-  if (typedInfoStart !== -1) {
-    close = scanTypedEnd(src, typedInfoStart);
-  } else {
-    close = -1;
-    let depth = 1;
-    for (let i = open + 1; i < src.length; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 60 /* < */) {
-        if (depth === 1 && deviceStart === -1) deviceStart = i + 1;
-        depth++;
-      } else if (c === 62 /* > */) {
-        depth--;
-        if (depth === 1 && deviceEnd === -1 && deviceStart !== -1) deviceEnd = i;
-        if (depth === 0) {
-          close = i;
-          break;
-        }
-      }
-    }
-    // Device info counts only when it sits right before the final `>`: `</dev/null<char 1:3>>`.
-    if (deviceStart !== -1 && deviceEnd !== close - 1) {
-      deviceStart = -1;
-      deviceEnd = -1;
+  // Device info counts only when it sits right before the final `>`: `</dev/null<char 1:3>>`.
+  if (!typed && close > 0 && src.charCodeAt(close - 1) === 62 /* > */) {
+    const inner = src.lastIndexOf('<', close - 1);
+    if (inner > open) {
+      deviceStart = inner + 1;
+      deviceEnd = close - 1;
     }
   }
   if (close === -1) return null;
@@ -69,7 +68,7 @@ export function scanDecoration(src: string, open: number): DecorationSpan | null
     end: close + 1 + (deleted ? DELETED.length : 0),
     pathStart: open + 1,
     pathEnd: deviceStart === -1 ? close : deviceStart - 1,
-    typed: typedInfoStart !== -1,
+    typed,
     deviceStart,
     deviceEnd,
     deleted,

@@ -27,4 +27,3 @@ export {
   type DecodedStraceText,
   type EncodeStraceOptions,
 } from './strace-string.js';
-export { findArgsEnd, type ArgsEnd } from './args-end.js';
