@@ -176,18 +176,43 @@ function emitErrorOnly(text: string, from: number, to: number, out: Sink): void 
   if (eq >= from) out.emitText(text, eq, to);
 }
 
+/** What the scanner must look at, per ASCII character; everything else is copied as it is. */
+const PLAIN = 0;
+const C_QUOTE = 1;
+const C_SLASH = 2;
+const C_DIGIT = 3;
+const C_LT = 4;
+const C_EQ = 5;
+const C_SPACE = 6;
+const CHAR_CLASS = new Uint8Array(128);
+CHAR_CLASS[QUOTE] = C_QUOTE;
+CHAR_CLASS[SLASH] = C_SLASH;
+for (let d = 48; d <= 57; d++) CHAR_CLASS[d] = C_DIGIT;
+CHAR_CLASS[LT] = C_LT;
+CHAR_CLASS[EQ] = C_EQ;
+CHAR_CLASS[32] = C_SPACE;
+
 function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds: FdOverrides, out: Sink): void {
   const n = to;
   let k = from;
   let timeField = false; // the previous `name=` was a time field: its value varies
   while (k < n) {
     const c = text.charCodeAt(k);
-    if (k === fds.argAt && fds.argLabel !== 0) {
-      out.emit(LABEL_TOKEN + fds.argLabel);
-      while (k < n && isDigit(text.charCodeAt(k))) k++;
+    const cls = c < 128 ? (CHAR_CLASS[c] as number) : PLAIN;
+    if (cls === PLAIN) {
+      // `={` and `=[` stay in a time field (`ru_utime={tv_sec=0, ...}`), `-` too (a negative value).
+      if (timeField && c !== 123 && c !== 91 && c !== 45) timeField = false;
+      out.emit(c);
+      k++;
       continue;
     }
-    if (c === QUOTE) {
+    if (cls === C_SPACE) {
+      // strace pads short calls to a column (`close(3)          = 0`); split calls are not padded.
+      if (out.last !== 32) out.emit(c);
+      k++;
+      continue;
+    }
+    if (cls === C_QUOTE) {
       const end = skipString(text, k, n);
       if (ctx.dropStrings) out.emitString('""');
       else if (ctx.cwd && startsWithDir(text, k + 1, ctx.cwd)) {
@@ -197,16 +222,26 @@ function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds
       k = end;
       continue;
     }
-    if (c === SLASH && text.charCodeAt(k + 1) === STAR) {
-      const close = text.indexOf('*/', k + 2);
-      const end = close < 0 || close + 2 > n ? n : close + 2;
-      // `/* 39 vars */` is kept; `/* 2023-11-14T22:13:20+0000 */` (a time under -v) is not.
-      if (text.lastIndexOf('var', end) > k) out.emitText(text, k, end);
-      k = end;
+    if (cls === C_SLASH) {
+      if (text.charCodeAt(k + 1) === STAR) {
+        const close = text.indexOf('*/', k + 2);
+        const end = close < 0 || close + 2 > n ? n : close + 2;
+        // `/* 39 vars */` is kept; `/* 2023-11-14T22:13:20+0000 */` (a time under -v) is not.
+        if (text.lastIndexOf('var', end) > k) out.emitText(text, k, end);
+        k = end;
+      } else {
+        out.emit(c);
+        k++;
+      }
       continue;
     }
     const prev = k > 0 ? text.charCodeAt(k - 1) : 32;
-    if (isDigit(c) && !isIdent(prev)) {
+    if (cls === C_DIGIT && !isIdent(prev)) {
+      if (k === fds.argAt && fds.argLabel !== 0) {
+        out.emit(LABEL_TOKEN + fds.argLabel);
+        while (k < n && isDigit(text.charCodeAt(k))) k++;
+        continue;
+      }
       let end = k + 1;
       if (c === 48 && (text.charCodeAt(end) === 120 || text.charCodeAt(end) === 88)) {
         end++;
@@ -217,7 +252,13 @@ function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds
         k = end;
         continue;
       }
-      while (end < n && isDigit(text.charCodeAt(end))) end++;
+      let value = c - 48;
+      while (end < n) {
+        const d = text.charCodeAt(end);
+        if (d < 48 || d > 57) break;
+        value = value * 10 + (d - 48);
+        end++;
+      }
       if (fds.retLabel !== 0 && k >= 4 && text.startsWith(') = ', k - 4)) {
         out.emit(LABEL_TOKEN + fds.retLabel);
       } else if (text.charCodeAt(end) === LT && !ctx.dropDecorations) {
@@ -225,7 +266,7 @@ function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds
         out.emit(35);
       } else if (timeField) {
         out.emit(35);
-      } else if (end - k >= 2 && ctx.pids.has(Number(text.slice(k, end)))) {
+      } else if (end - k >= 2 && ctx.pids.has(value)) {
         out.emitString('PID');
       } else {
         out.emitText(text, k, end);
@@ -234,14 +275,13 @@ function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds
       k = end;
       continue;
     }
-    if (c === LT && isIdent(prev)) {
+    if (cls === C_LT && isIdent(prev)) {
       k = scanDecoration(text, k, n, ctx, out);
       continue;
     }
-    if (c === EQ) timeField = isTimeField(text, k);
-    else if (c !== 32 && c !== 45) timeField = timeField && (c === 123 || c === 91); // `={` and `=[` stay in it
-    // strace pads short calls to a column (`close(3)          = 0`); split calls are not padded.
-    if (c !== 32 || out.last !== 32) out.emit(c);
+    if (cls === C_EQ) timeField = isTimeField(text, k);
+    else if (timeField) timeField = false; // a digit after an identifier, or a bare `<`
+    out.emit(c);
     k++;
   }
 }
