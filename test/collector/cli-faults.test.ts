@@ -15,6 +15,13 @@ describe.runIf(isRoot)('spelunk collect / rootfs on the command line', () => {
     expect(r.stderr).toMatch(/^spelunk: program not found: \/no\/such\/prog does not exist\n {2}Check the path/m);
   });
 
+  it('not root: exit 3 and how to fix it', async () => {
+    // setpriv (util-linux) drops to nobody for this one command.
+    const r = await execa('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', 'node', BIN, 'collect', '--', '/bin/true'], { reject: false });
+    expect(r.exitCode).toBe(3);
+    expect(r.stderr).toMatch(/spelunk: must run as root: chroot, mounts and namespaces need root\n {2}Run it with sudo/);
+  });
+
   it('bad option values are usage errors (exit 2)', async () => {
     const r = await spelunk(['collect', '--unshare', 'net,bogus', '--', '/bin/true']);
     expect(r.exitCode).toBe(2);

@@ -1,6 +1,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findTool } from '../../collector/environment.js';
 import { collectFor, isRoot, mountinfoMentions, readRunLog, straceCalls, stringArg } from './helpers.js';
 
 // Real runs: strace, chroot, unshare and mount as root. Nothing here is mocked.
@@ -127,6 +128,24 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
     expect(fault?.exitCode).toBe(6);
     expect(manifest.runs[0]?.signal).toBe('SIGSEGV');
     expect(readRunLog(sessionDir, 'host.strace.log')).toMatch(/killed by SIGSEGV/);
+  });
+
+  it('a #! script gets its interpreter and the interpreter\'s libraries in the auto rootfs', async () => {
+    const script = join(mkdtempSync('/tmp/spelunk-test-'), 'greet');
+    writeFileSync(script, '#!/bin/sh\necho "hi from $0"\n', { mode: 0o755 });
+    const { sessionDir, manifest } = await collectFor(script, [], { runs: ['chroot'] });
+    expect(manifest.runs[0]?.exitCode).toBe(0);
+    expect(readFileSync(join(sessionDir, 'chroot.stdout.txt'), 'utf8')).toBe(`hi from ${script}\n`);
+    expect(manifest.rootfs?.files.map((f) => f.path)).toEqual(expect.arrayContaining([script, '/bin', '/usr/bin/dash']));
+  });
+
+  it('a missing tracer is named, with the package to install', () => {
+    expect(() => findTool('no-such-tracer-xyz', '/nonexistent')).toThrow(/^no-such-tracer-xyz is not installed \(not found in PATH\)$/);
+    try {
+      findTool('strace', '');
+    } catch {
+      throw new Error('strace should be found in the standard directories even with an empty PATH');
+    }
   });
 
   it('bad input fails early with one clear message', async () => {
