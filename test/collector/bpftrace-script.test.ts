@@ -45,6 +45,8 @@ describe('buildBpftraceScript', () => {
     expect(only).toContain('sys_exit /(args->id == 59 || args->id == 161) && @track[pid]/');
     expect(only).not.toContain('openat');
     expect(only).not.toContain('$id == 231');
+    const sig = buildBpftraceScript({ numberOf: syscallNumberOf, include: new Set([15]) });
+    expect(sig).toContain('sys_exit /(args->id == -1 || args->id == 15) && @track[pid]/'); // rt_sigreturn exits as -1
     const without = buildBpftraceScript({ numberOf: syscallNumberOf, exclude: new Set([0, 1]) });
     expect(without).toContain('sys_exit /args->id != 0 && args->id != 1 && @track[pid]/');
   });
