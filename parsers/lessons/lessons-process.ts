@@ -10,7 +10,7 @@ export const HELLO_PROCESS: Lesson = {
   steps: [
     {
       title: 'execve: the kernel replaces the program',
-      text: 'Everything starts with execve. The process that called it (here strace, on behalf of the shell) keeps its pid, but its memory is thrown away and replaced by the new program. The kernel reads the ELF header of hello, maps it, and finds inside it the name of an "interpreter": the dynamic loader /lib64/ld-linux-x86-64.so.2. It maps that too and jumps into the loader, not into main().\n\nThe comment /* 39 vars */ is the environment, handed over in the same call.',
+      text: 'Everything starts with execve. The process that called it (here the child strace forked to run the program) keeps its pid, but its memory is thrown away and replaced by the new program. The kernel reads the ELF header of hello, maps it, and finds inside it the name of an "interpreter": the dynamic loader /lib64/ld-linux-x86-64.so.2. It maps that too and jumps into the loader, not into main().\n\nThe comment on the last argument (/* 39 vars */ in this capture) is the environment, handed over in the same call.',
       run: 'host',
       select: [{ syscall: 'execve', program: 'hello', nth: 1 }],
     },
@@ -185,7 +185,7 @@ export const ENV_CLEARED: Lesson = {
   steps: [
     {
       title: 'env starts with the whole environment',
-      text: 'env is exec\'d with 39 variables (the /* 39 vars */ comment on the envp argument): everything the shell that ran spelunk had.',
+      text: 'env is exec\'d with the whole environment (the /* N vars */ comment on the envp argument, 39 in this capture): everything the shell that ran spelunk had.',
       run: 'chroot',
       select: [{ syscall: 'execve', nth: 1 }],
     },
