@@ -121,6 +121,20 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
     await page.close();
   }, 120_000);
 
+  it('opens a step from a link, and keeps the link in step with the walk', async () => {
+    const lesson = findLesson('cap-drop-eperm')!;
+    const page = await browser.newPage();
+    await page.goto(`${server.url}?lesson=cap-drop-eperm&step=4`);
+    await checkStep(page, lesson, 3);
+    expect(await page.getByTestId('lesson-focus').textContent()).toContain('chroot at line');
+    await page.getByRole('button', { name: 'Next →' }).click();
+    await checkStep(page, lesson, 4);
+    expect(new URL(page.url()).search).toBe('?lesson=cap-drop-eperm&step=5');
+    await page.getByRole('button', { name: 'Exit lesson' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await page.close();
+  }, 120_000);
+
   it('walks every step of every lesson on the current samples', async () => {
     const page = await openLesson(LESSONS[0]!.title);
     for (const lesson of LESSONS) {

@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { findLesson } from '../../../parsers/lessons/index.js';
 import { useAppContext } from '../store/store-context.js';
-import { startLesson } from './lesson-controller.js';
+import { showStep, startLesson } from './lesson-controller.js';
+import { readLessonUrl } from './lesson-url.js';
 import { LessonMenu } from './lesson-menu.js';
 import { lessonStoreFor, useLessonState } from './lesson-store.js';
 import { LessonWalker } from './lesson-walker.js';
@@ -18,6 +20,11 @@ export function LessonBar() {
   const menuOpen = useLessonState((s) => s.menuOpen);
   const showPhases = useLessonState((s) => s.showPhases);
   const lesson = lessonId ? findLesson(lessonId) : undefined;
+  // A link to a step (?lesson=ID&step=N) opens it once, at start.
+  useEffect(() => {
+    const fromUrl = readLessonUrl(window.location.search);
+    if (fromUrl) void showStep({ store, client, lessons }, fromUrl.lessonId, fromUrl.stepIndex);
+  }, [store, client, lessons]);
 
   return (
     <div className="border-b border-slate-200 dark:border-slate-700" data-testid="lesson-bar">

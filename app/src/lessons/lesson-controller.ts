@@ -10,6 +10,7 @@ import type { TraceData } from '../trace/trace-data.js';
 import { LANE_HEIGHT_CSS_PX } from '../timeline/draw-timeline.js';
 import { computeStepViewport } from './compute-step-window.js';
 import type { LessonStore } from './lesson-store.js';
+import { writeLessonUrl } from './lesson-url.js';
 
 export interface LessonDeps {
   store: AppStore;
@@ -45,6 +46,7 @@ export async function showStep(deps: LessonDeps, lessonId: string, stepIndex: nu
   const mine = ++sequence;
   const part = view === 'compare' && step.compare ? step.compare : step;
   deps.lessons.setState({ lessonId, stepIndex, view, status: 'loading', message: '', events: [], focus: null, menuOpen: false });
+  writeLessonUrl(lessonId, stepIndex);
   const trace = await openRun(deps, lesson, part.run);
   if (mine !== sequence) return;
   if (!trace) {
@@ -76,6 +78,7 @@ export function startLesson(deps: LessonDeps, lessonId: string): Promise<void> {
 export function exitLesson(deps: LessonDeps): void {
   sequence++;
   deps.lessons.setState({ lessonId: null, stepIndex: 0, view: 'step', status: 'idle', message: '', events: [], focus: null });
+  writeLessonUrl(null, 0);
 }
 
 /** Fetches the phases of the trace now in slot a (once per trace). */
