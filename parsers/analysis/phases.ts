@@ -1,6 +1,7 @@
 import type { Trace } from '../model/index.js';
 import { EVENT_KINDS } from '../model/index.js';
 import type { ProcessNode } from './process-tree.js';
+import { computeEventPaths } from './event-paths.js';
 import { computeProcessTree } from './process-tree.js';
 
 /**
@@ -100,7 +101,8 @@ function findLoaderEnd(trace: Trace, list: number[], exec: number): { loaderEnd:
       const before = p - 1 > exec && trace.name(list[p - 1] as number) === 'arch_prctl' ? p - 1 : p;
       return { loaderEnd: dynamic ? before - 1 : exec, dynamic };
     }
-    if ((n === 'openat' || n === 'open' || n === 'access') && /ld\.so|\.so[."]/.test(trace.rawLine(i))) dynamic = true;
+    // The loader's own files: /etc/ld.so.preload, /etc/ld.so.cache, and shared objects (libc.so.6).
+    if (!dynamic && (n === 'openat' || n === 'open' || n === 'access') && computeEventPaths(trace, i).some((p) => /ld\.so|\.so(\.|$)/.test(p))) dynamic = true;
     if (n === 'exit_group' || n === 'execve') break;
   }
   return { loaderEnd: exec, dynamic: false };

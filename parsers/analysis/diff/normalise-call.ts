@@ -1,3 +1,6 @@
+import { HashSink } from './hash-sink.js';
+import { scanDecoration, startsWithDir } from './decoration.js';
+
 /**
  * Normalises the text of one call (arguments and result, from readCallText) to what should compare
  * equal between two runs of the same program:
@@ -46,55 +49,7 @@ export const CLOCK_CALLS = new Set([
 /** Calls whose buffers are random bytes. */
 export const RANDOM_CALLS = new Set(['getrandom']);
 
-class Sink {
-  h1 = 0x811c9dc5;
-  h2 = 0x01000193;
-  last = 0;
-  chars: number[] | null = null;
-
-  reset(seed: number, keepText: boolean): void {
-    this.h1 = 0x811c9dc5 ^ seed;
-    this.h2 = Math.imul(0x01000193 ^ seed, 0x9e3779b1);
-    this.last = 0;
-    this.chars = keepText ? [] : null;
-  }
-
-  emit(c: number): void {
-    this.last = c;
-    this.h1 = Math.imul(this.h1 ^ c, 16777619);
-    this.h2 = Math.imul(this.h2 ^ c, 0x5bd1e995) ^ (this.h2 >>> 15);
-    if (this.chars) this.chars.push(c);
-  }
-
-  emitText(text: string, from: number, to: number): void {
-    if (to <= from) return;
-    if (this.chars) {
-      for (let k = from; k < to; k++) this.emit(text.charCodeAt(k));
-      return;
-    }
-    let h1 = this.h1;
-    let h2 = this.h2;
-    let c = 0;
-    for (let k = from; k < to; k++) {
-      c = text.charCodeAt(k);
-      h1 = Math.imul(h1 ^ c, 16777619);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-    }
-    this.h1 = h1;
-    this.h2 = h2;
-    this.last = c;
-  }
-
-  emitString(s: string): void {
-    this.emitText(s, 0, s.length);
-  }
-
-  get hash(): number {
-    return (this.h1 >>> 0) * 0x200000 + ((this.h2 >>> 0) & 0x1fffff);
-  }
-}
-
-const sink = new Sink();
+const sink = new HashSink();
 
 /**
  * Labels that replace fd numbers (see FdLabeler): the digits at `argAt` in the first range, and the
@@ -156,7 +111,6 @@ const QUOTE = 34; // "
 const SLASH = 47;
 const STAR = 42;
 const LT = 60;
-const GT = 62;
 const EQ = 61;
 const BACKSLASH = 92;
 
@@ -171,7 +125,7 @@ function isIdent(c: number): boolean {
 }
 
 /** Keep only the error, if any: `) = -1 EINVAL (Invalid argument)`. */
-function emitErrorOnly(text: string, from: number, to: number, out: Sink): void {
+function emitErrorOnly(text: string, from: number, to: number, out: HashSink): void {
   const eq = text.lastIndexOf(') = -1 ', to);
   if (eq >= from) out.emitText(text, eq, to);
 }
@@ -192,7 +146,7 @@ CHAR_CLASS[LT] = C_LT;
 CHAR_CLASS[EQ] = C_EQ;
 CHAR_CLASS[32] = C_SPACE;
 
-function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds: FdOverrides, out: Sink): void {
+function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds: FdOverrides, out: HashSink): void {
   const n = to;
   let k = from;
   let timeField = false; // the previous `name=` was a time field: its value varies
@@ -286,15 +240,6 @@ function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds
   }
 }
 
-const USR_MERGED = /^\/(lib|lib64|lib32|bin|sbin)\//;
-
-/** `dir` is at `at` in `text`, followed by `/`, `"`, `>` or the end: a path in that directory. */
-function startsWithDir(text: string, at: number, dir: string): boolean {
-  if (dir.length < 2 || !text.startsWith(dir, at)) return false;
-  const next = text.charCodeAt(at + dir.length);
-  return Number.isNaN(next) || next === SLASH || next === QUOTE || next === GT;
-}
-
 /** Index one past the closing quote of the string literal starting at `start`. */
 function skipString(text: string, start: number, end: number): number {
   let k = start + 1;
@@ -314,58 +259,4 @@ function isTimeField(text: string, eq: number): boolean {
   if (s === eq) return false;
   const name = text.slice(s, eq);
   return /(?:time|sec|_ns|nsec)$/.test(name) || /time_nsec$/.test(name);
-}
-
-/**
- * A `-y` decoration from `<` to its `>`: `</etc/ld.so.cache>`, `<pipe:[103939]>`, `<TCP:[1.2.3.4:80->...]>`.
- * Paths may contain `>`, so the decoration ends at a `>` followed by a delimiter or the end.
- */
-function scanDecoration(text: string, start: number, n: number, ctx: NormaliseContext, out: Sink): number {
-  let end = start + 1;
-  for (; end < n; end++) {
-    if (text.charCodeAt(end) !== GT) continue;
-    const next = end + 1 < n ? text.charCodeAt(end + 1) : 32;
-    if (next === 44 || next === 41 || next === 32 || next === 93 || next === 125 || next === 62) break;
-  }
-  if (ctx.dropDecorations) return end + 1;
-  // `AT_FDCWD</home/user>` only repeats the working directory, which differs between a host run and a
-  // chroot run by design; the path argument next to it is what the call is about.
-  if (start >= 8 && text.startsWith('AT_FDCWD', start - 8)) return end + 1;
-  let from = start + 1;
-  const prefix = ctx.chrootPrefix;
-  if (prefix && text.startsWith(prefix, from)) {
-    const after = text.charCodeAt(from + prefix.length);
-    if (after === SLASH) from += prefix.length;
-    else if (after === GT && from + prefix.length === end) {
-      from += prefix.length;
-      out.emit(LT);
-      out.emit(SLASH);
-      out.emit(GT);
-      return end + 1;
-    }
-  }
-  out.emit(LT);
-  if (ctx.cwd && startsWithDir(text, from, ctx.cwd)) {
-    out.emitString('$CWD');
-    from += ctx.cwd.length;
-  }
-  // Decorations are paths the kernel resolved: on a merged-/usr host /lib/x86_64-linux-gnu/libc.so.6 is
-  // printed as /usr/lib/..., while a rootfs with real /lib directories prints /lib/...: compare them alike.
-  if (text.startsWith('/usr/', from) && USR_MERGED.test(text.slice(from + 4, from + 12))) from += 4;
-  // Inode numbers of pipes and sockets differ on every run: `pipe:[103939]` -> `pipe:[#]`.
-  for (let k = from; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 91 && isDigit(text.charCodeAt(k + 1))) {
-      let e = k + 1;
-      while (e < end && isDigit(text.charCodeAt(e))) e++;
-      if (text.charCodeAt(e) === 93) {
-        out.emitString('[#]');
-        k = e;
-        continue;
-      }
-    }
-    out.emit(c);
-  }
-  if (end < n) out.emit(GT);
-  return end + 1;
 }
