@@ -69,7 +69,7 @@ function splitImage(trace: Trace, node: ProcessNode, list: number[], out: Phase[
   const exec = node.execEvent >= 0 ? list.indexOf(node.execEvent) : -1;
   let pos = 0;
   if (exec >= 0) {
-    push('work', 0, exec - 1, `work: ${program ?? '?'}`);
+    push('work', 0, exec - 1, program === null ? 'before execve' : `work: ${program}`);
     const { loaderEnd, dynamic } = findLoaderEnd(trace, list, exec);
     push('loader', exec, loaderEnd, dynamic ? `loader: ${program}` : `exec: ${program} (no loader)`);
     pos = loaderEnd + 1;
@@ -86,7 +86,9 @@ function splitImage(trace: Trace, node: ProcessNode, list: number[], out: Phase[
     }
   }
   const role = node.execd ? '' : node.origin === 'thread' ? ' (thread)' : node.parent !== null ? ' (child)' : '';
-  splitWork(trace, list, pos, exitFrom - 1, name, (kind, from, to, label) => push(kind, from, to, label ?? `work: ${program ?? '?'}${role}`));
+  // A task seen before any execve with no program known: the tracer's own child, about to exec.
+  const workLabel = program === null ? 'before execve' : `work: ${program}${role}`;
+  splitWork(trace, list, pos, exitFrom - 1, name, (kind, from, to, label) => push(kind, from, to, label ?? workLabel));
   push('exit', exitFrom, list.length - 1, `exit: ${program ?? '?'}`);
 }
 

@@ -2,7 +2,8 @@ import type { PhaseKind } from '../analysis/phases.js';
 import { computePhases } from '../analysis/phases.js';
 import type { ProcessTree } from '../analysis/process-tree.js';
 import { computeProcessTree } from '../analysis/process-tree.js';
-import type { ArgNode, EventKind, Trace } from '../model/index.js';
+import { computeEventPaths } from '../analysis/event-paths.js';
+import type { EventKind, Trace } from '../model/index.js';
 import { EVENT_KINDS } from '../model/index.js';
 
 /**
@@ -91,29 +92,13 @@ export function resolveSelector(trace: Trace, selector: EventSelector): number[]
     if (phase >= 0 && f.phaseOf[i] !== phase) continue;
     if (selector.program !== undefined && f.programOf[f.tree.nodeOf[i] as number] !== selector.program) continue;
     if (selector.text && !selector.text.test(trace.rawLine(i))) continue;
-    if (selector.path && !eventPaths(trace, i).some((p) => (selector.path as RegExp).test(p))) continue;
+    if (selector.path && !computeEventPaths(trace, i).some((p) => (selector.path as RegExp).test(p))) continue;
     out.push(i);
   }
   if (selector.nth === undefined) return out;
   const k = selector.nth > 0 ? selector.nth - 1 : out.length + selector.nth;
   const picked = out[k];
   return picked === undefined ? [] : [picked];
-}
-
-/** Strings and fd paths in an event's arguments, and its return path. */
-function eventPaths(trace: Trace, i: number): string[] {
-  const ev = trace.event(i);
-  if (ev.kind !== 'syscall') return [];
-  const out: string[] = ev.retPath ? [ev.retPath] : [];
-  const walk = (n: ArgNode): void => {
-    if (n.type === 'string') out.push(n.value);
-    else if (n.type === 'fd') out.push(n.path);
-    else if (n.type === 'struct') for (const f of n.fields) walk(f.value);
-    else if (n.type === 'array') for (const x of n.items) walk(x);
-    else if (n.type === 'named' || n.type === 'commented') walk(n.value);
-  };
-  for (const a of ev.args) walk(a);
-  return out;
 }
 
 /** One line, for the CLI and for error messages: `syscall=openat program=hello path=/libc\.so/ nth=1`. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Phase } from '../../parsers/analysis/phases.js';
 import { computePhases } from '../../parsers/analysis/phases.js';
 import type { Trace } from '../../parsers/model/index.js';
+import { parseBpftrace } from '../../parsers/bpftrace/index.js';
 import { parseStrace } from '../../parsers/strace/index.js';
 import { CORPUS, loadLog } from './diff-helpers.js';
 
@@ -106,6 +107,17 @@ describe('phases', () => {
     expect(kinds.indexOf('namespace')).toBeLessThan(kinds.indexOf('chroot'));
     expect(phases.some((p) => p.kind === 'mount' && p.program === 'mount')).toBe(true);
     checkCoverage(trace, phases);
+  });
+
+  it('finds the same phases in a bpftrace capture of the same scenario', () => {
+    const kinds = (phases: Phase[]): string[] => phases.filter((p) => p.label !== 'before execve').map((p) => `${p.kind} ${p.label}`);
+    const strace = computePhases(sample('hello-world/chroot.strace.log'));
+    const bpf = parseBpftrace(readFileSync(SAMPLES + 'hello-world-bpftrace/chroot.bpftrace.txt', 'latin1'));
+    const phases = computePhases(bpf);
+    expect(kinds(phases)).toEqual(kinds(strace));
+    // bpftrace's own calls before the execve (the tracer's child) are set apart.
+    expect(phases[0]?.label).toBe('before execve');
+    checkCoverage(bpf, phases);
   });
 
   it('labels threads and covers every event of every log in the corpus and the samples', () => {
