@@ -158,7 +158,12 @@ export function computeEventKeys(
   const coarse = new Int32Array(n);
   const nameKey = new Int32Array(n);
   const pids = new Set<number>();
-  for (let i = 0; i < n; i++) if ((c.pid[i] as number) > 0) pids.add(c.pid[i] as number);
+  let lastPid = -1;
+  for (let i = 0; i < n; i++) {
+    const p = c.pid[i] as number;
+    if (p !== lastPid && p > 0) pids.add(p);
+    lastPid = p;
+  }
   // Per trace name id -> shared name id, filled lazily.
   const nameShared = new Int32Array(trace.names.length).fill(-1);
   const pathCall = trace.names.map((name) => PATH_CALLS.has(name));
