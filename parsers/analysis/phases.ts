@@ -92,10 +92,18 @@ function splitImage(trace: Trace, node: ProcessNode, list: number[], out: Phase[
   push('exit', exitFrom, list.length - 1, `exit: ${program ?? '?'}`);
 }
 
+/**
+ * ld.so is done within a few hundred calls even for programs with dozens of libraries (about eight calls
+ * per library); looking no further keeps an image without set_tid_address (Go, a crash) from costing a
+ * decode of every openat it makes.
+ */
+const LOADER_SEARCH_LIMIT = 600;
+
 /** The loader ends just before libc installs the thread pointer (arch_prctl(ARCH_SET_FS), set_tid_address). */
 function findLoaderEnd(trace: Trace, list: number[], exec: number): { loaderEnd: number; dynamic: boolean } {
   let dynamic = false;
-  for (let p = exec + 1; p < list.length; p++) {
+  const limit = Math.min(list.length, exec + 1 + LOADER_SEARCH_LIMIT);
+  for (let p = exec + 1; p < limit; p++) {
     const i = list[p] as number;
     if (trace.columns.kind[i] !== SYSCALL) continue;
     const n = trace.name(i);

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { findLesson } from '../../../parsers/lessons/index.js';
 import { useAppContext } from '../store/store-context.js';
-import { showStep, startLesson } from './lesson-controller.js';
+import { loadPhases, showStep, startLesson } from './lesson-controller.js';
 import { readLessonUrl } from './lesson-url.js';
 import { LessonMenu } from './lesson-menu.js';
 import { lessonStoreFor, useLessonState } from './lesson-store.js';
@@ -34,7 +34,15 @@ export function LessonBar() {
             Lessons
           </button>
           <label className="flex items-center gap-1">
-            <input type="checkbox" checked={showPhases} onChange={(e) => lessons.setState({ showPhases: e.currentTarget.checked })} />
+            <input
+              type="checkbox"
+              checked={showPhases}
+              onChange={(e) => {
+                lessons.setState({ showPhases: e.currentTarget.checked });
+                const trace = store.getState().traces.a;
+                if (e.currentTarget.checked && trace) void loadPhases(deps, trace, true);
+              }}
+            />
             phase bands
           </label>
           <PhaseList />

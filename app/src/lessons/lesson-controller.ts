@@ -81,9 +81,17 @@ export function exitLesson(deps: LessonDeps): void {
   writeLessonUrl(null, 0);
 }
 
+/**
+ * Above this many events the phases are not computed on load: the worker answers one query at a time, and
+ * phases of a 1M-event trace take it a second or two (mostly the process tree), which would hold up the
+ * details of the first click. Switching the bands on asks for them anyway.
+ */
+export const PHASES_AUTO_LIMIT = 300_000;
+
 /** Fetches the phases of the trace now in slot a (once per trace). */
-export async function loadPhases(deps: LessonDeps, trace: TraceData): Promise<void> {
+export async function loadPhases(deps: LessonDeps, trace: TraceData, force = false): Promise<void> {
   if (deps.lessons.getState().phases?.traceId === trace.id) return;
+  if (!force && (trace.columns.count > PHASES_AUTO_LIMIT || !deps.lessons.getState().showPhases)) return;
   const phases = await deps.client.phases('a');
   if (deps.store.getState().traces.a?.id === trace.id) deps.lessons.setState({ phases: { traceId: trace.id, phases } });
 }
