@@ -15,6 +15,7 @@ export class KeySpace {
   private readonly fine = new HashInterner();
   private readonly coarse = new HashInterner();
   private readonly paths = new HashInterner();
+  private readonly lineages = new Map<string, number>();
 
   nameId(name: string): number {
     let id = this.names.get(name);
@@ -34,10 +35,45 @@ export class KeySpace {
     return this.coarse.intern(hashRange(nameId, text, from, to));
   }
 
+  /** A lineage ("r0/1/0": root 0, its second child, that one's first) as a positive id. */
+  lineageId(lineage: string): number {
+    let id = this.lineages.get(lineage);
+    if (id === undefined) {
+      id = this.lineages.size + 1;
+      this.lineages.set(lineage, id);
+    }
+    return id;
+  }
+
   /** A path, text[from, to), as a positive id: what an fd refers to. */
   pathId(text: string, from: number, to: number): number {
     return this.paths.intern(hashRange(0, text, from, to));
   }
+}
+
+/**
+ * Each pid's place in the process tree, as an id shared by both traces: roots by order, children by
+ * the order their parent created them (its clone calls), threads among threads.
+ */
+function pidLineages(tree: ProcessTree, space: KeySpace): Map<number, number> {
+  const out = new Map<number, number>();
+  // `count` numbers a task's children; it is shared by the images of one task (an execve continues it).
+  const visit = (nodeId: number, lineage: string, count: { proc: number; thread: number }): void => {
+    const node = tree.nodes[nodeId];
+    if (!node) return;
+    if (node.pid !== null && !out.has(node.pid)) out.set(node.pid, space.lineageId(lineage));
+    const kids = node.children
+      .map((id) => tree.nodes[id])
+      .filter((k): k is NonNullable<typeof k> => k !== undefined)
+      .sort((x, y) => x.spawnEvent - y.spawnEvent);
+    for (const kid of kids) {
+      if (kid.origin === 'execve') visit(kid.id, lineage, count);
+      else if (kid.origin === 'thread') visit(kid.id, `${lineage}/t${count.thread++}`, { proc: 0, thread: 0 });
+      else visit(kid.id, `${lineage}/${count.proc++}`, { proc: 0, thread: 0 });
+    }
+  };
+  tree.roots.forEach((r, k) => visit(r, `r${k}`, { proc: 0, thread: 0 }));
+  return out;
 }
 
 /** A 53-bit hash of text[from, to) seeded with `seed` (two 32-bit FNV-style lanes). */
@@ -157,13 +193,7 @@ export function computeEventKeys(
   const fine = new Int32Array(n);
   const coarse = new Int32Array(n);
   const nameKey = new Int32Array(n);
-  const pids = new Set<number>();
-  let lastPid = -1;
-  for (let i = 0; i < n; i++) {
-    const p = c.pid[i] as number;
-    if (p !== lastPid && p > 0) pids.add(p);
-    lastPid = p;
-  }
+  const pids = pidLineages(options.tree, space);
   // Per trace name id -> shared name id, filled lazily.
   const nameShared = new Int32Array(trace.names.length).fill(-1);
   const pathCall = trace.names.map((name) => PATH_CALLS.has(name));

@@ -7,7 +7,7 @@ import { scanDecoration, startsWithDir } from './decoration.js';
  *
  *   mmap(0x7f1cefd2d000, 1400832, PROT_READ|PROT_EXEC, ..., 3, 0x26000) = 0x7f1cefd2d000
  *     -> 0x#, 1400832, PROT_READ|PROT_EXEC, ..., 3, 0x26000) = 0x#      addresses (8+ hex digits)
- *   clone(..., child_tidptr=0x7f7c3920fa10) = 7685                     -> ... = PID     pids of the trace
+ *   clone(..., child_tidptr=0x7f7c3920fa10) = 7685                     -> ... = <pid 1/2>  by lineage
  *   openat(AT_FDCWD</tmp/x/rootfs>, "/lib/libc.so.6", ...) = 3</tmp/x/rootfs/lib/libc.so.6>
  *     -> AT_FDCWD</>, "/lib/libc.so.6", ...) = #</lib/libc.so.6>        chroot prefix, decorated fd numbers
  *   getrandom("\xcc\x13\x38\x6d\xb8\xd0\x2d\xfe", 8, GRND_NONBLOCK)      -> getrandom("", 8, ...) random bytes
@@ -19,8 +19,12 @@ import { scanDecoration, startsWithDir } from './decoration.js';
  * per event; `normaliseCallText` gives the text itself for tests and display.
  */
 export interface NormaliseContext {
-  /** Every pid of the trace: a decimal token equal to one of them becomes `PID`. */
-  pids: ReadonlySet<number>;
+  /**
+   * Every pid of the trace, with the id of its place in the process tree (its lineage: "the second
+   * child of the root"): a decimal token equal to a pid becomes that id, so the same child compares
+   * equal across runs whatever number the kernel gave it.
+   */
+  pids: ReadonlyMap<number, number>;
   /** Host path of the chroot root as `-y` decorations show it (e.g. "/tmp/x/rootfs"), or null. */
   chrootPrefix: string | null;
   /** The directory the run started in: a path under it reads `$CWD/...`, so runs from two places compare. */
@@ -63,8 +67,9 @@ export interface FdOverrides {
 }
 
 const NO_OVERRIDES: FdOverrides = { argAt: -1, argLabel: 0, retLabel: 0 };
-/** Label tokens sit above every UTF-16 code unit, so they never equal a character. */
+/** Label and pid tokens sit above every UTF-16 code unit, so they never equal a character. */
 const LABEL_TOKEN = 0x10000;
+const PID_TOKEN = 0x4000000;
 
 /**
  * The 53-bit key of a call from where it sits in the raw text: `text1[from1, to1)` and, for a call split
@@ -221,7 +226,7 @@ function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds
       } else if (timeField) {
         out.emit(35);
       } else if (end - k >= 2 && ctx.pids.has(value)) {
-        out.emitString('PID');
+        out.emit(PID_TOKEN + (ctx.pids.get(value) as number));
       } else {
         out.emitText(text, k, end);
       }
