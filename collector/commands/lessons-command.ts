@@ -20,11 +20,17 @@ class LessonError extends Error {
 /** The runs of one sample as samples/index.json lists them: label -> log path. */
 function sampleRuns(samplesDir: string, sample: string): Map<string, string> {
   const indexPath = join(samplesDir, 'index.json');
-  if (!existsSync(indexPath)) throw new LessonError(`no samples/index.json in ${samplesDir} (run \`npm run samples\` as root)`);
-  const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { samples?: { id: string; runs: { label: string; log?: string }[] }[] };
+  if (!existsSync(indexPath))
+    throw new LessonError(`no samples/index.json in ${samplesDir} (run \`npm run samples\` as root)`);
+  const index = JSON.parse(readFileSync(indexPath, 'utf8')) as {
+    samples?: { id: string; runs: { label: string; log?: string }[] }[];
+  };
   const entry = index.samples?.find((s) => s.id === sample);
-  if (!entry) throw new LessonError(`sample "${sample}" is not in ${indexPath} (run \`npm run samples\` as root)`);
-  return new Map(entry.runs.flatMap((r) => (r.log ? [[r.label, join(samplesDir, r.log)] as [string, string]] : [])));
+  if (!entry)
+    throw new LessonError(`sample "${sample}" is not in ${indexPath} (run \`npm run samples\` as root)`);
+  return new Map(
+    entry.runs.flatMap((r) => (r.log ? [[r.label, join(samplesDir, r.log)] as [string, string]] : [])),
+  );
 }
 
 /** Loads each run of the lesson's sample once, on demand. */
@@ -51,9 +57,21 @@ export interface ResolvedEventJson {
   text: string;
 }
 
-function describeSelection(trace: Trace | null, sel: ResolvedSelection, limit = Infinity): ResolvedEventJson[] {
+function describeSelection(
+  trace: Trace | null,
+  sel: ResolvedSelection,
+  limit = Infinity,
+): ResolvedEventJson[] {
   if (!trace) return [];
-  return sel.events.slice(0, limit).map((i) => ({ index: i, line: trace.line(i), pid: trace.pid(i), name: trace.name(i), text: trace.rawLine(i) }));
+  return sel.events
+    .slice(0, limit)
+    .map((i) => ({
+      index: i,
+      line: trace.line(i),
+      pid: trace.pid(i),
+      name: trace.name(i),
+      text: trace.rawLine(i),
+    }));
 }
 
 /** A lesson with every step resolved against the current samples: the `--json` shape of `spelunk lessons ID`. */
@@ -68,7 +86,9 @@ export function resolveLessonJson(samplesDir: string, lesson: Lesson) {
       const r = resolveStep(step, traceOf);
       const unmatched = [
         ...step.select.filter((_, k) => !r.main.perSelector[k]?.length).map(formatSelector),
-        ...(step.compare && r.compare ? step.compare.select.filter((_, k) => !r.compare?.perSelector[k]?.length).map(formatSelector) : []),
+        ...(step.compare && r.compare
+          ? step.compare.select.filter((_, k) => !r.compare?.perSelector[k]?.length).map(formatSelector)
+          : []),
       ];
       return {
         title: step.title,
@@ -77,7 +97,12 @@ export function resolveLessonJson(samplesDir: string, lesson: Lesson) {
         selectors: step.select.map(formatSelector),
         events: describeSelection(traceOf(step.run), r.main),
         compare: step.compare
-          ? { run: step.compare.run, text: step.compare.text, selectors: step.compare.select.map(formatSelector), events: r.compare ? describeSelection(traceOf(step.compare.run), r.compare) : [] }
+          ? {
+              run: step.compare.run,
+              text: step.compare.text,
+              selectors: step.compare.select.map(formatSelector),
+              events: r.compare ? describeSelection(traceOf(step.compare.run), r.compare) : [],
+            }
           : null,
         unmatched,
       };
@@ -87,13 +112,21 @@ export function resolveLessonJson(samplesDir: string, lesson: Lesson) {
 
 function formatLessonList(): string {
   const width = Math.max(...LESSONS.map((l) => l.id.length));
-  return LESSONS.map((l, k) => `${String(k + 1).padStart(2)}. ${l.id.padEnd(width)}  ${l.title}  ${pc.dim(`(${l.sample}, ${l.steps.length} steps)`)}`).join('\n');
+  return LESSONS.map(
+    (l, k) =>
+      `${String(k + 1).padStart(2)}. ${l.id.padEnd(width)}  ${l.title}  ${pc.dim(`(${l.sample}, ${l.steps.length} steps)`)}`,
+  ).join('\n');
 }
 
 function formatLessonText(json: ReturnType<typeof resolveLessonJson>, maxEvents: number): string {
   const out = [pc.bold(json.title), `${json.summary}`, pc.dim(`sample: ${json.sample}`), ''];
   const show = (run: string, events: ResolvedEventJson[]): string[] => {
-    const lines = events.slice(0, maxEvents).map((e) => `    ${pc.cyan(`${run}:${e.line}`)}  ${e.text.length > 150 ? `${e.text.slice(0, 150)}…` : e.text}`);
+    const lines = events
+      .slice(0, maxEvents)
+      .map(
+        (e) =>
+          `    ${pc.cyan(`${run}:${e.line}`)}  ${e.text.length > 150 ? `${e.text.slice(0, 150)}…` : e.text}`,
+      );
     if (events.length > maxEvents) lines.push(pc.dim(`    … and ${events.length - maxEvents} more`));
     return lines;
   };
@@ -101,7 +134,8 @@ function formatLessonText(json: ReturnType<typeof resolveLessonJson>, maxEvents:
     out.push(pc.bold(`Step ${k + 1} of ${json.steps.length}: ${s.title}`));
     out.push(...s.text.split('\n').map((l) => (l ? `  ${l}` : '')));
     out.push(pc.dim(`  selects: ${s.selectors.join('; ')}`), ...show(s.run, s.events));
-    if (s.compare) out.push(`  ${pc.italic(`Compare: ${s.compare.text}`)}`, ...show(s.compare.run, s.compare.events));
+    if (s.compare)
+      out.push(`  ${pc.italic(`Compare: ${s.compare.text}`)}`, ...show(s.compare.run, s.compare.events));
     for (const u of s.unmatched) out.push(pc.red(`  ! no event matches: ${u}`));
     out.push('');
   });
@@ -120,20 +154,34 @@ export function registerLessonsCommand(program: Command): void {
     .action((id: string | undefined, opts: { json?: boolean; samples: string; maxEvents: string }) =>
       runAction(async () => {
         if (id === undefined) {
-          const list = LESSONS.map((l) => ({ id: l.id, title: l.title, sample: l.sample, steps: l.steps.length, summary: l.summary }));
+          const list = LESSONS.map((l) => ({
+            id: l.id,
+            title: l.title,
+            sample: l.sample,
+            steps: l.steps.length,
+            summary: l.summary,
+          }));
           await writeOut((opts.json ? JSON.stringify(list, null, 2) : formatLessonList()) + '\n');
           return;
         }
         const lesson = findLesson(id);
         if (!lesson) {
           const ids = LESSONS.map((l) => l.id);
-          throw new LessonError(`unknown lesson "${id}" (closest: ${computeClosestNames(id, ids, 3).join(', ')})`);
+          throw new LessonError(
+            `unknown lesson "${id}" (closest: ${computeClosestNames(id, ids, 3).join(', ')})`,
+          );
         }
         const json = resolveLessonJson(resolve(opts.samples), lesson);
-        await writeOut((opts.json ? JSON.stringify(json, null, 2) : formatLessonText(json, Math.max(1, Number(opts.maxEvents) || 6))) + '\n');
+        await writeOut(
+          (opts.json
+            ? JSON.stringify(json, null, 2)
+            : formatLessonText(json, Math.max(1, Number(opts.maxEvents) || 6))) + '\n',
+        );
         const broken = json.steps.reduce((n, s) => n + s.unmatched.length + (s.events.length ? 0 : 1), 0);
         if (broken > 0) {
-          process.stderr.write(`spelunk: ${broken} selector(s) of lesson ${id} match nothing in the current samples\n`);
+          process.stderr.write(
+            `spelunk: ${broken} selector(s) of lesson ${id} match nothing in the current samples\n`,
+          );
           process.exitCode = 1;
         }
       }),

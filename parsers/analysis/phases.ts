@@ -43,8 +43,27 @@ export interface Phase {
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 const EXIT_KINDS = new Set([EVENT_KINDS.indexOf('exit'), EVENT_KINDS.indexOf('killed')]);
 /** Calls libc makes while it sets the process up, before main() (both glibc dynamic and static). */
-const STARTUP = new Set(['arch_prctl', 'set_tid_address', 'set_robust_list', 'rseq', 'mprotect', 'prlimit64', 'munmap', 'getrandom', 'brk', 'readlink']);
-const ISOLATE: Record<string, PhaseKind> = { chroot: 'chroot', pivot_root: 'chroot', unshare: 'namespace', setns: 'namespace', mount: 'mount', umount2: 'mount', umount: 'mount' };
+const STARTUP = new Set([
+  'arch_prctl',
+  'set_tid_address',
+  'set_robust_list',
+  'rseq',
+  'mprotect',
+  'prlimit64',
+  'munmap',
+  'getrandom',
+  'brk',
+  'readlink',
+]);
+const ISOLATE: Record<string, PhaseKind> = {
+  chroot: 'chroot',
+  pivot_root: 'chroot',
+  unshare: 'namespace',
+  setns: 'namespace',
+  mount: 'mount',
+  umount2: 'mount',
+  umount: 'mount',
+};
 /** Calls that stay in an isolation phase once it started: `chroot(); chdir("/"); execve() = -1 ENOENT`. */
 const ISOLATE_TAIL = new Set(['chdir', 'execve', 'execveat', ...Object.keys(ISOLATE)]);
 
@@ -65,7 +84,8 @@ function splitImage(trace: Trace, node: ProcessNode, list: number[], out: Phase[
     if (to < from) return;
     out.push(makePhase(trace, node.pid, kind, label, program, list, from, to));
   };
-  const name = (p: number): string => (trace.columns.kind[list[p] as number] === SYSCALL ? trace.name(list[p] as number) : '');
+  const name = (p: number): string =>
+    trace.columns.kind[list[p] as number] === SYSCALL ? trace.name(list[p] as number) : '';
   const exec = node.execEvent >= 0 ? list.indexOf(node.execEvent) : -1;
   let pos = 0;
   if (exec >= 0) {
@@ -80,15 +100,27 @@ function splitImage(trace: Trace, node: ProcessNode, list: number[], out: Phase[
   let exitFrom = list.length;
   for (let p = pos; p < list.length; p++) {
     const n = name(p);
-    if (n === 'exit_group' || n === 'exit' || EXIT_KINDS.has(trace.columns.kind[list[p] as number] as number)) {
+    if (
+      n === 'exit_group' ||
+      n === 'exit' ||
+      EXIT_KINDS.has(trace.columns.kind[list[p] as number] as number)
+    ) {
       exitFrom = p;
       break;
     }
   }
-  const role = node.execd ? '' : node.origin === 'thread' ? ' (thread)' : node.parent !== null ? ' (child)' : '';
+  const role = node.execd
+    ? ''
+    : node.origin === 'thread'
+      ? ' (thread)'
+      : node.parent !== null
+        ? ' (child)'
+        : '';
   // A task seen before any execve with no program known: the tracer's own child, about to exec.
   const workLabel = program === null ? 'before execve' : `work: ${program}${role}`;
-  splitWork(trace, list, pos, exitFrom - 1, name, (kind, from, to, label) => push(kind, from, to, label ?? workLabel));
+  splitWork(trace, list, pos, exitFrom - 1, name, (kind, from, to, label) =>
+    push(kind, from, to, label ?? workLabel),
+  );
   push('exit', exitFrom, list.length - 1, `exit: ${program ?? '?'}`);
 }
 
@@ -112,7 +144,12 @@ function findLoaderEnd(trace: Trace, list: number[], exec: number): { loaderEnd:
       return { loaderEnd: dynamic ? before - 1 : exec, dynamic };
     }
     // The loader's own files: /etc/ld.so.preload, /etc/ld.so.cache, and shared objects (libc.so.6).
-    if (!dynamic && (n === 'openat' || n === 'open' || n === 'access') && computeEventPaths(trace, i).some((p) => /ld\.so|\.so(\.|$)/.test(p))) dynamic = true;
+    if (
+      !dynamic &&
+      (n === 'openat' || n === 'open' || n === 'access') &&
+      computeEventPaths(trace, i).some((p) => /ld\.so|\.so(\.|$)/.test(p))
+    )
+      dynamic = true;
     if (n === 'exit_group' || n === 'execve') break;
   }
   return { loaderEnd: exec, dynamic: false };
@@ -121,7 +158,14 @@ function findLoaderEnd(trace: Trace, list: number[], exec: number): { loaderEnd:
 type Emit = (kind: PhaseKind, from: number, to: number, label?: string) => void;
 
 /** Work, cut around runs of isolation calls (chroot, unshare, setns, mount). */
-function splitWork(trace: Trace, list: number[], from: number, to: number, name: (p: number) => string, emit: Emit): void {
+function splitWork(
+  trace: Trace,
+  list: number[],
+  from: number,
+  to: number,
+  name: (p: number) => string,
+  emit: Emit,
+): void {
   let start = from;
   for (let p = from; p <= to; p++) {
     const kind = ISOLATE[name(p)];
@@ -147,7 +191,16 @@ function isolationLabel(trace: Trace, list: number[], from: number, to: number):
   return parts.join(' + ');
 }
 
-function makePhase(trace: Trace, pid: number | null, kind: PhaseKind, label: string, program: string | null, list: number[], from: number, to: number): Phase {
+function makePhase(
+  trace: Trace,
+  pid: number | null,
+  kind: PhaseKind,
+  label: string,
+  program: string | null,
+  list: number[],
+  from: number,
+  to: number,
+): Phase {
   const first = list[from] as number;
   const last = list[to] as number;
   const lastTs = trace.ts(last);

@@ -53,7 +53,11 @@ export interface ResolvedStep {
   compare: ResolvedSelection | null;
 }
 
-export function resolveSelection(trace: Trace, run: RunLabel, selectors: readonly EventSelector[]): ResolvedSelection {
+export function resolveSelection(
+  trace: Trace,
+  run: RunLabel,
+  selectors: readonly EventSelector[],
+): ResolvedSelection {
   const perSelector = selectors.map((s) => resolveSelector(trace, s));
   const events = [...new Set(perSelector.flat())].sort((a, b) => a - b);
   return { run, perSelector, events };
@@ -64,7 +68,9 @@ export function resolveStep(step: LessonStep, traceOf: (run: RunLabel) => Trace 
   const main = traceOf(step.run);
   const other = step.compare ? traceOf(step.compare.run) : null;
   return {
-    main: main ? resolveSelection(main, step.run, step.select) : { run: step.run, perSelector: step.select.map(() => []), events: [] },
+    main: main
+      ? resolveSelection(main, step.run, step.select)
+      : { run: step.run, perSelector: step.select.map(() => []), events: [] },
     compare: step.compare && other ? resolveSelection(other, step.compare.run, step.compare.select) : null,
   };
 }

@@ -6,7 +6,8 @@ export const UNSHARE_NET: Lesson = {
   id: 'unshare-net',
   title: 'unshare -n leaves only lo',
   sample: 'unshare-net-ip',
-  summary: 'A new network namespace has its own interfaces, routes and sockets: at first just a loopback that is down.',
+  summary:
+    'A new network namespace has its own interfaces, routes and sockets: at first just a loopback that is down.',
   steps: [
     {
       title: 'unshare(CLONE_NEWNET)',
@@ -45,9 +46,10 @@ export const UNSHARE_NET: Lesson = {
 
 export const NSENTER: Lesson = {
   id: 'nsenter-setns',
-  title: 'nsenter joins another process\'s namespace',
+  title: "nsenter joins another process's namespace",
   sample: 'nsenter-uts',
-  summary: 'A namespace exists as long as something holds it. nsenter opens the namespace file of a running process and setns() moves itself in.',
+  summary:
+    'A namespace exists as long as something holds it. nsenter opens the namespace file of a running process and setns() moves itself in.',
   steps: [
     {
       title: 'A process already lives in its own UTS namespace',
@@ -57,13 +59,13 @@ export const NSENTER: Lesson = {
     },
     {
       title: 'openat of /proc/PID/ns/uts',
-      text: 'Each namespace of a process appears as a file under /proc/PID/ns/. Opening it gives a file descriptor that refers to the namespace itself; -y shows it as uts:[4026...], the namespace\'s inode number.',
+      text: "Each namespace of a process appears as a file under /proc/PID/ns/. Opening it gives a file descriptor that refers to the namespace itself; -y shows it as uts:[4026...], the namespace's inode number.",
       run: 'host',
       select: [{ syscall: 'openat', program: 'nsenter', path: /\/ns\/uts/ }],
     },
     {
       title: 'setns(fd, CLONE_NEWUTS)',
-      text: 'setns moves the calling process into the namespace the fd refers to. No new namespace is created: nsenter now shares the sleeping process\'s hostname. This is how `docker exec` enters a running container.',
+      text: "setns moves the calling process into the namespace the fd refers to. No new namespace is created: nsenter now shares the sleeping process's hostname. This is how `docker exec` enters a running container.",
       run: 'host',
       select: [{ syscall: 'setns' }],
     },
@@ -83,7 +85,8 @@ export const BIND_MOUNT: Lesson = {
   id: 'bind-mount',
   title: 'A bind mount seen from inside the chroot',
   sample: 'bind-mount',
-  summary: 'A bind mount makes a host directory appear at a second place. Made inside the rootfs, it lets a chrooted program read host files you chose, and nothing else.',
+  summary:
+    'A bind mount makes a host directory appear at a second place. Made inside the rootfs, it lets a chrooted program read host files you chose, and nothing else.',
   steps: [
     {
       title: 'A private mount namespace first',
@@ -102,13 +105,13 @@ export const BIND_MOUNT: Lesson = {
     },
     {
       title: 'chroot into the rootfs',
-      text: 'Now the usual chroot(). The data directory inside the root shows the host\'s files, because the mount sits on top of it.',
+      text: "Now the usual chroot(). The data directory inside the root shows the host's files, because the mount sits on top of it.",
       run: 'chroot',
       select: [{ syscall: 'chroot', program: 'chroot' }],
     },
     {
       title: 'cat reads /data/message.txt',
-      text: 'cat opens /data/message.txt, a path inside the chroot, and gets the host\'s file: the -y decoration shows the real path behind the fd. Then it asks the kernel to copy the 42 bytes straight to its standard output with copy_file_range (older versions of cat use read and write), so the text never passes through cat\'s memory and does not appear in the trace: it is in chroot.stdout.txt.',
+      text: "cat opens /data/message.txt, a path inside the chroot, and gets the host's file: the -y decoration shows the real path behind the fd. Then it asks the kernel to copy the 42 bytes straight to its standard output with copy_file_range (older versions of cat use read and write), so the text never passes through cat's memory and does not appear in the trace: it is in chroot.stdout.txt.",
       run: 'chroot',
       select: [
         { syscall: 'openat', program: 'cat', path: /message\.txt/ },
@@ -127,23 +130,24 @@ export const CGROUP: Lesson = {
   id: 'cgroup-join',
   title: 'A cgroup pins a process',
   sample: 'cgroup-join',
-  summary: 'A cgroup is a directory in /sys/fs/cgroup. Writing a pid into its cgroup.procs moves that process in, and its children are born there.',
+  summary:
+    'A cgroup is a directory in /sys/fs/cgroup. Writing a pid into its cgroup.procs moves that process in, and its children are born there.',
   steps: [
     {
       title: 'The shell opens cgroup.procs',
-      text: '`echo $$ > .../spelunk-demo/cgroup.procs`: the shell opens the cgroup\'s cgroup.procs file for writing, like any file. The cgroup was made beforehand with mkdir; limits (memory.max, pids.max, cpu.max) are files next to it.',
+      text: "`echo $$ > .../spelunk-demo/cgroup.procs`: the shell opens the cgroup's cgroup.procs file for writing, like any file. The cgroup was made beforehand with mkdir; limits (memory.max, pids.max, cpu.max) are files next to it.",
       run: 'host',
       select: [{ syscall: 'openat', program: 'sh', path: /cgroup\.procs/ }],
     },
     {
       title: 'write of its own pid',
-      text: 'The write of the shell\'s pid is the whole move: the kernel takes the process out of its old cgroup and puts it in spelunk-demo. From now on its memory, CPU time and process count are charged there.',
+      text: "The write of the shell's pid is the whole move: the kernel takes the process out of its old cgroup and puts it in spelunk-demo. From now on its memory, CPU time and process count are charged there.",
       run: 'host',
       select: [{ syscall: 'write', program: 'sh', path: /cgroup\.procs/ }],
     },
     {
       title: 'A child is born inside',
-      text: 'The shell starts cat with vfork and execve. A new process starts in its parent\'s cgroup, so cat is inside spelunk-demo without doing anything: this is how a container runtime confines everything a container ever starts.',
+      text: "The shell starts cat with vfork and execve. A new process starts in its parent's cgroup, so cat is inside spelunk-demo without doing anything: this is how a container runtime confines everything a container ever starts.",
       run: 'host',
       select: [
         { syscall: ['vfork', 'clone', 'clone3', 'fork'], program: 'sh' },
@@ -152,7 +156,7 @@ export const CGROUP: Lesson = {
     },
     {
       title: 'cat reads /proc/self/cgroup',
-      text: 'cat reads /proc/self/cgroup, where the kernel reports the process\'s cgroups. The line starting with 0:: is the cgroup v2 membership: 0::/spelunk-demo.',
+      text: "cat reads /proc/self/cgroup, where the kernel reports the process's cgroups. The line starting with 0:: is the cgroup v2 membership: 0::/spelunk-demo.",
       run: 'host',
       select: [
         { syscall: 'openat', program: 'cat', path: /\/proc\/self\/cgroup/ },
@@ -166,17 +170,18 @@ export const CAP_DROP: Lesson = {
   id: 'cap-drop-eperm',
   title: 'A dropped capability causes EPERM',
   sample: 'cap-drop-eperm',
-  summary: 'root is not one permission but about forty capabilities. Without CAP_SYS_CHROOT, even root cannot chroot().',
+  summary:
+    'root is not one permission but about forty capabilities. Without CAP_SYS_CHROOT, even root cannot chroot().',
   steps: [
     {
       title: 'setpriv reads the current capabilities',
-      text: 'setpriv asks the kernel for the process\'s capability sets with capget: effective, permitted and inheritable, each a bit mask with one bit per capability. As root, all are set.',
+      text: "setpriv asks the kernel for the process's capability sets with capget: effective, permitted and inheritable, each a bit mask with one bit per capability. As root, all are set.",
       run: 'host',
       select: [{ syscall: 'capget', program: 'setpriv' }],
     },
     {
       title: 'CAP_SYS_CHROOT leaves the bounding set',
-      text: 'prctl(PR_CAPBSET_DROP, CAP_SYS_CHROOT) removes the capability from the bounding set, the upper limit of what any program exec\'d from here can ever get back. capset then clears it from the inheritable set too. (In this capture setpriv also drops CAP_SYS_RESOURCE; only CAP_SYS_CHROOT matters for what follows.)',
+      text: "prctl(PR_CAPBSET_DROP, CAP_SYS_CHROOT) removes the capability from the bounding set, the upper limit of what any program exec'd from here can ever get back. capset then clears it from the inheritable set too. (In this capture setpriv also drops CAP_SYS_RESOURCE; only CAP_SYS_CHROOT matters for what follows.)",
       run: 'host',
       select: [
         { syscall: 'prctl', program: 'setpriv', text: /PR_CAPBSET_DROP, CAP_SYS_CHROOT/ },
@@ -211,7 +216,8 @@ export const SECCOMP: Lesson = {
   id: 'seccomp-deny',
   title: 'A seccomp filter refuses a call',
   sample: 'seccomp-deny',
-  summary: 'A seccomp filter is a tiny program the kernel runs before every system call. This one answers uname with EPERM and lets everything else through.',
+  summary:
+    'A seccomp filter is a tiny program the kernel runs before every system call. This one answers uname with EPERM and lets everything else through.',
   steps: [
     {
       title: 'uname works before the filter',
@@ -233,7 +239,7 @@ export const SECCOMP: Lesson = {
     },
     {
       title: 'The same uname now fails with EPERM',
-      text: 'The second uname returns -1 EPERM and the kernel never ran it: the filter answered first. Docker\'s default profile works the same way, with a list of about 300 allowed calls.',
+      text: "The second uname returns -1 EPERM and the kernel never ran it: the filter answered first. Docker's default profile works the same way, with a list of about 300 allowed calls.",
       run: 'host',
       select: [{ syscall: 'uname', errno: 'EPERM' }],
     },

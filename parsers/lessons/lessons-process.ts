@@ -6,7 +6,8 @@ export const HELLO_PROCESS: Lesson = {
   id: 'hello-process',
   title: 'How a program becomes a process',
   sample: 'hello-world',
-  summary: 'Follow a dynamically linked "hello, world" from the execve that starts it to the exit_group that ends it, and see how much happens before main() runs.',
+  summary:
+    'Follow a dynamically linked "hello, world" from the execve that starts it to the exit_group that ends it, and see how much happens before main() runs.',
   steps: [
     {
       title: 'execve: the kernel replaces the program',
@@ -16,7 +17,7 @@ export const HELLO_PROCESS: Lesson = {
     },
     {
       title: 'brk(NULL): where does the heap end?',
-      text: 'The loader\'s first question is where the program break is: the end of the data segment, where the heap will grow. brk(NULL) changes nothing and returns the current end. Later, malloc moves it with brk(address).',
+      text: "The loader's first question is where the program break is: the end of the data segment, where the heap will grow. brk(NULL) changes nothing and returns the current end. Later, malloc moves it with brk(address).",
       run: 'host',
       select: [{ syscall: 'brk', program: 'hello', nth: 1 }],
     },
@@ -28,7 +29,7 @@ export const HELLO_PROCESS: Lesson = {
     },
     {
       title: 'mmap and mprotect: libc is mapped into memory',
-      text: 'The loader reads libc\'s ELF header (read and pread64), then maps the file in pieces with mmap: one read-only part, one executable part (PROT_EXEC: the code), read-only data, and a writable part for libc\'s variables. Nothing is copied; the pages come from the file when they are first touched.\n\nA little later, mprotect makes some of those pages read-only again once the loader has filled in addresses (RELRO), so a bug cannot overwrite them.',
+      text: "The loader reads libc's ELF header (read and pread64), then maps the file in pieces with mmap: one read-only part, one executable part (PROT_EXEC: the code), read-only data, and a writable part for libc's variables. Nothing is copied; the pages come from the file when they are first touched.\n\nA little later, mprotect makes some of those pages read-only again once the loader has filled in addresses (RELRO), so a bug cannot overwrite them.",
       run: 'host',
       select: [
         { syscall: 'mmap', program: 'hello', path: /libc\.so/ },
@@ -37,7 +38,7 @@ export const HELLO_PROCESS: Lesson = {
     },
     {
       title: 'arch_prctl and friends: libc sets up the thread',
-      text: 'arch_prctl(ARCH_SET_FS, ...) points the FS register at the thread\'s own data (thread-local storage: errno lives there). Then set_tid_address, set_robust_list and rseq register the thread with the kernel, prlimit64 reads the stack limit and getrandom fetches a few random bytes for malloc. This band is libc starting up; main() comes right after it.',
+      text: "arch_prctl(ARCH_SET_FS, ...) points the FS register at the thread's own data (thread-local storage: errno lives there). Then set_tid_address, set_robust_list and rseq register the thread with the kernel, prlimit64 reads the stack limit and getrandom fetches a few random bytes for malloc. This band is libc starting up; main() comes right after it.",
       run: 'host',
       select: [{ program: 'hello', phase: 'startup', kind: 'syscall' }],
     },
@@ -60,11 +61,12 @@ export const BARE_CHROOT: Lesson = {
   id: 'bare-chroot-enoent',
   title: 'A chroot that fails with "No such file or directory"',
   sample: 'hello-bare-chroot',
-  summary: 'The program is in the new root, yet chroot says it does not exist. The missing file is one nobody named: the ELF interpreter.',
+  summary:
+    'The program is in the new root, yet chroot says it does not exist. The missing file is one nobody named: the ELF interpreter.',
   steps: [
     {
       title: 'chroot, the program, starts like any other',
-      text: 'The chroot run traces /usr/sbin/chroot itself. It is an ordinary dynamic program, so the first band is its own loader and libc start-up, on the host\'s files. Nothing has changed yet.',
+      text: "The chroot run traces /usr/sbin/chroot itself. It is an ordinary dynamic program, so the first band is its own loader and libc start-up, on the host's files. Nothing has changed yet.",
       run: 'chroot',
       select: [{ syscall: 'execve', program: 'chroot', nth: 1 }],
     },
@@ -89,7 +91,9 @@ export const BARE_CHROOT: Lesson = {
       title: 'The misleading message',
       text: 'chroot prints what strerror(ENOENT) says: "No such file or directory", after the program\'s name. Reading the message, you would look for the program; reading the trace, you see which call failed and can ask which file it needed. (The openat calls of coreutils.mo and libc.mo failing here are only gettext looking for translations: they are normal.)',
       run: 'chroot',
-      select: [{ syscall: 'write', program: 'chroot', text: /No such file or directory|failed to run command/ }],
+      select: [
+        { syscall: 'write', program: 'chroot', text: /No such file or directory|failed to run command/ },
+      ],
     },
     {
       title: 'Exit status 127',
@@ -104,7 +108,8 @@ export const CHROOT_FIXED: Lesson = {
   id: 'chroot-ldd-fix',
   title: 'The fix: copy what ldd lists',
   sample: 'hello-world',
-  summary: 'With the files ldd names copied into the rootfs (libc.so.6 and the loader ld-linux-x86-64.so.2), the same program runs inside the chroot.',
+  summary:
+    'With the files ldd names copied into the rootfs (libc.so.6 and the loader ld-linux-x86-64.so.2), the same program runs inside the chroot.',
   steps: [
     {
       title: 'The same chroot() as before',
@@ -145,7 +150,8 @@ export const STATIC_BINARY: Lesson = {
   id: 'static-needs-nothing',
   title: 'A static binary needs nothing',
   sample: 'static-bare-chroot',
-  summary: 'Linked with -static, hello carries its own copy of libc: alone in an empty root it runs, with no loader at all.',
+  summary:
+    'Linked with -static, hello carries its own copy of libc: alone in an empty root it runs, with no loader at all.',
   steps: [
     {
       title: 'A bare root again',
@@ -181,11 +187,12 @@ export const ENV_CLEARED: Lesson = {
   id: 'env-i',
   title: 'env -i replaces the environment',
   sample: 'env-busybox',
-  summary: 'The environment is not inherited by magic: it is an argument of execve, and env -i passes an empty one plus what you name.',
+  summary:
+    'The environment is not inherited by magic: it is an argument of execve, and env -i passes an empty one plus what you name.',
   steps: [
     {
       title: 'env starts with the whole environment',
-      text: 'env is exec\'d with the whole environment (the /* N vars */ comment on the envp argument, 39 in this capture): everything the shell that ran spelunk had.',
+      text: "env is exec'd with the whole environment (the /* N vars */ comment on the envp argument, 39 in this capture): everything the shell that ran spelunk had.",
       run: 'chroot',
       select: [{ syscall: 'execve', nth: 1 }],
     },

@@ -55,7 +55,15 @@ interface TraceFacts {
   phaseOf: Int8Array;
 }
 
-const PHASE_KINDS: readonly PhaseKind[] = ['loader', 'startup', 'work', 'chroot', 'namespace', 'mount', 'exit'];
+const PHASE_KINDS: readonly PhaseKind[] = [
+  'loader',
+  'startup',
+  'work',
+  'chroot',
+  'namespace',
+  'mount',
+  'exit',
+];
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 const facts = new WeakMap<Trace, TraceFacts>();
 
@@ -78,10 +86,15 @@ function factsOf(trace: Trace): TraceFacts {
 export function resolveSelector(trace: Trace, selector: EventSelector): number[] {
   const f = factsOf(trace);
   const c = trace.columns;
-  const names = selector.syscall === undefined ? null : new Set(typeof selector.syscall === 'string' ? [selector.syscall] : selector.syscall);
+  const names =
+    selector.syscall === undefined
+      ? null
+      : new Set(typeof selector.syscall === 'string' ? [selector.syscall] : selector.syscall);
   const kind = selector.kind !== undefined ? EVENT_KINDS.indexOf(selector.kind) : names ? SYSCALL : -1;
   const phase = selector.phase === undefined ? -1 : PHASE_KINDS.indexOf(selector.phase);
-  const start = selector.after ? (resolveSelector(trace, { ...selector.after, nth: 1 })[0] ?? trace.count) + 1 : 0;
+  const start = selector.after
+    ? (resolveSelector(trace, { ...selector.after, nth: 1 })[0] ?? trace.count) + 1
+    : 0;
   const out: number[] = [];
   for (let i = start; i < trace.count; i++) {
     if (kind >= 0 && c.kind[i] !== kind) continue;
@@ -90,9 +103,11 @@ export function resolveSelector(trace: Trace, selector: EventSelector): number[]
     if (selector.failed !== undefined && (errno !== null) !== selector.failed) continue;
     if (selector.errno !== undefined && errno !== selector.errno) continue;
     if (phase >= 0 && f.phaseOf[i] !== phase) continue;
-    if (selector.program !== undefined && f.programOf[f.tree.nodeOf[i] as number] !== selector.program) continue;
+    if (selector.program !== undefined && f.programOf[f.tree.nodeOf[i] as number] !== selector.program)
+      continue;
     if (selector.text && !selector.text.test(trace.rawLine(i))) continue;
-    if (selector.path && !computeEventPaths(trace, i).some((p) => (selector.path as RegExp).test(p))) continue;
+    if (selector.path && !computeEventPaths(trace, i).some((p) => (selector.path as RegExp).test(p)))
+      continue;
     out.push(i);
   }
   if (selector.nth === undefined) return out;
@@ -104,7 +119,8 @@ export function resolveSelector(trace: Trace, selector: EventSelector): number[]
 /** One line, for the CLI and for error messages: `syscall=openat program=hello path=/libc\.so/ nth=1`. */
 export function formatSelector(s: EventSelector): string {
   const parts: string[] = [];
-  if (s.syscall !== undefined) parts.push(`syscall=${typeof s.syscall === 'string' ? s.syscall : s.syscall.join('|')}`);
+  if (s.syscall !== undefined)
+    parts.push(`syscall=${typeof s.syscall === 'string' ? s.syscall : s.syscall.join('|')}`);
   if (s.kind !== undefined) parts.push(`kind=${s.kind}`);
   if (s.program !== undefined) parts.push(`program=${s.program}`);
   if (s.phase !== undefined) parts.push(`phase=${s.phase}`);

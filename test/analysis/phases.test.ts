@@ -8,11 +8,14 @@ import { parseStrace } from '../../parsers/strace/index.js';
 import { CORPUS, loadLog } from './diff-helpers.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
-const sample = (path: string): Trace => parseStrace(readFileSync(SAMPLES + path, 'latin1'), { fileName: path });
+const sample = (path: string): Trace =>
+  parseStrace(readFileSync(SAMPLES + path, 'latin1'), { fileName: path });
 
 /** `pid kind lines label`: one phase per line, as a reader checks it against the log. */
 function shape(trace: Trace, phases: Phase[]): string[] {
-  return phases.map((p) => `${p.pid} ${p.kind} ${trace.line(p.firstIndex)}-${trace.line(p.lastIndex)} ${p.label}`);
+  return phases.map(
+    (p) => `${p.pid} ${p.kind} ${trace.line(p.firstIndex)}-${trace.line(p.lastIndex)} ${p.label}`,
+  );
 }
 
 /** Every event of every pid lies in exactly one phase, and a pid's phases follow each other. */
@@ -44,7 +47,9 @@ describe('phases', () => {
     expect(trace.name(loader.firstIndex)).toBe('execve');
     expect(trace.name(loader.lastIndex)).toBe('mmap'); // the TLS block, just before arch_prctl
     expect(trace.name(startup.firstIndex)).toBe('arch_prctl');
-    const workNames = Array.from({ length: work.lastIndex - work.firstIndex + 1 }, (_, k) => trace.name(work.firstIndex + k));
+    const workNames = Array.from({ length: work.lastIndex - work.firstIndex + 1 }, (_, k) =>
+      trace.name(work.firstIndex + k),
+    );
     expect(workNames).toContain('write');
     expect(trace.name(exit.firstIndex)).toBe('exit_group');
     expect(trace.kind(exit.lastIndex)).toBe('exit');
@@ -110,7 +115,8 @@ describe('phases', () => {
   });
 
   it('finds the same phases in a bpftrace capture of the same scenario', () => {
-    const kinds = (phases: Phase[]): string[] => phases.filter((p) => p.label !== 'before execve').map((p) => `${p.kind} ${p.label}`);
+    const kinds = (phases: Phase[]): string[] =>
+      phases.filter((p) => p.label !== 'before execve').map((p) => `${p.kind} ${p.label}`);
     const strace = computePhases(sample('hello-world/chroot.strace.log'));
     const bpf = parseBpftrace(readFileSync(SAMPLES + 'hello-world-bpftrace/chroot.bpftrace.txt', 'latin1'));
     const phases = computePhases(bpf);
@@ -124,10 +130,16 @@ describe('phases', () => {
     const threads = computePhases(sample('threads/host.strace.log'));
     expect(threads.filter((p) => p.label.endsWith('(thread)'))).toHaveLength(3);
     const logs = [
-      ...readdirSync(CORPUS).filter((f) => f.endsWith('.log')).map((f) => CORPUS + f),
+      ...readdirSync(CORPUS)
+        .filter((f) => f.endsWith('.log'))
+        .map((f) => CORPUS + f),
       ...readdirSync(SAMPLES)
         .filter((d) => statSync(SAMPLES + d).isDirectory())
-        .flatMap((d) => readdirSync(SAMPLES + d).filter((f) => f.endsWith('.strace.log')).map((f) => `${SAMPLES}${d}/${f}`)),
+        .flatMap((d) =>
+          readdirSync(SAMPLES + d)
+            .filter((f) => f.endsWith('.strace.log'))
+            .map((f) => `${SAMPLES}${d}/${f}`),
+        ),
     ];
     expect(logs.length).toBeGreaterThan(20);
     for (const path of logs) {

@@ -24,7 +24,9 @@ describe('lesson geometry', () => {
       expect(vp!.x0).toBeLessThan(x);
       expect(vp!.x1).toBeGreaterThan(x);
       // Some context, but far from the whole trace.
-      expect(vp!.x1 - vp!.x0).toBeGreaterThanOrEqual(mode === 'order' ? 20 : (model.xMax - model.xMin) * 0.04);
+      expect(vp!.x1 - vp!.x0).toBeGreaterThanOrEqual(
+        mode === 'order' ? 20 : (model.xMax - model.xMin) * 0.04,
+      );
       expect(vp!.x1 - vp!.x0).toBeLessThan((model.xMax - model.xMin) * 0.5);
       expect(vp!.laneTop).toBe(0);
     }

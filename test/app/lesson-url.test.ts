@@ -4,7 +4,10 @@ import { formatLessonUrl, readLessonUrl } from '../../app/src/lessons/lesson-url
 describe('lesson links', () => {
   it('round-trip a step, 1-based in the URL', () => {
     expect(formatLessonUrl('bare-chroot-enoent', 2)).toBe('?lesson=bare-chroot-enoent&step=3');
-    expect(readLessonUrl('?lesson=bare-chroot-enoent&step=3')).toEqual({ lessonId: 'bare-chroot-enoent', stepIndex: 2 });
+    expect(readLessonUrl('?lesson=bare-chroot-enoent&step=3')).toEqual({
+      lessonId: 'bare-chroot-enoent',
+      stepIndex: 2,
+    });
     expect(formatLessonUrl(null, 0)).toBe('');
   });
 

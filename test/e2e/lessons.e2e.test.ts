@@ -20,7 +20,14 @@ function expected(lesson: Lesson, k: number, view: 'step' | 'compare' = 'step') 
   const part = view === 'compare' ? r.compare! : r.main;
   const trace = loadSampleRun(lesson.sample, part.run)!;
   const focus = focusEvent(part)!;
-  return { step, run: part.run, focus, line: trace.line(focus), name: trace.name(focus), count: part.events.length };
+  return {
+    step,
+    run: part.run,
+    focus,
+    line: trace.line(focus),
+    name: trace.name(focus),
+    count: part.events.length,
+  };
 }
 
 /**
@@ -47,22 +54,35 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
-    await expect.poll(() => page.getByRole('img', { name: /^Timeline of / }).count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole('img', { name: /^Timeline of / }).count(), { timeout: 30_000 })
+      .toBe(1);
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
     await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: title }).click();
     (page as Page & { errors?: string[] }).errors = errors;
     return page;
   }
 
-  async function checkStep(page: Page, lesson: Lesson, k: number, view: 'step' | 'compare' = 'step'): Promise<void> {
+  async function checkStep(
+    page: Page,
+    lesson: Lesson,
+    k: number,
+    view: 'step' | 'compare' = 'step',
+  ): Promise<void> {
     const want = expected(lesson, k, view);
-    await expect.poll(() => page.getByTestId('lesson-progress').textContent(), { timeout: 30_000 }).toBe(`Step ${k + 1} of ${lesson.steps.length}`);
+    await expect
+      .poll(() => page.getByTestId('lesson-progress').textContent(), { timeout: 30_000 })
+      .toBe(`Step ${k + 1} of ${lesson.steps.length}`);
     expect(await page.getByTestId('lesson-step-title').textContent()).toBe(want.step.title);
     expect(await page.getByTestId('lesson-step-text').textContent()).toContain(firstSentence(want.step.text));
     await expect.poll(() => page.getByTestId('lesson-run').textContent()).toBe(want.run);
     // The page selected the very event the selectors pick here, in the right run.
-    await expect.poll(() => page.getByTestId('lesson-focus').getAttribute('data-index'), { timeout: 30_000 }).toBe(String(want.focus));
-    expect(await page.getByTestId('lesson-focus').textContent()).toContain(`${want.name} at line ${want.line}`);
+    await expect
+      .poll(() => page.getByTestId('lesson-focus').getAttribute('data-index'), { timeout: 30_000 })
+      .toBe(String(want.focus));
+    expect(await page.getByTestId('lesson-focus').textContent()).toContain(
+      `${want.name} at line ${want.line}`,
+    );
     const runs = readSampleIndex().find((e) => e.id === lesson.sample)?.runs.length ?? 0;
     if (runs > 1) expect(await page.getByTestId('trace-title').textContent()).toContain(`: ${want.run}`);
     const details = page.getByRole('region', { name: 'Event details' });
@@ -70,7 +90,9 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
     expect(await details.textContent()).toContain(`event #${want.focus}`);
     // Bands for the phases, and a ring on each of the step's events that is in view (at least the focus).
     const layer = page.getByTestId('phase-bands-a');
-    await expect.poll(async () => Number(await layer.getAttribute('data-band-count')), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await layer.getAttribute('data-band-count')), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await expect.poll(async () => Number(await layer.getAttribute('data-ring-count'))).toBeGreaterThan(0);
     expect(Number(await layer.getAttribute('data-ring-count'))).toBeLessThanOrEqual(want.count);
   }
@@ -116,7 +138,9 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
     expect(await page.getByTestId('lesson-walker').count()).toBe(1);
     await page.getByRole('button', { name: 'Exit lesson' }).click();
     await page.getByText(/^\d+ phases$/).click();
-    expect(await page.getByTestId('phase-list').textContent()).toContain('chroot() + chdir() + execve() ENOENT');
+    expect(await page.getByTestId('phase-list').textContent()).toContain(
+      'chroot() + chdir() + execve() ENOENT',
+    );
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
   }, 120_000);
@@ -141,7 +165,10 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
       if (lesson !== LESSONS[0]) {
         await page.getByRole('button', { name: 'Exit lesson' }).click();
         await page.getByRole('button', { name: 'Lessons', exact: true }).click();
-        await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: lesson.title }).click();
+        await page
+          .getByRole('navigation', { name: 'Lessons' })
+          .getByRole('button', { name: lesson.title })
+          .click();
       }
       for (let k = 0; k < lesson.steps.length; k++) {
         await checkStep(page, lesson, k);

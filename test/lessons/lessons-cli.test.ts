@@ -11,7 +11,9 @@ describe('spelunk lessons', () => {
     expect(r.exitCode).toBe(0);
     const rows = r.stdout.trimEnd().split('\n');
     expect(rows).toHaveLength(LESSONS.length);
-    expect(rows[0]).toMatch(/^ 1\. hello-process +How a program becomes a process +\(hello-world, 7 steps\)$/);
+    expect(rows[0]).toMatch(
+      /^ 1\. hello-process +How a program becomes a process +\(hello-world, 7 steps\)$/,
+    );
     expect(rows[1]).toContain('bare-chroot-enoent');
   });
 
@@ -36,7 +38,9 @@ describe('spelunk lessons', () => {
     for (const lesson of LESSONS) {
       const r = await runCli(['lessons', lesson.id, '--json']);
       expect(r.exitCode, lesson.id).toBe(0);
-      const json = JSON.parse(r.stdout) as { steps: { run: string; events: { line: number; name: string }[]; unmatched: string[] }[] };
+      const json = JSON.parse(r.stdout) as {
+        steps: { run: string; events: { line: number; name: string }[]; unmatched: string[] }[];
+      };
       expect(json.steps).toHaveLength(lesson.steps.length);
       for (const step of json.steps) {
         expect(step.events.length).toBeGreaterThan(0);
@@ -64,7 +68,13 @@ describe('spelunk lessons', () => {
         '100 1.000400 +++ exited with 0 +++',
       ].join('\n') + '\n',
     );
-    writeFileSync(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 1, samples: [{ id: 'seccomp-deny', runs: [{ label: 'host', log: 'seccomp-deny/host.strace.log' }] }] }));
+    writeFileSync(
+      join(dir, 'index.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        samples: [{ id: 'seccomp-deny', runs: [{ label: 'host', log: 'seccomp-deny/host.strace.log' }] }],
+      }),
+    );
     const r = await runCli(['lessons', 'seccomp-deny', '--samples', dir]);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('! no event matches: syscall=uname errno=EPERM');

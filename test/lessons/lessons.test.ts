@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { EventSelector } from '../../parsers/lessons/index.js';
-import { LESSONS, focusEvent, formatSelector, lessonRuns, resolveSelector, resolveStep } from '../../parsers/lessons/index.js';
+import {
+  LESSONS,
+  focusEvent,
+  formatSelector,
+  lessonRuns,
+  resolveSelector,
+  resolveStep,
+} from '../../parsers/lessons/index.js';
 import { loadSampleRun, readSampleIndex } from './sample-traces.js';
 
 /** What every event a selector picks must satisfy, checked on the event itself. */
-function expectMatches(trace: NonNullable<ReturnType<typeof loadSampleRun>>, selector: EventSelector, events: number[], where: string): void {
+function expectMatches(
+  trace: NonNullable<ReturnType<typeof loadSampleRun>>,
+  selector: EventSelector,
+  events: number[],
+  where: string,
+): void {
   expect(events.length, `${where}: ${formatSelector(selector)} matches nothing`).toBeGreaterThan(0);
   for (const i of events) {
     if (selector.syscall !== undefined) {
@@ -60,7 +72,8 @@ describe('lessons', () => {
           const other = loadSampleRun(lesson.sample, step.compare.run);
           expect(other).not.toBeNull();
           if (!other) return;
-          for (const s of step.compare.select) expectMatches(other, s, resolveSelector(other, s), `${where} compare`);
+          for (const s of step.compare.select)
+            expectMatches(other, s, resolveSelector(other, s), `${where} compare`);
           expect(resolved.compare?.events.length).toBeGreaterThan(0);
         }
       });
@@ -71,7 +84,9 @@ describe('lessons', () => {
     for (const lesson of LESSONS) {
       const last = new Map<string, number>();
       for (const step of lesson.steps) {
-        const focus = focusEvent(resolveStep(step, (run) => loadSampleRun(lesson.sample, run)).main) as number;
+        const focus = focusEvent(
+          resolveStep(step, (run) => loadSampleRun(lesson.sample, run)).main,
+        ) as number;
         expect(focus, `${lesson.id}: ${step.title}`).toBeGreaterThanOrEqual(last.get(step.run) ?? 0);
         last.set(step.run, focus);
       }
@@ -106,8 +121,12 @@ describe('selectors', () => {
     const libc = resolveSelector(t, { syscall: 'mmap', program: 'hello', path: /libc\.so/ });
     expect(libc).toHaveLength(4); // four segments of libc, named only by the fd's -y path
     const loaderOpens = resolveSelector(t, { syscall: 'openat', program: 'hello', phase: 'loader' });
-    expect(loaderOpens.every((i) => /ld\.so\.cache|libc\.so|glibc-hwcaps|tls|x86_64/.test(t.rawLine(i)))).toBe(true);
-    expect(resolveSelector(t, { syscall: 'openat', program: 'hello', phase: 'work', path: /libc\.so/ })).toEqual([]);
+    expect(
+      loaderOpens.every((i) => /ld\.so\.cache|libc\.so|glibc-hwcaps|tls|x86_64/.test(t.rawLine(i))),
+    ).toBe(true);
+    expect(
+      resolveSelector(t, { syscall: 'openat', program: 'hello', phase: 'work', path: /libc\.so/ }),
+    ).toEqual([]);
   });
 
   it('start after another selector', () => {
@@ -120,8 +139,14 @@ describe('selectors', () => {
   });
 
   it('format as one line', () => {
-    expect(formatSelector({ syscall: ['chroot', 'chdir'], program: 'chroot', path: /libc\.so/, failed: false, nth: -1 })).toBe(
-      'syscall=chroot|chdir program=chroot path=/libc\\.so/ ok nth=-1',
-    );
+    expect(
+      formatSelector({
+        syscall: ['chroot', 'chdir'],
+        program: 'chroot',
+        path: /libc\.so/,
+        failed: false,
+        nth: -1,
+      }),
+    ).toBe('syscall=chroot|chdir program=chroot path=/libc\\.so/ ok nth=-1');
   });
 });

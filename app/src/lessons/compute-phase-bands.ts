@@ -14,7 +14,13 @@ export interface PhaseBand {
  * Where each phase is drawn for the current window: x from its first event's start to its last event's end
  * on the pid's lane. Bands entirely outside the window are dropped; a band is at least 2 px wide.
  */
-export function computePhaseBands(model: LaneModel, phases: readonly Phase[], x0: number, x1: number, plotWidthCssPx: number): PhaseBand[] {
+export function computePhaseBands(
+  model: LaneModel,
+  phases: readonly Phase[],
+  x0: number,
+  x1: number,
+  plotWidthCssPx: number,
+): PhaseBand[] {
   const perX = plotWidthCssPx / Math.max(x1 - x0, 1e-12);
   const out: PhaseBand[] = [];
   for (const p of phases) {

@@ -6,7 +6,12 @@ import type { Viewport } from '../store/create-app-store.js';
  * The viewport that shows a lesson step: every event of the step with some context either side, and the
  * focus event's lane near the top. Pure: x comes from the lane model, so it works in time and call order.
  */
-export function computeStepViewport(model: LaneModel, events: readonly number[], focus: number, visibleLanes: number): Viewport | null {
+export function computeStepViewport(
+  model: LaneModel,
+  events: readonly number[],
+  focus: number,
+  visibleLanes: number,
+): Viewport | null {
   let lo = Infinity;
   let hi = -Infinity;
   for (const i of events) {

@@ -30,7 +30,12 @@ export function LessonBar() {
     <div className="border-b border-slate-200 dark:border-slate-700" data-testid="lesson-bar">
       {!lesson && (
         <div className="flex flex-wrap items-center gap-3 px-3 py-1 text-sm">
-          <button type="button" className="btn" aria-expanded={menuOpen} onClick={() => lessons.setState({ menuOpen: !menuOpen })}>
+          <button
+            type="button"
+            className="btn"
+            aria-expanded={menuOpen}
+            onClick={() => lessons.setState({ menuOpen: !menuOpen })}
+          >
             Lessons
           </button>
           <label className="flex items-center gap-1">

@@ -32,25 +32,49 @@ async function openRun(deps: LessonDeps, lesson: Lesson, run: string): Promise<T
   const id = formatRunId(sample, r);
   const current = deps.store.getState().traces.a;
   if (current?.id === id) return current;
-  return loadTrace(deps.store, deps.client, 'a', id, formatRunTitle(sample, r), r.urls.map((u) => ({ type: 'url', url: u, name: u.slice(u.lastIndexOf('/') + 1) })));
+  return loadTrace(
+    deps.store,
+    deps.client,
+    'a',
+    id,
+    formatRunTitle(sample, r),
+    r.urls.map((u) => ({ type: 'url', url: u, name: u.slice(u.lastIndexOf('/') + 1) })),
+  );
 }
 
 /**
  * Shows one step: opens its run, asks the worker which events its selectors pick, moves the timeline so
  * they are all in view, and selects the first (the details panel then explains it).
  */
-export async function showStep(deps: LessonDeps, lessonId: string, stepIndex: number, view: 'step' | 'compare' = 'step'): Promise<void> {
+export async function showStep(
+  deps: LessonDeps,
+  lessonId: string,
+  stepIndex: number,
+  view: 'step' | 'compare' = 'step',
+): Promise<void> {
   const lesson = findLesson(lessonId);
   const step = lesson?.steps[stepIndex];
   if (!lesson || !step) return;
   const mine = ++sequence;
   const part = view === 'compare' && step.compare ? step.compare : step;
-  deps.lessons.setState({ lessonId, stepIndex, view, status: 'loading', message: '', events: [], focus: null, menuOpen: false });
+  deps.lessons.setState({
+    lessonId,
+    stepIndex,
+    view,
+    status: 'loading',
+    message: '',
+    events: [],
+    focus: null,
+    menuOpen: false,
+  });
   writeLessonUrl(lessonId, stepIndex);
   const trace = await openRun(deps, lesson, part.run);
   if (mine !== sequence) return;
   if (!trace) {
-    deps.lessons.setState({ status: 'error', message: `The ${part.run} run of sample "${lesson.sample}" is not available here (run \`npm run samples\`).` });
+    deps.lessons.setState({
+      status: 'error',
+      message: `The ${part.run} run of sample "${lesson.sample}" is not available here (run \`npm run samples\`).`,
+    });
     return;
   }
   const perSelector = await deps.client.select('a', [...part.select]);
@@ -58,14 +82,22 @@ export async function showStep(deps: LessonDeps, lessonId: string, stepIndex: nu
   const events = [...new Set(perSelector.flat())].sort((a, b) => a - b);
   const focus = perSelector.find((l) => l.length > 0)?.[0] ?? null;
   if (focus === null) {
-    deps.lessons.setState({ status: 'error', message: 'None of the events this step points at are in this capture.' });
+    deps.lessons.setState({
+      status: 'error',
+      message: 'None of the events this step points at are in this capture.',
+    });
     return;
   }
   deps.lessons.setState({ status: 'ready', events, focus });
   const app = deps.store.getState();
   const model = selectLaneModel(trace, app.xMode);
   const height = document.querySelector('[data-testid="timeline-a"]')?.clientHeight ?? 6 * LANE_HEIGHT_CSS_PX;
-  const viewport = computeStepViewport(model, events, focus, Math.max(1, Math.floor(height / LANE_HEIGHT_CSS_PX)));
+  const viewport = computeStepViewport(
+    model,
+    events,
+    focus,
+    Math.max(1, Math.floor(height / LANE_HEIGHT_CSS_PX)),
+  );
   if (viewport) app.setViewport('a', viewport);
   app.select({ slot: 'a', index: focus });
 }
@@ -77,7 +109,15 @@ export function startLesson(deps: LessonDeps, lessonId: string): Promise<void> {
 /** Back to free exploration: the trace, viewport and selection stay as they are. */
 export function exitLesson(deps: LessonDeps): void {
   sequence++;
-  deps.lessons.setState({ lessonId: null, stepIndex: 0, view: 'step', status: 'idle', message: '', events: [], focus: null });
+  deps.lessons.setState({
+    lessonId: null,
+    stepIndex: 0,
+    view: 'step',
+    status: 'idle',
+    message: '',
+    events: [],
+    focus: null,
+  });
   writeLessonUrl(null, 0);
 }
 
@@ -93,5 +133,6 @@ export async function loadPhases(deps: LessonDeps, trace: TraceData, force = fal
   if (deps.lessons.getState().phases?.traceId === trace.id) return;
   if (!force && (trace.columns.count > PHASES_AUTO_LIMIT || !deps.lessons.getState().showPhases)) return;
   const phases = await deps.client.phases('a');
-  if (deps.store.getState().traces.a?.id === trace.id) deps.lessons.setState({ phases: { traceId: trace.id, phases } });
+  if (deps.store.getState().traces.a?.id === trace.id)
+    deps.lessons.setState({ phases: { traceId: trace.id, phases } });
 }

@@ -15,10 +15,13 @@ export function readLessonUrl(search: string): { lessonId: string; stepIndex: nu
 
 /** The query string for a step (1-based in the URL), or '' to leave the lesson. */
 export function formatLessonUrl(lessonId: string | null, stepIndex: number): string {
-  return lessonId ? `?${new URLSearchParams({ lesson: lessonId, step: String(stepIndex + 1) }).toString()}` : '';
+  return lessonId
+    ? `?${new URLSearchParams({ lesson: lessonId, step: String(stepIndex + 1) }).toString()}`
+    : '';
 }
 
 export function writeLessonUrl(lessonId: string | null, stepIndex: number): void {
   const search = formatLessonUrl(lessonId, stepIndex);
-  if (window.location.search !== search) history.replaceState(history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+  if (window.location.search !== search)
+    history.replaceState(history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
 }

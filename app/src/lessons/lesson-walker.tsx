@@ -23,10 +23,20 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
   const run = view === 'compare' && step.compare ? step.compare.run : step.run;
 
   return (
-    <section aria-label={`Lesson: ${lesson.title}`} className="border-t border-amber-300 bg-amber-50 px-3 py-2 dark:border-amber-700 dark:bg-amber-950/40" data-testid="lesson-walker">
+    <section
+      aria-label={`Lesson: ${lesson.title}`}
+      className="border-t border-amber-300 bg-amber-50 px-3 py-2 dark:border-amber-700 dark:bg-amber-950/40"
+      data-testid="lesson-walker"
+    >
       <div className="flex flex-wrap items-center gap-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">Lesson · {lesson.title}</p>
-        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="lesson-progress" aria-live="polite">
+        <p className="text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">
+          Lesson · {lesson.title}
+        </p>
+        <p
+          className="text-xs text-slate-600 dark:text-slate-400"
+          data-testid="lesson-progress"
+          aria-live="polite"
+        >
           Step {stepIndex + 1} of {n}
         </p>
         <progress className="h-1.5 w-32" max={n} value={stepIndex + 1} aria-label="Lesson progress" />
@@ -34,7 +44,12 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
         <button type="button" className="btn" onClick={() => go(stepIndex - 1)} disabled={stepIndex === 0}>
           ← Previous
         </button>
-        <button type="button" className="btn btn-primary" onClick={() => go(stepIndex + 1)} disabled={stepIndex + 1 >= n}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => go(stepIndex + 1)}
+          disabled={stepIndex + 1 >= n}
+        >
           Next →
         </button>
         <button type="button" className="btn" onClick={() => exitLesson(deps)}>
@@ -50,13 +65,17 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
         </div>
         <aside className="text-xs text-slate-600 dark:text-slate-400">
           <p>
-            Run: <span className="font-medium" data-testid="lesson-run">{run}</span>
+            Run:{' '}
+            <span className="font-medium" data-testid="lesson-run">
+              {run}
+            </span>
             {status === 'loading' && ' · loading…'}
           </p>
           {status === 'ready' && focusName !== null && focus !== null && (
             <p data-testid="lesson-focus" data-index={focus}>
               Selected: <span className="font-mono">{focusName}</span> at line {lineOf(focus)}
-              {events.length > 1 && ` (and ${events.length - 1} more highlighted: lines ${events.slice(0, 8).map(lineOf).join(', ')}${events.length > 8 ? ', …' : ''})`}
+              {events.length > 1 &&
+                ` (and ${events.length - 1} more highlighted: lines ${events.slice(0, 8).map(lineOf).join(', ')}${events.length > 8 ? ', …' : ''})`}
             </p>
           )}
           {status === 'error' && (
@@ -67,7 +86,13 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
           {step.compare && (
             <div className="mt-1 rounded border border-amber-300 p-1.5 dark:border-amber-700">
               <LessonText text={step.compare.text} testId="lesson-compare-text" />
-              <button type="button" className="btn mt-1" onClick={() => void showStep(deps, lesson.id, stepIndex, view === 'compare' ? 'step' : 'compare')}>
+              <button
+                type="button"
+                className="btn mt-1"
+                onClick={() =>
+                  void showStep(deps, lesson.id, stepIndex, view === 'compare' ? 'step' : 'compare')
+                }
+              >
                 {view === 'compare' ? `Back to the ${step.run} run` : `Show the ${step.compare.run} run`}
               </button>
             </div>

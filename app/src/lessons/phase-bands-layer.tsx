@@ -30,7 +30,8 @@ export function PhaseBandsLayer({ slot }: { slot: TraceSlot }) {
   useEffect(() => {
     const el = ref.current?.parentElement;
     if (!el) return;
-    const measure = (): void => setSize({ width: Math.max(0, el.clientWidth - GUTTER_CSS_PX), height: el.clientHeight });
+    const measure = (): void =>
+      setSize({ width: Math.max(0, el.clientWidth - GUTTER_CSS_PX), height: el.clientHeight });
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
@@ -40,10 +41,13 @@ export function PhaseBandsLayer({ slot }: { slot: TraceSlot }) {
   const ready = slot === 'a' && trace && vp && size.width > 0;
   const model = ready ? selectLaneModel(trace, xMode) : null;
   const visible = Math.ceil(size.height / LANE_HEIGHT_CSS_PX) + 1;
-  const inView = (lane: number): boolean => vp !== undefined && lane >= Math.floor(vp.laneTop) && lane < vp.laneTop + visible;
+  const inView = (lane: number): boolean =>
+    vp !== undefined && lane >= Math.floor(vp.laneTop) && lane < vp.laneTop + visible;
   const y = (lane: number): number => (lane - (vp?.laneTop ?? 0)) * LANE_HEIGHT_CSS_PX;
   const bands =
-    model && vp && show && phases && phases.traceId === trace?.id ? computePhaseBands(model, phases.phases, vp.x0, vp.x1, size.width).filter((b) => inView(b.lane)) : [];
+    model && vp && show && phases && phases.traceId === trace?.id
+      ? computePhaseBands(model, phases.phases, vp.x0, vp.x1, size.width).filter((b) => inView(b.lane))
+      : [];
   const perX = vp ? size.width / Math.max(vp.x1 - vp.x0, 1e-12) : 0;
   const rings =
     model && vp
@@ -71,9 +75,26 @@ export function PhaseBandsLayer({ slot }: { slot: TraceSlot }) {
     >
       {bands.map((b, k) => (
         <g key={k}>
-          <rect x={b.xCssPx} y={y(b.lane) + 1} width={b.widthCssPx} height={LANE_HEIGHT_CSS_PX - 2} fill={PHASE_COLORS[b.kind]} fillOpacity={0.13} stroke={PHASE_COLORS[b.kind]} strokeOpacity={0.5} strokeWidth={1} rx={2} />
+          <rect
+            x={b.xCssPx}
+            y={y(b.lane) + 1}
+            width={b.widthCssPx}
+            height={LANE_HEIGHT_CSS_PX - 2}
+            fill={PHASE_COLORS[b.kind]}
+            fillOpacity={0.13}
+            stroke={PHASE_COLORS[b.kind]}
+            strokeOpacity={0.5}
+            strokeWidth={1}
+            rx={2}
+          />
           {b.widthCssPx > 48 && (
-            <text x={b.xCssPx + 3} y={y(b.lane) + 9} fontSize={8.5} fill={PHASE_COLORS[b.kind]} style={{ fontWeight: 600 }}>
+            <text
+              x={b.xCssPx + 3}
+              y={y(b.lane) + 9}
+              fontSize={8.5}
+              fill={PHASE_COLORS[b.kind]}
+              style={{ fontWeight: 600 }}
+            >
               {b.label.length * 5 > b.widthCssPx ? b.kind : b.label}
             </text>
           )}
