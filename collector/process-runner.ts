@@ -39,6 +39,11 @@ export interface TracedRunOptions {
   abort?: AbortSignal;
   /** How long the tracer gets to finish its log once its tracees are gone. */
   graceMs?: number;
+  /**
+   * The timeout starts once this returns true (polled), so a tracer's own start-up does not count:
+   * bpftrace needs about 3 s to compile and attach before the program runs.
+   */
+  programStarted?: (tracerPid: number) => boolean;
 }
 
 export interface TracedRunResult {
@@ -86,13 +91,29 @@ export async function runTraced(argv: readonly string[], options: TracedRunOptio
       }
     })();
   };
-  const timer =
-    options.timeoutMs && options.timeoutMs > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          stop();
-        }, options.timeoutMs)
-      : null;
+  let timer: NodeJS.Timeout | null = null;
+  const arm = (): void => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, options.timeoutMs);
+  };
+  let poll: NodeJS.Timeout | null = null;
+  if (options.timeoutMs && options.timeoutMs > 0) {
+    const started = options.programStarted;
+    if (!started) arm();
+    else {
+      // Polled, with a ceiling: a tracer that never gets going is stopped all the same.
+      const deadline = Date.now() + 60_000;
+      poll = setInterval(() => {
+        if ((pid !== undefined && started(pid)) || Date.now() > deadline) {
+          if (poll) clearInterval(poll);
+          poll = null;
+          arm();
+        }
+      }, 100);
+    }
+  }
   const onAbort = (): void => {
     interrupted = true;
     stop();
@@ -103,6 +124,7 @@ export async function runTraced(argv: readonly string[], options: TracedRunOptio
   closeSync(stdoutFd);
   closeSync(stderrFd);
   if (timer) clearTimeout(timer);
+  if (poll) clearInterval(poll);
   options.abort?.removeEventListener('abort', onAbort);
   if (stopping) await stopping;
   // Whatever outlived the tracer (a daemonised child, tracees of a killed tracer) goes now.
@@ -140,6 +162,17 @@ export function killGroup(pgid: number): void {
   } catch {
     // the group is empty
   }
+}
+
+/** True once some descendant of `pid` runs a program other than `name` (the tracer's -c child has exec'd). */
+export function descendantExecd(pid: number, name: string): boolean {
+  return descendantsOf(pid).some((p) => {
+    try {
+      return readFileSync(`/proc/${p}/comm`, 'latin1').trim() !== name;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Every live process whose parent chain leads to `pid`, read from /proc. */

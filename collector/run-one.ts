@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseBpftrace } from '../parsers/bpftrace/index.js';
 import { buildBpftraceArgv } from './tracers/bpftrace-script.js';
 import { buildStraceArgv } from './tracers/strace-argv.js';
-import { runTraced } from './process-runner.js';
+import { descendantExecd, runTraced } from './process-runner.js';
 import type { Backend, RunLabel, SessionRun } from './session/session-manifest.js';
 
 /** Runs one labelled run under the chosen tracer and describes what happened, for session.json. */
@@ -44,6 +44,8 @@ export async function runOne(o: RunOneOptions): Promise<RunOneResult> {
     ...(o.env ? { env: o.env } : {}),
     ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
     ...(o.abort ? { abort: o.abort } : {}),
+    // bpftrace forks its -c child at once but lets it exec only after attaching (about 3 s).
+    ...(o.backend === 'bpftrace' ? { programStarted: (tracerPid: number) => descendantExecd(tracerPid, 'bpftrace') } : {}),
   });
   const run: SessionRun = {
     label: o.label,

@@ -34,6 +34,19 @@ describe.runIf(isRoot && hasBpftrace)('collect with bpftrace (real runs)', () =>
     expect(ts * 1000).toBeLessThan(Date.parse(run?.endedAt ?? '') + 50);
   });
 
+  it('--timeout counts from the program start, and the buffered calls survive the kill', async () => {
+    const { sessionDir, manifest, fault } = await collectFor('/bin/sleep', ['28.4'], { backend: 'bpftrace', runs: ['host'], timeoutMs: 1500 });
+    expect(fault?.exitCode).toBe(124);
+    expect(manifest.runs[0]).toMatchObject({ incomplete: true, incompleteReason: 'timeout', signal: 'SIGKILL' });
+    const trace = parseBpftrace(readFileSync(join(sessionDir, 'host.bpftrace.txt'), 'latin1'));
+    const events = [...trace.events()];
+    expect(events.some((e) => e.kind === 'syscall' && e.name === 'clock_nanosleep')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ kind: 'killed', signal: 'SIGKILL' });
+    // The program ran for the 1.5 s asked, not less because bpftrace took ~3 s to start.
+    const sleep = events.find((e) => e.kind === 'syscall' && e.name === 'clock_nanosleep');
+    expect(sleep?.kind === 'syscall' && (sleep.dur ?? 0)).toBeGreaterThan(1.2);
+  });
+
   it('--trace keeps only the named calls', async () => {
     const { sessionDir } = await collectFor('/bin/true', [], { backend: 'bpftrace', runs: ['host'], trace: 'execve,openat' });
     const names = new Set(calls(sessionDir, 'host.bpftrace.txt').map((e) => e.name));
