@@ -19,6 +19,11 @@ export interface LessonDeps {
 }
 
 let served: Promise<ServedTrace[]> | null = null;
+
+/** Forgets the list of served traces (it is fetched once, on the first lesson). */
+export function forgetServedTraces(): void {
+  served = null;
+}
 /** Each walk request gets a number; answers for an older request are dropped (fast clicking on Next). */
 let sequence = 0;
 
@@ -91,7 +96,10 @@ export async function showStep(
   deps.lessons.setState({ status: 'ready', events, focus });
   const app = deps.store.getState();
   const model = selectLaneModel(trace, app.xMode);
-  const height = document.querySelector('[data-testid="timeline-a"]')?.clientHeight ?? 6 * LANE_HEIGHT_CSS_PX;
+  const height =
+    (typeof document === 'undefined'
+      ? null
+      : document.querySelector('[data-testid="timeline-a"]')?.clientHeight) ?? 6 * LANE_HEIGHT_CSS_PX;
   const viewport = computeStepViewport(
     model,
     events,

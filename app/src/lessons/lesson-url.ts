@@ -21,6 +21,7 @@ export function formatLessonUrl(lessonId: string | null, stepIndex: number): str
 }
 
 export function writeLessonUrl(lessonId: string | null, stepIndex: number): void {
+  if (typeof window === 'undefined') return; // store tests run without a page
   const search = formatLessonUrl(lessonId, stepIndex);
   if (window.location.search !== search)
     history.replaceState(history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
