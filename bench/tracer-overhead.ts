@@ -15,7 +15,8 @@ import { findTool, ensureTracefs, readToolVersions } from '../collector/environm
 import { syscallNumberOf } from '../parsers/bpftrace/numbers.js';
 
 const argv = process.argv.slice(2);
-const option = (name: string, fallback: number): number => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+const option = (name: string, fallback: number): number =>
+  argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback;
 const REPEAT = option('--repeat', 3);
 const COUNT = option('--count', 200_000);
 const DD = ['/usr/bin/dd', 'if=/dev/zero', 'of=/dev/null', 'bs=1', `count=${COUNT}`];
@@ -35,20 +36,50 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync('/tmp/spelunk-bench-');
   const script = (exclude: boolean): string => {
     const file = `${scratch}/${exclude ? 'exclude' : 'all'}.bt`;
-    writeFileSync(file, buildBpftraceScript({ numberOf: syscallNumberOf, exclude: exclude ? new Set([0, 1]) : null }));
+    writeFileSync(
+      file,
+      buildBpftraceScript({ numberOf: syscallNumberOf, exclude: exclude ? new Set([0, 1]) : null }),
+    );
     return file;
   };
   const allScript = script(false);
   const excludeScript = script(true);
   const variants: Variant[] = [
     { name: 'bare (no tracer)', argv: () => DD },
-    { name: 'strace -f (spelunk flags)', argv: (d) => buildStraceArgv({ strace, logFile: `${d}/log`, command: DD }) },
-    { name: `strace --trace '${EXCLUDE_HOT}' (seccomp-bpf)`, argv: (d) => buildStraceArgv({ strace, logFile: `${d}/log`, trace: EXCLUDE_HOT, command: DD }) },
-    { name: 'bpftrace (spelunk script)', argv: (d) => buildBpftraceArgv({ bpftrace, scriptFile: allScript, logFile: `${d}/log`, command: DD.join(' ') }), env: bpftraceEnv() },
-    { name: `bpftrace --trace '${EXCLUDE_HOT}'`, argv: (d) => buildBpftraceArgv({ bpftrace, scriptFile: excludeScript, logFile: `${d}/log`, command: DD.join(' ') }), env: bpftraceEnv() },
+    {
+      name: 'strace -f (spelunk flags)',
+      argv: (d) => buildStraceArgv({ strace, logFile: `${d}/log`, command: DD }),
+    },
+    {
+      name: `strace --trace '${EXCLUDE_HOT}' (seccomp-bpf)`,
+      argv: (d) => buildStraceArgv({ strace, logFile: `${d}/log`, trace: EXCLUDE_HOT, command: DD }),
+    },
+    {
+      name: 'bpftrace (spelunk script)',
+      argv: (d) =>
+        buildBpftraceArgv({ bpftrace, scriptFile: allScript, logFile: `${d}/log`, command: DD.join(' ') }),
+      env: bpftraceEnv(),
+    },
+    {
+      name: `bpftrace --trace '${EXCLUDE_HOT}'`,
+      argv: (d) =>
+        buildBpftraceArgv({
+          bpftrace,
+          scriptFile: excludeScript,
+          logFile: `${d}/log`,
+          command: DD.join(' '),
+        }),
+      env: bpftraceEnv(),
+    },
   ];
   // Round-robin over the variants, so background load on the machine hits them all alike.
-  const rows = variants.map((v) => ({ name: v.name, seconds: NaN, all: [] as number[], logBytes: 0, lost: 0 }));
+  const rows = variants.map((v) => ({
+    name: v.name,
+    seconds: NaN,
+    all: [] as number[],
+    logBytes: 0,
+    lost: 0,
+  }));
   for (let i = 0; i < REPEAT; i++) {
     for (const [k, v] of variants.entries()) {
       const row = rows[k] as (typeof rows)[number];
@@ -59,7 +90,10 @@ async function main(): Promise<void> {
       row.all.push(Number(m[1]));
       if (existsSync(`${dir}/log`)) {
         row.logBytes = statSync(`${dir}/log`).size;
-        row.lost = [...readFileSync(`${dir}/log`, 'latin1').matchAll(/^Lost (\d+) events$/gm)].reduce((n, x) => n + Number(x[1]), 0);
+        row.lost = [...readFileSync(`${dir}/log`, 'latin1').matchAll(/^Lost (\d+) events$/gm)].reduce(
+          (n, x) => n + Number(x[1]),
+          0,
+        );
       }
       rmSync(dir, { recursive: true, force: true });
       process.stderr.write(`${v.name.padEnd(44)} ${row.all.at(-1)?.toFixed(3)} s\n`);
@@ -72,7 +106,10 @@ async function main(): Promise<void> {
   if (!argv.includes('--no-write')) writeSection('BENCHMARKS.md', section);
 }
 
-function formatSection(rows: Array<{ name: string; seconds: number; all: number[]; logBytes: number; lost: number }>, tools: Record<string, string>): string {
+function formatSection(
+  rows: Array<{ name: string; seconds: number; all: number[]; logBytes: number; lost: number }>,
+  tools: Record<string, string>,
+): string {
   const bare = rows[0]?.seconds ?? 1;
   const slow = (name: string): number => (rows.find((r) => r.name.startsWith(name))?.seconds ?? NaN) / bare;
   const straceX = slow('strace -f');
@@ -89,7 +126,10 @@ function formatSection(rows: Array<{ name: string; seconds: number; all: number[
     '',
     '| run | seconds (median) | slowdown vs bare | log size | runs |',
     '|---|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${r.name} | ${r.seconds.toFixed(3)} | ${(r.seconds / bare).toFixed(1)}x | ${r.logBytes ? `${(r.logBytes / 1e6).toFixed(1)} MB${r.lost ? `, ${r.lost.toLocaleString('en')} events lost` : ''}` : '–'} | ${r.all.map((s) => s.toFixed(3)).join(', ')} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.seconds.toFixed(3)} | ${(r.seconds / bare).toFixed(1)}x | ${r.logBytes ? `${(r.logBytes / 1e6).toFixed(1)} MB${r.lost ? `, ${r.lost.toLocaleString('en')} events lost` : ''}` : '–'} | ${r.all.map((s) => s.toFixed(3)).join(', ')} |`,
+    ),
     '',
     'Goals from issue 3:',
     `- bpftrace's slowdown at most a fifth of strace's: ${bpfX.toFixed(1)}x vs ${straceX.toFixed(1)}x, a ratio of ${(bpfX / straceX).toFixed(2)} (goal ≤ 0.20): ${bpfX / straceX <= 0.2 ? 'met' : 'NOT met'}.`,

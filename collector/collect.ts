@@ -1,8 +1,21 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { CollectError, EXIT } from './faults.js';
-import { describeKernel, ensureTracefs, findTool, mountsUnder, readToolVersions, requireRoot } from './environment.js';
-import { applyRootfsPlan, ensureMountPoint, planRootfs, resolveHostProgram, resolveRootfsProgram } from './rootfs/rootfs-build.js';
+import {
+  describeKernel,
+  ensureTracefs,
+  findTool,
+  mountsUnder,
+  readToolVersions,
+  requireRoot,
+} from './environment.js';
+import {
+  applyRootfsPlan,
+  ensureMountPoint,
+  planRootfs,
+  resolveHostProgram,
+  resolveRootfsProgram,
+} from './rootfs/rootfs-build.js';
 import { planBytes } from './rootfs/rootfs-plan.js';
 import type { RootfsPlan } from './rootfs/rootfs-plan.js';
 import type { BindSpec, ChainTools, Namespace } from './run-chain.js';
@@ -44,7 +57,8 @@ export interface CollectOutcome {
 /** Traces the program as asked and writes the session. Throws CollectError for problems found before any run. */
 export async function collect(o: CollectOptions): Promise<CollectOutcome> {
   const wantsChroot = o.runs.includes('chroot');
-  if (wantsChroot || o.backend === 'bpftrace') requireRoot(wantsChroot ? 'chroot, mounts and namespaces need root' : 'bpftrace needs root');
+  if (wantsChroot || o.backend === 'bpftrace')
+    requireRoot(wantsChroot ? 'chroot, mounts and namespaces need root' : 'bpftrace needs root');
   const tracer = findTool(o.backend);
   const rootMode = o.rootfs === 'auto' || o.rootfs === 'bare' ? o.rootfs : 'dir';
   const rootDirGiven = rootMode === 'dir' ? resolve(o.rootfs) : null;
@@ -54,7 +68,12 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
   const insideProgram = rootDirGiven ? resolveRootfsProgram(rootDirGiven, o.program) : hostProgram;
   const tools = chainTools(o);
   const traceSet = o.backend === 'bpftrace' && o.trace ? parseTraceSet(o.trace) : null;
-  if (typeof traceSet === 'string') throw new CollectError(traceSet, 'Use syscall names, or --backend strace for its full -e trace= syntax.', EXIT.usage);
+  if (typeof traceSet === 'string')
+    throw new CollectError(
+      traceSet,
+      'Use syscall names, or --backend strace for its full -e trace= syntax.',
+      EXIT.usage,
+    );
   if (o.binds.length > 0) for (const b of o.binds) checkBindSource(b);
   const tracefsNote = o.backend === 'bpftrace' ? await ensureTracefs() : null;
   if (tracefsNote) o.log(tracefsNote);
@@ -68,15 +87,28 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
     createdAt: new Date().toISOString(),
     program: { given: o.program, path: hostProgram, args: o.args },
     backend: o.backend,
-    tools: await readToolVersions({ [o.backend]: tracer, ...(wantsChroot ? { unshare: tools.unshare, chroot: tools.chroot } : {}) }),
+    tools: await readToolVersions({
+      [o.backend]: tracer,
+      ...(wantsChroot ? { unshare: tools.unshare, chroot: tools.chroot } : {}),
+    }),
     kernel: describeKernel(),
-    options: { runs: o.runs, rootfs: o.rootfs, unshare: o.unshare, envClear: o.envClear, env: o.env, binds: o.binds, trace: o.trace ?? null, timeoutMs: o.timeoutMs ?? null },
+    options: {
+      runs: o.runs,
+      rootfs: o.rootfs,
+      unshare: o.unshare,
+      envClear: o.envClear,
+      env: o.env,
+      binds: o.binds,
+      trace: o.trace ?? null,
+      timeoutMs: o.timeoutMs ?? null,
+    },
     rootfs: null,
     runs: [],
     complete: false,
     notes: tracefsNote ? [tracefsNote] : [],
   };
-  const save = (): void => writeFileSync(`${sessionDir}/session.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+  const save = (): void =>
+    writeFileSync(`${sessionDir}/session.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   save();
   let tempRoot: string | null = null;
   let fault: CollectError | null = null;
@@ -101,7 +133,9 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       applyRootfsPlan(plan, tempRoot);
       for (const b of o.binds) ensureMountPoint(tempRoot, b.target, b.source);
       manifest.rootfs = describeRootfs(rootMode, tempRoot, plan);
-      o.log(`rootfs (${rootMode}): ${plan.entries.length} entries, ${formatBytes(planBytes(plan))} in ${tempRoot}`);
+      o.log(
+        `rootfs (${rootMode}): ${plan.entries.length} entries, ${formatBytes(planBytes(plan))} in ${tempRoot}`,
+      );
       for (const w of plan.warnings) o.log(`  warning: ${w}`);
     } else if (rootDirGiven) {
       for (const b of o.binds) checkMountPoint(rootDirGiven, b.target);
@@ -113,10 +147,18 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       if (o.abort?.aborted) break;
       const program = label === 'host' ? (hostProgram as string) : (insideProgram as string);
       const chain = { program: [program, ...o.args], envClear: o.envClear, env: o.env, tools };
-      const command = label === 'host' ? buildHostCommand(chain) : buildChrootCommand({ ...chain, rootDir: rootDir as string, unshare: o.unshare, binds: o.binds });
+      const command =
+        label === 'host'
+          ? buildHostCommand(chain)
+          : buildChrootCommand({ ...chain, rootDir: rootDir as string, unshare: o.unshare, binds: o.binds });
       o.log(`${label.padEnd(6)} ▸ ${o.backend} … ${command.join(' ').replace(/\n/g, '⏎').slice(0, 160)}`);
       const result = await runOne({
-        label, backend: o.backend, tracer, command, sessionDir, scratchDir: scratch,
+        label,
+        backend: o.backend,
+        tracer,
+        command,
+        sessionDir,
+        scratchDir: scratch,
         ...(scriptFile ? { bpftraceScriptFile: scriptFile } : {}),
         ...(o.trace && o.backend === 'strace' ? { trace: o.trace } : {}),
         ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
@@ -127,7 +169,8 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       save();
       o.log(`${label.padEnd(6)} ■ ${describeRun(result)} → ${result.run.log}`);
       fault ??= runFault(result, o);
-      if (result.run.incompleteReason === 'interrupted' || result.run.incompleteReason === 'tracer-failed') break;
+      if (result.run.incompleteReason === 'interrupted' || result.run.incompleteReason === 'tracer-failed')
+        break;
     }
   } finally {
     if (tempRoot) removeTempRoot(tempRoot, o.log);
@@ -156,16 +199,29 @@ function checkRootDir(dir: string): void {
   try {
     isDir = statSync(dir).isDirectory();
   } catch {
-    throw new CollectError(`rootfs directory not found: ${dir}`, 'Give an existing directory (e.g. an exported container or a busybox tree), or use --rootfs auto.', EXIT.program);
+    throw new CollectError(
+      `rootfs directory not found: ${dir}`,
+      'Give an existing directory (e.g. an exported container or a busybox tree), or use --rootfs auto.',
+      EXIT.program,
+    );
   }
-  if (!isDir) throw new CollectError(`--rootfs ${dir} is not a directory`, 'Give a directory holding a root filesystem, or use --rootfs auto.', EXIT.program);
+  if (!isDir)
+    throw new CollectError(
+      `--rootfs ${dir} is not a directory`,
+      'Give a directory holding a root filesystem, or use --rootfs auto.',
+      EXIT.program,
+    );
 }
 
 function checkBindSource(b: BindSpec): void {
   try {
     statSync(b.source);
   } catch {
-    throw new CollectError(`--bind source does not exist: ${b.source}`, 'Bind an existing file or directory (SRC:DST[:ro]).', EXIT.usage);
+    throw new CollectError(
+      `--bind source does not exist: ${b.source}`,
+      'Bind an existing file or directory (SRC:DST[:ro]).',
+      EXIT.usage,
+    );
   }
 }
 
@@ -173,16 +229,28 @@ function checkMountPoint(root: string, target: string): void {
   try {
     statSync(`${root}/${target.replace(/^\/+/, '')}`);
   } catch {
-    throw new CollectError(`--bind target ${target} does not exist inside ${root}`, 'An existing rootfs is used read-only: create the mount point in it first, or use --rootfs auto.', EXIT.usage);
+    throw new CollectError(
+      `--bind target ${target} does not exist inside ${root}`,
+      'An existing rootfs is used read-only: create the mount point in it first, or use --rootfs auto.',
+      EXIT.usage,
+    );
   }
 }
 
-function describeRootfs(mode: 'auto' | 'bare', dir: string, plan: RootfsPlan): NonNullable<SessionManifest['rootfs']> {
+function describeRootfs(
+  mode: 'auto' | 'bare',
+  dir: string,
+  plan: RootfsPlan,
+): NonNullable<SessionManifest['rootfs']> {
   return {
     mode,
     dir,
     files: plan.entries.map((e) =>
-      e.kind === 'file' ? { path: e.path, kind: 'file', source: e.source, size: e.size } : e.kind === 'symlink' ? { path: e.path, kind: 'symlink', target: e.target } : { path: e.path, kind: 'dir' },
+      e.kind === 'file'
+        ? { path: e.path, kind: 'file', source: e.source, size: e.size }
+        : e.kind === 'symlink'
+          ? { path: e.path, kind: 'symlink', target: e.target }
+          : { path: e.path, kind: 'dir' },
     ),
     totalBytes: planBytes(plan),
     warnings: plan.warnings,
@@ -201,7 +269,11 @@ function removeTempRoot(dir: string, log: (line: string) => void): void {
 
 function describeRun(r: RunOneResult): string {
   const run = r.run;
-  const status = run.signal ? `killed by ${run.signal}` : run.exitCode === null ? 'no exit status' : `exit ${run.exitCode}`;
+  const status = run.signal
+    ? `killed by ${run.signal}`
+    : run.exitCode === null
+      ? 'no exit status'
+      : `exit ${run.exitCode}`;
   const note = run.incomplete ? ` (incomplete: ${run.incompleteReason})` : '';
   return `${status} in ${(run.durationMs / 1000).toFixed(2)} s${note}`;
 }
@@ -210,22 +282,42 @@ function runFault(r: RunOneResult, o: CollectOptions): CollectError | null {
   const run = r.run;
   switch (run.incompleteReason) {
     case 'timeout':
-      return new CollectError(`the ${run.label} run was still going after ${(o.timeoutMs ?? 0) / 1000} s (--timeout) and was killed; what was traced is kept, marked incomplete`, 'Raise --timeout, or check why the program hangs (the end of the log shows where it waits).', EXIT.timeout);
+      return new CollectError(
+        `the ${run.label} run was still going after ${(o.timeoutMs ?? 0) / 1000} s (--timeout) and was killed; what was traced is kept, marked incomplete`,
+        'Raise --timeout, or check why the program hangs (the end of the log shows where it waits).',
+        EXIT.timeout,
+      );
     case 'interrupted':
       return null; // reported once by the caller
     case 'tracer-killed':
-      return new CollectError(`${o.backend} died during the ${run.label} run (${r.tracerSignal ?? 'killed'}); its log is kept, marked incomplete`, 'Something killed the tracer (OOM killer? a kill command?): run again.', EXIT.tracer);
+      return new CollectError(
+        `${o.backend} died during the ${run.label} run (${r.tracerSignal ?? 'killed'}); its log is kept, marked incomplete`,
+        'Something killed the tracer (OOM killer? a kill command?): run again.',
+        EXIT.tracer,
+      );
     case 'tracer-failed':
-      return new CollectError(`${o.backend} failed in the ${run.label} run: ${r.tracerError ?? 'no log written'}`, `See ${run.stderr} in the session directory for its full message.`, EXIT.tracer);
+      return new CollectError(
+        `${o.backend} failed in the ${run.label} run: ${r.tracerError ?? 'no log written'}`,
+        `See ${run.stderr} in the session directory for its full message.`,
+        EXIT.tracer,
+      );
   }
   if (run.signal && run.signal !== 'SIGKILL') {
-    return new CollectError(`the program crashed in the ${run.label} run (${run.signal}); the trace shows what led to it`, 'The session is complete: open it to see the last calls before the crash.', EXIT.crashed);
+    return new CollectError(
+      `the program crashed in the ${run.label} run (${run.signal}); the trace shows what led to it`,
+      'The session is complete: open it to see the last calls before the crash.',
+      EXIT.crashed,
+    );
   }
   return null;
 }
 
 function interruptedFault(sessionDir: string): CollectError {
-  return new CollectError(`interrupted (Ctrl-C); the runs traced so far are kept in ${sessionDir}, marked incomplete`, 'Run the command again to capture a full session.', EXIT.interrupted);
+  return new CollectError(
+    `interrupted (Ctrl-C); the runs traced so far are kept in ${sessionDir}, marked incomplete`,
+    'Run the command again to capture a full session.',
+    EXIT.interrupted,
+  );
 }
 
 function defaultSessionDir(program: string): string {
@@ -236,5 +328,9 @@ function defaultSessionDir(program: string): string {
 }
 
 export function formatBytes(n: number): string {
-  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return n < 1024
+    ? `${n} B`
+    : n < 1024 * 1024
+      ? `${(n / 1024).toFixed(1)} KiB`
+      : `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }

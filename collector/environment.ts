@@ -7,7 +7,11 @@ import { runCapture } from './process-runner.js';
 
 export function requireRoot(why: string): void {
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-    throw new CollectError(`must run as root: ${why}`, 'Run it with sudo, e.g. sudo npx spelunk collect -- /bin/true', EXIT.environment);
+    throw new CollectError(
+      `must run as root: ${why}`,
+      'Run it with sudo, e.g. sudo npx spelunk collect -- /bin/true',
+      EXIT.environment,
+    );
   }
 }
 
@@ -23,7 +27,15 @@ const INSTALL_HINT: Record<string, string> = {
 
 /** The absolute path of a tool found in PATH, or a CollectError naming the package to install. */
 export function findTool(name: string, pathVar = process.env.PATH ?? ''): string {
-  const dirs = [...pathVar.split(':'), '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+  const dirs = [
+    ...pathVar.split(':'),
+    '/usr/local/sbin',
+    '/usr/local/bin',
+    '/usr/sbin',
+    '/usr/bin',
+    '/sbin',
+    '/bin',
+  ];
   for (const dir of dirs) {
     if (dir === '') continue;
     const candidate = `${dir}/${name}`;
@@ -36,7 +48,11 @@ export function findTool(name: string, pathVar = process.env.PATH ?? ''): string
     }
   }
   const hint = INSTALL_HINT[name];
-  throw new CollectError(`${name} is not installed (not found in PATH)`, hint ? `Install it: ${hint}` : `Install ${name} or add it to PATH.`, EXIT.environment);
+  throw new CollectError(
+    `${name} is not installed (not found in PATH)`,
+    hint ? `Install it: ${hint}` : `Install ${name} or add it to PATH.`,
+    EXIT.environment,
+  );
 }
 
 export interface ToolVersions {
@@ -68,12 +84,20 @@ const TRACEFS = '/sys/kernel/tracing';
 export async function ensureTracefs(): Promise<string | null> {
   if (existsSync(`${TRACEFS}/events/syscalls`)) return null;
   if (!existsSync(TRACEFS)) {
-    throw new CollectError(`${TRACEFS} does not exist, so bpftrace cannot reach the syscall tracepoints`, 'The kernel lacks tracefs (CONFIG_FTRACE); use --backend strace.', EXIT.environment);
+    throw new CollectError(
+      `${TRACEFS} does not exist, so bpftrace cannot reach the syscall tracepoints`,
+      'The kernel lacks tracefs (CONFIG_FTRACE); use --backend strace.',
+      EXIT.environment,
+    );
   }
   const r = await runCapture(['mount', '-t', 'tracefs', 'tracefs', TRACEFS]);
   if (r.exitCode !== 0 || !existsSync(`${TRACEFS}/events/syscalls`)) {
     const why = (r.stderr || r.spawnError || 'no syscall events after mounting').trim().split('\n')[0];
-    throw new CollectError(`cannot mount tracefs at ${TRACEFS}: ${why}`, 'Mount it yourself (mount -t tracefs tracefs /sys/kernel/tracing), or use --backend strace.', EXIT.environment);
+    throw new CollectError(
+      `cannot mount tracefs at ${TRACEFS}: ${why}`,
+      'Mount it yourself (mount -t tracefs tracefs /sys/kernel/tracing), or use --backend strace.',
+      EXIT.environment,
+    );
   }
   return `mounted tracefs at ${TRACEFS} (it was absent; bpftrace needs it)`;
 }

@@ -17,10 +17,23 @@ export interface CaptureResult {
 }
 
 /** Runs a short helper (ldd, `strace -V`) and collects its output. */
-export async function runCapture(argv: readonly string[], timeoutMs = 15_000, env?: Record<string, string>): Promise<CaptureResult> {
+export async function runCapture(
+  argv: readonly string[],
+  timeoutMs = 15_000,
+  env?: Record<string, string>,
+): Promise<CaptureResult> {
   const [file, ...args] = argv as [string, ...string[]];
-  const r = await execa(file, args, { reject: false, timeout: timeoutMs, stdin: 'ignore', encoding: 'utf8', ...(env ? { env, extendEnv: true } : {}) });
-  const spawnError = r.failed && r.exitCode === undefined && !r.signal ? String(r.shortMessage ?? r.message ?? '').split('\n')[0] : undefined;
+  const r = await execa(file, args, {
+    reject: false,
+    timeout: timeoutMs,
+    stdin: 'ignore',
+    encoding: 'utf8',
+    ...(env ? { env, extendEnv: true } : {}),
+  });
+  const spawnError =
+    r.failed && r.exitCode === undefined && !r.signal
+      ? String(r.shortMessage ?? r.message ?? '').split('\n')[0]
+      : undefined;
   return {
     exitCode: r.exitCode ?? null,
     stdout: String(r.stdout ?? ''),
@@ -60,7 +73,10 @@ export interface TracedRunResult {
   endedAt: Date;
 }
 
-export async function runTraced(argv: readonly string[], options: TracedRunOptions): Promise<TracedRunResult> {
+export async function runTraced(
+  argv: readonly string[],
+  options: TracedRunOptions,
+): Promise<TracedRunResult> {
   const [file, ...args] = argv as [string, ...string[]];
   const startedAt = new Date();
   // Plain file descriptors, not pipes: a pipe would keep us waiting for any process that inherited it.
@@ -84,7 +100,10 @@ export async function runTraced(argv: readonly string[], options: TracedRunOptio
     if (stopping || pid === undefined) return;
     stopping = (async () => {
       killTree(pid, false);
-      const ended = await Promise.race([child.then(() => true), delay(options.graceMs ?? 3000).then(() => false)]);
+      const ended = await Promise.race([
+        child.then(() => true),
+        delay(options.graceMs ?? 3000).then(() => false),
+      ]);
       if (!ended) {
         tracerKilled = true;
         killGroup(pid);
@@ -129,7 +148,10 @@ export async function runTraced(argv: readonly string[], options: TracedRunOptio
   if (stopping) await stopping;
   // Whatever outlived the tracer (a daemonised child, tracees of a killed tracer) goes now.
   if (pid !== undefined) killGroup(pid);
-  const spawnError = r.failed && r.exitCode === undefined && !r.signal ? String(r.shortMessage ?? r.message ?? '').split('\n')[0] : undefined;
+  const spawnError =
+    r.failed && r.exitCode === undefined && !r.signal
+      ? String(r.shortMessage ?? r.message ?? '').split('\n')[0]
+      : undefined;
   return {
     exitCode: r.exitCode ?? null,
     signal: r.signal ?? null,

@@ -70,7 +70,8 @@ export function buildChrootCommand(options: ChrootChainOptions): string[] {
   if (namespaces.length > 0) argv.push(options.tools.unshare, ...unshareFlags(namespaces), '--');
   if (options.binds.length > 0) {
     argv.push(options.tools.sh, '-c', BIND_SCRIPT, 'sh', options.tools.mount);
-    for (const b of options.binds) argv.push(b.source, joinRoot(options.rootDir, b.target), b.readOnly ? 'ro' : 'rw');
+    for (const b of options.binds)
+      argv.push(b.source, joinRoot(options.rootDir, b.target), b.readOnly ? 'ro' : 'rw');
     argv.push('--');
   }
   argv.push(options.tools.chroot, options.rootDir, ...options.program);
@@ -114,7 +115,8 @@ export function parseBindSpec(spec: string): BindSpec | string {
   if (parts.length > 1 && (parts[parts.length - 1] === 'ro' || parts[parts.length - 1] === 'rw')) {
     readOnly = parts.pop() === 'ro';
   }
-  if (parts.length > 2) return `--bind ${spec}: expected SRC:DST[:ro] (paths containing ':' are not supported)`;
+  if (parts.length > 2)
+    return `--bind ${spec}: expected SRC:DST[:ro] (paths containing ':' are not supported)`;
   const [source, target = source] = parts as [string, string?];
   if (source === '') return `--bind ${spec}: SRC is empty`;
   if (!target.startsWith('/')) return `--bind ${spec}: DST must be an absolute path inside the rootfs`;
@@ -123,7 +125,10 @@ export function parseBindSpec(spec: string): BindSpec | string {
 
 /** Parses `net,pid`; returns an error text for an unknown name. */
 export function parseNamespaces(list: string): Namespace[] | string {
-  const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const n of names) {
     if (!(NAMESPACES as readonly string[]).includes(n)) {
       return `--unshare ${list}: unknown namespace "${n}" (choose from ${NAMESPACES.join(',')})`;

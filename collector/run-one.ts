@@ -36,8 +36,18 @@ export async function runOne(o: RunOneOptions): Promise<RunOneResult> {
   const logPath = `${o.sessionDir}/${log}`;
   const argv =
     o.backend === 'strace'
-      ? buildStraceArgv({ strace: o.tracer, logFile: logPath, command: o.command, ...(o.trace ? { trace: o.trace } : {}) })
-      : buildBpftraceArgv({ bpftrace: o.tracer, scriptFile: o.bpftraceScriptFile ?? '', logFile: logPath, command: bpftraceCommand(o) });
+      ? buildStraceArgv({
+          strace: o.tracer,
+          logFile: logPath,
+          command: o.command,
+          ...(o.trace ? { trace: o.trace } : {}),
+        })
+      : buildBpftraceArgv({
+          bpftrace: o.tracer,
+          scriptFile: o.bpftraceScriptFile ?? '',
+          logFile: logPath,
+          command: bpftraceCommand(o),
+        });
   const r = await runTraced(argv, {
     stdoutFile: `${o.sessionDir}/${stdout}`,
     stderrFile: `${o.sessionDir}/${stderr}`,
@@ -45,7 +55,9 @@ export async function runOne(o: RunOneOptions): Promise<RunOneResult> {
     ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
     ...(o.abort ? { abort: o.abort } : {}),
     // bpftrace forks its -c child at once but lets it exec only after attaching (about 3 s).
-    ...(o.backend === 'bpftrace' ? { programStarted: (tracerPid: number) => descendantExecd(tracerPid, 'bpftrace') } : {}),
+    ...(o.backend === 'bpftrace'
+      ? { programStarted: (tracerPid: number) => descendantExecd(tracerPid, 'bpftrace') }
+      : {}),
   });
   const run: SessionRun = {
     label: o.label,

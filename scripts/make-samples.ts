@@ -6,7 +6,17 @@
  *   node bin/run-ts.js scripts/make-samples.ts [--only ID[,ID...]] [--no-bpftrace]
  */
 import { execa } from 'execa';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { collect } from '../collector/collect.js';
 import type { CollectOptions } from '../collector/collect.js';
@@ -35,7 +45,10 @@ async function prepare(): Promise<void> {
   mkdirSync(DATA, { recursive: true });
   writeFileSync(`${DATA}/message.txt`, 'hello from the host, through a bind mount\n');
   // The cgroup-join demo's cgroup, under the cgroup v2 mount (pure v2, or hybrid's /sys/fs/cgroup/unified).
-  const v2 = readFileSync('/proc/mounts', 'utf8').split('\n').find((l) => l.split(' ')[2] === 'cgroup2')?.split(' ')[1];
+  const v2 = readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .find((l) => l.split(' ')[2] === 'cgroup2')
+    ?.split(' ')[1];
   if (v2) {
     vars.cgroupDir = `${v2}/spelunk-demo`;
     if (!existsSync(vars.cgroupDir)) mkdirSync(vars.cgroupDir);
@@ -49,7 +62,8 @@ const fill = (arg: string): string => arg.replace(/\{(\w+)\}/g, (m, name: string
 /** Starts the scenario's background process; resolves once it has exec'd its last program (sleep). */
 async function startBackground(argv: string[]): Promise<() => void> {
   const child = execa(argv[0] as string, argv.slice(1), { stdio: 'ignore', reject: false });
-  for (let i = 0; i < 100 && !readComm(child.pid).startsWith('sleep'); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 100 && !readComm(child.pid).startsWith('sleep'); i++)
+    await new Promise((r) => setTimeout(r, 20));
   vars.backgroundPid = String(child.pid);
   return () => void child.kill('SIGKILL');
 }
@@ -62,7 +76,10 @@ function readComm(pid: number | undefined): string {
   }
 }
 
-async function makeSample(s: SampleScenario, backend: 'strace' | 'bpftrace'): Promise<Record<string, unknown>> {
+async function makeSample(
+  s: SampleScenario,
+  backend: 'strace' | 'bpftrace',
+): Promise<Record<string, unknown>> {
   const id = backend === 'strace' ? s.id : `${s.id}-bpftrace`;
   const dir = join(SAMPLES, id);
   rmSync(dir, { recursive: true, force: true });
@@ -85,7 +102,15 @@ async function makeSample(s: SampleScenario, backend: 'strace' | 'bpftrace'): Pr
   if (stopBackground) options.args = s.args.map(fill);
   const { manifest, fault } = await collect(options).finally(() => stopBackground?.());
   if (fault) throw new Error(`${id}: ${fault.message}`);
-  writeFileSync(join(dir, 'RECIPE.md'), recipe(s, id, backend, manifest.runs.map((r) => `${r.label}: exit ${r.exitCode ?? r.signal}`)));
+  writeFileSync(
+    join(dir, 'RECIPE.md'),
+    recipe(
+      s,
+      id,
+      backend,
+      manifest.runs.map((r) => `${r.label}: exit ${r.exitCode ?? r.signal}`),
+    ),
+  );
   return {
     id,
     title: backend === 'strace' ? s.title : `${s.title} (bpftrace)`,
@@ -134,7 +159,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const only = argv.includes('--only') ? new Set((argv[argv.indexOf('--only') + 1] ?? '').split(',')) : null;
   const withBpftrace = !argv.includes('--no-bpftrace');
-  if (process.getuid?.() !== 0) throw new Error('npm run samples must run as root (it runs chroot, unshare and the tracers)');
+  if (process.getuid?.() !== 0)
+    throw new Error('npm run samples must run as root (it runs chroot, unshare and the tracers)');
   await prepare();
   mkdirSync(SAMPLES, { recursive: true });
   const index: Array<Record<string, unknown>> = [];
@@ -147,16 +173,29 @@ async function main(): Promise<void> {
     // Sample folders no scenario makes any more go away.
     const keep = new Set(['src', ...index.map((e) => String(e.id))]);
     for (const name of readdirSync(SAMPLES)) {
-      if (!keep.has(name) && existsSync(join(SAMPLES, name, 'session.json'))) rmSync(join(SAMPLES, name), { recursive: true });
+      if (!keep.has(name) && existsSync(join(SAMPLES, name, 'session.json')))
+        rmSync(join(SAMPLES, name), { recursive: true });
     }
-    writeFileSync(join(SAMPLES, 'index.json'), `${JSON.stringify({ schemaVersion: 1, samples: index }, null, 2)}\n`);
+    writeFileSync(
+      join(SAMPLES, 'index.json'),
+      `${JSON.stringify({ schemaVersion: 1, samples: index }, null, 2)}\n`,
+    );
   } else {
     // --only: the other samples stay as captured; their index entries are kept, in scenario order.
-    const old = existsSync(join(SAMPLES, 'index.json')) ? (JSON.parse(readFileSync(join(SAMPLES, 'index.json'), 'utf8')) as { samples: Array<Record<string, unknown>> }).samples : [];
+    const old = existsSync(join(SAMPLES, 'index.json'))
+      ? (
+          JSON.parse(readFileSync(join(SAMPLES, 'index.json'), 'utf8')) as {
+            samples: Array<Record<string, unknown>>;
+          }
+        ).samples
+      : [];
     const byId = new Map([...old, ...index].map((e) => [String(e.id), e]));
     const order = SAMPLE_SCENARIOS.flatMap((s) => [s.id, `${s.id}-bpftrace`]);
     const merged = order.flatMap((id) => byId.get(id) ?? []);
-    writeFileSync(join(SAMPLES, 'index.json'), `${JSON.stringify({ schemaVersion: 1, samples: merged }, null, 2)}\n`);
+    writeFileSync(
+      join(SAMPLES, 'index.json'),
+      `${JSON.stringify({ schemaVersion: 1, samples: merged }, null, 2)}\n`,
+    );
   }
   // A cgroup directory goes with rmdir once its processes have exited (its files cannot be deleted).
   if (vars.cgroupDir && existsSync(vars.cgroupDir)) rmdirSync(vars.cgroupDir);

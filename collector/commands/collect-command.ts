@@ -10,15 +10,26 @@ import type { Backend, RunLabel } from '../session/session-manifest.js';
 export function registerCollectCommand(program: Command): void {
   program
     .command('collect')
-    .description('Trace a program on the host and inside a chroot (as root), and save both traces as a session')
+    .description(
+      'Trace a program on the host and inside a chroot (as root), and save both traces as a session',
+    )
     .argument('<program>', 'the program to run (a path, or a name found in PATH)')
     .argument('[args...]', 'its arguments (put -- before the program so they are not read as options)')
     .option('--runs <list>', 'which runs: host,chroot', 'host,chroot')
-    .option('--rootfs <mode>', 'auto (program + ldd closure), bare (program only), or an existing DIR', 'auto')
+    .option(
+      '--rootfs <mode>',
+      'auto (program + ldd closure), bare (program only), or an existing DIR',
+      'auto',
+    )
     .option('--unshare <list>', 'new namespaces for the chroot run: net,pid,mount,uts,ipc,user,cgroup')
     .option('--env-clear', 'run with an empty environment, like env -i')
     .option('--env <K=V>', 'set an environment variable (repeatable)', collectList, [])
-    .option('--bind <SRC:DST[:ro]>', 'bind-mount SRC at DST inside the rootfs (repeatable; always undone)', collectList, [])
+    .option(
+      '--bind <SRC:DST[:ro]>',
+      'bind-mount SRC at DST inside the rootfs (repeatable; always undone)',
+      collectList,
+      [],
+    )
     .option('--backend <name>', 'strace or bpftrace', 'strace')
     .option('--trace <set>', "limit what is traced, strace's -e trace= syntax (e.g. %process,%file,chroot)")
     .option('--timeout <seconds>', 'kill a run that takes longer (0: no limit)', '60')
@@ -58,9 +69,13 @@ async function runCollect(prog: string, args: string[], flags: CollectFlags): Pr
   process.on('SIGTERM', onSigint);
   try {
     const options = parseFlags(flags);
-    log(`${pc.bold('collect')} ${[prog, ...args].join(' ')} (${options.backend}, runs ${options.runs.join('+')}, rootfs ${options.rootfs})`);
+    log(
+      `${pc.bold('collect')} ${[prog, ...args].join(' ')} (${options.backend}, runs ${options.runs.join('+')}, rootfs ${options.rootfs})`,
+    );
     const outcome = await collect({ program: prog, args, ...options, log, abort: controller.signal });
-    log(`session: ${pc.bold(`${outcome.sessionDir}/session.json`)}${outcome.manifest.complete ? '' : pc.yellow(' (incomplete)')}`);
+    log(
+      `session: ${pc.bold(`${outcome.sessionDir}/session.json`)}${outcome.manifest.complete ? '' : pc.yellow(' (incomplete)')}`,
+    );
     if (outcome.fault) {
       const f = formatFault(outcome.fault);
       process.stderr.write(`${pc.red(f.text)}\n`);
@@ -70,7 +85,8 @@ async function runCollect(prog: string, args: string[], flags: CollectFlags): Pr
   } catch (err) {
     const f = formatFault(err);
     process.stderr.write(`${pc.red(f.text)}\n`);
-    if (!(err instanceof CollectError) && err instanceof Error && err.stack) process.stderr.write(`${pc.dim(err.stack)}\n`);
+    if (!(err instanceof CollectError) && err instanceof Error && err.stack)
+      process.stderr.write(`${pc.dim(err.stack)}\n`);
     return f.exitCode;
   } finally {
     process.off('SIGINT', onSigint);
@@ -93,9 +109,14 @@ function parseFlags(flags: CollectFlags): {
   const usage = (message: string, hint: string): never => {
     throw new CollectError(message, hint, EXIT.usage);
   };
-  const runs = flags.runs.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (runs.length === 0 || runs.some((r) => r !== 'host' && r !== 'chroot')) usage(`--runs ${flags.runs}: expected host, chroot or host,chroot`, 'Example: --runs chroot');
-  if (flags.backend !== 'strace' && flags.backend !== 'bpftrace') usage(`--backend ${flags.backend}: expected strace or bpftrace`, 'Example: --backend bpftrace');
+  const runs = flags.runs
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (runs.length === 0 || runs.some((r) => r !== 'host' && r !== 'chroot'))
+    usage(`--runs ${flags.runs}: expected host, chroot or host,chroot`, 'Example: --runs chroot');
+  if (flags.backend !== 'strace' && flags.backend !== 'bpftrace')
+    usage(`--backend ${flags.backend}: expected strace or bpftrace`, 'Example: --backend bpftrace');
   const unshare = flags.unshare ? parseNamespaces(flags.unshare) : [];
   if (typeof unshare === 'string') usage(unshare, 'Example: --unshare net,uts');
   const binds: BindSpec[] = [];
@@ -104,9 +125,12 @@ function parseFlags(flags: CollectFlags): {
     if (typeof b === 'string') usage(b, 'Example: --bind /etc/hostname:/etc/hostname:ro');
     else binds.push({ ...b, source: resolve(b.source) });
   }
-  for (const kv of flags.env) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(kv)) usage(`--env ${kv}: expected NAME=VALUE`, 'Example: --env PATH=/bin');
+  for (const kv of flags.env)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(kv))
+      usage(`--env ${kv}: expected NAME=VALUE`, 'Example: --env PATH=/bin');
   const timeout = Number(flags.timeout);
-  if (!Number.isFinite(timeout) || timeout < 0) usage(`--timeout ${flags.timeout}: expected seconds`, 'Example: --timeout 10');
+  if (!Number.isFinite(timeout) || timeout < 0)
+    usage(`--timeout ${flags.timeout}: expected seconds`, 'Example: --timeout 10');
   return {
     runs: runs as RunLabel[],
     rootfs: flags.rootfs,

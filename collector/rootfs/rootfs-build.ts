@@ -1,4 +1,17 @@
-import { accessSync, constants, copyFileSync, chmodSync, lstatSync, mkdirSync, openSync, readSync, closeSync, readlinkSync, symlinkSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  closeSync,
+  readlinkSync,
+  symlinkSync,
+  statSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { runCapture } from '../process-runner.js';
 import { CollectError, EXIT } from '../faults.js';
@@ -30,7 +43,11 @@ export function lookupIn(root: string, path: string): FsEntry {
 export async function runLdd(program: string): Promise<LddResult> {
   const r = await runCapture(['ldd', program]);
   if (r.spawnError) {
-    throw new CollectError('ldd is not installed, so the libraries of the program cannot be found', 'Install it (apt-get install libc-bin) or use --rootfs bare / --rootfs DIR.', EXIT.environment);
+    throw new CollectError(
+      'ldd is not installed, so the libraries of the program cannot be found',
+      'Install it (apt-get install libc-bin) or use --rootfs bare / --rootfs DIR.',
+      EXIT.environment,
+    );
   }
   return parseLddOutput(`${r.stdout}\n${r.stderr}`);
 }
@@ -106,7 +123,11 @@ export function resolveHostProgram(name: string, pathVar = process.env.PATH ?? '
     const candidate = `${dir}/${name}`;
     if (isExecutableFile(candidate)) return candidate;
   }
-  throw new CollectError(`program not found: "${name}" is not in PATH`, 'Give its full path (e.g. ./a.out or /usr/bin/true), or install it.', EXIT.program);
+  throw new CollectError(
+    `program not found: "${name}" is not in PATH`,
+    'Give its full path (e.g. ./a.out or /usr/bin/true), or install it.',
+    EXIT.program,
+  );
 }
 
 function checkExecutable(full: string, shown: string): void {
@@ -114,13 +135,26 @@ function checkExecutable(full: string, shown: string): void {
   try {
     st = statSync(full);
   } catch {
-    throw new CollectError(`program not found: ${shown} does not exist`, 'Check the path (it is resolved from the current directory).', EXIT.program);
+    throw new CollectError(
+      `program not found: ${shown} does not exist`,
+      'Check the path (it is resolved from the current directory).',
+      EXIT.program,
+    );
   }
-  if (st.isDirectory()) throw new CollectError(`${shown} is a directory, not a program`, 'Name the executable file inside it.', EXIT.program);
+  if (st.isDirectory())
+    throw new CollectError(
+      `${shown} is a directory, not a program`,
+      'Name the executable file inside it.',
+      EXIT.program,
+    );
   try {
     accessSync(full, constants.X_OK);
   } catch {
-    throw new CollectError(`${shown} is not executable`, `Make it executable: chmod +x ${shown}`, EXIT.program);
+    throw new CollectError(
+      `${shown} is not executable`,
+      `Make it executable: chmod +x ${shown}`,
+      EXIT.program,
+    );
   }
 }
 
@@ -141,7 +175,11 @@ const ROOTFS_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin
  * link points inside the rootfs). Returns the path inside the rootfs.
  */
 export function resolveRootfsProgram(root: string, name: string): string {
-  const candidates = name.startsWith('/') ? [name] : name.includes('/') ? [`/${name}`] : ROOTFS_PATH.map((d) => `${d}/${name}`);
+  const candidates = name.startsWith('/')
+    ? [name]
+    : name.includes('/')
+      ? [`/${name}`]
+      : ROOTFS_PATH.map((d) => `${d}/${name}`);
   for (const c of candidates) {
     const plan = buildRootfsPlan({ programs: [c], ldd: [null], lookup: (p) => lookupIn(root, p) });
     if (plan.warnings.length === 0) return c;

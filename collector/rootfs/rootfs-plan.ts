@@ -51,7 +51,10 @@ export function buildRootfsPlan(input: RootfsPlanInput): RootfsPlan {
     if (ldd.loader) wanted.push(ldd.loader);
     for (const lib of ldd.libraries) {
       if (lib.path) wanted.push(lib.path);
-      else plan.warnings.push(`${lib.name}: ldd says "not found"; ${program} will fail to load inside the rootfs`);
+      else
+        plan.warnings.push(
+          `${lib.name}: ldd says "not found"; ${program} will fail to load inside the rootfs`,
+        );
     }
   });
   for (const path of wanted) {
@@ -62,7 +65,11 @@ export function buildRootfsPlan(input: RootfsPlanInput): RootfsPlan {
 }
 
 /** Walks `path` one component at a time, adding each directory, each symlink met, and the final file. */
-function addPath(path: string, lookup: RootfsPlanInput['lookup'], add: (e: PlanEntry) => void): string | null {
+function addPath(
+  path: string,
+  lookup: RootfsPlanInput['lookup'],
+  add: (e: PlanEntry) => void,
+): string | null {
   let pending = splitPath(path);
   let current = '';
   let links = 0;

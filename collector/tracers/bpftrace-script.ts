@@ -35,7 +35,10 @@ export interface BpftraceScriptOptions {
 export const DEFAULT_MAP_KEYS = 1_000_000;
 
 /** The environment a bpftrace run needs for this script. */
-export function bpftraceEnv(strLimit = DEFAULT_STR_LIMIT, mapKeys = DEFAULT_MAP_KEYS): Record<string, string> {
+export function bpftraceEnv(
+  strLimit = DEFAULT_STR_LIMIT,
+  mapKeys = DEFAULT_MAP_KEYS,
+): Record<string, string> {
   return { BPFTRACE_STRLEN: String(strLimit), BPFTRACE_MAP_KEYS_MAX: String(mapKeys) };
 }
 
@@ -86,8 +89,14 @@ export function buildBpftraceScript(options: BpftraceScriptOptions = {}): string
     `tracepoint:raw_syscalls:sys_exit /${exitFilter}${tracked}/ {`,
     '  $s = @start[tid];',
     ...(options.stream
-      ? ['  printf("X %llu %llu %d %d %ld %ld %ld %s\\n", $s.0, nsecs, pid, tid, $s.1, args->id, args->ret, comm);']
-      : ['  $now = nsecs;', '  @x[tid, $now] = ($s.0, pid, $s.1, args->id, args->ret, comm);', '  @calls = count();']),
+      ? [
+          '  printf("X %llu %llu %d %d %ld %ld %ld %s\\n", $s.0, nsecs, pid, tid, $s.1, args->id, args->ret, comm);',
+        ]
+      : [
+          '  $now = nsecs;',
+          '  @x[tid, $now] = ($s.0, pid, $s.1, args->id, args->ret, comm);',
+          '  @calls = count();',
+        ]),
     '  delete(@start[tid]);',
     '}',
     `tracepoint:signal:signal_deliver /${tracked}/ { printf("S %llu %d %d %d %d %s\\n", nsecs, pid, tid, args->sig, args->code, comm); }`,
@@ -129,10 +138,15 @@ function buildPathBranch(probe: PathProbe): string[] {
         break;
     }
   });
-  const body = [`printf("I %llu %d %d ${probe.name} ${formats.join(' ')}\\n", nsecs, pid, tid${values.map((v) => `, ${v}`).join('')});`];
+  const body = [
+    `printf("I %llu %d %d ${probe.name} ${formats.join(' ')}\\n", nsecs, pid, tid${values.map((v) => `, ${v}`).join('')});`,
+  ];
   probe.fields.forEach(([code], slot) => {
     // Registers are plain integers: uptr() tells bpftrace 0.17 to read them from user memory.
-    if (code === 's') body.push(`printf("A %llu %d %d ${probe.name} ${slot} %s\\n", nsecs, pid, tid, str(uptr(args->args[${slot}])));`);
+    if (code === 's')
+      body.push(
+        `printf("A %llu %d %d ${probe.name} ${slot} %s\\n", nsecs, pid, tid, str(uptr(args->args[${slot}])));`,
+      );
     else if (code === 'v') body.push(...buildArgvLines(probe.name, slot));
   });
   return body;
@@ -147,7 +161,10 @@ function buildArgvLines(name: string, slot: number): string[] {
     out.push(`${indent}if ($a${i} != 0) {`);
     indent += '  ';
     if (i === ARGV_LIMIT) out.push(`${indent}printf("A %llu %d %d ${name} ${slot}.+ \\n", nsecs, pid, tid);`);
-    else out.push(`${indent}printf("A %llu %d %d ${name} ${slot}.${i} %s\\n", nsecs, pid, tid, str(uptr($a${i})));`);
+    else
+      out.push(
+        `${indent}printf("A %llu %d %d ${name} ${slot}.${i} %s\\n", nsecs, pid, tid, str(uptr($a${i})));`,
+      );
   }
   for (let i = ARGV_LIMIT; i >= 0; i--) {
     indent = indent.slice(2);
@@ -175,12 +192,20 @@ function buildIdFilter(options: BpftraceScriptOptions, atExit: boolean): string 
     return `(${ids.map((id) => `args->id == ${id}`).join(' || ')}) && `;
   }
   if (options.exclude && options.exclude.size > 0) {
-    return `${[...options.exclude].sort((a, b) => a - b).map((id) => `args->id != ${id}`).join(' && ')} && `;
+    return `${[...options.exclude]
+      .sort((a, b) => a - b)
+      .map((id) => `args->id != ${id}`)
+      .join(' && ')} && `;
   }
   return '';
 }
 
 /** The bpftrace command line: `-o` keeps the program's output out of the trace. */
-export function buildBpftraceArgv(options: { bpftrace: string; scriptFile: string; logFile: string; command: string }): string[] {
+export function buildBpftraceArgv(options: {
+  bpftrace: string;
+  scriptFile: string;
+  logFile: string;
+  command: string;
+}): string[] {
   return [options.bpftrace, '-o', options.logFile, options.scriptFile, '-c', options.command];
 }

@@ -20,7 +20,15 @@ export interface StraceArgvOptions {
 export const DEFAULT_STRING_LIMIT = 4096;
 
 export function buildStraceArgv(options: StraceArgvOptions): string[] {
-  const argv = [options.strace, '-f', '-ttt', '-T', '-yy', '-s', String(options.stringLimit ?? DEFAULT_STRING_LIMIT)];
+  const argv = [
+    options.strace,
+    '-f',
+    '-ttt',
+    '-T',
+    '-yy',
+    '-s',
+    String(options.stringLimit ?? DEFAULT_STRING_LIMIT),
+  ];
   argv.push('-o', options.logFile);
   if (options.trace !== undefined && options.trace !== '') {
     // With a seccomp filter the kernel stops the tracee only for the listed calls, so the rest run at

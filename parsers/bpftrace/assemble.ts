@@ -8,12 +8,38 @@ import { parseBpftraceLine } from './line-grammar.js';
  * is matched to the call of the same thread whose [enter, exit] window holds it.
  */
 export type Item =
-  | { kind: 'call'; line: number; sortNs: number; pid: number; rec: Extract<BpfRecord, { type: 'call' }>; argLines: number[] }
-  | { kind: 'exit-call'; line: number; sortNs: number; pid: number; rec: Extract<BpfRecord, { type: 'exit-call' }> }
-  | { kind: 'pending'; line: number; sortNs: number; pid: number; rec: Extract<BpfRecord, { type: 'pending' }>; argLines: number[] }
+  | {
+      kind: 'call';
+      line: number;
+      sortNs: number;
+      pid: number;
+      rec: Extract<BpfRecord, { type: 'call' }>;
+      argLines: number[];
+    }
+  | {
+      kind: 'exit-call';
+      line: number;
+      sortNs: number;
+      pid: number;
+      rec: Extract<BpfRecord, { type: 'exit-call' }>;
+    }
+  | {
+      kind: 'pending';
+      line: number;
+      sortNs: number;
+      pid: number;
+      rec: Extract<BpfRecord, { type: 'pending' }>;
+      argLines: number[];
+    }
   | { kind: 'orphan-args'; line: number; sortNs: number; pid: number; name: string; argLines: number[] }
   | { kind: 'signal'; line: number; sortNs: number; pid: number; rec: Extract<BpfRecord, { type: 'signal' }> }
-  | { kind: 'task-exit'; line: number; sortNs: number; pid: number; rec: Extract<BpfRecord, { type: 'task-exit' }> }
+  | {
+      kind: 'task-exit';
+      line: number;
+      sortNs: number;
+      pid: number;
+      rec: Extract<BpfRecord, { type: 'task-exit' }>;
+    }
   | { kind: 'lost'; line: number; sortNs: number; count: number }
   | { kind: 'unknown'; line: number; sortNs: number; text: string };
 
@@ -45,7 +71,11 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
   lines.forEach((text, index) => {
     const line = index + 1;
     const rec = parseBpftraceLine(text);
-    if (rec === null && lastString && lastString.line + countExtra(longStrings, lastString.line) === line - 1) {
+    if (
+      rec === null &&
+      lastString &&
+      lastString.line + countExtra(longStrings, lastString.line) === line - 1
+    ) {
       // str() is not escaped: a newline inside a path continues it on the next line.
       lastString.value += `\n${text}`;
       longStrings.set(lastString.line, lastString.value);
@@ -72,7 +102,14 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
         return;
       case 'call': {
         callLines++;
-        const item = { kind: 'call' as const, line, sortNs: rec.enterNs > 0 ? rec.enterNs : rec.exitNs, pid: rec.pid, rec, argLines: [] };
+        const item = {
+          kind: 'call' as const,
+          line,
+          sortNs: rec.enterNs > 0 ? rec.enterNs : rec.exitNs,
+          pid: rec.pid,
+          rec,
+          argLines: [],
+        };
         lastNs = item.sortNs;
         items.push(item);
         push(callsByTid, rec.tid, item);
@@ -106,7 +143,12 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
 
   if (expectedCalls > callLines) {
     // The buffer map was full (BPFTRACE_MAP_KEYS_MAX): later calls were not kept.
-    items.push({ kind: 'lost', line: lines.length, sortNs: Number.MAX_VALUE, count: expectedCalls - callLines });
+    items.push({
+      kind: 'lost',
+      line: lines.length,
+      sortNs: Number.MAX_VALUE,
+      count: expectedCalls - callLines,
+    });
   }
   for (const list of callsByTid.values()) list.sort((a, b) => a.sortNs - b.sortNs || a.line - b.line);
   const orphans = new Map<string, Extract<Item, { kind: 'orphan-args' }>>();

@@ -42,21 +42,39 @@ export function decodeBpftraceEvent(trace: Trace, index: number, ctx: DecodeCont
     case 'exit':
       return { ...common, kind, code: rec?.type === 'task-exit' ? (rec.status >> 8) & 0xff : 0 };
     case 'killed':
-      return { ...common, kind, signal: trace.name(index), core: rec?.type === 'task-exit' && (rec.status & 0x80) !== 0 };
+      return {
+        ...common,
+        kind,
+        signal: trace.name(index),
+        core: rec?.type === 'task-exit' && (rec.status & 0x80) !== 0,
+      };
     case 'message':
       return { ...common, kind, text: ctx.messages.get(index) ?? trace.rawLine(index) };
     default:
-      return { ...common, kind: 'unknown', text: trace.rawLine(index), reason: 'not a line of the spelunk bpftrace format' };
+      return {
+        ...common,
+        kind: 'unknown',
+        text: trace.rawLine(index),
+        reason: 'not a line of the spelunk bpftrace format',
+      };
   }
 }
 
-function decodeSyscall(trace: Trace, index: number, ctx: DecodeContext, common: Omit<SyscallEvent, 'kind' | 'name' | 'args' | 'ret' | 'errno' | 'dur'>): SyscallEvent {
+function decodeSyscall(
+  trace: Trace,
+  index: number,
+  ctx: DecodeContext,
+  common: Omit<SyscallEvent, 'kind' | 'name' | 'args' | 'ret' | 'errno' | 'dur'>,
+): SyscallEvent {
   const name = trace.name(index);
   const rec = parseBpftraceLine(trace.rawLine(index));
   const store = trace.sources[trace.columns.fileId[index] as number];
   const argRecs = (ctx.argLines.get(index) ?? [])
     .map((n) => ({ n, rec: store ? parseBpftraceLine(store.line(n)) : null }))
-    .filter((x): x is { n: number; rec: Extract<BpfRecord, { type: 'ints' } | { type: 'string' }> } => x.rec?.type === 'ints' || x.rec?.type === 'string');
+    .filter(
+      (x): x is { n: number; rec: Extract<BpfRecord, { type: 'ints' } | { type: 'string' }> } =>
+        x.rec?.type === 'ints' || x.rec?.type === 'string',
+    );
   const event: SyscallEvent = {
     ...common,
     kind: 'syscall',
@@ -86,29 +104,46 @@ function decodeSyscall(trace: Trace, index: number, ctx: DecodeContext, common: 
   return event;
 }
 
-function buildArgs(name: string, recs: ReadonlyArray<{ n: number; rec: Extract<BpfRecord, { type: 'ints' } | { type: 'string' }> }>, ctx: DecodeContext): ArgNode[] {
+function buildArgs(
+  name: string,
+  recs: ReadonlyArray<{ n: number; rec: Extract<BpfRecord, { type: 'ints' } | { type: 'string' }> }>,
+  ctx: DecodeContext,
+): ArgNode[] {
   const probe = PATH_PROBE_BY_NAME.get(name);
   if (!probe || recs.length === 0) return [];
-  const ints = recs.find((r) => r.rec.type === 'ints')?.rec as Extract<BpfRecord, { type: 'ints' }> | undefined;
+  const ints = recs.find((r) => r.rec.type === 'ints')?.rec as
+    Extract<BpfRecord, { type: 'ints' }> | undefined;
   const strings = new Map<string, string>();
-  for (const { n, rec } of recs) if (rec.type === 'string') strings.set(rec.slot, ctx.longStrings.get(n) ?? rec.value);
-  return probe.fields.map(([code, field], slot) => buildArg(code, field, slot, ints?.fields[slot], strings, ctx));
+  for (const { n, rec } of recs)
+    if (rec.type === 'string') strings.set(rec.slot, ctx.longStrings.get(n) ?? rec.value);
+  return probe.fields.map(([code, field], slot) =>
+    buildArg(code, field, slot, ints?.fields[slot], strings, ctx),
+  );
 }
 
-function buildArg(code: FieldCode, field: string, slot: number, raw: string | undefined, strings: Map<string, string>, ctx: DecodeContext): ArgNode {
+function buildArg(
+  code: FieldCode,
+  field: string,
+  slot: number,
+  raw: string | undefined,
+  strings: Map<string, string>,
+  ctx: DecodeContext,
+): ArgNode {
   if (code === 's') {
     const value = strings.get(String(slot));
     return value === undefined ? { type: 'other', text: '?' } : stringArg(value, ctx.strLimit);
   }
   if (code === 'v') {
     const items: ArgNode[] = [];
-    for (let i = 0; strings.has(`${slot}.${i}`); i++) items.push(stringArg(strings.get(`${slot}.${i}`) as string, ctx.strLimit));
+    for (let i = 0; strings.has(`${slot}.${i}`); i++)
+      items.push(stringArg(strings.get(`${slot}.${i}`) as string, ctx.strLimit));
     if (strings.has(`${slot}.+`)) items.push({ type: 'ellipsis', text: '...' });
     return { type: 'array', text: `[${items.map((a) => a.text).join(', ')}]`, items };
   }
   if (raw === undefined) return { type: 'other', text: '?' };
   const value = code === 'o' ? parseInt(raw, 8) : Number(raw);
-  if (FD_FIELDS.has(field) && value === AT_FDCWD) return { type: 'const', text: 'AT_FDCWD', name: 'AT_FDCWD' };
+  if (FD_FIELDS.has(field) && value === AT_FDCWD)
+    return { type: 'const', text: 'AT_FDCWD', name: 'AT_FDCWD' };
   if (code === 'p' && value === 0) return { type: 'null', text: 'NULL' };
   const base = code === 'x' || code === 'p' ? 16 : code === 'o' ? 8 : 10;
   return { type: 'number', text: raw, value, base };
@@ -117,5 +152,10 @@ function buildArg(code: FieldCode, field: string, slot: number, raw: string | un
 function stringArg(value: string, strLimit: number): ArgNode {
   // str() stops one byte short of its buffer: a string that fills it was probably cut.
   const truncated = value.length >= strLimit - 1;
-  return { type: 'string', text: `"${encodeStraceString(value)}"${truncated ? '...' : ''}`, value, truncated };
+  return {
+    type: 'string',
+    text: `"${encodeStraceString(value)}"${truncated ? '...' : ''}`,
+    value,
+    truncated,
+  };
 }

@@ -58,7 +58,9 @@ export function parseBpftrace(text: string, options: BpftraceParseOptions = {}):
     return name;
   };
   const { items, anchor, longStrings } = assembleRecords(lines, nameOf);
-  const toSeconds = anchor ? (ns: number) => anchor.epochSeconds + (ns - anchor.monoNs) / 1e9 : (ns: number) => ns / 1e9;
+  const toSeconds = anchor
+    ? (ns: number) => anchor.epochSeconds + (ns - anchor.monoNs) / 1e9
+    : (ns: number) => ns / 1e9;
   const cols = new ColumnsBuilder(Math.max(16, items.length));
   const diagnostics: Diagnostic[] = [];
   const argLines = new Map<number, number[]>();
@@ -68,15 +70,32 @@ export function parseBpftrace(text: string, options: BpftraceParseOptions = {}):
     if (item.kind === 'task-exit' && item.rec.pid !== item.rec.tid) continue;
     const i = addItem(cols, item, toSeconds, nameOf);
     if ('argLines' in item && item.argLines.length > 0) argLines.set(i, item.argLines);
-    if (item.kind === 'lost') messages.set(i, `bpftrace lost ${item.count} event${item.count === 1 ? '' : 's'}`);
+    if (item.kind === 'lost')
+      messages.set(i, `bpftrace lost ${item.count} event${item.count === 1 ? '' : 's'}`);
     if (item.kind === 'unknown') {
-      diagnostics.push({ code: 'unknown-line', message: `not a line of the spelunk bpftrace format: ${item.text.slice(0, 80)}`, line: item.line, ...(options.fileName ? { file: options.fileName } : {}) });
+      diagnostics.push({
+        code: 'unknown-line',
+        message: `not a line of the spelunk bpftrace format: ${item.text.slice(0, 80)}`,
+        line: item.line,
+        ...(options.fileName ? { file: options.fileName } : {}),
+      });
     }
     if (item.kind === 'pending' || item.kind === 'orphan-args') {
-      diagnostics.push({ code: 'unfinished-at-end', message: 'the call had not returned when tracing stopped', line: item.line, ...(options.fileName ? { file: options.fileName } : {}) });
+      diagnostics.push({
+        code: 'unfinished-at-end',
+        message: 'the call had not returned when tracing stopped',
+        line: item.line,
+        ...(options.fileName ? { file: options.fileName } : {}),
+      });
     }
   }
-  const ctx: DecodeContext = { argLines, messages, longStrings, strLimit: anchor?.strLimit ?? DEFAULT_STR_LIMIT, toSeconds };
+  const ctx: DecodeContext = {
+    argLines,
+    messages,
+    longStrings,
+    strLimit: anchor?.strLimit ?? DEFAULT_STR_LIMIT,
+    toSeconds,
+  };
   return new Trace({
     columns: cols.finish(),
     names: cols.names,
@@ -101,7 +120,12 @@ export function parseBpftrace(text: string, options: BpftraceParseOptions = {}):
   });
 }
 
-function addItem(cols: ColumnsBuilder, item: Item, toSeconds: (ns: number) => number, nameOf: (nr: number) => string): number {
+function addItem(
+  cols: ColumnsBuilder,
+  item: Item,
+  toSeconds: (ns: number) => number,
+  nameOf: (nr: number) => string,
+): number {
   const c = cols.columns;
   // The pid column holds the thread id, as strace -f prints it: each thread is its own lane.
   const add = (kind: EventKind, pid: number | null, ns: number | null): number =>

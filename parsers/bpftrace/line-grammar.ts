@@ -22,7 +22,17 @@
  */
 export type BpfRecord =
   | { type: 'anchor'; monoNs: number; epochSeconds: number; strLimit: number | null }
-  | { type: 'call'; enterNs: number; exitNs: number; pid: number; tid: number; nrEnter: number; nrExit: number; ret: number; comm: string }
+  | {
+      type: 'call';
+      enterNs: number;
+      exitNs: number;
+      pid: number;
+      tid: number;
+      nrEnter: number;
+      nrExit: number;
+      ret: number;
+      comm: string;
+    }
   | { type: 'exit-call'; ns: number; pid: number; tid: number; nr: number; arg0: number; comm: string }
   | { type: 'ints'; ns: number; pid: number; tid: number; name: string; fields: string[] }
   | { type: 'string'; ns: number; pid: number; tid: number; name: string; slot: string; value: string }
@@ -38,23 +48,108 @@ const INT = '(-?\\d+)';
 const NAT = '(\\d+)';
 const RULES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => BpfRecord]> = [
   //            enter  exit   pid    tid    nrIn   nrOut  ret    comm
-  [re(`^X ${NAT} ${NAT} ${NAT} ${NAT} ${INT} ${INT} ${INT} (.*)$`), (m) => ({ type: 'call', enterNs: n(m[1]), exitNs: n(m[2]), pid: n(m[3]), tid: n(m[4]), nrEnter: n(m[5]), nrExit: n(m[6]), ret: n(m[7]), comm: s(m[8]) })],
+  [
+    re(`^X ${NAT} ${NAT} ${NAT} ${NAT} ${INT} ${INT} ${INT} (.*)$`),
+    (m) => ({
+      type: 'call',
+      enterNs: n(m[1]),
+      exitNs: n(m[2]),
+      pid: n(m[3]),
+      tid: n(m[4]),
+      nrEnter: n(m[5]),
+      nrExit: n(m[6]),
+      ret: n(m[7]),
+      comm: s(m[8]),
+    }),
+  ],
   //            ns     pid    tid    name     slot       value
-  [re(`^A ${NAT} ${NAT} ${NAT} (\\w+) (\\d+(?:\\.(?:\\d+|\\+))?) ?(.*)$`), (m) => ({ type: 'string', ns: n(m[1]), pid: n(m[2]), tid: n(m[3]), name: s(m[4]), slot: s(m[5]), value: s(m[6]) })],
+  [
+    re(`^A ${NAT} ${NAT} ${NAT} (\\w+) (\\d+(?:\\.(?:\\d+|\\+))?) ?(.*)$`),
+    (m) => ({
+      type: 'string',
+      ns: n(m[1]),
+      pid: n(m[2]),
+      tid: n(m[3]),
+      name: s(m[4]),
+      slot: s(m[5]),
+      value: s(m[6]),
+    }),
+  ],
   //            ns     pid    tid    name    fields
-  [re(`^I ${NAT} ${NAT} ${NAT} (\\w+) ?(.*)$`), (m) => ({ type: 'ints', ns: n(m[1]), pid: n(m[2]), tid: n(m[3]), name: s(m[4]), fields: s(m[5]).split(' ').filter((f) => f !== '') })],
+  [
+    re(`^I ${NAT} ${NAT} ${NAT} (\\w+) ?(.*)$`),
+    (m) => ({
+      type: 'ints',
+      ns: n(m[1]),
+      pid: n(m[2]),
+      tid: n(m[3]),
+      name: s(m[4]),
+      fields: s(m[5])
+        .split(' ')
+        .filter((f) => f !== ''),
+    }),
+  ],
   //            ns     pid    tid    nr     arg0   comm
-  [re(`^G ${NAT} ${NAT} ${NAT} ${INT} ${INT} (.*)$`), (m) => ({ type: 'exit-call', ns: n(m[1]), pid: n(m[2]), tid: n(m[3]), nr: n(m[4]), arg0: n(m[5]), comm: s(m[6]) })],
+  [
+    re(`^G ${NAT} ${NAT} ${NAT} ${INT} ${INT} (.*)$`),
+    (m) => ({
+      type: 'exit-call',
+      ns: n(m[1]),
+      pid: n(m[2]),
+      tid: n(m[3]),
+      nr: n(m[4]),
+      arg0: n(m[5]),
+      comm: s(m[6]),
+    }),
+  ],
   //            ns     pid    tid    signo  code   comm
-  [re(`^S ${NAT} ${NAT} ${NAT} ${INT} ${INT} (.*)$`), (m) => ({ type: 'signal', ns: n(m[1]), pid: n(m[2]), tid: n(m[3]), signo: n(m[4]), code: n(m[5]), comm: s(m[6]) })],
+  [
+    re(`^S ${NAT} ${NAT} ${NAT} ${INT} ${INT} (.*)$`),
+    (m) => ({
+      type: 'signal',
+      ns: n(m[1]),
+      pid: n(m[2]),
+      tid: n(m[3]),
+      signo: n(m[4]),
+      code: n(m[5]),
+      comm: s(m[6]),
+    }),
+  ],
   //            ns     pid    tid    status comm
-  [re(`^P ${NAT} ${NAT} ${NAT} ${INT} (.*)$`), (m) => ({ type: 'task-exit', ns: n(m[1]), pid: n(m[2]), tid: n(m[3]), status: n(m[4]), comm: s(m[5]) })],
+  [
+    re(`^P ${NAT} ${NAT} ${NAT} ${INT} (.*)$`),
+    (m) => ({ type: 'task-exit', ns: n(m[1]), pid: n(m[2]), tid: n(m[3]), status: n(m[4]), comm: s(m[5]) }),
+  ],
   //            mono   epoch.frac        str() limit
-  [re(`^B ${NAT} (\\d+(?:\\.\\d+)?)(?: ${NAT})?$`), (m) => ({ type: 'anchor', monoNs: n(m[1]), epochSeconds: Number(m[2]), strLimit: m[3] === undefined ? null : n(m[3]) })],
+  [
+    re(`^B ${NAT} (\\d+(?:\\.\\d+)?)(?: ${NAT})?$`),
+    (m) => ({
+      type: 'anchor',
+      monoNs: n(m[1]),
+      epochSeconds: Number(m[2]),
+      strLimit: m[3] === undefined ? null : n(m[3]),
+    }),
+  ],
   //               tid      exit          enter  pid    nrIn   nrOut  ret    comm
-  [re(`^@x\\[${NAT}, ${NAT}\\]: \\(${NAT}, ${NAT}, ${INT}, ${INT}, ${INT}, (.*)\\)$`), (m) => ({ type: 'call', enterNs: n(m[3]), exitNs: n(m[2]), pid: n(m[4]), tid: n(m[1]), nrEnter: n(m[5]), nrExit: n(m[6]), ret: n(m[7]), comm: s(m[8]) })],
+  [
+    re(`^@x\\[${NAT}, ${NAT}\\]: \\(${NAT}, ${NAT}, ${INT}, ${INT}, ${INT}, (.*)\\)$`),
+    (m) => ({
+      type: 'call',
+      enterNs: n(m[3]),
+      exitNs: n(m[2]),
+      pid: n(m[4]),
+      tid: n(m[1]),
+      nrEnter: n(m[5]),
+      nrExit: n(m[6]),
+      ret: n(m[7]),
+      comm: s(m[8]),
+    }),
+  ],
   [re(`^@calls: ${NAT}$`), (m) => ({ type: 'call-count', count: n(m[1]) })],
-  [re(`^@start\\[${NAT}\\]: \\(${NAT}, ${INT}\\)$`), (m) => ({ type: 'pending', tid: n(m[1]), enterNs: n(m[2]), nr: n(m[3]) })],
+  [
+    re(`^@start\\[${NAT}\\]: \\(${NAT}, ${INT}\\)$`),
+    (m) => ({ type: 'pending', tid: n(m[1]), enterNs: n(m[2]), nr: n(m[3]) }),
+  ],
   [re(`^Lost ${NAT} events$`), (m) => ({ type: 'lost', count: n(m[1]) })],
   [/^Attaching \d+ probes?\.\.\.$/, () => ({ type: 'header' })],
   [/^\s*$/, () => ({ type: 'blank' })],

@@ -7,7 +7,8 @@ import { INTERNAL_ERRNO_ROWS } from '../catalog/errno-internal.js';
  * through the catalogue's index, which also loads every hand-written explanation: the reader needs names only.)
  */
 const SYSCALL_BY_NUMBER = new Map<number, string>();
-for (const [name, x86] of SYSCALL_ROWS) if (x86 !== null && !SYSCALL_BY_NUMBER.has(x86)) SYSCALL_BY_NUMBER.set(x86, name);
+for (const [name, x86] of SYSCALL_ROWS)
+  if (x86 !== null && !SYSCALL_BY_NUMBER.has(x86)) SYSCALL_BY_NUMBER.set(x86, name);
 
 const SYSCALL_BY_NAME = new Map<string, number>();
 for (const [name, x86] of SYSCALL_ROWS) if (x86 !== null) SYSCALL_BY_NAME.set(name, x86);
@@ -20,8 +21,10 @@ export interface ErrnoName {
 }
 
 const ERRNO_BY_NUMBER = new Map<number, ErrnoName>();
-for (const [name, number, message] of ERRNO_ROWS) ERRNO_BY_NUMBER.set(number, { name, message, kernelInternal: false });
-for (const [name, number, message] of INTERNAL_ERRNO_ROWS) ERRNO_BY_NUMBER.set(number, { name, message, kernelInternal: true });
+for (const [name, number, message] of ERRNO_ROWS)
+  ERRNO_BY_NUMBER.set(number, { name, message, kernelInternal: false });
+for (const [name, number, message] of INTERNAL_ERRNO_ROWS)
+  ERRNO_BY_NUMBER.set(number, { name, message, kernelInternal: true });
 
 /** The x86_64 syscall with this number, or `syscall_N` as strace names one it does not know. */
 export function syscallNameOf(nr: number): string {

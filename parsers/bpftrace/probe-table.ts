@@ -69,7 +69,9 @@ export const PATH_PROBES: readonly PathProbe[] = TABLE.map(([name, tracepoint, s
   }),
 }));
 
-export const PATH_PROBE_BY_NAME: ReadonlyMap<string, PathProbe> = new Map(PATH_PROBES.map((p) => [p.name, p]));
+export const PATH_PROBE_BY_NAME: ReadonlyMap<string, PathProbe> = new Map(
+  PATH_PROBES.map((p) => [p.name, p]),
+);
 
 /** How many argv elements an execve line records (beyond that the array ends with `...`). */
 export const ARGV_LIMIT = 8;

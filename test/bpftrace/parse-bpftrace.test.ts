@@ -14,21 +14,97 @@ const FIXTURES = new URL('./fixtures/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, FIXTURES), 'latin1');
 const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.bpftrace.txt'));
 
-const syscalls = (t: Trace): SyscallEvent[] => [...t.events()].filter((e): e is SyscallEvent => e.kind === 'syscall');
+const syscalls = (t: Trace): SyscallEvent[] =>
+  [...t.events()].filter((e): e is SyscallEvent => e.kind === 'syscall');
 
 describe('parseBpftraceLine', () => {
   it.each([
-    ['B 464532769873 1795916807.612858 200', { type: 'anchor', monoNs: 464532769873, epochSeconds: 1795916807.612858, strLimit: 200 }],
-    ['X 464547487144 464547511580 12460 12460 257 257 4 ls', { type: 'call', enterNs: 464547487144, exitNs: 464547511580, pid: 12460, tid: 12460, nrEnter: 257, nrExit: 257, ret: 4, comm: 'ls' }],
-    ['X 1 2 3 3 15 -1 -4 my prog', { type: 'call', enterNs: 1, exitNs: 2, pid: 3, tid: 3, nrEnter: 15, nrExit: -1, ret: -4, comm: 'my prog' }],
-    ['G 489547619364 13418 13418 231 0 true', { type: 'exit-call', ns: 489547619364, pid: 13418, tid: 13418, nr: 231, arg0: 0, comm: 'true' }],
-    ['I 464547488295 12460 12460 openat -100 s 0x80000 00', { type: 'ints', ns: 464547488295, pid: 12460, tid: 12460, name: 'openat', fields: ['-100', 's', '0x80000', '00'] }],
-    ['A 464547501045 12460 12460 openat 1 /a path/with spaces', { type: 'string', ns: 464547501045, pid: 12460, tid: 12460, name: 'openat', slot: '1', value: '/a path/with spaces' }],
-    ['A 1 2 2 execve 1.+ ', { type: 'string', ns: 1, pid: 2, tid: 2, name: 'execve', slot: '1.+', value: '' }],
-    ['S 310471622091 9777 9777 17 1 sh', { type: 'signal', ns: 310471622091, pid: 9777, tid: 9777, signo: 17, code: 1, comm: 'sh' }],
-    ['P 464551274876 12460 12460 512 ls', { type: 'task-exit', ns: 464551274876, pid: 12460, tid: 12460, status: 512, comm: 'ls' }],
+    [
+      'B 464532769873 1795916807.612858 200',
+      { type: 'anchor', monoNs: 464532769873, epochSeconds: 1795916807.612858, strLimit: 200 },
+    ],
+    [
+      'X 464547487144 464547511580 12460 12460 257 257 4 ls',
+      {
+        type: 'call',
+        enterNs: 464547487144,
+        exitNs: 464547511580,
+        pid: 12460,
+        tid: 12460,
+        nrEnter: 257,
+        nrExit: 257,
+        ret: 4,
+        comm: 'ls',
+      },
+    ],
+    [
+      'X 1 2 3 3 15 -1 -4 my prog',
+      {
+        type: 'call',
+        enterNs: 1,
+        exitNs: 2,
+        pid: 3,
+        tid: 3,
+        nrEnter: 15,
+        nrExit: -1,
+        ret: -4,
+        comm: 'my prog',
+      },
+    ],
+    [
+      'G 489547619364 13418 13418 231 0 true',
+      { type: 'exit-call', ns: 489547619364, pid: 13418, tid: 13418, nr: 231, arg0: 0, comm: 'true' },
+    ],
+    [
+      'I 464547488295 12460 12460 openat -100 s 0x80000 00',
+      {
+        type: 'ints',
+        ns: 464547488295,
+        pid: 12460,
+        tid: 12460,
+        name: 'openat',
+        fields: ['-100', 's', '0x80000', '00'],
+      },
+    ],
+    [
+      'A 464547501045 12460 12460 openat 1 /a path/with spaces',
+      {
+        type: 'string',
+        ns: 464547501045,
+        pid: 12460,
+        tid: 12460,
+        name: 'openat',
+        slot: '1',
+        value: '/a path/with spaces',
+      },
+    ],
+    [
+      'A 1 2 2 execve 1.+ ',
+      { type: 'string', ns: 1, pid: 2, tid: 2, name: 'execve', slot: '1.+', value: '' },
+    ],
+    [
+      'S 310471622091 9777 9777 17 1 sh',
+      { type: 'signal', ns: 310471622091, pid: 9777, tid: 9777, signo: 17, code: 1, comm: 'sh' },
+    ],
+    [
+      'P 464551274876 12460 12460 512 ls',
+      { type: 'task-exit', ns: 464551274876, pid: 12460, tid: 12460, status: 512, comm: 'ls' },
+    ],
     ['@start[12460]: (464551257400, 231)', { type: 'pending', tid: 12460, enterNs: 464551257400, nr: 231 }],
-    ['@x[11592, 1306896095633]: (1306896079219, 11592, 3, 3, 0, a, b)', { type: 'call', enterNs: 1306896079219, exitNs: 1306896095633, pid: 11592, tid: 11592, nrEnter: 3, nrExit: 3, ret: 0, comm: 'a, b' }],
+    [
+      '@x[11592, 1306896095633]: (1306896079219, 11592, 3, 3, 0, a, b)',
+      {
+        type: 'call',
+        enterNs: 1306896079219,
+        exitNs: 1306896095633,
+        pid: 11592,
+        tid: 11592,
+        nrEnter: 3,
+        nrExit: 3,
+        ret: 0,
+        comm: 'a, b',
+      },
+    ],
     ['@calls: 400127', { type: 'call-count', count: 400127 }],
     ['Lost 12 events', { type: 'lost', count: 12 }],
     ['Attaching 7 probes...', { type: 'header' }],
@@ -59,7 +135,8 @@ describe.each(fixtures)('%s', (name) => {
   });
 
   it('is in time order (bpftrace writes per-CPU buffers out of order)', () => {
-    for (let i = 1; i < trace.count; i++) expect(trace.ts(i) ?? 0).toBeGreaterThanOrEqual(trace.ts(i - 1) ?? 0);
+    for (let i = 1; i < trace.count; i++)
+      expect(trace.ts(i) ?? 0).toBeGreaterThanOrEqual(trace.ts(i - 1) ?? 0);
   });
 
   it('gives epoch times that line up with strace -ttt', () => {
@@ -79,14 +156,19 @@ describe.each(fixtures)('%s', (name) => {
     const lines: string[] = [];
     for (const l of text.split('\n')) {
       if (l === '') continue;
-      if (/^([XGIASPB] \d|@start\[|@x\[|@calls: |Lost |Attaching )/.test(l) || lines.length === 0) lines.push(l);
+      if (/^([XGIASPB] \d|@start\[|@x\[|@calls: |Lost |Attaching )/.test(l) || lines.length === 0)
+        lines.push(l);
       else lines[lines.length - 1] += `\n${l}`;
     }
-    const summary = (t: Trace): string[] => [...t.events()].map((e) => `${e.ts} ${e.pid} ${e.kind} ${'name' in e ? e.name : ''}`);
+    const summary = (t: Trace): string[] =>
+      [...t.events()].map((e) => `${e.ts} ${e.pid} ${e.kind} ${'name' in e ? e.name : ''}`);
     const expected = summary(trace);
     fc.assert(
       fc.property(fc.array(fc.nat(), { minLength: lines.length, maxLength: lines.length }), (keys) => {
-        const order = lines.map((l, i) => ({ l, k: keys[i] ?? 0 })).sort((a, b) => a.k - b.k).map((x) => x.l);
+        const order = lines
+          .map((l, i) => ({ l, k: keys[i] ?? 0 }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.l);
         expect(summary(parseBpftrace(`${order.join('\n')}\n`))).toEqual(expected);
       }),
       { numRuns: 5, endOnFailure: true },
@@ -99,18 +181,33 @@ describe('what the captures show', () => {
     const events = syscalls(parseBpftrace(read('chroot-bind-unshare.bpftrace.txt')));
     const unshare = events.find((e) => e.name === 'unshare');
     expect(unshare?.args[0]).toMatchObject({ type: 'number', text: '0x44020000' }); // CLONE_NEWNET|CLONE_NEWUTS|CLONE_NEWNS
-    const bind = events.find((e) => e.name === 'mount' && e.args[0]?.type === 'string' && e.args[0].value === '/etc/hostname');
+    const bind = events.find(
+      (e) => e.name === 'mount' && e.args[0]?.type === 'string' && e.args[0].value === '/etc/hostname',
+    );
     expect(bind?.args[3]).toMatchObject({ text: '0x1001', value: 0x1001 }); // MS_BIND|MS_RDONLY
     expect(bind?.ret).toBe('0');
     const chroot = events.find((e) => e.name === 'chroot');
-    expect(chroot?.args[0]).toMatchObject({ type: 'string', value: expect.stringMatching(/^\/tmp\/spelunk-rootfs-/) });
-    const execs = events.filter((e) => e.name === 'execve').map((e) => (e.args[0]?.type === 'string' ? e.args[0].value : ''));
+    expect(chroot?.args[0]).toMatchObject({
+      type: 'string',
+      value: expect.stringMatching(/^\/tmp\/spelunk-rootfs-/),
+    });
+    const execs = events
+      .filter((e) => e.name === 'execve')
+      .map((e) => (e.args[0]?.type === 'string' ? e.args[0].value : ''));
     expect(execs.at(-1)).toBe('/usr/bin/cat');
     const cat = events.filter((e) => e.name === 'execve').at(-1);
     expect(cat?.args[1]).toMatchObject({ type: 'array', text: '["/usr/bin/cat", "/etc/hostname"]' });
     expect(cat?.comm).toBe('cat');
     // fd 4, not 3: bpftrace -c leaves one more fd open in its child (shared/strace-format.md §9.1).
-    expect(events.some((e) => e.name === 'openat' && e.args[1]?.type === 'string' && e.args[1].value === '/etc/hostname' && e.ret === '4')).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.name === 'openat' &&
+          e.args[1]?.type === 'string' &&
+          e.args[1].value === '/etc/hostname' &&
+          e.ret === '4',
+      ),
+    ).toBe(true);
   });
 
   it('failed calls carry the errno as strace names it', () => {
@@ -120,26 +217,44 @@ describe('what the captures show', () => {
     expect(preload?.args[0]).toMatchObject({ value: '/etc/ld.so.preload' });
   });
 
-  it.each(['threads.bpftrace.txt', 'threads-buffered.bpftrace.txt'])('%s: each thread is its own pid lane, created by clone3', (name) => {
-    const trace = parseBpftrace(read(name));
-    const events = syscalls(trace);
-    const clones = events.filter((e) => e.name === 'clone3' && e.status !== 'resumed-only');
-    expect(clones.length).toBe(3);
-    const children = new Set(clones.map((e) => Number(e.ret)));
-    const lanes = new Set(events.map((e) => e.pid));
-    for (const tid of children) expect(lanes.has(tid)).toBe(true);
-    // A new thread's first event is the clone3 return it never entered.
-    expect(events.filter((e) => e.name === 'clone3' && e.status === 'resumed-only').map((e) => e.pid).sort()).toEqual([...children].sort());
-  });
+  it.each(['threads.bpftrace.txt', 'threads-buffered.bpftrace.txt'])(
+    '%s: each thread is its own pid lane, created by clone3',
+    (name) => {
+      const trace = parseBpftrace(read(name));
+      const events = syscalls(trace);
+      const clones = events.filter((e) => e.name === 'clone3' && e.status !== 'resumed-only');
+      expect(clones.length).toBe(3);
+      const children = new Set(clones.map((e) => Number(e.ret)));
+      const lanes = new Set(events.map((e) => e.pid));
+      for (const tid of children) expect(lanes.has(tid)).toBe(true);
+      // A new thread's first event is the clone3 return it never entered.
+      expect(
+        events
+          .filter((e) => e.name === 'clone3' && e.status === 'resumed-only')
+          .map((e) => e.pid)
+          .sort(),
+      ).toEqual([...children].sort());
+    },
+  );
 
   it('pipeline killed by SIGKILL: the children exit, the shell is killed, SIGCHLD arrives', () => {
     const trace = parseBpftrace(read('pipeline-killed.bpftrace.txt'));
     const all: TraceEvent[] = [...trace.events()];
     const first = all[0]?.pid;
-    expect(all.filter((e) => e.kind === 'killed')).toEqual([expect.objectContaining({ pid: first, signal: 'SIGKILL', core: false })]);
-    expect(all.filter((e) => e.kind === 'exit').map((e) => (e.kind === 'exit' ? e.code : -1))).toEqual([0, 0]);
+    expect(all.filter((e) => e.kind === 'killed')).toEqual([
+      expect.objectContaining({ pid: first, signal: 'SIGKILL', core: false }),
+    ]);
+    expect(all.filter((e) => e.kind === 'exit').map((e) => (e.kind === 'exit' ? e.code : -1))).toEqual([
+      0, 0,
+    ]);
     expect(all.some((e) => e.kind === 'signal' && e.signal === 'SIGCHLD')).toBe(true);
-    const tr = all.find((e) => e.kind === 'syscall' && e.name === 'execve' && e.args[0]?.type === 'string' && e.args[0].value.endsWith('/tr'));
+    const tr = all.find(
+      (e) =>
+        e.kind === 'syscall' &&
+        e.name === 'execve' &&
+        e.args[0]?.type === 'string' &&
+        e.args[0].value.endsWith('/tr'),
+    );
     expect(tr).toBeDefined();
   });
 });
@@ -169,13 +284,17 @@ describe('robustness', () => {
   });
 
   it('reports calls the buffer map had no room for', () => {
-    const t = parseBpftrace('B 1000 1700000000.000000 200\n@calls: 3\n@x[7, 3000]: (2000, 7, 0, 0, 1, cat)\n@calls: 0\n');
+    const t = parseBpftrace(
+      'B 1000 1700000000.000000 200\n@calls: 3\n@x[7, 3000]: (2000, 7, 0, 0, 1, cat)\n@calls: 0\n',
+    );
     expect([...t.events()].map((e) => e.kind)).toEqual(['syscall', 'message']);
     expect(t.event(1)).toMatchObject({ kind: 'message', text: 'bpftrace lost 2 events' });
   });
 
   it('marks a call still running when tracing stopped as unfinished', () => {
-    const t = parseBpftrace('B 1000 1700000000.000000 200\nI 2000 7 7 openat -100 s 0x0 00\nA 2001 7 7 openat 1 /fifo\n@start[7]: (1999, 257)\n');
+    const t = parseBpftrace(
+      'B 1000 1700000000.000000 200\nI 2000 7 7 openat -100 s 0x0 00\nA 2001 7 7 openat 1 /fifo\n@start[7]: (1999, 257)\n',
+    );
     expect(syscalls(t)).toEqual([expect.objectContaining({ name: 'openat', status: 'unfinished', pid: 7 })]);
     expect(t.diagnostics[0]?.code).toBe('unfinished-at-end');
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bpftraceEnv, buildBpftraceArgv, buildBpftraceScript } from '../../collector/tracers/bpftrace-script.js';
+import {
+  bpftraceEnv,
+  buildBpftraceArgv,
+  buildBpftraceScript,
+} from '../../collector/tracers/bpftrace-script.js';
 import { syscallNumberOf } from '../../parsers/bpftrace/numbers.js';
 
 describe('buildBpftraceScript', () => {
@@ -7,7 +11,9 @@ describe('buildBpftraceScript', () => {
 
   it('follows every descendant through sched_process_fork, not just cpid', () => {
     expect(script).toContain('@track[cpid] = 1;');
-    expect(script).toContain('tracepoint:sched:sched_process_fork /@track[args->parent_pid]/ { @track[args->child_pid] = 1; }');
+    expect(script).toContain(
+      'tracepoint:sched:sched_process_fork /@track[args->parent_pid]/ { @track[args->child_pid] = 1; }',
+    );
     expect(script).toMatch(/tracepoint:raw_syscalls:sys_enter \/@track\[pid\]\/ \{/);
   });
 
@@ -20,15 +26,21 @@ describe('buildBpftraceScript', () => {
     expect(script).toMatch(/END \{ print\(@start\);.* print\(@calls\);.* print\(@x\); clear\(@x\); \}/);
     expect(script).not.toContain('printf("X');
     const streamed = buildBpftraceScript({ numberOf: syscallNumberOf, stream: true });
-    expect(streamed).toContain('printf("X %llu %llu %d %d %ld %ld %ld %s\\n", $s.0, nsecs, pid, tid, $s.1, args->id, args->ret, comm);');
+    expect(streamed).toContain(
+      'printf("X %llu %llu %d %d %ld %ld %ld %s\\n", $s.0, nsecs, pid, tid, $s.1, args->id, args->ret, comm);',
+    );
     expect(streamed).not.toContain('@x[');
   });
 
   it('reads path arguments from the registers as user memory, one branch per syscall number', () => {
     expect(script).toContain('  if ($id == 60 || $id == 231) {'); // exit, exit_group: printed at entry
     expect(script).toContain('} else if ($id == 257) {'); // openat
-    expect(script).toContain('printf("I %llu %d %d openat %d s 0x%lx 0%lo\\n", nsecs, pid, tid, (int32)args->args[0], args->args[2], args->args[3]);');
-    expect(script).toContain('printf("A %llu %d %d openat 1 %s\\n", nsecs, pid, tid, str(uptr(args->args[1])));');
+    expect(script).toContain(
+      'printf("I %llu %d %d openat %d s 0x%lx 0%lo\\n", nsecs, pid, tid, (int32)args->args[0], args->args[2], args->args[3]);',
+    );
+    expect(script).toContain(
+      'printf("A %llu %d %d openat 1 %s\\n", nsecs, pid, tid, str(uptr(args->args[1])));',
+    );
     expect(script).toContain('} else if ($id == 161) {'); // chroot
     expect(script).toContain('} else if ($id == 165) {'); // mount
   });
@@ -52,9 +64,14 @@ describe('buildBpftraceScript', () => {
   });
 
   it('runs with -o so program output never mixes into the trace', () => {
-    expect(buildBpftraceArgv({ bpftrace: '/usr/bin/bpftrace', scriptFile: '/t/s.bt', logFile: '/o/host.bpftrace.txt', command: '/bin/true' })).toEqual([
-      '/usr/bin/bpftrace', '-o', '/o/host.bpftrace.txt', '/t/s.bt', '-c', '/bin/true',
-    ]);
+    expect(
+      buildBpftraceArgv({
+        bpftrace: '/usr/bin/bpftrace',
+        scriptFile: '/t/s.bt',
+        logFile: '/o/host.bpftrace.txt',
+        command: '/bin/true',
+      }),
+    ).toEqual(['/usr/bin/bpftrace', '-o', '/o/host.bpftrace.txt', '/t/s.bt', '-c', '/bin/true']);
     expect(bpftraceEnv()).toEqual({ BPFTRACE_STRLEN: '200', BPFTRACE_MAP_KEYS_MAX: '1000000' });
   });
 });

@@ -12,14 +12,22 @@ describe.runIf(isRoot)('spelunk collect / rootfs on the command line', () => {
   it('program not found: exit 4, one line saying what and how to fix', async () => {
     const r = await spelunk(['collect', '--out', mkdtempSync('/tmp/spelunk-cli-'), '--', '/no/such/prog']);
     expect(r.exitCode).toBe(4);
-    expect(r.stderr).toMatch(/^spelunk: program not found: \/no\/such\/prog does not exist\n {2}Check the path/m);
+    expect(r.stderr).toMatch(
+      /^spelunk: program not found: \/no\/such\/prog does not exist\n {2}Check the path/m,
+    );
   });
 
   it('not root: exit 3 and how to fix it', async () => {
     // setpriv (util-linux) drops to nobody for this one command.
-    const r = await execa('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', 'node', BIN, 'collect', '--', '/bin/true'], { reject: false });
+    const r = await execa(
+      'setpriv',
+      ['--reuid', '65534', '--regid', '65534', '--clear-groups', 'node', BIN, 'collect', '--', '/bin/true'],
+      { reject: false },
+    );
     expect(r.exitCode).toBe(3);
-    expect(r.stderr).toMatch(/spelunk: must run as root: chroot, mounts and namespaces need root\n {2}Run it with sudo/);
+    expect(r.stderr).toMatch(
+      /spelunk: must run as root: chroot, mounts and namespaces need root\n {2}Run it with sudo/,
+    );
   });
 
   it('bad option values are usage errors (exit 2)', async () => {
@@ -30,24 +38,42 @@ describe.runIf(isRoot)('spelunk collect / rootfs on the command line', () => {
 
   it('Ctrl-C: stops the program, keeps the partial session marked incomplete, exits 130', async () => {
     const out = join(mkdtempSync('/tmp/spelunk-cli-'), 's');
-    const child = execa('node', [BIN, 'collect', '--runs', 'host', '--out', out, '--', '/bin/sleep', '27.1828'], { reject: false });
-    await waitFor(() => existsSync(join(out, 'host.strace.log')) && readFileSync(join(out, 'host.strace.log'), 'latin1').includes('nanosleep'));
+    const child = execa(
+      'node',
+      [BIN, 'collect', '--runs', 'host', '--out', out, '--', '/bin/sleep', '27.1828'],
+      { reject: false },
+    );
+    await waitFor(
+      () =>
+        existsSync(join(out, 'host.strace.log')) &&
+        readFileSync(join(out, 'host.strace.log'), 'latin1').includes('nanosleep'),
+    );
     child.kill('SIGINT');
     const r = await child;
     expect(r.exitCode).toBe(130);
     expect(r.stderr).toMatch(/spelunk: interrupted \(Ctrl-C\)/);
     const manifest = JSON.parse(readFileSync(join(out, 'session.json'), 'utf8'));
     expect(manifest.complete).toBe(false);
-    expect(manifest.runs[0]).toMatchObject({ label: 'host', incomplete: true, incompleteReason: 'interrupted' });
+    expect(manifest.runs[0]).toMatchObject({
+      label: 'host',
+      incomplete: true,
+      incompleteReason: 'interrupted',
+    });
     expect(readFileSync(join(out, 'host.strace.log'), 'latin1')).toMatch(/killed by SIGKILL/);
     expect(processesWith('27.1828')).toEqual([]);
   });
 
   it('tracer killed: the log so far is kept, the run marked incomplete, exit 5', async () => {
     const out = join(mkdtempSync('/tmp/spelunk-cli-'), 's');
-    const child = execa('node', [BIN, 'collect', '--runs', 'host', '--out', out, '--', '/bin/sleep', '16.1803'], { reject: false });
+    const child = execa(
+      'node',
+      [BIN, 'collect', '--runs', 'host', '--out', out, '--', '/bin/sleep', '16.1803'],
+      { reject: false },
+    );
     await waitFor(() => processesWith('16.1803').length >= 2); // strace and sleep
-    const strace = processesWith('16.1803').find((p) => readFileSync(`/proc/${p}/cmdline`, 'latin1').startsWith('/usr/bin/strace'));
+    const strace = processesWith('16.1803').find((p) =>
+      readFileSync(`/proc/${p}/cmdline`, 'latin1').startsWith('/usr/bin/strace'),
+    );
     expect(strace).toBeDefined();
     process.kill(strace as number, 'SIGKILL');
     const r = await child;

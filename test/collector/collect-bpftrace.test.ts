@@ -6,12 +6,17 @@ import type { SyscallEvent } from '../../parsers/model/index.js';
 import { collectFor, hasBpftrace, isRoot, stringArg } from './helpers.js';
 
 const calls = (dir: string, log: string): SyscallEvent[] =>
-  [...parseBpftrace(readFileSync(join(dir, log), 'latin1'), { fileName: log }).events()].filter((e): e is SyscallEvent => e.kind === 'syscall');
+  [...parseBpftrace(readFileSync(join(dir, log), 'latin1'), { fileName: log }).events()].filter(
+    (e): e is SyscallEvent => e.kind === 'syscall',
+  );
 
 // bpftrace takes about 3 s to start per run; these are the slow tests of the suite.
 describe.runIf(isRoot && hasBpftrace)('collect with bpftrace (real runs)', () => {
   it('traces host and chroot runs into the same event model', async () => {
-    const { sessionDir, manifest, fault } = await collectFor('/bin/true', [], { backend: 'bpftrace', rootfs: 'bare' });
+    const { sessionDir, manifest, fault } = await collectFor('/bin/true', [], {
+      backend: 'bpftrace',
+      rootfs: 'bare',
+    });
     expect(fault).toBeNull();
     expect(manifest).toMatchObject({ backend: 'bpftrace', bpftraceScript: 'spelunk.bt', complete: true });
     expect(manifest.tools.bpftrace).toMatch(/^bpftrace v0\./);
@@ -20,9 +25,16 @@ describe.runIf(isRoot && hasBpftrace)('collect with bpftrace (real runs)', () =>
       ['chroot.bpftrace.txt', 127],
     ]);
     const host = calls(sessionDir, 'host.bpftrace.txt');
-    expect(host.some((e) => e.name === 'execve' && stringArg(e, 0) === '/bin/true' && e.ret === '0')).toBe(true);
+    expect(host.some((e) => e.name === 'execve' && stringArg(e, 0) === '/bin/true' && e.ret === '0')).toBe(
+      true,
+    );
     const chroot = calls(sessionDir, 'chroot.bpftrace.txt');
-    expect(stringArg(chroot.find((e) => e.name === 'chroot'), 0)).toBe(manifest.rootfs?.dir);
+    expect(
+      stringArg(
+        chroot.find((e) => e.name === 'chroot'),
+        0,
+      ),
+    ).toBe(manifest.rootfs?.dir);
     expect(chroot.some((e) => e.name === 'chdir' && stringArg(e, 0) === '/')).toBe(true);
     const target = chroot.filter((e) => e.name === 'execve').at(-1);
     expect(target).toMatchObject({ ret: '-1', errno: 'ENOENT' });
@@ -35,9 +47,17 @@ describe.runIf(isRoot && hasBpftrace)('collect with bpftrace (real runs)', () =>
   });
 
   it('--timeout counts from the program start, and the buffered calls survive the kill', async () => {
-    const { sessionDir, manifest, fault } = await collectFor('/bin/sleep', ['28.4'], { backend: 'bpftrace', runs: ['host'], timeoutMs: 1500 });
+    const { sessionDir, manifest, fault } = await collectFor('/bin/sleep', ['28.4'], {
+      backend: 'bpftrace',
+      runs: ['host'],
+      timeoutMs: 1500,
+    });
     expect(fault?.exitCode).toBe(124);
-    expect(manifest.runs[0]).toMatchObject({ incomplete: true, incompleteReason: 'timeout', signal: 'SIGKILL' });
+    expect(manifest.runs[0]).toMatchObject({
+      incomplete: true,
+      incompleteReason: 'timeout',
+      signal: 'SIGKILL',
+    });
     const trace = parseBpftrace(readFileSync(join(sessionDir, 'host.bpftrace.txt'), 'latin1'));
     const events = [...trace.events()];
     expect(events.some((e) => e.kind === 'syscall' && e.name === 'clock_nanosleep')).toBe(true);
@@ -48,7 +68,11 @@ describe.runIf(isRoot && hasBpftrace)('collect with bpftrace (real runs)', () =>
   });
 
   it('--trace keeps only the named calls', async () => {
-    const { sessionDir } = await collectFor('/bin/true', [], { backend: 'bpftrace', runs: ['host'], trace: 'execve,openat' });
+    const { sessionDir } = await collectFor('/bin/true', [], {
+      backend: 'bpftrace',
+      runs: ['host'],
+      trace: 'execve,openat',
+    });
     const names = new Set(calls(sessionDir, 'host.bpftrace.txt').map((e) => e.name));
     expect([...names].sort()).toEqual(['execve', 'openat']);
   });

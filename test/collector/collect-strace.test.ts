@@ -1,4 +1,13 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTool } from '../../collector/environment.js';
@@ -11,7 +20,12 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
     expect(fault).toBeNull();
     const onDisk = JSON.parse(readFileSync(join(sessionDir, 'session.json'), 'utf8'));
     expect(onDisk).toEqual(manifest);
-    expect(manifest).toMatchObject({ schemaVersion: 1, backend: 'strace', complete: true, program: { given: '/bin/true', path: '/bin/true' } });
+    expect(manifest).toMatchObject({
+      schemaVersion: 1,
+      backend: 'strace',
+      complete: true,
+      program: { given: '/bin/true', path: '/bin/true' },
+    });
     expect(manifest.tools.strace).toMatch(/^strace -- version \d/);
     expect(manifest.kernel.release).not.toBe('');
     expect(manifest.runs.map((r) => [r.label, r.log, r.exitCode])).toEqual([
@@ -19,14 +33,33 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
       ['chroot', 'chroot.strace.log', 0],
     ]);
     for (const run of manifest.runs) {
-      expect(run.argv.slice(0, 9)).toEqual([expect.stringMatching(/strace$/), '-f', '-ttt', '-T', '-yy', '-s', '4096', '-o', join(sessionDir, run.log)]);
+      expect(run.argv.slice(0, 9)).toEqual([
+        expect.stringMatching(/strace$/),
+        '-f',
+        '-ttt',
+        '-T',
+        '-yy',
+        '-s',
+        '4096',
+        '-o',
+        join(sessionDir, run.log),
+      ]);
       expect(Date.parse(run.endedAt)).toBeGreaterThanOrEqual(Date.parse(run.startedAt));
     }
     // The rootfs: the program, libc and the loader, with sources and sizes; removed afterwards.
     const files = manifest.rootfs?.files.filter((f) => f.kind === 'file').map((f) => f.path) ?? [];
-    expect(files).toEqual(expect.arrayContaining([expect.stringMatching(/\/true$/), expect.stringMatching(/\/libc\.so\.6$/), expect.stringMatching(/\/ld-linux-x86-64\.so\.2$/)]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\/true$/),
+        expect.stringMatching(/\/libc\.so\.6$/),
+        expect.stringMatching(/\/ld-linux-x86-64\.so\.2$/),
+      ]),
+    );
     // Debian: /lib64/ld-linux-x86-64.so.2 is a link into /lib/x86_64-linux-gnu; links are kept as links.
-    expect(manifest.rootfs?.files.find((f) => f.path.endsWith('64/ld-linux-x86-64.so.2'))).toMatchObject({ kind: 'symlink', target: '/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2' });
+    expect(manifest.rootfs?.files.find((f) => f.path.endsWith('64/ld-linux-x86-64.so.2'))).toMatchObject({
+      kind: 'symlink',
+      target: '/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2',
+    });
     expect(manifest.rootfs?.files.every((f) => f.kind !== 'file' || (f.size ?? 0) > 0)).toBe(true);
     expect(existsSync(manifest.rootfs?.dir ?? '/')).toBe(false);
     // The chroot run shows the root switch and the target's exec, which works.
@@ -42,20 +75,32 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
   });
 
   it('bare rootfs: the target execve fails with ENOENT although the file is there', async () => {
-    const { sessionDir, manifest, fault } = await collectFor('/bin/true', [], { rootfs: 'bare', runs: ['chroot'] });
+    const { sessionDir, manifest, fault } = await collectFor('/bin/true', [], {
+      rootfs: 'bare',
+      runs: ['chroot'],
+    });
     expect(fault).toBeNull();
     expect(manifest.runs[0]?.exitCode).toBe(127);
-    expect(manifest.rootfs?.files.filter((f) => f.kind === 'file').map((f) => f.path)).toEqual(['/usr/bin/true']);
-    const target = straceCalls(sessionDir, 'chroot.strace.log').filter((e) => e.name === 'execve').at(-1);
+    expect(manifest.rootfs?.files.filter((f) => f.kind === 'file').map((f) => f.path)).toEqual([
+      '/usr/bin/true',
+    ]);
+    const target = straceCalls(sessionDir, 'chroot.strace.log')
+      .filter((e) => e.name === 'execve')
+      .at(-1);
     expect(target).toMatchObject({ ret: '-1', errno: 'ENOENT' });
     expect(stringArg(target, 0)).toBe('/bin/true');
     expect(readFileSync(join(sessionDir, 'chroot.stderr.txt'), 'utf8')).toMatch(/No such file or directory/);
   });
 
   it('a static binary runs in a bare rootfs', async () => {
-    const { sessionDir, manifest } = await collectFor('/bin/busybox', ['true'], { rootfs: 'bare', runs: ['chroot'] });
+    const { sessionDir, manifest } = await collectFor('/bin/busybox', ['true'], {
+      rootfs: 'bare',
+      runs: ['chroot'],
+    });
     expect(manifest.runs[0]?.exitCode).toBe(0);
-    const target = straceCalls(sessionDir, 'chroot.strace.log').filter((e) => e.name === 'execve').at(-1);
+    const target = straceCalls(sessionDir, 'chroot.strace.log')
+      .filter((e) => e.name === 'execve')
+      .at(-1);
     expect(target?.ret).toBe('0');
   });
 
@@ -65,7 +110,9 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
       binds: [{ source: '/etc/hostname', target: '/etc/hostname', readOnly: true }],
     });
     expect(manifest.runs[0]?.exitCode).toBe(0);
-    expect(readFileSync(join(sessionDir, 'chroot.stdout.txt'), 'utf8')).toBe(readFileSync('/etc/hostname', 'utf8'));
+    expect(readFileSync(join(sessionDir, 'chroot.stdout.txt'), 'utf8')).toBe(
+      readFileSync('/etc/hostname', 'utf8'),
+    );
     const calls = straceCalls(sessionDir, 'chroot.strace.log');
     expect(calls.find((e) => e.name === 'unshare')?.args[0]?.text).toMatch(/CLONE_NEWNS/);
     const bind = calls.find((e) => e.name === 'mount' && stringArg(e, 0) === '/etc/hostname');
@@ -82,17 +129,25 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
     expect(manifest.runs.map((r) => r.exitCode)).toEqual([0, 0]);
     expect(inside.match(/^\d+: (\S+):/gm)).toEqual(['1: lo:']);
     expect(host.match(/^\d+: /gm)?.length ?? 0).toBeGreaterThanOrEqual(1);
-    expect(straceCalls(sessionDir, 'chroot.strace.log').find((e) => e.name === 'unshare')?.args[0]?.text).toBe('CLONE_NEWNET');
+    expect(
+      straceCalls(sessionDir, 'chroot.strace.log').find((e) => e.name === 'unshare')?.args[0]?.text,
+    ).toBe('CLONE_NEWNET');
   });
 
   it('--env-clear with --env: the program sees only what was set', async () => {
-    const { sessionDir } = await collectFor('/usr/bin/env', [], { runs: ['host'], envClear: true, env: ['GREETING=hi there'] });
+    const { sessionDir } = await collectFor('/usr/bin/env', [], {
+      runs: ['host'],
+      envClear: true,
+      env: ['GREETING=hi there'],
+    });
     expect(readFileSync(join(sessionDir, 'host.stdout.txt'), 'utf8')).toBe('GREETING=hi there\n');
   });
 
   it('--trace limits the log through a seccomp filter', async () => {
     const { sessionDir, manifest } = await collectFor('/bin/true', [], { trace: '%process,chroot' });
-    expect(manifest.runs[1]?.argv).toEqual(expect.arrayContaining(['--seccomp-bpf', '-e', 'trace=%process,chroot']));
+    expect(manifest.runs[1]?.argv).toEqual(
+      expect.arrayContaining(['--seccomp-bpf', '-e', 'trace=%process,chroot']),
+    );
     const names = new Set(straceCalls(sessionDir, 'chroot.strace.log').map((e) => e.name));
     expect(names.has('chroot')).toBe(true);
     expect(names.has('execve')).toBe(true);
@@ -106,17 +161,26 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
     const prog = join(dir, 'my bin', 'say "it"');
     copyFileSync('/bin/echo', prog);
     chmodSync(prog, 0o755);
-    const { sessionDir, manifest } = await collectFor(prog, ['a  b', "it's"], { outDir: join(dir, 'the session') });
+    const { sessionDir, manifest } = await collectFor(prog, ['a  b', "it's"], {
+      outDir: join(dir, 'the session'),
+    });
     expect(manifest.runs.map((r) => r.exitCode)).toEqual([0, 0]);
     expect(readFileSync(join(sessionDir, 'chroot.stdout.txt'), 'utf8')).toBe("a  b it's\n");
     expect(sessionDir).toBe(join(dir, 'the session'));
   });
 
   it('--timeout kills a hanging program, keeps the log and marks the run incomplete', async () => {
-    const { sessionDir, manifest, fault } = await collectFor('/bin/sleep', ['31.4159'], { runs: ['host'], timeoutMs: 1500 });
+    const { sessionDir, manifest, fault } = await collectFor('/bin/sleep', ['31.4159'], {
+      runs: ['host'],
+      timeoutMs: 1500,
+    });
     expect(fault?.exitCode).toBe(124);
     expect(fault?.message).toMatch(/still going after 1.5 s/);
-    expect(manifest.runs[0]).toMatchObject({ incomplete: true, incompleteReason: 'timeout', signal: 'SIGKILL' });
+    expect(manifest.runs[0]).toMatchObject({
+      incomplete: true,
+      incompleteReason: 'timeout',
+      signal: 'SIGKILL',
+    });
     expect(manifest.complete).toBe(false);
     expect(readRunLog(sessionDir, 'host.strace.log')).toMatch(/clock_nanosleep|nanosleep/);
     expect(readRunLog(sessionDir, 'host.strace.log')).toMatch(/\+\+\+ killed by SIGKILL \+\+\+/);
@@ -124,23 +188,29 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
   });
 
   it('a crashing program is reported, and its trace kept', async () => {
-    const { sessionDir, manifest, fault } = await collectFor('/bin/sh', ['-c', 'kill -SEGV $$'], { runs: ['host'] });
+    const { sessionDir, manifest, fault } = await collectFor('/bin/sh', ['-c', 'kill -SEGV $$'], {
+      runs: ['host'],
+    });
     expect(fault?.exitCode).toBe(6);
     expect(manifest.runs[0]?.signal).toBe('SIGSEGV');
     expect(readRunLog(sessionDir, 'host.strace.log')).toMatch(/killed by SIGSEGV/);
   });
 
-  it('a #! script gets its interpreter and the interpreter\'s libraries in the auto rootfs', async () => {
+  it("a #! script gets its interpreter and the interpreter's libraries in the auto rootfs", async () => {
     const script = join(mkdtempSync('/tmp/spelunk-test-'), 'greet');
     writeFileSync(script, '#!/bin/sh\necho "hi from $0"\n', { mode: 0o755 });
     const { sessionDir, manifest } = await collectFor(script, [], { runs: ['chroot'] });
     expect(manifest.runs[0]?.exitCode).toBe(0);
     expect(readFileSync(join(sessionDir, 'chroot.stdout.txt'), 'utf8')).toBe(`hi from ${script}\n`);
-    expect(manifest.rootfs?.files.map((f) => f.path)).toEqual(expect.arrayContaining([script, '/bin', '/usr/bin/dash']));
+    expect(manifest.rootfs?.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining([script, '/bin', '/usr/bin/dash']),
+    );
   });
 
   it('a missing tracer is named, with the package to install', () => {
-    expect(() => findTool('no-such-tracer-xyz', '/nonexistent')).toThrow(/^no-such-tracer-xyz is not installed \(not found in PATH\)$/);
+    expect(() => findTool('no-such-tracer-xyz', '/nonexistent')).toThrow(
+      /^no-such-tracer-xyz is not installed \(not found in PATH\)$/,
+    );
     try {
       findTool('strace', '');
     } catch {
@@ -149,13 +219,21 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
   });
 
   it('bad input fails early with one clear message', async () => {
-    await expect(collectFor('/no/such/prog', [])).rejects.toThrow(/^program not found: \/no\/such\/prog does not exist$/);
-    await expect(collectFor('no-such-program-xyz', [])).rejects.toThrow(/program not found: "no-such-program-xyz" is not in PATH/);
+    await expect(collectFor('/no/such/prog', [])).rejects.toThrow(
+      /^program not found: \/no\/such\/prog does not exist$/,
+    );
+    await expect(collectFor('no-such-program-xyz', [])).rejects.toThrow(
+      /program not found: "no-such-program-xyz" is not in PATH/,
+    );
     const notExec = join(mkdtempSync('/tmp/spelunk-test-'), 'script');
     writeFileSync(notExec, '#!/bin/sh\n');
     await expect(collectFor(notExec, [])).rejects.toThrow(/is not executable/);
-    await expect(collectFor('/bin/true', [], { rootfs: '/no/such/rootfs' })).rejects.toThrow(/rootfs directory not found: \/no\/such\/rootfs/);
-    await expect(collectFor('/bin/true', [], { binds: [{ source: '/no/such', target: '/x', readOnly: false }] })).rejects.toThrow(/--bind source does not exist/);
+    await expect(collectFor('/bin/true', [], { rootfs: '/no/such/rootfs' })).rejects.toThrow(
+      /rootfs directory not found: \/no\/such\/rootfs/,
+    );
+    await expect(
+      collectFor('/bin/true', [], { binds: [{ source: '/no/such', target: '/x', readOnly: false }] }),
+    ).rejects.toThrow(/--bind source does not exist/);
   });
 });
 

@@ -60,12 +60,28 @@ describe('buildRootfsPlan', () => {
       { kind: 'dir', path: '/usr/bin' },
       { kind: 'file', path: '/usr/bin/true', source: '/usr/bin/true', size: 35664, mode: 0o755 },
       { kind: 'dir', path: '/lib64' },
-      { kind: 'symlink', path: '/lib64/ld-linux-x86-64.so.2', target: '/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2' },
+      {
+        kind: 'symlink',
+        path: '/lib64/ld-linux-x86-64.so.2',
+        target: '/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2',
+      },
       { kind: 'symlink', path: '/lib', target: 'usr/lib' },
       { kind: 'dir', path: '/usr/lib' },
       { kind: 'dir', path: '/usr/lib/x86_64-linux-gnu' },
-      { kind: 'file', path: '/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', source: '/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', size: 210968, mode: 0o755 },
-      { kind: 'file', path: '/usr/lib/x86_64-linux-gnu/libc.so.6', source: '/usr/lib/x86_64-linux-gnu/libc.so.6', size: 1922136, mode: 0o755 },
+      {
+        kind: 'file',
+        path: '/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2',
+        source: '/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2',
+        size: 210968,
+        mode: 0o755,
+      },
+      {
+        kind: 'file',
+        path: '/usr/lib/x86_64-linux-gnu/libc.so.6',
+        source: '/usr/lib/x86_64-linux-gnu/libc.so.6',
+        size: 1922136,
+        mode: 0o755,
+      },
     ]);
   });
 
@@ -79,11 +95,20 @@ describe('buildRootfsPlan', () => {
   it('warns about missing libraries and vanished paths instead of failing', () => {
     const plan = buildRootfsPlan({ programs: ['/usr/bin/true'], ldd: [parseLddOutput(LDD_MISSING)], lookup });
     expect(plan.warnings).toEqual([expect.stringContaining('libfoo.so.1: ldd says "not found"')]);
-    expect(buildRootfsPlan({ programs: ['/nope/x'], ldd: [null], lookup }).warnings).toEqual(['/nope/x: /nope does not exist on the host']);
+    expect(buildRootfsPlan({ programs: ['/nope/x'], ldd: [null], lookup }).warnings).toEqual([
+      '/nope/x: /nope does not exist on the host',
+    ]);
   });
 
   it('stops on symlink loops', () => {
-    const loop = (p: string): FsEntry => (p === '/a' ? { type: 'symlink', target: '/b' } : p === '/b' ? { type: 'symlink', target: '/a' } : { type: 'missing' });
-    expect(buildRootfsPlan({ programs: ['/a/x'], ldd: [null], lookup: loop }).warnings).toEqual(['/a/x: too many levels of symbolic links']);
+    const loop = (p: string): FsEntry =>
+      p === '/a'
+        ? { type: 'symlink', target: '/b' }
+        : p === '/b'
+          ? { type: 'symlink', target: '/a' }
+          : { type: 'missing' };
+    expect(buildRootfsPlan({ programs: ['/a/x'], ldd: [null], lookup: loop }).warnings).toEqual([
+      '/a/x: too many levels of symbolic links',
+    ]);
   });
 });
