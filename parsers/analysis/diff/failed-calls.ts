@@ -48,6 +48,7 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
     (x, y) => Number(isExec(y, core)) - Number(isExec(x, core)) || y.count - x.count,
   );
   const plain: string[] = [];
+  let plainCalls = 0;
   const explainedExecs = new Set<DiffUnit>();
   const hinted = new Map<string, DiffFinding>();
   const chroots = { a: traceChroots(a), b: traceChroots(b) };
@@ -104,6 +105,7 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
       continue;
     }
     plain.push(`${label} ${formatLineRef(ref)}: ${callOf(t, g.i)}${times}`);
+    plainCalls += g.count;
   }
   for (const f of hinted.values()) {
     if (f.details && f.details.length === 0) delete f.details;
@@ -112,7 +114,9 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
   if (plain.length > 0) {
     out.push({
       kind: 'failed-only',
-      message: `${plain.length}${out.length > 0 ? ' more' : ''} failing call${plain.length === 1 ? ' happens' : 's happen'} in one run only.`,
+      message:
+        `${plainCalls}${out.length > 0 ? ' more' : ''} failing call${plainCalls === 1 ? ' happens' : 's happen'} in one run only` +
+        (plainCalls > plain.length ? ` (${plain.length} distinct).` : '.'),
       details: plain.slice(0, 40),
     });
   }
