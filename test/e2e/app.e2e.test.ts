@@ -337,6 +337,16 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     }
   }, 180_000);
 
+  it('counts and lists the lines it could not read', async () => {
+    const page = await open(empty.url);
+    await page.getByLabel('Choose trace files').setInputFiles('/work/shared/corpus/format/shared-stderr.log');
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 20_000 }).toContain('2 unknown lines');
+    await page.getByRole('tab', { name: 'Unknown lines (2)' }).click();
+    const rows = page.getByRole('table', { name: 'Unknown lines' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.close();
+  });
+
   it('gives every control an accessible name', async () => {
     const page = await open(served.url);
     await expect
