@@ -347,6 +347,17 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     await page.close();
   });
 
+  it('shows the -k stack of a call', async () => {
+    const page = await open(empty.url);
+    await page.getByLabel('Choose trace files').setInputFiles('/work/shared/corpus/stack-k.log');
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 20_000 }).toContain('stack-k.log');
+    await page.getByRole('table', { name: /^Events of/ }).locator('tbody tr[data-index]').first().click();
+    const details = page.getByRole('region', { name: 'Event details' });
+    await expect.poll(() => details.textContent()).toContain('Stack (-k)');
+    expect(await details.textContent()).toContain('ld-linux-x86-64.so.2');
+    await page.close();
+  });
+
   it('gives every control an accessible name', async () => {
     const page = await open(served.url);
     await expect
