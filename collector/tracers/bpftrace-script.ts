@@ -31,13 +31,17 @@ export interface BpftraceScriptOptions {
   strLimit?: number;
 }
 
-/** Room for buffered calls (BPFTRACE_MAP_KEYS_MAX): about 100 bytes of kernel memory each. */
-export const DEFAULT_MAP_KEYS = 1_000_000;
+/**
+ * Room for buffered calls (BPFTRACE_MAP_KEYS_MAX). bpftrace 0.17 preallocates every map at this size, and
+ * there are three (tracked pids, calls in flight, finished calls): about 300 bytes of kernel memory per
+ * slot, so 250,000 costs ~77 MB. Past it calls are counted as lost. SPELUNK_BPFTRACE_MAP_KEYS overrides.
+ */
+export const DEFAULT_MAP_KEYS = 250_000;
 
 /** The environment a bpftrace run needs for this script. */
 export function bpftraceEnv(
   strLimit = DEFAULT_STR_LIMIT,
-  mapKeys = DEFAULT_MAP_KEYS,
+  mapKeys = Number(process.env.SPELUNK_BPFTRACE_MAP_KEYS) || DEFAULT_MAP_KEYS,
 ): Record<string, string> {
   return { BPFTRACE_STRLEN: String(strLimit), BPFTRACE_MAP_KEYS_MAX: String(mapKeys) };
 }

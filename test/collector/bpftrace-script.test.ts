@@ -72,6 +72,6 @@ describe('buildBpftraceScript', () => {
         command: '/bin/true',
       }),
     ).toEqual(['/usr/bin/bpftrace', '-o', '/o/host.bpftrace.txt', '/t/s.bt', '-c', '/bin/true']);
-    expect(bpftraceEnv()).toEqual({ BPFTRACE_STRLEN: '200', BPFTRACE_MAP_KEYS_MAX: '1000000' });
+    expect(bpftraceEnv(200, 250_000)).toEqual({ BPFTRACE_STRLEN: '200', BPFTRACE_MAP_KEYS_MAX: '250000' });
   });
 });
