@@ -15,7 +15,7 @@ export function selectLaneModel(trace: TraceData, xMode: XMode): LaneModel {
   let byMode = laneCache.get(trace);
   if (!byMode) laneCache.set(trace, (byMode = new Map()));
   let model = byMode.get(xMode);
-  if (!model) byMode.set(xMode, (model = computeLanes(trace, xMode)));
+  if (!model) byMode.set(xMode, (model = trace.precomputedLanes?.[xMode] ?? computeLanes(trace, xMode)));
   return model;
 }
 

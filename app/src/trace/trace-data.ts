@@ -1,4 +1,5 @@
 import type { Diagnostic, StraceSummary, TraceColumns, TraceFormat } from '../../../parsers/model/index.js';
+import type { LaneModel, XMode } from '../logic/compute-lanes.js';
 
 /** One process or thread of a trace, as the process tree and the lanes need it. */
 export interface ProcessInfo {
@@ -38,6 +39,8 @@ export interface TraceData {
   diagnosticCount: number;
   unknownCount: number;
   processes: readonly ProcessInfo[];
+  /** Lanes the worker already computed (for the default x mode), so the main thread need not. */
+  precomputedLanes?: Partial<Record<XMode, LaneModel>>;
   /** Bytes of input parsed, and how long parsing took in the worker. */
   inputBytes: number;
   parseMs: number;

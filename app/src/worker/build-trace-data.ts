@@ -1,5 +1,6 @@
 import type { Trace } from '../../../parsers/model/index.js';
 import { computeProcesses } from '../logic/compute-processes.js';
+import type { LaneModel } from '../logic/compute-lanes.js';
 import type { TraceData } from '../trace/trace-data.js';
 
 const MAX_DIAGNOSTICS = 500;
@@ -42,4 +43,19 @@ export function buildTraceData(
     inputBytes,
     parseMs,
   };
+}
+
+export function listColumnBuffers(data: TraceData): ArrayBuffer[] {
+  const c = data.columns;
+  return [c.kind, c.pid, c.ts, c.dur, c.nameId, c.errnoId, c.ret, c.status, c.line, c.endLine, c.fileId].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+export function listLaneBuffers(model: LaneModel): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [model.laneOf.buffer as ArrayBuffer, model.posOf.buffer as ArrayBuffer];
+  for (const l of model.lanes)
+    for (const a of [l.events, l.x, l.xEnd, l.failed, l.special])
+      if (a.byteLength) out.push(a.buffer as ArrayBuffer);
+  return out;
 }
