@@ -1,8 +1,8 @@
 import { execa } from 'execa';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isRoot } from './helpers.js';
+import { isRoot, tempDir } from './helpers.js';
 
 const BIN = new URL('../../bin/spelunk.js', import.meta.url).pathname;
 const spelunk = (args: string[]) => execa('node', [BIN, ...args], { reject: false, stdin: 'ignore' });
@@ -10,7 +10,7 @@ const spelunk = (args: string[]) => execa('node', [BIN, ...args], { reject: fals
 /** The CLI as a user meets it: one clear line (and a hint), a non-zero exit code, nothing left behind. */
 describe.runIf(isRoot)('spelunk collect / rootfs on the command line', () => {
   it('program not found: exit 4, one line saying what and how to fix', async () => {
-    const r = await spelunk(['collect', '--out', mkdtempSync('/tmp/spelunk-cli-'), '--', '/no/such/prog']);
+    const r = await spelunk(['collect', '--out', tempDir('/tmp/spelunk-cli-'), '--', '/no/such/prog']);
     expect(r.exitCode).toBe(4);
     expect(r.stderr).toMatch(
       /^spelunk: program not found: \/no\/such\/prog does not exist\n {2}Check the path/m,
@@ -37,7 +37,7 @@ describe.runIf(isRoot)('spelunk collect / rootfs on the command line', () => {
   });
 
   it('Ctrl-C: stops the program, keeps the partial session marked incomplete, exits 130', async () => {
-    const out = join(mkdtempSync('/tmp/spelunk-cli-'), 's');
+    const out = join(tempDir('/tmp/spelunk-cli-'), 's');
     const child = execa(
       'node',
       [BIN, 'collect', '--runs', 'host', '--out', out, '--', '/bin/sleep', '27.1828'],
@@ -64,7 +64,7 @@ describe.runIf(isRoot)('spelunk collect / rootfs on the command line', () => {
   });
 
   it('tracer killed: the log so far is kept, the run marked incomplete, exit 5', async () => {
-    const out = join(mkdtempSync('/tmp/spelunk-cli-'), 's');
+    const out = join(tempDir('/tmp/spelunk-cli-'), 's');
     const child = execa(
       'node',
       [BIN, 'collect', '--runs', 'host', '--out', out, '--', '/bin/sleep', '16.1803'],
@@ -86,7 +86,7 @@ describe.runIf(isRoot)('spelunk collect / rootfs on the command line', () => {
   });
 
   it('rootfs: builds the tree and prints what it copied', async () => {
-    const dir = join(mkdtempSync('/tmp/spelunk-cli-'), 'root fs');
+    const dir = join(tempDir('/tmp/spelunk-cli-'), 'root fs');
     const r = await spelunk(['rootfs', '/bin/true', dir]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^file {5}\/usr\/bin\/true {2}\(.* from \/usr\/bin\/true\)$/m);

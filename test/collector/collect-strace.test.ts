@@ -11,7 +11,15 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTool } from '../../collector/environment.js';
-import { collectFor, isRoot, mountinfoMentions, readRunLog, straceCalls, stringArg } from './helpers.js';
+import {
+  collectFor,
+  isRoot,
+  mountinfoMentions,
+  readRunLog,
+  straceCalls,
+  stringArg,
+  tempDir,
+} from './helpers.js';
 
 // Real runs: strace, chroot, unshare and mount as root. Nothing here is mocked.
 describe.runIf(isRoot)('collect with strace (real runs)', () => {
@@ -156,7 +164,7 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
   });
 
   it('paths with spaces and quotes pass through untouched', async () => {
-    const dir = mkdtempSync("/tmp/spelunk test 'q' ");
+    const dir = tempDir("/tmp/spelunk test 'q' ");
     mkdirSync(join(dir, 'my bin'));
     const prog = join(dir, 'my bin', 'say "it"');
     copyFileSync('/bin/echo', prog);
@@ -197,7 +205,7 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
   });
 
   it("a #! script gets its interpreter and the interpreter's libraries in the auto rootfs", async () => {
-    const script = join(mkdtempSync('/tmp/spelunk-test-'), 'greet');
+    const script = join(tempDir('/tmp/spelunk-test-'), 'greet');
     writeFileSync(script, '#!/bin/sh\necho "hi from $0"\n', { mode: 0o755 });
     const { sessionDir, manifest } = await collectFor(script, [], { runs: ['chroot'] });
     expect(manifest.runs[0]?.exitCode).toBe(0);
@@ -225,7 +233,7 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
     await expect(collectFor('no-such-program-xyz', [])).rejects.toThrow(
       /program not found: "no-such-program-xyz" is not in PATH/,
     );
-    const notExec = join(mkdtempSync('/tmp/spelunk-test-'), 'script');
+    const notExec = join(tempDir('/tmp/spelunk-test-'), 'script');
     writeFileSync(notExec, '#!/bin/sh\n');
     await expect(collectFor(notExec, [])).rejects.toThrow(/is not executable/);
     await expect(collectFor('/bin/true', [], { rootfs: '/no/such/rootfs' })).rejects.toThrow(

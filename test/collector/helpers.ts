@@ -1,13 +1,27 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { join } from 'node:path';
 import { collect } from '../../collector/collect.js';
 import type { CollectOptions } from '../../collector/collect.js';
 import { parseStrace } from '../../parsers/strace/index.js';
 import type { SyscallEvent } from '../../parsers/model/index.js';
 
+const made: string[] = [];
+
+/** A temporary directory removed when the test file ends. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(prefix);
+  made.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Runs the collector for real (strace/bpftrace, chroot, unshare: we are root here and in CI). */
 export async function collectFor(program: string, args: string[], options: Partial<CollectOptions> = {}) {
-  const outDir = options.outDir ?? mkdtempSync('/tmp/spelunk-test-session-');
+  const outDir = options.outDir ?? tempDir('/tmp/spelunk-test-session-');
   const lines: string[] = [];
   const outcome = await collect({
     program,
