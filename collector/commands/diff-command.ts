@@ -73,14 +73,11 @@ async function readPair(a: string, b: string | undefined): Promise<{ traceA: Tra
 async function readSession(dir: string): Promise<{ traceA: Trace; traceB: Trace; labels: DiffLabels } | null> {
   const manifestPath = join(dir, 'session.json');
   if (!(await isFile(manifestPath))) return null;
-  let manifest: { runs?: { label?: string; log?: string }[]; backend?: string };
+  let manifest: { runs?: { label?: string; log?: string }[] };
   try {
     manifest = JSON.parse(await readText(manifestPath)) as typeof manifest;
   } catch (e) {
     throw new InputError(`${manifestPath}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
-  if (manifest.backend && manifest.backend !== 'strace') {
-    throw new InputError(`${dir}: a ${manifest.backend} session; diff reads strace sessions`);
   }
   const runs = (manifest.runs ?? []).filter((r): r is { label: string; log: string } => !!r.label && !!r.log);
   const host = runs.find((r) => r.label === 'host') ?? runs[0];

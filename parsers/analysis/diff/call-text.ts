@@ -15,6 +15,7 @@ const RESUMED = ' resumed>';
  * and must stay cheap at a million events.
  */
 export function readCallText(trace: Trace, i: number): string {
+  if (trace.format.tracer !== 'strace') return synthCallText(trace, i);
   const name = trace.name(i);
   const first = trace.rawLine(i);
   const open = first.indexOf(name + '(');
@@ -59,6 +60,16 @@ export interface CallRanges {
  * call's name followed by `(`, precomputed by the caller.
  */
 export function readCallRanges(trace: Trace, i: number, open: string, out: CallRanges): void {
+  if (trace.format.tracer !== 'strace') {
+    const text = synthCallText(trace, i);
+    out.text1 = text;
+    out.from1 = 0;
+    out.to1 = text.length;
+    out.text2 = '';
+    out.from2 = 0;
+    out.to2 = 0;
+    return;
+  }
   const first = trace.rawLine(i);
   const at = first.indexOf(open);
   out.text1 = first;
@@ -91,4 +102,22 @@ function durationStart(text: string, from: number, to: number): number {
     else break;
   }
   return k > from && text.charCodeAt(k) === 60 && text.charCodeAt(k - 1) === 32 && k < to - 2 ? k - 1 : to;
+}
+
+/**
+ * A call as strace would print it, rebuilt from the decoded event, for traces whose raw lines are not
+ * strace text (bpftrace records carry timestamps and numbers in each line): `openat(AT_FDCWD,
+ * "/etc/ld.so.cache", 0x80000, 00) = 4`, or `= -1 ENOENT`. This decodes the event: slower, but such
+ * traces are the smaller ones.
+ */
+export function synthCallText(trace: Trace, i: number): string {
+  const ev = trace.event(i);
+  if (ev.kind !== 'syscall') return trace.rawLine(i);
+  return `${ev.args.map((a) => a.text).join(', ')}) = ${ev.ret}${ev.errno ? ` ${ev.errno}` : ''}`;
+}
+
+/** The line to show and search for an event: the raw line for strace, a rebuilt call otherwise. */
+export function callLine(trace: Trace, i: number): string {
+  if (trace.format.tracer === 'strace' || trace.kind(i) !== 'syscall') return trace.rawLine(i);
+  return `${trace.name(i)}(${synthCallText(trace, i)}`;
 }

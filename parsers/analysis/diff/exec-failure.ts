@@ -1,4 +1,5 @@
 import type { Trace } from '../../model/index.js';
+import { callLine } from './call-text.js';
 import type { TraceDiffCore } from './compute-diff.js';
 import type { DiffUnit, TraceUnits } from './diff-units.js';
 import { basename } from './diff-units.js';
@@ -91,6 +92,6 @@ function isExecName(name: string): boolean {
 
 /** `execve("/proc/self/exe", ["tr", "a-z"], ...)` -> "tr". */
 function argv0Of(t: Trace, i: number): string | null {
-  const m = /\[\s*"((?:[^"\\]|\\.)*)"/.exec(t.rawLine(i));
+  const m = /\[\s*"((?:[^"\\]|\\.)*)"/.exec(callLine(t, i));
   return m ? (m[1] as string) : null;
 }

@@ -1,4 +1,5 @@
 import type { Trace } from '../../model/index.js';
+import { callLine } from './call-text.js';
 
 /**
  * Why a call on `path` likely fails with `errno` in a run, in plain words, for the failures a chroot
@@ -45,6 +46,6 @@ export function traceChroots(trace: Trace): boolean {
 
 /** The first string literal of an event's line, as printed (escapes kept), or "". */
 export function firstPath(trace: Trace, i: number): string {
-  const m = /"((?:[^"\\]|\\.)*)"/.exec(trace.rawLine(i));
+  const m = /"((?:[^"\\]|\\.)*)"/.exec(callLine(trace, i));
   return m ? (m[1] as string) : '';
 }

@@ -1,5 +1,5 @@
 import type { Trace } from '../../model/index.js';
-import { readCallText } from './call-text.js';
+import { callLine, readCallText } from './call-text.js';
 
 /** What kind of difference a finding reports; the list order is the ranking order. */
 export const FINDING_KINDS = [
@@ -41,7 +41,7 @@ export interface DiffLabels {
 
 export function lineRef(trace: Trace, i: number): DiffLineRef {
   const file = trace.file(i);
-  const ref: DiffLineRef = { line: trace.line(i), text: trace.rawLine(i) };
+  const ref: DiffLineRef = { line: trace.line(i), text: callLine(trace, i) };
   if (file !== undefined) ref.file = file;
   return ref;
 }
@@ -59,7 +59,7 @@ export function callOf(trace: Trace, i: number, max = 100): string {
     // A split call reads as one: its two halves joined.
     text = `${name}(${readCallText(trace, i)}`;
   } else {
-    const raw = trace.rawLine(i);
+    const raw = callLine(trace, i);
     const at = name ? raw.indexOf(name + '(') : -1;
     text = at >= 0 ? raw.slice(at) : raw.trim();
   }

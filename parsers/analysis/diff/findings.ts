@@ -1,4 +1,5 @@
 import type { Trace } from '../../model/index.js';
+import { callLine } from './call-text.js';
 import type { ProcessNode, ProcessTree } from '../process-tree.js';
 import { changedSyscalls, computeSyscallDelta, countSyscalls, formatSyscallDelta } from '../syscall-delta.js';
 import type { DiffBlock, TraceDiffCore } from './compute-diff.js';
@@ -177,7 +178,7 @@ function envSizes(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
 
 /** `execve("/usr/sbin/chroot", ...)` -> `/usr/sbin/chroot` (the first string of the call). */
 function programOfExec(t: Trace, i: number): string {
-  const m = /"((?:[^"\\]|\\.)*)"/.exec(t.rawLine(i));
+  const m = /"((?:[^"\\]|\\.)*)"/.exec(callLine(t, i));
   return m ? (m[1] as string) : t.name(i);
 }
 

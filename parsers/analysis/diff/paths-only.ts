@@ -1,4 +1,5 @@
 import type { Trace } from '../../model/index.js';
+import { callLine } from './call-text.js';
 import { decodeStraceString } from '../../strace/args/index.js';
 import { findStringEnd } from '../../strace/args/string-scan.js';
 import type { TraceDiffCore } from './compute-diff.js';
@@ -53,7 +54,7 @@ function openedPaths(t: Trace, skip: Uint8Array): Map<string, number> {
   for (let i = 0; i < t.count; i++) {
     if (skip[i] || !isOpen[t.columns.nameId[i] as number] || t.columns.errnoId[i] !== 0) continue;
     if (t.kind(i) !== 'syscall') continue;
-    const path = quotedPath(t.rawLine(i));
+    const path = quotedPath(callLine(t, i));
     if (path !== null && !out.has(path)) out.set(path, i);
   }
   return out;
