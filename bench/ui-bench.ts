@@ -97,6 +97,7 @@ interface Row {
   bytes: number;
   loadMs: number;
   parseMs: number;
+  longestTaskMs: number;
   heapMiB: number;
   rssMiB: number;
   drawMedian: number;
@@ -123,6 +124,14 @@ async function main(): Promise<void> {
       const page = await browser.newPage();
       const cdp = await browser.newCDPSession(page);
       await cdp.send('Performance.enable');
+      // Long tasks on the main thread while loading: how long the page could not answer.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __longest: number };
+        w.__longest = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
       const started = Date.now();
       await page.goto(`${server.url}#trace=${encodeURIComponent(`ui-${n}.log/log`)}`);
       await page.waitForFunction(
@@ -141,7 +150,11 @@ async function main(): Promise<void> {
       const loadMs = Date.now() - started;
       const info = await page.evaluate(() => {
         const t = (window as unknown as { __spelunk: Spelunk }).__spelunk.store.getState().traces.a!;
-        return { count: t.columns.count, parseMs: t.parseMs };
+        return {
+          count: t.columns.count,
+          parseMs: t.parseMs,
+          longestTask: (window as unknown as { __longest: number }).__longest,
+        };
       });
       await page.waitForTimeout(500);
       await cdp.send('HeapProfiler.collectGarbage');
@@ -160,6 +173,7 @@ async function main(): Promise<void> {
         bytes: readFileSync(files[k]!).length,
         loadMs,
         parseMs: info.parseMs,
+        longestTaskMs: info.longestTask,
         heapMiB: heap / 2 ** 20,
         rssMiB,
         drawMedian: quantile(draws, 0.5),
@@ -182,11 +196,11 @@ async function main(): Promise<void> {
 function writeSection(rows: Row[]): void {
   const f1 = (v: number): string => v.toFixed(1);
   const table = [
-    '| events | log size | load to first frame | worker parse | main thread JS heap + array buffers | renderer RSS | draw per pan frame (median / p95) | frame interval (median / p95) | draw per zoom frame (median / p95) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| events | log size | load to first frame | worker parse | longest main-thread task while loading | main thread JS heap + array buffers | renderer RSS | draw per pan frame (median / p95) | frame interval (median / p95) | draw per zoom frame (median / p95) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.events.toLocaleString('en-US')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${(r.loadMs / 1000).toFixed(2)} s | ${(r.parseMs / 1000).toFixed(2)} s | ${f1(r.heapMiB)} MiB | ${r.rssMiB.toFixed(0)} MiB | ${f1(r.drawMedian)} / ${f1(r.drawP95)} ms | ${f1(r.frameMedian)} / ${f1(r.frameP95)} ms | ${f1(r.zoomDrawMedian)} / ${f1(r.zoomDrawP95)} ms |`,
+        `| ${r.events.toLocaleString('en-US')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${(r.loadMs / 1000).toFixed(2)} s | ${(r.parseMs / 1000).toFixed(2)} s | ${r.longestTaskMs.toFixed(0)} ms | ${f1(r.heapMiB)} MiB | ${r.rssMiB.toFixed(0)} MiB | ${f1(r.drawMedian)} / ${f1(r.drawP95)} ms | ${f1(r.frameMedian)} / ${f1(r.frameP95)} ms | ${f1(r.zoomDrawMedian)} / ${f1(r.zoomDrawP95)} ms |`,
     ),
   ];
   const small = rows[0];
