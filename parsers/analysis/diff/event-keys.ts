@@ -203,7 +203,10 @@ export function computeEventKeys(
   const plain: NormaliseContext = { pids, chrootPrefix, cwd, dropStrings: false, dropAll: false, dropDecorations };
   const random: NormaliseContext = { ...plain, dropStrings: true };
   const clock: NormaliseContext = { ...plain, dropAll: true };
-  const contexts = trace.names.map((name) => (CLOCK_CALLS.has(name) ? clock : RANDOM_CALLS.has(name) ? random : plain));
+  const exec: NormaliseContext = { ...plain, execBasenames: true };
+  const contexts = trace.names.map((name) =>
+    CLOCK_CALLS.has(name) ? clock : RANDOM_CALLS.has(name) ? random : name === 'execve' ? exec : plain,
+  );
   for (let i = 0; i < n; i++) {
     if ((c.kind[i] as number) !== SYSCALL) continue;
     const nameId = c.nameId[i] as number;

@@ -31,6 +31,11 @@ export interface NormaliseContext {
   cwd: string | null;
   /** Replace string literal contents (getrandom's bytes). */
   dropStrings: boolean;
+  /**
+   * execve: compare the program path and argv[0] by their last component. The host runs `./foo` or
+   * `/tmp/x/foo`, the chroot `/foo`: the same program named from two places.
+   */
+  execBasenames?: boolean;
   /** Keep nothing of the arguments and the result but the error (clock readings). */
   dropAll: boolean;
   /** Drop `-y` decorations entirely: when only one of the two traces has them, they cannot compare. */
@@ -54,6 +59,8 @@ export const CLOCK_CALLS = new Set([
 export const RANDOM_CALLS = new Set(['getrandom']);
 
 const sink = new HashSink();
+/** String literals met so far in the call being scanned (execve's first two are the program's names). */
+let stringsSeen = 0;
 
 /**
  * Labels that replace fd numbers (see FdLabeler): the digits at `argAt` in the first range, and the
@@ -87,6 +94,7 @@ export function hashCallRanges(
   to2: number,
 ): number {
   sink.reset(seed, false);
+  stringsSeen = 0;
   if (ctx.dropAll) {
     emitErrorOnly(text2.length > 0 ? text2 : text1, text2.length > 0 ? from2 : from1, text2.length > 0 ? to2 : to1, sink);
     return sink.hash;
@@ -104,6 +112,7 @@ export function hashCallText(text: string, seed: number, ctx: NormaliseContext):
 /** The normalised text itself (for tests, display and debugging). */
 export function normaliseCallText(text: string, ctx: NormaliseContext): string {
   sink.reset(0, true);
+  stringsSeen = 0;
   if (ctx.dropAll) emitErrorOnly(text, 0, text.length, sink);
   else scan(text, 0, text.length, ctx, NO_OVERRIDES, sink);
   const chars = sink.chars ?? [];
@@ -173,7 +182,11 @@ function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds
     }
     if (cls === C_QUOTE) {
       const end = skipString(text, k, n);
-      if (ctx.dropStrings) out.emitString('""');
+      if (ctx.execBasenames && stringsSeen++ < 2) {
+        const slash = text.lastIndexOf('/', end - 2);
+        out.emit(QUOTE);
+        out.emitText(text, slash > k ? slash + 1 : k + 1, end);
+      } else if (ctx.dropStrings) out.emitString('""');
       else if (ctx.cwd && startsWithDir(text, k + 1, ctx.cwd)) {
         out.emitString('"$CWD');
         out.emitText(text, k + 1 + ctx.cwd.length, end);
