@@ -29,6 +29,8 @@ export class TraceClient {
     number,
     { resolve(d: TraceData): void; reject(e: Error): void; onProgress(done: number, total: number): void }
   >();
+  /** Listeners for messages this class does not handle itself (the comparison's diff replies). */
+  private readonly listeners = new Set<(msg: WorkerResponse) => void>();
   private readonly queries = new Map<
     number,
     { resolve(r: QueryResult | null): void; reject(e: Error): void }
@@ -95,6 +97,16 @@ export class TraceClient {
     return r?.kind === 'select' ? r.perSelector : selectors.map(() => []);
   }
 
+  /** Sends a request the client does not model (compare/compare-client.ts), and hears every reply. */
+  post(msg: WorkerRequest): void {
+    this.send(msg);
+  }
+
+  listen(fn: (msg: WorkerResponse) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
   terminate(): void {
     this.worker.terminate();
   }
@@ -112,6 +124,14 @@ export class TraceClient {
   }
 
   private receive(msg: WorkerResponse): void {
+    for (const fn of this.listeners) fn(msg);
+    if (
+      msg.type === 'diff-progress' ||
+      msg.type === 'diff-done' ||
+      msg.type === 'diff-failed' ||
+      msg.type === 'diff-export-done'
+    )
+      return;
     if (msg.type === 'result') {
       const q = this.queries.get(msg.queryId);
       this.queries.delete(msg.queryId);

@@ -3,6 +3,7 @@ import { computePhases } from '../../../parsers/analysis/phases.js';
 import { resolveSelector } from '../../../parsers/lessons/index.js';
 import type { Trace } from '../../../parsers/model/index.js';
 import { computeLanes } from '../logic/compute-lanes.js';
+import { answerDiffRequest } from '../compare/worker-diff.js';
 import { buildTraceData, listColumnBuffers, listLaneBuffers } from './build-trace-data.js';
 import { CancelledError, NotATraceError, parseInputs } from './parse-trace.js';
 import { measureInput } from './read-input.js';
@@ -30,6 +31,7 @@ scope.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
   if (msg.type === 'cancel') cancelled.add(msg.requestId);
   else if (msg.type === 'load') void load(msg);
+  else if (msg.type === 'diff' || msg.type === 'diff-export') answerDiffRequest(msg, traces, post);
   else if (msg.type === 'query') {
     const trace = traces.get(msg.slot);
     try {

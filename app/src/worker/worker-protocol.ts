@@ -2,6 +2,7 @@ import type { Phase } from '../../../parsers/analysis/phases.js';
 import type { EventSelector } from '../../../parsers/lessons/index.js';
 import type { TraceEvent } from '../../../parsers/model/index.js';
 import type { TraceData } from '../trace/trace-data.js';
+import type { DiffRequest, DiffResponse } from '../compare/diff-protocol.js';
 
 /** Where the bytes of one input file come from: a File picked or dropped, fetched URL, or pasted text. */
 export type InputSource =
@@ -12,7 +13,9 @@ export type InputSource =
 export type WorkerRequest =
   | { type: 'load'; requestId: number; slot: string; id: string; title: string; inputs: InputSource[] }
   | { type: 'cancel'; requestId: number }
-  | { type: 'query'; queryId: number; slot: string; query: TraceQuery };
+  | { type: 'query'; queryId: number; slot: string; query: TraceQuery }
+  /** The comparison (issue 6): align slots a and b, export the result. */
+  | DiffRequest;
 
 export type TraceQuery =
   | { kind: 'event'; index: number }
@@ -52,4 +55,5 @@ export type WorkerResponse =
   | { type: 'progress'; requestId: number; bytes: number; totalBytes: number }
   | { type: 'loaded'; requestId: number; data: TraceData }
   | { type: 'failed'; requestId: number; message: string; cancelled: boolean }
-  | { type: 'result'; queryId: number; result: QueryResult | null; error?: string };
+  | { type: 'result'; queryId: number; result: QueryResult | null; error?: string }
+  | DiffResponse;
