@@ -21,7 +21,7 @@ export function registerDiffCommand(program: Command): void {
   program
     .command('diff')
     .description('compare two traces: processes paired, calls aligned, differences explained')
-    .argument('<a>', 'strace log, -ff directory, quoted glob ("run1/trace.*"), or a `spelunk collect` session directory')
+    .argument('<a>', 'strace (or bpftrace) log, -ff directory, quoted glob ("run1/trace.*"), or a `spelunk collect` session directory')
     .argument('[b]', 'the other trace (omit when <a> is a session directory: its host and chroot runs)')
     .option('--json', 'machine-readable: counts, first divergence, findings and the whole alignment')
     .option('--budget <ms>', 'time allowed for exact alignment before a coarser one is used', '5000')
