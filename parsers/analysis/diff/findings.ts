@@ -31,8 +31,24 @@ export function computeDiffFindings(core: TraceDiffCore, labels: DiffLabels): Di
     ...scaffolding(core, labels),
     ...coarseNote(core, labels),
   ];
+  linkLocalesToEnvironment(found);
   // A stable sort keeps each kind's own order.
   return found.sort((x, y) => FINDING_KINDS.indexOf(x.kind) - FINDING_KINDS.indexOf(y.kind));
+}
+
+/**
+ * A cleared environment (env -i) has no LANG or LC_*: the program then loads no locale files, which
+ * shows up as locale paths opened in one run only. Say so on the environment finding.
+ */
+function linkLocalesToEnvironment(found: DiffFinding[]): void {
+  const env = found.find((f) => f.kind === 'env-size');
+  const locales = found.some(
+    (f) => f.kind === 'paths-only' && (f.details ?? []).some((d) => d.includes('/locale')),
+  );
+  if (env && locales) {
+    env.message +=
+      ' Without LANG or LC_* variables a program stays in the C locale and opens no locale files: this explains the locale paths opened in one run only.';
+  }
 }
 
 function firstDivergence(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
