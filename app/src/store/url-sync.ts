@@ -23,7 +23,10 @@ export function applyUrlView(store: AppStore, u: UrlState): void {
     s.select({ slot: 'a', index: u.selected });
 }
 
-/** Keeps the hash in step with the store (replaceState, at most a few times a second). */
+/**
+ * Keeps the hash in step with the store: written 300 ms after the view stops changing (replaceState costs
+ * several ms in Chromium, too much to do while panning).
+ */
 export function startUrlSync(store: AppStore): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = (): void => {
@@ -45,6 +48,7 @@ export function startUrlSync(store: AppStore): () => void {
       history.replaceState(null, '', next === ' ' ? window.location.pathname : next);
   };
   return store.subscribe(() => {
-    if (!timer) timer = setTimeout(write, 250);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(write, 300);
   });
 }

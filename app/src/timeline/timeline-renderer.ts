@@ -1,4 +1,3 @@
-import { axisTop } from 'd3-axis';
 import type { BrushBehavior } from 'd3-brush';
 import { brushX } from 'd3-brush';
 import { scaleLinear } from 'd3-scale';
@@ -23,6 +22,7 @@ import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX, MARKER_SHAPES, drawOverlay } from '.
 import { LaneCache } from './lane-cache.js';
 import { recordFrame } from './frame-stats.js';
 import { DARK_THEME, LIGHT_THEME, highlightColor } from './timeline-theme.js';
+import type { TimelineTheme } from './timeline-theme.js';
 import type { ZoomController } from './zoom-controller.js';
 import { createZoomController } from './zoom-controller.js';
 
@@ -30,7 +30,7 @@ export interface TimelineElements {
   root: HTMLElement;
   canvas: HTMLCanvasElement;
   overlay: HTMLElement;
-  axis: SVGSVGElement;
+  axis: HTMLCanvasElement;
   overview: SVGSVGElement;
 }
 
@@ -44,8 +44,12 @@ export class TimelineRenderer {
   private readonly zoom: ZoomController;
   private readonly brush: BrushBehavior<unknown>;
   private brushing = false;
+  private overviewKey: { model: LaneModel | null; width: number } = { model: null, width: 0 };
   private readonly unsubscribe: () => void;
   private readonly resize: ResizeObserver;
+  /** Sizes from the ResizeObserver: reading clientWidth while drawing would force a layout every frame. */
+  private widthCssPx = 0;
+  private heightCssPx = 0;
 
   constructor(
     private readonly store: AppStore,
@@ -84,7 +88,13 @@ export class TimelineRenderer {
     });
     el.overlay.addEventListener('click', this.onClick);
     el.root.addEventListener('wheel', this.onWheel, { passive: false });
-    this.resize = new ResizeObserver(() => this.schedule());
+    this.widthCssPx = el.root.clientWidth;
+    this.heightCssPx = el.root.clientHeight;
+    this.resize = new ResizeObserver(() => {
+      this.widthCssPx = el.root.clientWidth;
+      this.heightCssPx = el.root.clientHeight;
+      this.schedule();
+    });
     this.resize.observe(el.root);
     this.schedule();
   }
@@ -113,7 +123,7 @@ export class TimelineRenderer {
   }
 
   private plotWidth(): number {
-    return Math.max(1, this.el.root.clientWidth - GUTTER_CSS_PX);
+    return Math.max(1, this.widthCssPx - GUTTER_CSS_PX);
   }
 
   private setWindow(w: XWindow): void {
@@ -134,8 +144,7 @@ export class TimelineRenderer {
       s.setViewport(this.slot, { x0: model.xMin, x1: model.xMax, laneTop: 0 });
       return;
     }
-    const widthCssPx = this.el.root.clientWidth;
-    const heightCssPx = this.el.root.clientHeight;
+    const { widthCssPx, heightCssPx } = this;
     const ctx = fitCanvas(this.el.canvas, widthCssPx, heightCssPx);
     if (!ctx) return;
     const frame: TimelineFrame = {
@@ -155,7 +164,7 @@ export class TimelineRenderer {
     };
     this.laneCache.blit(ctx, frame, window.devicePixelRatio || 1, [model, trace, s.highlights, s.theme]);
     drawOverlay(ctx, frame);
-    this.drawAxis(model, vp, widthCssPx);
+    this.drawAxis(model, vp, widthCssPx, frame.theme);
     this.drawOverview(model, vp);
     const extent = { x0: model.xMin, x1: model.xMax };
     this.zoom.sync(vp, extent, widthCssPx - GUTTER_CSS_PX, computeMinSpan(model.xMode));
@@ -180,7 +189,7 @@ export class TimelineRenderer {
       x0 = Math.max(model.xMin, Math.min(model.xMax - span, x - span / 2));
       x1 = x0 + span;
     }
-    const visible = Math.max(1, Math.floor(this.el.root.clientHeight / LANE_HEIGHT_CSS_PX));
+    const visible = Math.max(1, Math.floor(this.heightCssPx / LANE_HEIGHT_CSS_PX));
     if (li < laneTop || li >= laneTop + visible) laneTop = Math.max(0, li - Math.floor(visible / 2));
     if (x0 !== vp.x0 || laneTop !== vp.laneTop) s.setViewport(this.slot, { x0, x1, laneTop });
   }
@@ -195,41 +204,55 @@ export class TimelineRenderer {
     }));
   }
 
-  private drawAxis(model: LaneModel, vp: XWindow, widthCssPx: number): void {
+  /** The time axis: d3 picks and formats the ticks, canvas draws them (no DOM churn per pan frame). */
+  private drawAxis(model: LaneModel, vp: XWindow, widthCssPx: number, theme: TimelineTheme): void {
+    const heightCssPx = 26;
+    const ctx = fitCanvas(this.el.axis, widthCssPx, heightCssPx);
+    if (!ctx) return;
     const scale = scaleLinear().domain([vp.x0, vp.x1]).range([GUTTER_CSS_PX, widthCssPx]);
     const span = vp.x1 - vp.x0;
-    const axis = axisTop(scale)
-      .ticks(Math.max(2, Math.floor((widthCssPx - GUTTER_CSS_PX) / 110)))
-      .tickFormat((v) =>
-        model.xMode === 'time' ? formatSeconds(Number(v), span) : `#${Math.round(Number(v))}`,
-      );
-    const svg = select(this.el.axis).attr('width', widthCssPx);
-    let g = svg.select<SVGGElement>('g.axis');
-    if (g.empty()) g = svg.append('g').attr('class', 'axis');
-    g.attr('transform', 'translate(0,22)').call(axis);
+    ctx.fillStyle = theme.background;
+    ctx.fillRect(0, 0, widthCssPx, heightCssPx);
+    ctx.fillStyle = theme.laneSeparator;
+    ctx.fillRect(GUTTER_CSS_PX, heightCssPx - 1, widthCssPx - GUTTER_CSS_PX, 1);
+    ctx.font = '11px ui-sans-serif, system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'center';
+    for (const t of scale.ticks(Math.max(2, Math.floor((widthCssPx - GUTTER_CSS_PX) / 110)))) {
+      const x = Math.round(scale(t));
+      ctx.fillStyle = theme.laneSeparator;
+      ctx.fillRect(x, heightCssPx - 7, 1, 6);
+      ctx.fillStyle = theme.textMuted;
+      ctx.fillText(model.xMode === 'time' ? formatSeconds(t, span) : `#${Math.round(t)}`, x, 11);
+    }
   }
 
   private drawOverview(model: LaneModel, vp: XWindow): void {
     const width = this.plotWidth();
-    const svg = select(this.el.overview).attr('width', width + GUTTER_CSS_PX);
-    let density = svg.select<SVGPathElement>('path.density');
-    if (density.empty()) density = svg.append('path').attr('class', 'density');
-    const bins = selectDensity(model);
-    const step = width / bins.length;
-    let d = `M${GUTTER_CSS_PX},18`;
-    bins.forEach(
-      (v, b) =>
-        (d += `L${(GUTTER_CSS_PX + b * step).toFixed(1)},${(18 - v * 16).toFixed(1)}h${step.toFixed(1)}`),
-    );
-    density.attr('d', `${d}L${GUTTER_CSS_PX + width},18Z`);
+    const svg = select(this.el.overview);
     let g = svg.select<SVGGElement>('g.brush');
-    if (g.empty()) g = svg.append('g').attr('class', 'brush');
-    g.attr('transform', `translate(${GUTTER_CSS_PX},0)`);
-    this.brush.extent([
-      [0, 0],
-      [width, 18],
-    ]);
-    g.call(this.brush);
+    // The density shape and the brush's extent change only with the trace and the width: not per pan frame.
+    if (this.overviewKey.model !== model || this.overviewKey.width !== width || g.empty()) {
+      this.overviewKey = { model, width };
+      svg.attr('width', width + GUTTER_CSS_PX);
+      let density = svg.select<SVGPathElement>('path.density');
+      if (density.empty()) density = svg.append('path').attr('class', 'density');
+      const bins = selectDensity(model);
+      const step = width / bins.length;
+      let d = `M${GUTTER_CSS_PX},18`;
+      bins.forEach(
+        (v, b) =>
+          (d += `L${(GUTTER_CSS_PX + b * step).toFixed(1)},${(18 - v * 16).toFixed(1)}h${step.toFixed(1)}`),
+      );
+      density.attr('d', `${d}L${GUTTER_CSS_PX + width},18Z`);
+      if (g.empty()) g = svg.append('g').attr('class', 'brush');
+      g.attr('transform', `translate(${GUTTER_CSS_PX},0)`);
+      this.brush.extent([
+        [0, 0],
+        [width, 18],
+      ]);
+      g.call(this.brush);
+    }
     if (this.brushing) return;
     const span = model.xMax - model.xMin;
     const a = ((vp.x0 - model.xMin) / span) * width;
@@ -262,7 +285,7 @@ export class TimelineRenderer {
     const model = this.model();
     const vp = s.viewports[this.slot];
     if (!model || !vp) return;
-    const visible = Math.max(1, Math.floor(this.el.root.clientHeight / LANE_HEIGHT_CSS_PX));
+    const visible = Math.max(1, Math.floor(this.heightCssPx / LANE_HEIGHT_CSS_PX));
     const laneTop = Math.max(0, Math.min(model.lanes.length - visible, vp.laneTop + delta));
     if (laneTop !== vp.laneTop) s.setViewport(this.slot, { ...vp, laneTop: Math.max(0, laneTop) });
   }

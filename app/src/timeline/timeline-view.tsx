@@ -21,7 +21,7 @@ export function TimelineView({ slot }: { slot: TraceSlot }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLDivElement>(null);
-  const axisRef = useRef<SVGSVGElement>(null);
+  const axisRef = useRef<HTMLCanvasElement>(null);
   const overviewRef = useRef<SVGSVGElement>(null);
 
   useEffect(() => {
@@ -63,7 +63,7 @@ export function TimelineView({ slot }: { slot: TraceSlot }) {
           overview
         </text>
       </svg>
-      <svg ref={axisRef} height={26} className="timeline-axis block w-full" aria-hidden="true" />
+      <canvas ref={axisRef} className="timeline-axis block" aria-hidden="true" />
       <div ref={rootRef} className="relative w-full" style={{ height }} data-testid={`timeline-${slot}`}>
         <canvas ref={canvasRef} role="img" aria-label={label} className="absolute inset-0" />
         <div
