@@ -20,6 +20,7 @@ import { fitCanvas } from './canvas-setup.js';
 import type { HighlightLayer, TimelineFrame } from './draw-timeline.js';
 import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX, MARKER_SHAPES, drawOverlay } from './draw-timeline.js';
 import { LaneCache } from './lane-cache.js';
+import { listTimelineOverlays, onOverlayRedraw } from './timeline-overlays.js';
 import { recordFrame } from './frame-stats.js';
 import { DARK_THEME, LIGHT_THEME, highlightColor } from './timeline-theme.js';
 import type { TimelineTheme } from './timeline-theme.js';
@@ -46,6 +47,7 @@ export class TimelineRenderer {
   private brushing = false;
   private overviewKey: { model: LaneModel | null; width: number } = { model: null, width: 0 };
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeOverlays: () => void;
   private readonly resize: ResizeObserver;
   /** Sizes from the ResizeObserver: reading clientWidth while drawing would force a layout every frame. */
   private widthCssPx = 0;
@@ -96,12 +98,14 @@ export class TimelineRenderer {
       this.schedule();
     });
     this.resize.observe(el.root);
+    this.unsubscribeOverlays = onOverlayRedraw((s) => s === slot && this.schedule());
     this.schedule();
   }
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
     this.unsubscribe();
+    this.unsubscribeOverlays();
     this.zoom.destroy();
     this.resize.disconnect();
     this.el.overlay.removeEventListener('click', this.onClick);
@@ -164,6 +168,14 @@ export class TimelineRenderer {
     };
     this.laneCache.blit(ctx, frame, window.devicePixelRatio || 1, [model, trace, s.highlights, s.theme]);
     drawOverlay(ctx, frame);
+    for (const layer of listTimelineOverlays(this.slot)) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(GUTTER_CSS_PX, 0, widthCssPx - GUTTER_CSS_PX, heightCssPx);
+      ctx.clip();
+      layer(ctx, frame);
+      ctx.restore();
+    }
     this.drawAxis(model, vp, widthCssPx, frame.theme);
     this.drawOverview(model, vp);
     const extent = { x0: model.xMin, x1: model.xMax };
