@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
 import { embedSamples } from './vite-embed-samples.js';
+import { buildStandalone } from './vite-standalone.js';
 
 const appRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -11,7 +12,7 @@ const appRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: appRoot,
   base: './',
-  plugins: [react(), tailwindcss(), embedSamples(fileURLToPath(new URL('../samples', import.meta.url)))],
+  plugins: [react(), tailwindcss(), embedSamples(fileURLToPath(new URL('../samples', import.meta.url))), buildStandalone(appRoot)],
   worker: { format: 'es' },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1', strictPort: false },

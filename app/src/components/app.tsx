@@ -13,6 +13,9 @@ import { Legend } from './legend.js';
 import { LoadPanel, nextUploadId, useDropFiles, useServedTraces } from './load-panel.js';
 import { LoadStatus } from './load-status.js';
 import { LessonBar } from '../lessons/lesson-bar.js';
+import { CompareOpen } from '../compare/compare-open.js';
+import { openDefaultCompare } from '../compare/compare-url.js';
+import { CompareView, useCompareMode } from '../compare/compare-view.js';
 import { ProcessTreePanel } from './process-tree-panel.js';
 import { handleShortcut } from './shortcuts.js';
 import { StatsPanel } from './stats-panel.js';
@@ -25,6 +28,7 @@ type Tab = 'events' | 'stats' | 'processes' | 'unknown';
 export function App() {
   const { store, client } = useAppContext();
   const trace = useAppState((s) => s.traces.a);
+  const comparing = useCompareMode();
   const theme = useAppState((s) => s.theme);
   const [showOpen, setShowOpen] = useState(false);
   const [tab, setTab] = useState<Tab>('events');
@@ -93,9 +97,12 @@ export function App() {
       />
       <LoadStatus />
       <LessonBar />
-      {!trace || showOpen ? (
+      {comparing && !showOpen ? (
+        <CompareView />
+      ) : !trace || showOpen ? (
         <main className="flex-1 overflow-auto">
           <LoadPanel served={served} />
+          <CompareOpen served={served} />
         </main>
       ) : (
         <main className="flex min-h-0 flex-1 flex-col">
@@ -168,6 +175,7 @@ function useAutoOpen(served: ServedTrace[]): void {
     )
       return;
     done.current = true;
+    if (openDefaultCompare(store, client, served)) return;
     const url = readUrlState();
     const runs = served.flatMap((t) => t.runs.map((r) => ({ t, r })));
     const pick = (url.trace && runs.find(({ t, r }) => formatRunId(t, r) === url.trace)) || runs[0];

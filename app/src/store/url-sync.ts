@@ -33,7 +33,7 @@ export function startUrlSync(store: AppStore): () => void {
     timer = null;
     const s = store.getState();
     const trace = s.traces.a;
-    if (!trace) return;
+    if (!trace || s.traces.b) return; // with a trace in slot b the hash names the comparison (compare/compare-url.ts)
     const vp = s.viewports.a;
     const hash = formatUrlState({
       trace: isServedId(trace.id) ? trace.id : null,

@@ -1,0 +1,161 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useAppContext, useAppState } from '../store/store-context.js';
+import type { TraceData } from '../trace/trace-data.js';
+import { selectAligned } from './compare-actions.js';
+import { useCompareState, useCompareStore } from './compare-store.js';
+import type { DiffData } from './diff-protocol.js';
+import { formatChange } from './draw-diff-layers.js';
+
+const ROW_PX = 22;
+const MARK = ['=', '~', '−', '+'];
+const ROW_CLASS = [
+  '',
+  'bg-amber-50 dark:bg-amber-950/40',
+  'bg-red-50 dark:bg-red-950/40',
+  'bg-green-50 dark:bg-green-950/40',
+];
+
+function callText(t: TraceData, i: number, args: string | undefined): string {
+  const c = t.columns;
+  const name = t.names[c.nameId[i] as number] ?? '?';
+  const errno = t.errnos[c.errnoId[i] as number];
+  const ret = c.ret[i] as number;
+  const result = errno ? ` = -1 ${errno}` : Number.isNaN(ret) ? '' : ` = ${ret}`;
+  return `${name}(${args ?? '…'})${result}`;
+}
+
+/** Rows of the alignment: every pair, or only the differences. */
+function useRows(diff: DiffData | null, diffsOnly: boolean): Int32Array {
+  return useMemo(() => {
+    if (!diff) return new Int32Array(0);
+    if (!diffsOnly) return Int32Array.from({ length: diff.count }, (_, k) => k);
+    const out: number[] = [];
+    for (let k = 0; k < diff.count; k++) if (diff.status[k] !== 0) out.push(k);
+    return Int32Array.from(out);
+  }, [diff, diffsOnly]);
+}
+
+/**
+ * The alignment as a table, one row per pair: A's call on the left, B's on the right, the status between.
+ * Only the visible rows exist in the DOM; their argument text comes from the worker.
+ */
+export function AlignedTable() {
+  const { store, client } = useAppContext();
+  const cs = useCompareStore();
+  const diff = useCompareState((s) => s.diff);
+  const diffsOnly = useCompareState((s) => s.diffsOnly);
+  const pair = useCompareState((s) => s.pair);
+  const ta = useAppState((s) => s.traces.a);
+  const tb = useAppState((s) => s.traces.b);
+  const rows = useRows(diff, diffsOnly);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [top, setTop] = useState(0);
+  const [height, setHeight] = useState(400);
+  const [texts, setTexts] = useState<{ a: Map<number, string>; b: Map<number, string> }>({ a: new Map(), b: new Map() });
+
+  const first = Math.max(0, Math.floor(top / ROW_PX) - 5);
+  const last = Math.min(rows.length, Math.ceil((top + height) / ROW_PX) + 5);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    if (!diff) return;
+    const ia: number[] = [];
+    const ib: number[] = [];
+    for (let r = first; r < last; r++) {
+      const k = rows[r] as number;
+      if ((diff.pairA[k] as number) >= 0) ia.push(diff.pairA[k] as number);
+      if ((diff.pairB[k] as number) >= 0) ib.push(diff.pairB[k] as number);
+    }
+    let live = true;
+    void Promise.all([client.rowTexts('a', ia), client.rowTexts('b', ib)]).then(([ra, rb]) => {
+      if (live) setTexts({ a: new Map(ra.map((r) => [r.index, r.text])), b: new Map(rb.map((r) => [r.index, r.text])) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, diff, rows, first, last]);
+  // Bring the selected pair into view (a finding or a timeline click chose it).
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || pair < 0) return;
+    let r = -1;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((rows[mid] as number) < pair) lo = mid + 1;
+      else hi = mid;
+    }
+    if (rows[lo] === pair) r = lo;
+    if (r < 0) return;
+    const y = r * ROW_PX;
+    if (y < el.scrollTop || y > el.scrollTop + el.clientHeight - ROW_PX) el.scrollTop = Math.max(0, y - el.clientHeight / 3);
+  }, [pair, rows]);
+
+  if (!diff || !ta || !tb) return null;
+  const { a: la, b: lb } = diff.labels;
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div className="flex items-center gap-3 border-b border-slate-200 px-2 py-1 text-xs dark:border-slate-700">
+        <label className="flex items-center gap-1">
+          <input
+            type="checkbox"
+            checked={diffsOnly}
+            onChange={(e) => cs.setState({ diffsOnly: e.currentTarget.checked })}
+          />
+          Differences only
+        </label>
+        <span data-testid="aligned-row-count">{rows.length} rows</span>
+        <span className="text-slate-500">= equal · ~ changed · − only in {la} · + only in {lb}</span>
+      </div>
+      <div
+        ref={scroller}
+        className="min-h-0 flex-1 overflow-auto font-mono text-xs"
+        role="grid"
+        aria-label="Aligned calls"
+        aria-rowcount={rows.length}
+        onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+      >
+        <div style={{ height: rows.length * ROW_PX, position: 'relative' }}>
+          {Array.from({ length: Math.max(0, last - first) }, (_, n) => {
+            const r = first + n;
+            const k = rows[r] as number;
+            const i = diff.pairA[k] as number;
+            const j = diff.pairB[k] as number;
+            const st = diff.status[k] as number;
+            const selected = k === pair;
+            return (
+              <div
+                key={k}
+                role="row"
+                aria-rowindex={r + 1}
+                aria-selected={selected}
+                data-pair={k}
+                className={`absolute left-0 right-0 flex cursor-pointer items-center gap-2 whitespace-nowrap px-2 ${ROW_CLASS[st]} ${selected ? 'outline outline-2 -outline-offset-2 outline-amber-500' : ''}`}
+                style={{ top: r * ROW_PX, height: ROW_PX }}
+                onClick={() => selectAligned(store, cs, { pair: k }, true)}
+              >
+                <span role="gridcell" className="w-3 text-center font-bold" title={['equal', 'changed', `only in ${la}`, `only in ${lb}`][st]}>
+                  {MARK[st]}
+                </span>
+                <span role="gridcell" className="w-12 shrink-0 text-right text-slate-500">{i >= 0 ? ta.columns.line[i] : ''}</span>
+                <span role="gridcell" className="shrink-0 truncate" style={{ width: 'calc(50% - 4.5rem)' }}>{i >= 0 ? callText(ta, i, texts.a.get(i)) : ''}</span>
+                <span role="gridcell" className="w-12 shrink-0 text-right text-slate-500">{j >= 0 ? tb.columns.line[j] : ''}</span>
+                <span role="gridcell" className="min-w-0 flex-1 truncate">
+                  {j >= 0 ? callText(tb, j, texts.b.get(j)) : ''}
+                  {st === 1 && <span className="ml-2 text-amber-700 dark:text-amber-400">≠ {formatChange(diff.change[k] as number)}</span>}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

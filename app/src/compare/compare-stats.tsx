@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useCompareState } from './compare-store.js';
+
+const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+
+/** Per-syscall statistics of both runs side by side, with the deltas; changed rows first. */
+export function CompareStats() {
+  const diff = useCompareState((s) => s.diff);
+  const [all, setAll] = useState(false);
+  if (!diff) return null;
+  const changed = diff.deltas.filter((d) => d.callsA !== d.callsB || d.errorsA !== d.errorsB);
+  const rows = all ? diff.deltas : changed;
+  const { a, b } = diff.labels;
+  return (
+    <div className="min-h-0 flex-1 overflow-auto p-2 text-sm">
+      <label className="mb-2 flex items-center gap-2 text-xs">
+        <input type="checkbox" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />
+        Show unchanged syscalls too ({diff.deltas.length - changed.length})
+      </label>
+      <table className="w-full border-collapse text-right tabular-nums" aria-label="Statistics side by side">
+        <thead>
+          <tr className="text-xs text-slate-500">
+            <th className="text-left">syscall</th>
+            <th>calls {a}</th>
+            <th>calls {b}</th>
+            <th>Δ calls</th>
+            <th>errors {a}</th>
+            <th>errors {b}</th>
+            <th>Δ errors</th>
+            <th>time {a} (ms)</th>
+            <th>time {b} (ms)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((d) => (
+            <tr key={d.name} className="border-t border-slate-100 dark:border-slate-800">
+              <td className="text-left font-mono">{d.name}</td>
+              <td>{d.callsA}</td>
+              <td>{d.callsB}</td>
+              <td className={d.callsB > d.callsA ? 'text-green-700 dark:text-green-400' : d.callsB < d.callsA ? 'text-red-700 dark:text-red-400' : ''}>
+                {signed(d.callsB - d.callsA)}
+              </td>
+              <td>{d.errorsA}</td>
+              <td>{d.errorsB}</td>
+              <td className={d.errorsB !== d.errorsA ? 'font-semibold text-amber-700 dark:text-amber-400' : ''}>{signed(d.errorsB - d.errorsA)}</td>
+              <td>{(d.secondsA * 1000).toFixed(2)}</td>
+              <td>{(d.secondsB * 1000).toFixed(2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

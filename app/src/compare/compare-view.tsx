@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { useAppContext } from '../store/store-context.js';
+import { AlignedTable } from './aligned-table.js';
+import { startCompareSync } from './compare-actions.js';
+import { CompareBar } from './compare-bar.js';
+import { CompareDetails } from './compare-details.js';
+import { CompareProcesses } from './compare-processes.js';
+import { CompareStats } from './compare-stats.js';
+import type { CompareTab } from './compare-store.js';
+import { compareStoreFor, useCompareState, useCompareStore } from './compare-store.js';
+import { CompareTimelines } from './compare-timelines.js';
+import { FindingsPanel } from './findings-panel.js';
+import { startCompareUrlSync } from './compare-url.js';
+
+/** Whether the comparison view is showing; keeps linked views and the URL in step while it is. */
+export function useCompareMode(): boolean {
+  const { store } = useAppContext();
+  const cs = compareStoreFor(store);
+  useEffect(() => {
+    const stops = [startCompareSync(store, cs), startCompareUrlSync(store, cs)];
+    return () => stops.forEach((s) => s());
+  }, [store, cs]);
+  return useStore(cs, (s) => s.active);
+}
+
+/** Two runs side by side: timelines linked by the alignment, findings, aligned calls, details. */
+export function CompareView() {
+  const cs = useCompareStore();
+  const tab = useCompareState((s) => s.tab);
+  const selA = useCompareState((s) => s.selA);
+  const selB = useCompareState((s) => s.selB);
+  const labels = useCompareState((s) => s.diff?.labels);
+  const tabs: [CompareTab, string][] = [
+    ['aligned', 'Aligned calls'],
+    ['stats', 'Statistics'],
+    ['processes', 'Processes'],
+  ];
+  return (
+    <main className="flex min-h-0 flex-1 flex-col" data-testid="compare-view">
+      <CompareBar />
+      <div className="max-h-[55vh] shrink-0 overflow-auto">
+        <CompareTimelines />
+      </div>
+      <p className="sr-only" aria-live="polite" data-testid="compare-selection" data-a={selA} data-b={selB}>
+        {selA >= 0 || selB >= 0
+          ? `Selected: ${labels?.a ?? 'A'} event ${selA >= 0 ? selA : 'none'}, ${labels?.b ?? 'B'} event ${selB >= 0 ? selB : 'none'}`
+          : ''}
+      </p>
+      <div className="flex min-h-0 flex-1">
+        <aside className="w-[27rem] shrink-0 overflow-auto border-r border-slate-200 dark:border-slate-700">
+          <FindingsPanel />
+        </aside>
+        <section aria-label="Comparison panels" className="flex min-w-0 flex-1 flex-col">
+          <div role="tablist" aria-label="Comparison panels" className="flex gap-1 border-b border-slate-200 px-2 pt-1 dark:border-slate-700">
+            {tabs.map(([id, label]) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                aria-selected={tab === id}
+                className="tab"
+                onClick={() => cs.setState({ tab: id })}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          {tab === 'aligned' && <AlignedTable />}
+          {tab === 'stats' && <CompareStats />}
+          {tab === 'processes' && <CompareProcesses />}
+        </section>
+        <aside className="w-[26rem] shrink-0 overflow-auto border-l border-slate-200 dark:border-slate-700">
+          <CompareDetails />
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,77 @@
+import type { LaneModel } from '../logic/compute-lanes.js';
+import type { DiffData } from './diff-protocol.js';
+
+/** x of event i on its lane (seconds from the trace start, or call order), or NaN when it has no lane. */
+export function xOfEvent(model: LaneModel, i: number): number {
+  const lane = model.lanes[model.laneOf[i] ?? -1];
+  const pos = model.posOf[i] ?? -1;
+  return lane && pos >= 0 ? (lane.x[pos] as number) : NaN;
+}
+
+/** First index with a[k] >= value in a sorted Float64Array. */
+export function lowerBound(a: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Per lane: positions of the events whose pair is not equal, with their x (sorted as the lane is). */
+export interface DiffMarks {
+  pos: Int32Array[];
+  x: Float64Array[];
+}
+
+const marksCache = new WeakMap<LaneModel, WeakMap<DiffData, DiffMarks>>();
+
+/** The marks worth drawing on one side: changed and one-sided calls, found once per lane model and diff. */
+export function selectDiffMarks(model: LaneModel, diff: DiffData, side: 'a' | 'b'): DiffMarks {
+  let byDiff = marksCache.get(model);
+  if (!byDiff) marksCache.set(model, (byDiff = new WeakMap()));
+  let marks = byDiff.get(diff);
+  if (marks) return marks;
+  const pairOf = side === 'a' ? diff.pairOfA : diff.pairOfB;
+  const pos: Int32Array[] = [];
+  const x: Float64Array[] = [];
+  for (const lane of model.lanes) {
+    const p: number[] = [];
+    for (let j = 0; j < lane.events.length; j++) {
+      const k = pairOf[lane.events[j] as number] ?? -1;
+      if (k >= 0 && diff.status[k] !== 0) p.push(j);
+    }
+    pos.push(Int32Array.from(p));
+    x.push(Float64Array.from(p, (j) => lane.x[j] as number));
+  }
+  byDiff.set(diff, (marks = { pos, x }));
+  return marks;
+}
+
+/** x of both sides of every pair (NaN where a side has none), for the strip that joins the timelines. */
+export interface PairXs {
+  xa: Float64Array;
+  xb: Float64Array;
+}
+
+const pairCache = new WeakMap<DiffData, Map<string, PairXs>>();
+
+export function selectPairXs(diff: DiffData, modelA: LaneModel, modelB: LaneModel): PairXs {
+  let byModels = pairCache.get(diff);
+  if (!byModels) pairCache.set(diff, (byModels = new Map()));
+  const key = `${modelA.xMode}`;
+  let xs = byModels.get(key);
+  if (xs) return xs;
+  const xa = new Float64Array(diff.count);
+  const xb = new Float64Array(diff.count);
+  for (let k = 0; k < diff.count; k++) {
+    const i = diff.pairA[k] as number;
+    const j = diff.pairB[k] as number;
+    xa[k] = i >= 0 ? xOfEvent(modelA, i) : NaN;
+    xb[k] = j >= 0 ? xOfEvent(modelB, j) : NaN;
+  }
+  byModels.set(key, (xs = { xa, xb }));
+  return xs;
+}
