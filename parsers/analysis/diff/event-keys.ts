@@ -3,7 +3,7 @@ import { EVENT_KINDS } from '../../model/index.js';
 import type { CallRanges } from './call-text.js';
 import { readCallRanges } from './call-text.js';
 import type { FdOverrides, NormaliseContext } from './normalise-call.js';
-import { CLOCK_CALLS, RANDOM_CALLS, hashCallRanges } from './normalise-call.js';
+import { CLOCK_CALLS, PID_CALLS, RANDOM_CALLS, hashCallRanges } from './normalise-call.js';
 import { FdLabeler } from './fd-labels.js';
 import type { ProcessTree } from '../process-tree.js';
 
@@ -204,8 +204,17 @@ export function computeEventKeys(
   const random: NormaliseContext = { ...plain, dropStrings: true };
   const clock: NormaliseContext = { ...plain, dropAll: true };
   const exec: NormaliseContext = { ...plain, execBasenames: true };
+  const withPids: NormaliseContext = { ...plain, pidTokens: true };
   const contexts = trace.names.map((name) =>
-    CLOCK_CALLS.has(name) ? clock : RANDOM_CALLS.has(name) ? random : name === 'execve' ? exec : plain,
+    CLOCK_CALLS.has(name)
+      ? clock
+      : RANDOM_CALLS.has(name)
+        ? random
+        : name === 'execve'
+          ? exec
+          : PID_CALLS.has(name)
+            ? withPids
+            : plain,
   );
   for (let i = 0; i < n; i++) {
     if ((c.kind[i] as number) !== SYSCALL) continue;

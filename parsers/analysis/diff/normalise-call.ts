@@ -25,6 +25,11 @@ export interface NormaliseContext {
    * equal across runs whatever number the kernel gave it.
    */
   pids: ReadonlyMap<number, number>;
+  /**
+   * Replace pids in this call (see PID_CALLS). Only calls that take or return pids get it: elsewhere a
+   * number like `read(...) = 2179` would turn into a pid token whenever the other run had pid 2179.
+   */
+  pidTokens?: boolean;
   /** Host path of the chroot root as `-y` decorations show it (e.g. "/tmp/x/rootfs"), or null. */
   chrootPrefix: string | null;
   /** The directory the run started in: a path under it reads `$CWD/...`, so runs from two places compare. */
@@ -57,6 +62,57 @@ export const CLOCK_CALLS = new Set([
 ]);
 /** Calls whose buffers are random bytes. */
 export const RANDOM_CALLS = new Set(['getrandom']);
+/** Calls that take or return process or thread ids. */
+export const PID_CALLS = new Set([
+  'clone',
+  'clone3',
+  'fork',
+  'vfork',
+  'getpid',
+  'getppid',
+  'gettid',
+  'set_tid_address',
+  'wait4',
+  'waitid',
+  'waitpid',
+  'kill',
+  'tkill',
+  'tgkill',
+  'getpgid',
+  'setpgid',
+  'getpgrp',
+  'getsid',
+  'setsid',
+  'prlimit64',
+  'ptrace',
+  'pidfd_open',
+  'pidfd_send_signal',
+  'rt_sigqueueinfo',
+  'rt_tgsigqueueinfo',
+  'sched_setaffinity',
+  'sched_getaffinity',
+  'sched_setscheduler',
+  'sched_getscheduler',
+  'sched_setparam',
+  'sched_getparam',
+  'sched_setattr',
+  'sched_getattr',
+  'get_robust_list',
+  'process_vm_readv',
+  'process_vm_writev',
+  'kcmp',
+  'ioprio_set',
+  'ioprio_get',
+  'capget',
+  'capset',
+  'migrate_pages',
+  'move_pages',
+  'perf_event_open',
+  // pthread_join waits on the thread's tid: futex(addr, FUTEX_WAIT_BITSET|..., 18867, ...)
+  'futex',
+  // returns what the interrupted call returned: `rt_sigreturn({mask=[]}) = 7687` after a wait4
+  'rt_sigreturn',
+]);
 
 const sink = new HashSink();
 /** String literals met so far in the call being scanned (execve's first two are the program's names). */
@@ -96,7 +152,12 @@ export function hashCallRanges(
   sink.reset(seed, false);
   stringsSeen = 0;
   if (ctx.dropAll) {
-    emitErrorOnly(text2.length > 0 ? text2 : text1, text2.length > 0 ? from2 : from1, text2.length > 0 ? to2 : to1, sink);
+    emitErrorOnly(
+      text2.length > 0 ? text2 : text1,
+      text2.length > 0 ? from2 : from1,
+      text2.length > 0 ? to2 : to1,
+      sink,
+    );
     return sink.hash;
   }
   scan(text1, from1, to1, ctx, fds, sink);
@@ -160,7 +221,14 @@ CHAR_CLASS[LT] = C_LT;
 CHAR_CLASS[EQ] = C_EQ;
 CHAR_CLASS[32] = C_SPACE;
 
-function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds: FdOverrides, out: HashSink): void {
+function scan(
+  text: string,
+  from: number,
+  to: number,
+  ctx: NormaliseContext,
+  fds: FdOverrides,
+  out: HashSink,
+): void {
   const n = to;
   let k = from;
   let timeField = false; // the previous `name=` was a time field: its value varies
@@ -231,15 +299,19 @@ function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds
         value = value * 10 + (d - 48);
         end++;
       }
-      if (fds.retLabel !== 0 && k >= 4 && text.startsWith(') = ', k - 4)) {
+      const isResult = isResultAt(text, k, from);
+      if (fds.retLabel !== 0 && isResult) {
         out.emit(LABEL_TOKEN + fds.retLabel);
       } else if (text.charCodeAt(end) === LT && !ctx.dropDecorations) {
         // A decorated fd (`3</etc/hostname>`): the path says which file; the number is allocation luck.
         out.emit(35);
       } else if (timeField) {
         out.emit(35);
-      } else if (end - k >= 2 && ctx.pids.has(value)) {
+      } else if (ctx.pidTokens && end - k >= 2 && ctx.pids.has(value)) {
         out.emit(PID_TOKEN + (ctx.pids.get(value) as number));
+      } else if (ctx.pidTokens && end - k >= 2 && isResult) {
+        // A pid from outside the trace (getppid() of the first process: the shell that started it).
+        out.emit(PID_TOKEN);
       } else {
         out.emitText(text, k, end);
       }
@@ -256,6 +328,17 @@ function scan(text: string, from: number, to: number, ctx: NormaliseContext, fds
     out.emit(c);
     k++;
   }
+}
+
+/** The number at `k` is the call's result: `) = 2106`, or padded `)         = 2106`. */
+function isResultAt(text: string, k: number, from: number): boolean {
+  let j = k - 1;
+  if (j < from || text.charCodeAt(j) !== 32) return false;
+  j--;
+  if (j < from || text.charCodeAt(j) !== EQ) return false;
+  j--;
+  while (j >= from && text.charCodeAt(j) === 32) j--;
+  return j >= from && text.charCodeAt(j) === 41;
 }
 
 /** Index one past the closing quote of the string literal starting at `start`. */
