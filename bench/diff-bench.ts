@@ -108,10 +108,14 @@ function ensureTraces(size: string): [string, string] {
     const log = join(DIR, `churn-${size}-${variant}.log`);
     if (!existsSync(log) || FRESH) {
       process.stderr.write(`recording ${log} (strace -f -tt -T) ...\n`);
-      execFileSync('strace', ['-f', '-tt', '-T', '-o', log, churn, String(ITERATIONS[size] ?? 19_000), variant], {
-        stdio: 'ignore',
-        cwd: DIR,
-      });
+      execFileSync(
+        'strace',
+        ['-f', '-tt', '-T', '-o', log, churn, String(ITERATIONS[size] ?? 19_000), variant],
+        {
+          stdio: 'ignore',
+          cwd: DIR,
+        },
+      );
     }
     out.push(log);
   }
@@ -148,7 +152,12 @@ function heapMb(): number {
 function myersAlone(a: Trace, b: Trace): { ms: number; finished: boolean; editDistance: number | null } {
   const space = new KeySpace();
   const keys = (t: Trace): Int32Array => {
-    const k = computeEventKeys(t, space, { chrootPrefix: null, cwd: null, dropDecorations: false, tree: computeProcessTree(t) });
+    const k = computeEventKeys(t, space, {
+      chrootPrefix: null,
+      cwd: null,
+      dropDecorations: false,
+      tree: computeProcessTree(t),
+    });
     const out: number[] = [];
     for (let i = 0; i < t.count; i++) if (t.columns.kind[i] === 0) out.push(k.fine[i] as number);
     return Int32Array.from(out);
@@ -158,7 +167,17 @@ function myersAlone(a: Trace, b: Trace): { ms: number; finished: boolean; editDi
   const aToB = new Int32Array(ka.length).fill(-1);
   const bToA = new Int32Array(kb.length).fill(-1);
   const started = performance.now();
-  const finished = alignMyers(ka, kb, 0, ka.length, 0, kb.length, aToB, bToA, Date.now() + MYERS_ALONE_LIMIT_MS);
+  const finished = alignMyers(
+    ka,
+    kb,
+    0,
+    ka.length,
+    0,
+    kb.length,
+    aToB,
+    bToA,
+    Date.now() + MYERS_ALONE_LIMIT_MS,
+  );
   const ms = performance.now() - started;
   let common = 0;
   for (const j of aToB) if (j >= 0) common++;
@@ -167,7 +186,8 @@ function myersAlone(a: Trace, b: Trace): { ms: number; finished: boolean; editDi
 
 /** diff-sequences on each paired process's whole key sequences (what the diff does without windows). */
 function myersPerPair(diff: TraceDiff): { ms: number; finished: boolean; common: number } {
-  const keysOf = (events: Int32Array, fine: Int32Array): Int32Array => Int32Array.from(events, (i) => fine[i] as number);
+  const keysOf = (events: Int32Array, fine: Int32Array): Int32Array =>
+    Int32Array.from(events, (i) => fine[i] as number);
   const deadline = Date.now() + MYERS_ALONE_LIMIT_MS;
   const started = performance.now();
   let common = 0;
@@ -176,7 +196,17 @@ function myersPerPair(diff: TraceDiff): { ms: number; finished: boolean; common:
     const ka = keysOf(block.unitA.events, diff.keysA.fine);
     const kb = keysOf(block.unitB.events, diff.keysB.fine);
     const aToB = new Int32Array(ka.length).fill(-1);
-    const ok = alignMyers(ka, kb, 0, ka.length, 0, kb.length, aToB, new Int32Array(kb.length).fill(-1), deadline);
+    const ok = alignMyers(
+      ka,
+      kb,
+      0,
+      ka.length,
+      0,
+      kb.length,
+      aToB,
+      new Int32Array(kb.length).fill(-1),
+      deadline,
+    );
     if (!ok) return { ms: performance.now() - started, finished: false, common };
     for (const j of aToB) if (j >= 0) common++;
   }
@@ -278,7 +308,6 @@ function formatTable(rows: Row[]): string {
   return lines.join('\n');
 }
 
-
 function updateBenchmarksMd(section: string): void {
   const path = new URL('../BENCHMARKS.md', import.meta.url).pathname;
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
@@ -287,7 +316,9 @@ function updateBenchmarksMd(section: string): void {
   if (start >= 0) next = text.indexOf('\n## ', start + 1);
   const body = `\n## Diff\n\n${section}\n`;
   const updated =
-    start < 0 ? text.replace(/\n*$/, '\n') + body : text.slice(0, start) + body + (next >= 0 ? text.slice(next) : '');
+    start < 0
+      ? text.replace(/\n*$/, '\n') + body
+      : text.slice(0, start) + body + (next >= 0 ? text.slice(next) : '');
   writeFileSync(path, updated);
 }
 
@@ -295,7 +326,9 @@ const rows: Row[] = [];
 for (const size of SIZES) {
   const row = await benchSize(size);
   rows.push(row);
-  process.stderr.write(`${size}: diff ${row.diffMs.toFixed(0)} ms (${row.counts}${row.coarse ? ', coarse' : ''})\n`);
+  process.stderr.write(
+    `${size}: diff ${row.diffMs.toFixed(0)} ms (${row.counts}${row.coarse ? ', coarse' : ''})\n`,
+  );
 }
 const table = formatTable(rows);
 const section = [
@@ -304,14 +337,16 @@ const section = [
   'Traces: a C workload (4 worker processes, one with 2 threads; open/read/close/write/stat/mmap/munmap/getppid',
   'in a loop) recorded with `strace -f -tt -T`; run B varies ~5% of the iterations. "diff" is',
   '`computeTraceDiff` end to end (normalise, pair processes, align, findings). The last two columns run',
-  'diff-sequences (jest\'s Myers) alone on the same normalised keys: on each process pair\'s whole sequences (what',
+  "diff-sequences (jest's Myers) alone on the same normalised keys: on each process pair's whole sequences (what",
   'the diff would do without windowed Myers), and on the whole traces with no process pairing at all.',
   '',
   table,
   '',
   `Results: ${rows.map((r) => `${r.size}: ${r.counts}${r.coarse ? ' (coarse fallback used)' : ''}${r.windowed ? ` (${r.windowed} process pairs aligned by windowed Myers)` : ''}`).join('; ')}.`,
   'Goals: 2 x 100k under 0.5 s, 2 x 1M under 3 s. The machine is shared and noisy (load average during the run:',
-  `${loadavg().map((l) => l.toFixed(1)).join(', ')}): compare figures measured side by side, and the CPU time, which`,
+  `${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')}): compare figures measured side by side, and the CPU time, which`,
   'other load does not inflate (wall time does: a first run can take twice its CPU time when other jobs run).',
   '',
   'Notes:',

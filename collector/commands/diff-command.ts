@@ -21,7 +21,10 @@ export function registerDiffCommand(program: Command): void {
   program
     .command('diff')
     .description('compare two traces: processes paired, calls aligned, differences explained')
-    .argument('<a>', 'strace (or bpftrace) log, -ff directory, quoted glob ("run1/trace.*"), or a `spelunk collect` session directory')
+    .argument(
+      '<a>',
+      'strace (or bpftrace) log, -ff directory, quoted glob ("run1/trace.*"), or a `spelunk collect` session directory',
+    )
     .argument('[b]', 'the other trace (omit when <a> is a session directory: its host and chroot runs)')
     .option('--json', 'machine-readable: counts, first divergence, findings and the whole alignment')
     .option('--budget <ms>', 'time allowed for exact alignment before a coarser one is used', '5000')
@@ -31,7 +34,8 @@ export function registerDiffCommand(program: Command): void {
       runAction(async () => {
         const { traceA, traceB, labels } = await readPair(a, b);
         const budgetMs = Number(opts.budget);
-        if (!Number.isFinite(budgetMs) || budgetMs <= 0) throw new InputError(`--budget: not a positive number: ${opts.budget}`);
+        if (!Number.isFinite(budgetMs) || budgetMs <= 0)
+          throw new InputError(`--budget: not a positive number: ${opts.budget}`);
         const diff = computeTraceDiff(traceA, traceB, { labels, budgetMs });
         if (opts.json) {
           await writeOut(JSON.stringify(formatDiffJson(diff)) + '\n');
@@ -40,7 +44,8 @@ export function registerDiffCommand(program: Command): void {
         const colors = pc.createColors(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
         const context = opts.all ? 'all' : Math.max(0, Number(opts.context) || 0);
         const header =
-          `${colors.bold(labels.a)}: ${describe(traceA)}\n` + `${colors.bold(labels.b)}: ${describe(traceB)}\n`;
+          `${colors.bold(labels.a)}: ${describe(traceA)}\n` +
+          `${colors.bold(labels.b)}: ${describe(traceB)}\n`;
         await writeOut(
           header + formatDiffReport(diff, { paint: colors, context, maxLines: opts.all ? Infinity : 400 }),
         );
@@ -50,27 +55,38 @@ export function registerDiffCommand(program: Command): void {
 
 function describe(trace: Trace): string {
   const names = trace.sources.map((s) => s.name);
-  const files = names.length > 3 ? `${names.slice(0, 3).join(', ')}, … (${names.length} files)` : names.join(', ');
+  const files =
+    names.length > 3 ? `${names.slice(0, 3).join(', ')}, … (${names.length} files)` : names.join(', ');
   let calls = 0;
   for (let i = 0; i < trace.count; i++) if (trace.columns.kind[i] === 0) calls++;
   return `${files} (${calls} syscalls)`;
 }
 
 /** The two traces and their labels, from two arguments or one session directory. */
-async function readPair(a: string, b: string | undefined): Promise<{ traceA: Trace; traceB: Trace; labels: DiffLabels }> {
+async function readPair(
+  a: string,
+  b: string | undefined,
+): Promise<{ traceA: Trace; traceB: Trace; labels: DiffLabels }> {
   if (b === undefined) {
     const session = await readSession(a);
-    if (!session) throw new InputError(`${a}: not a session directory (no session.json); name two traces to compare`);
+    if (!session)
+      throw new InputError(`${a}: not a session directory (no session.json); name two traces to compare`);
     return session;
   }
   const [sa, sb] = await Promise.all([readSession(a), readSession(b)]);
-  if (sa || sb) throw new InputError('a session directory compares its own runs: give it alone (spelunk diff SESSION)');
-  const [traceA, traceB] = await Promise.all([readTrace(await expandGlob(a)), readTrace(await expandGlob(b))]);
+  if (sa || sb)
+    throw new InputError('a session directory compares its own runs: give it alone (spelunk diff SESSION)');
+  const [traceA, traceB] = await Promise.all([
+    readTrace(await expandGlob(a)),
+    readTrace(await expandGlob(b)),
+  ]);
   return { traceA, traceB, labels: { a: 'A', b: 'B' } };
 }
 
 /** A session from `spelunk collect`: session.json lists runs [{label, log}]; host first, then chroot. */
-async function readSession(dir: string): Promise<{ traceA: Trace; traceB: Trace; labels: DiffLabels } | null> {
+async function readSession(
+  dir: string,
+): Promise<{ traceA: Trace; traceB: Trace; labels: DiffLabels } | null> {
   const manifestPath = join(dir, 'session.json');
   if (!(await isFile(manifestPath))) return null;
   let manifest: { runs?: { label?: string; log?: string }[] };
@@ -82,7 +98,8 @@ async function readSession(dir: string): Promise<{ traceA: Trace; traceB: Trace;
   const runs = (manifest.runs ?? []).filter((r): r is { label: string; log: string } => !!r.label && !!r.log);
   const host = runs.find((r) => r.label === 'host') ?? runs[0];
   const other = runs.find((r) => r !== host && r.label === 'chroot') ?? runs.find((r) => r !== host);
-  if (!host || !other) throw new InputError(`${manifestPath}: needs two runs to compare, found ${runs.length}`);
+  if (!host || !other)
+    throw new InputError(`${manifestPath}: needs two runs to compare, found ${runs.length}`);
   const [traceA, traceB] = await Promise.all([readRunLog(dir, host.log), readRunLog(dir, other.log)]);
   return { traceA, traceB, labels: { a: host.label, b: other.label } };
 }
@@ -104,7 +121,14 @@ async function expandGlob(arg: string): Promise<string[]> {
   const base = basename(arg);
   if (!/[*?]/.test(base)) return [arg];
   const dir = dirname(arg);
-  const re = new RegExp('^' + base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+  const re = new RegExp(
+    '^' +
+      base
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.') +
+      '$',
+  );
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => re.test(n)).sort();
   if (names.length === 0) throw new InputError(`${arg}: no file matches`);
   return names.map((n) => join(dir, n));

@@ -54,7 +54,10 @@ const PAGE = 4096;
  * bss, anonymous memory. What the kernel mapped at execve (the binary itself, ld.so, the stack) makes no
  * syscall and so is not in the table; an mprotect of such a range changes nothing here.
  */
-export function computeAddressSpace(trace: Trace, tree: ProcessTree = computeProcessTree(trace)): AddressSpace[] {
+export function computeAddressSpace(
+  trace: Trace,
+  tree: ProcessTree = computeProcessTree(trace),
+): AddressSpace[] {
   const spaces = new Map<number, AddressSpace>(); // owner node -> space
   const fdTables = new Map<number, Map<number, string>>(); // owner node -> fd -> path
   const ownerOf = (nodeId: number): number => {
@@ -66,7 +69,8 @@ export function computeAddressSpace(trace: Trace, tree: ProcessTree = computePro
     let space = spaces.get(owner);
     if (space) return space;
     const node = tree.nodes[owner];
-    const parent = node && node.parent !== null && node.origin !== 'execve' ? spaces.get(ownerOf(node.parent)) : undefined;
+    const parent =
+      node && node.parent !== null && node.origin !== 'execve' ? spaces.get(ownerOf(node.parent)) : undefined;
     space = {
       node: owner,
       pid: node?.pid ?? null,
@@ -127,7 +131,16 @@ function applyMemoryCall(ev: SyscallEvent, i: number, space: AddressSpace, fds: 
     const prot = a2?.text ?? '';
     const file = fileOf(a4, fds);
     const offset = numberOf(a5) ?? 0;
-    space.mappings = mapRange(space.mappings, { start: ret, end: ret + length, prot, flags: a3?.text ?? '', file, offset, event: i, line });
+    space.mappings = mapRange(space.mappings, {
+      start: ret,
+      end: ret + length,
+      prot,
+      flags: a3?.text ?? '',
+      file,
+      offset,
+      event: i,
+      line,
+    });
     space.ops.push({ event: i, line, op: 'mmap', start: ret, length, prot, file });
   } else if (ev.name === 'munmap') {
     const start = numberOf(a0);
@@ -149,7 +162,14 @@ function applyMemoryCall(ev: SyscallEvent, i: number, space: AddressSpace, fds: 
     if (old === null || ret === null) return;
     const moved = space.mappings.find((m) => m.start <= old && old < m.end);
     space.mappings = unmapRange(space.mappings, old, old + oldLength);
-    if (moved) space.mappings = mapRange(space.mappings, { ...moved, start: ret, end: ret + newLength, event: i, line });
+    if (moved)
+      space.mappings = mapRange(space.mappings, {
+        ...moved,
+        start: ret,
+        end: ret + newLength,
+        event: i,
+        line,
+      });
     space.ops.push({ event: i, line, op: 'mremap', start: ret, length: newLength });
   }
 }

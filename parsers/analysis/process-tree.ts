@@ -49,7 +49,12 @@ export interface ProcessTree {
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 const EXIT = EVENT_KINDS.indexOf('exit');
 const KILLED = EVENT_KINDS.indexOf('killed');
-const FORKS: Record<string, ProcessOrigin> = { fork: 'fork', vfork: 'vfork', clone: 'clone', clone3: 'clone3' };
+const FORKS: Record<string, ProcessOrigin> = {
+  fork: 'fork',
+  vfork: 'vfork',
+  clone: 'clone',
+  clone3: 'clone3',
+};
 
 /** Builds the process tree: fork/vfork/clone/clone3 children, execve images, exit statuses. */
 export function computeProcessTree(trace: Trace): ProcessTree {

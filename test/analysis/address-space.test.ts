@@ -10,7 +10,11 @@ describe('address space', () => {
     expect(rest).toHaveLength(0);
     expect(space?.program).toBe('./foo');
     // brk(NULL), brk(NULL), brk(0x55675a79d000): the heap grows by 0x21000 bytes.
-    expect(space?.brk.map((b) => b.value.toString(16))).toEqual(['55675a77c000', '55675a77c000', '55675a79d000']);
+    expect(space?.brk.map((b) => b.value.toString(16))).toEqual([
+      '55675a77c000',
+      '55675a77c000',
+      '55675a79d000',
+    ]);
     expect(space?.brk.map((b) => b.line)).toEqual([2, 33, 34]);
     // libc mapped as four file-backed pieces; the relro page made read-only by mprotect (line 25)
     // splits the data mapping; ld.so.cache was unmapped again (line 29).
@@ -42,7 +46,9 @@ describe('address space', () => {
 
   it('shows where the chroot run differs: ld.so.cache mapped on the host only, nothing after a failed exec', () => {
     const host = computeAddressSpace(loadLog('corpus:foo-host.log'))[0];
-    const works = computeAddressSpace(loadLog('corpus:foo-chroot-works.log')).find((s) => s.program === '/foo');
+    const works = computeAddressSpace(loadLog('corpus:foo-chroot-works.log')).find(
+      (s) => s.program === '/foo',
+    );
     expect(host && works).toBeTruthy();
     if (!host || !works) return;
     // Same libc at the same path inside the rootfs; but the rootfs has no /etc/ld.so.cache, so only

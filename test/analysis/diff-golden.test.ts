@@ -5,8 +5,18 @@ import { formatGolden, loadLog, syscallCount } from './diff-helpers.js';
 // Real pairs: host vs chroot without the loader, host vs chroot with libraries, reruns (plain and
 // threaded), env -i vs not, and two builds of the same threaded program.
 const PAIRS: { name: string; a: string; b: string; labels?: { a: string; b: string } }[] = [
-  { name: 'foo-host-vs-chroot-fails', a: 'corpus:foo-host.log', b: 'corpus:foo-chroot-fails.log', labels: { a: 'host', b: 'chroot' } },
-  { name: 'foo-host-vs-chroot-works', a: 'corpus:foo-host.log', b: 'corpus:foo-chroot-works.log', labels: { a: 'host', b: 'chroot' } },
+  {
+    name: 'foo-host-vs-chroot-fails',
+    a: 'corpus:foo-host.log',
+    b: 'corpus:foo-chroot-fails.log',
+    labels: { a: 'host', b: 'chroot' },
+  },
+  {
+    name: 'foo-host-vs-chroot-works',
+    a: 'corpus:foo-host.log',
+    b: 'corpus:foo-chroot-works.log',
+    labels: { a: 'host', b: 'chroot' },
+  },
   { name: 'foo-chroot-fails-vs-works', a: 'corpus:foo-chroot-fails.log', b: 'corpus:foo-chroot-works.log' },
   { name: 'ls-rerun', a: 'fixture:ls-run1.log', b: 'fixture:ls-run2.log' },
   { name: 'mt-threaded-rerun', a: 'fixture:mt-run1.log', b: 'fixture:mt-run2.log' },
@@ -60,7 +70,9 @@ describe('what the diff says about real pairs', () => {
     expect(first?.a?.line).toBe(1);
     expect(first?.b?.line).toBe(111);
     expect(first?.b?.text).toContain('execve("/foo"');
-    const loader = diff.findings.find((f) => f.kind === 'failed-only' && f.message.includes('dynamic loader'));
+    const loader = diff.findings.find(
+      (f) => f.kind === 'failed-only' && f.message.includes('dynamic loader'),
+    );
     expect(loader?.message).toContain('/lib64/ld-linux-x86-64.so.2');
     expect(loader?.message).toContain('/lib/x86_64-linux-gnu/libc.so.6');
     expect(loader?.b?.line).toBe(111);
@@ -81,7 +93,9 @@ describe('what the diff says about real pairs', () => {
     expect(diff.b.line(diff.pairs.b[k] as number)).toBe(111);
     // After the scaffolding, the program's own run is mostly equal.
     expect(diff.equal).toBeGreaterThanOrEqual(30);
-    expect(diff.findings.some((f) => f.kind === 'scaffolding' && f.message.includes('chroot("rootfs-libs")'))).toBe(true);
+    expect(
+      diff.findings.some((f) => f.kind === 'scaffolding' && f.message.includes('chroot("rootfs-libs")')),
+    ).toBe(true);
   });
 
   it('finds a rerun all-equal, threads included', () => {

@@ -36,5 +36,7 @@ export function formatGolden(diff: TraceDiff): string {
       b: json.firstDivergence.b?.line ?? null,
     },
   };
-  return JSON.stringify(head) + '\n\n' + formatDiffReport(diff, { context: 'all', maxLines: Infinity, width: 160 });
+  return (
+    JSON.stringify(head) + '\n\n' + formatDiffReport(diff, { context: 'all', maxLines: Infinity, width: 160 })
+  );
 }

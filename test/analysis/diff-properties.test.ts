@@ -123,7 +123,9 @@ describe('sequence alignment', () => {
 });
 
 /** Lines of a real log (a single process, -tt -T), to build traces from. */
-const FOO = readFileSync(CORPUS + 'foo-host.log', 'latin1').split('\n').filter((l) => /^\d+ /.test(l) && !l.includes('+++'));
+const FOO = readFileSync(CORPUS + 'foo-host.log', 'latin1')
+  .split('\n')
+  .filter((l) => /^\d+ /.test(l) && !l.includes('+++'));
 const PIPE = readFileSync(CORPUS + 'pipe-f-yy.log', 'latin1').split('\n');
 const MT = readFileSync(FIXTURES + 'mt-run1.log', 'latin1');
 
@@ -135,8 +137,15 @@ function rerun(text: string, pidShift: number, addrShift: number): string {
   const pids = new Set(text.match(/^\d+/gm) ?? []);
   return text
     .replace(/\b\d{4,}\b/g, (p) => (pids.has(p) ? String(Number(p) + pidShift) : p))
-    .replace(/0x7f([0-9a-f]{10})/g, (_, h: string) => '0x7f' + ((parseInt(h, 16) + addrShift * 4096) % 2 ** 40).toString(16).padStart(10, '0'))
-    .replace(/(\d\d:\d\d:\d\d\.)(\d{6})/g, (_, hms: string, us: string) => hms + String((Number(us) + 1234) % 1e6).padStart(6, '0'))
+    .replace(
+      /0x7f([0-9a-f]{10})/g,
+      (_, h: string) =>
+        '0x7f' + ((parseInt(h, 16) + addrShift * 4096) % 2 ** 40).toString(16).padStart(10, '0'),
+    )
+    .replace(
+      /(\d\d:\d\d:\d\d\.)(\d{6})/g,
+      (_, hms: string, us: string) => hms + String((Number(us) + 1234) % 1e6).padStart(6, '0'),
+    )
     .replace(/<0\.\d{6}>/g, '<0.000042>');
 }
 
@@ -164,7 +173,11 @@ describe('diff properties on real lines', () => {
           const a = parseStrace(text);
           const b = parseStrace(rerun(text, pidShift, addrShift));
           const d = computeTraceDiff(a, b);
-          expect({ changed: d.changed, onlyA: d.onlyA, onlyB: d.onlyB }).toEqual({ changed: 0, onlyA: 0, onlyB: 0 });
+          expect({ changed: d.changed, onlyA: d.onlyA, onlyB: d.onlyB }).toEqual({
+            changed: 0,
+            onlyA: 0,
+            onlyB: 0,
+          });
         },
       ),
       { numRuns: 30 },

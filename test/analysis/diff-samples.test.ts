@@ -26,38 +26,51 @@ function load(log: string): Trace {
     : parseStrace(text, { fileName: log });
 }
 
-describe.skipIf(pairs.length === 0)('diff of the host and chroot runs of each sample (strace and bpftrace)', () => {
-  it.each(pairs)('$id: every call accounted for, exactly aligned, the chroot start-up one block', (s) => {
-    const [host, chroot] = s.runs as [{ label: string; log: string }, { label: string; log: string }];
-    const a = load(host.log);
-    const b = load(chroot.log);
-    const diff = computeTraceDiff(a, b, { labels: { a: host.label, b: chroot.label } });
-    expect(diff.equal + diff.changed + diff.onlyA).toBe(syscallCount(a));
-    expect(diff.equal + diff.changed + diff.onlyB).toBe(syscallCount(b));
-    expect(diff.coarse).toBe(false);
-    if (b.names.includes('chroot')) {
-      expect(diff.blocks.filter((bl) => bl.why === 'chroot-scaffolding').length).toBeGreaterThanOrEqual(1);
-    }
-    expect(diff.findings.length).toBeGreaterThan(0);
-  });
+describe.skipIf(pairs.length === 0)(
+  'diff of the host and chroot runs of each sample (strace and bpftrace)',
+  () => {
+    it.each(pairs)('$id: every call accounted for, exactly aligned, the chroot start-up one block', (s) => {
+      const [host, chroot] = s.runs as [{ label: string; log: string }, { label: string; log: string }];
+      const a = load(host.log);
+      const b = load(chroot.log);
+      const diff = computeTraceDiff(a, b, { labels: { a: host.label, b: chroot.label } });
+      expect(diff.equal + diff.changed + diff.onlyA).toBe(syscallCount(a));
+      expect(diff.equal + diff.changed + diff.onlyB).toBe(syscallCount(b));
+      expect(diff.coarse).toBe(false);
+      if (b.names.includes('chroot')) {
+        expect(diff.blocks.filter((bl) => bl.why === 'chroot-scaffolding').length).toBeGreaterThanOrEqual(1);
+      }
+      expect(diff.findings.length).toBeGreaterThan(0);
+    });
 
-  const byId = new Map(pairs.filter((s) => s.backend === 'strace').map((s) => [s.id, s]));
-  const diffOf = (id: string) => {
-    const s = byId.get(id);
-    if (!s) return null;
-    return computeTraceDiff(load(s.runs[0]?.log ?? ''), load(s.runs[1]?.log ?? ''), { labels: { a: 'host', b: 'chroot' } });
-  };
+    const byId = new Map(pairs.filter((s) => s.backend === 'strace').map((s) => [s.id, s]));
+    const diffOf = (id: string) => {
+      const s = byId.get(id);
+      if (!s) return null;
+      return computeTraceDiff(load(s.runs[0]?.log ?? ''), load(s.runs[1]?.log ?? ''), {
+        labels: { a: 'host', b: 'chroot' },
+      });
+    };
 
-  it.skipIf(!byId.has('hello-bare-chroot'))('hello-bare-chroot: the missing dynamic loader is named', () => {
-    const diff = diffOf('hello-bare-chroot');
-    const f = diff?.findings.find((x) => x.kind === 'failed-only' && x.message.includes('dynamic loader'));
-    expect(f?.message).toContain('ld-linux-x86-64.so.2');
-    expect(f?.b?.text).toContain('execve(');
-  });
+    it.skipIf(!byId.has('hello-bare-chroot'))(
+      'hello-bare-chroot: the missing dynamic loader is named',
+      () => {
+        const diff = diffOf('hello-bare-chroot');
+        const f = diff?.findings.find(
+          (x) => x.kind === 'failed-only' && x.message.includes('dynamic loader'),
+        );
+        expect(f?.message).toContain('ld-linux-x86-64.so.2');
+        expect(f?.b?.text).toContain('execve(');
+      },
+    );
 
-  it.skipIf(!byId.has('static-bare-chroot'))('static-bare-chroot: /proc missing in the chroot is the likely reason', () => {
-    const diff = diffOf('static-bare-chroot');
-    const f = diff?.findings.find((x) => x.kind === 'failed-only');
-    expect(f?.message).toContain('/proc is not mounted inside the chroot');
-  });
-});
+    it.skipIf(!byId.has('static-bare-chroot'))(
+      'static-bare-chroot: /proc missing in the chroot is the likely reason',
+      () => {
+        const diff = diffOf('static-bare-chroot');
+        const f = diff?.findings.find((x) => x.kind === 'failed-only');
+        expect(f?.message).toContain('/proc is not mounted inside the chroot');
+      },
+    );
+  },
+);

@@ -10,7 +10,8 @@ function shape(tree: ProcessTree): string[] {
   const out: string[] = [];
   const walk = (id: number, depth: number): void => {
     const n = tree.nodes[id] as ProcessNode;
-    const exit = n.exit === null ? '' : 'code' in n.exit ? ` exit ${n.exit.code}` : ` killed ${n.exit.signal}`;
+    const exit =
+      n.exit === null ? '' : 'code' in n.exit ? ` exit ${n.exit.code}` : ` killed ${n.exit.signal}`;
     out.push(`${'  '.repeat(depth)}${n.pid} ${n.program} (${n.origin})${exit}`);
     for (const c of n.children) walk(c, depth + 1);
   };
@@ -46,7 +47,10 @@ describe('process tree', () => {
 
   it('gives the same tree for an -ff set as for the -f log of the same run shape', () => {
     const dir = CORPUS + 'ff/';
-    const files = ['pipe.7721', 'pipe.7722', 'pipe.7723'].map((name) => ({ name, text: readFileSync(dir + name, 'latin1') }));
+    const files = ['pipe.7721', 'pipe.7722', 'pipe.7723'].map((name) => ({
+      name,
+      text: readFileSync(dir + name, 'latin1'),
+    }));
     const tree = computeProcessTree(parseStraceFiles(files));
     expect(shape(tree)).toEqual([
       '7721 /usr/bin/sh (root) exit 0',

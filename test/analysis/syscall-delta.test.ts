@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { changedSyscalls, computeSyscallDelta, formatSyscallDelta } from '../../parsers/analysis/syscall-delta.js';
+import {
+  changedSyscalls,
+  computeSyscallDelta,
+  formatSyscallDelta,
+} from '../../parsers/analysis/syscall-delta.js';
 import { computeSyscallStats } from '../../parsers/analysis/syscall-stats.js';
 import type { Trace } from '../../parsers/model/index.js';
 import { loadLog } from './diff-helpers.js';
@@ -31,13 +35,19 @@ describe('per-syscall delta', () => {
 
   it('ranks the biggest changes first and says them in one line each', () => {
     const deltas = changedSyscalls(
-      computeSyscallDelta(computeSyscallStats(loadLog('corpus:foo-host.log')), computeSyscallStats(loadLog('corpus:foo-chroot-fails.log'))),
+      computeSyscallDelta(
+        computeSyscallStats(loadLog('corpus:foo-host.log')),
+        computeSyscallStats(loadLog('corpus:foo-chroot-fails.log')),
+      ),
     );
     expect(deltas[0]?.name).toBe('openat');
-    expect(formatSyscallDelta(deltas[0] as (typeof deltas)[number])).toBe('openat 2 → 36 (+34), errors 0 → 19');
-    expect(deltas.find((d) => d.name === 'execve') && formatSyscallDelta(deltas.find((d) => d.name === 'execve') as (typeof deltas)[number])).toBe(
-      'execve 1 → 2 (+1), errors 0 → 1',
+    expect(formatSyscallDelta(deltas[0] as (typeof deltas)[number])).toBe(
+      'openat 2 → 36 (+34), errors 0 → 19',
     );
+    expect(
+      deltas.find((d) => d.name === 'execve') &&
+        formatSyscallDelta(deltas.find((d) => d.name === 'execve') as (typeof deltas)[number]),
+    ).toBe('execve 1 → 2 (+1), errors 0 → 1');
   });
 
   it('is empty for a rerun', () => {

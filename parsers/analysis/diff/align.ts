@@ -58,7 +58,14 @@ export function alignSequences(a: Int32Array, b: Int32Array, deadlineMs: number)
 }
 
 /** Σ |count in a − count in b| over keys: no alignment has fewer unmatched elements. */
-function editLowerBound(a: Int32Array, b: Int32Array, aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+function editLowerBound(
+  a: Int32Array,
+  b: Int32Array,
+  aStart: number,
+  aEnd: number,
+  bStart: number,
+  bEnd: number,
+): number {
   const counts = new Map<number, number>();
   for (let i = aStart; i < aEnd; i++) counts.set(a[i] as number, (counts.get(a[i] as number) ?? 0) + 1);
   for (let j = bStart; j < bEnd; j++) counts.set(b[j] as number, (counts.get(b[j] as number) ?? 0) - 1);

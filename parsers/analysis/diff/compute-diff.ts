@@ -72,8 +72,18 @@ export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): 
   const unitsDone = now();
   const cwdA = findWorkingDirectory(a);
   const cwdB = findWorkingDirectory(b);
-  const keysA = computeEventKeys(a, space, { chrootPrefix: chrootPrefixA, cwd: cwdA, dropDecorations, tree: unitsA.tree });
-  const keysB = computeEventKeys(b, space, { chrootPrefix: chrootPrefixB, cwd: cwdB, dropDecorations, tree: unitsB.tree });
+  const keysA = computeEventKeys(a, space, {
+    chrootPrefix: chrootPrefixA,
+    cwd: cwdA,
+    dropDecorations,
+    tree: unitsA.tree,
+  });
+  const keysB = computeEventKeys(b, space, {
+    chrootPrefix: chrootPrefixB,
+    cwd: cwdB,
+    dropDecorations,
+    tree: unitsB.tree,
+  });
   const keysDone = now();
   const matches = pairProcesses(unitsA, unitsB, deadline);
   const pairs = new PairList(Math.max(a.count, b.count) + 16);
@@ -87,10 +97,28 @@ export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): 
       blocks.push({ kind: 'aligned', unitA: m.a, unitB: m.b, start, end: pairs.count, why: null, ...used });
     } else if (m.kind === 'onlyA') {
       for (const i of m.a.events) pairs.push(i, -1, ONLY_A);
-      blocks.push({ kind: 'onlyA', unitA: m.a, unitB: null, start, end: pairs.count, why: m.why, coarse: false, windowed: false });
+      blocks.push({
+        kind: 'onlyA',
+        unitA: m.a,
+        unitB: null,
+        start,
+        end: pairs.count,
+        why: m.why,
+        coarse: false,
+        windowed: false,
+      });
     } else {
       for (const j of m.b.events) pairs.push(-1, j, ONLY_B);
-      blocks.push({ kind: 'onlyB', unitA: null, unitB: m.b, start, end: pairs.count, why: m.why, coarse: false, windowed: false });
+      blocks.push({
+        kind: 'onlyB',
+        unitA: null,
+        unitB: m.b,
+        start,
+        end: pairs.count,
+        why: m.why,
+        coarse: false,
+        windowed: false,
+      });
     }
   }
   const counts = new Int32Array(4);

@@ -23,7 +23,13 @@ export function startsWithDir(text: string, at: number, dir: string): boolean {
  * A `-y` decoration from `<` to its `>`: `</etc/ld.so.cache>`, `<pipe:[103939]>`, `<TCP:[1.2.3.4:80->...]>`.
  * Paths may contain `>`, so the decoration ends at a `>` followed by a delimiter or the end.
  */
-export function scanDecoration(text: string, start: number, n: number, ctx: NormaliseContext, out: HashSink): number {
+export function scanDecoration(
+  text: string,
+  start: number,
+  n: number,
+  ctx: NormaliseContext,
+  out: HashSink,
+): number {
   let end = start + 1;
   for (; end < n; end++) {
     if (text.charCodeAt(end) !== GT) continue;

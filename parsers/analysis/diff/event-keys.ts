@@ -68,7 +68,8 @@ function pidLineages(tree: ProcessTree, space: KeySpace): Map<number, number> {
       .sort((x, y) => x.spawnEvent - y.spawnEvent);
     for (const kid of kids) {
       if (kid.origin === 'execve') visit(kid.id, lineage, count);
-      else if (kid.origin === 'thread') visit(kid.id, `${lineage}/t${count.thread++}`, { proc: 0, thread: 0 });
+      else if (kid.origin === 'thread')
+        visit(kid.id, `${lineage}/t${count.thread++}`, { proc: 0, thread: 0 });
       else visit(kid.id, `${lineage}/${count.proc++}`, { proc: 0, thread: 0 });
     }
   };
@@ -136,12 +137,55 @@ class HashInterner {
 
 /** Calls whose first string argument is a path: it identifies the call across runs better than its result. */
 export const PATH_CALLS = new Set([
-  'open', 'openat', 'openat2', 'creat', 'access', 'faccessat', 'faccessat2', 'stat', 'lstat', 'newfstatat',
-  'statx', 'execve', 'execveat', 'readlink', 'readlinkat', 'chdir', 'chroot', 'mkdir', 'mkdirat', 'rmdir',
-  'unlink', 'unlinkat', 'rename', 'renameat', 'renameat2', 'symlink', 'symlinkat', 'link', 'linkat',
-  'truncate', 'chmod', 'fchmodat', 'chown', 'lchown', 'fchownat', 'utimensat', 'statfs', 'getxattr',
-  'lgetxattr', 'listxattr', 'llistxattr', 'mknod', 'mknodat', 'inotify_add_watch', 'uselib', 'swapon',
-  'mount', 'umount2', 'pivot_root',
+  'open',
+  'openat',
+  'openat2',
+  'creat',
+  'access',
+  'faccessat',
+  'faccessat2',
+  'stat',
+  'lstat',
+  'newfstatat',
+  'statx',
+  'execve',
+  'execveat',
+  'readlink',
+  'readlinkat',
+  'chdir',
+  'chroot',
+  'mkdir',
+  'mkdirat',
+  'rmdir',
+  'unlink',
+  'unlinkat',
+  'rename',
+  'renameat',
+  'renameat2',
+  'symlink',
+  'symlinkat',
+  'link',
+  'linkat',
+  'truncate',
+  'chmod',
+  'fchmodat',
+  'chown',
+  'lchown',
+  'fchownat',
+  'utimensat',
+  'statfs',
+  'getxattr',
+  'lgetxattr',
+  'listxattr',
+  'llistxattr',
+  'mknod',
+  'mknodat',
+  'inotify_add_watch',
+  'uselib',
+  'swapon',
+  'mount',
+  'umount2',
+  'pivot_root',
 ]);
 
 /** Where the first string literal's contents start in text[from, to) (-1 if none); `stringEnd` its end. */
@@ -200,7 +244,14 @@ export function computeEventKeys(
   const opens = trace.names.map((name) => name + '(');
   const call: CallRanges = { text1: '', from1: 0, to1: 0, text2: '', from2: 0, to2: 0 };
   const labels: FdOverrides = { argAt: -1, argLabel: 0, retLabel: 0 };
-  const plain: NormaliseContext = { pids, chrootPrefix, cwd, dropStrings: false, dropAll: false, dropDecorations };
+  const plain: NormaliseContext = {
+    pids,
+    chrootPrefix,
+    cwd,
+    dropStrings: false,
+    dropAll: false,
+    dropDecorations,
+  };
   const random: NormaliseContext = { ...plain, dropStrings: true };
   const clock: NormaliseContext = { ...plain, dropAll: true };
   const exec: NormaliseContext = { ...plain, execBasenames: true };
@@ -226,7 +277,8 @@ export function computeEventKeys(
       nameShared[nameId] = shared;
     }
     readCallRanges(trace, i, opens[nameId] as string, call);
-    if (fds) fds.label(c.pid[i] as number, name, call, c.ret[i] as number, (c.errnoId[i] as number) === 0, labels);
+    if (fds)
+      fds.label(c.pid[i] as number, name, call, c.ret[i] as number, (c.errnoId[i] as number) === 0, labels);
     // A name id doubles as the coarse key of calls without a path (coarse ids are negative: no clash).
     // Calls on different paths are different requests: they never pair, even by name. An execve pairs
     // by program name, since `./foo` on the host is `/foo` in the chroot.
@@ -234,7 +286,8 @@ export function computeEventKeys(
       let from = firstString(call.text1, call.from1, call.to1);
       let to = stringEnd;
       if (from < 0) from = to = 0;
-      else if (name === 'execve' || name === 'execveat') from = Math.max(from, call.text1.lastIndexOf('/', to) + 1);
+      else if (name === 'execve' || name === 'execveat')
+        from = Math.max(from, call.text1.lastIndexOf('/', to) + 1);
       coarse[i] = -space.coarseId(shared, call.text1, from, to);
       nameKey[i] = coarse[i] as number;
     } else {

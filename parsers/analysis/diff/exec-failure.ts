@@ -30,7 +30,12 @@ const LOADER_PATH = /ld-linux[^/"]*\.so|\/ld\.so\.cache|\/lib[^"<>]*\.so(\.\d+)*
  * right after its execve, the program is dynamically linked, and in a chroot the loader is the likely
  * missing piece. If it loads nothing, the program is static and the file itself is missing.
  */
-export function explainExecFailure(core: TraceDiffCore, side: 'a' | 'b', i: number, labels: DiffLabels): string {
+export function explainExecFailure(
+  core: TraceDiffCore,
+  side: 'a' | 'b',
+  i: number,
+  labels: DiffLabels,
+): string {
   const t = side === 'a' ? core.a : core.b;
   const o = side === 'a' ? core.b : core.a;
   const label = side === 'a' ? labels.a : labels.b;
@@ -54,9 +59,13 @@ export function explainExecFailure(core: TraceDiffCore, side: 'a' | 'b', i: numb
           .map((e) => `${firstPath(t, e)} at ${formatLineRef(lineRef(t, e))}`)
           .join(', ')}${attempts.length > 4 ? ', …' : ''})`
       : `${requestOf(t, i)} fails with ENOENT in ${label} (${formatLineRef(lineRef(t, i))})`;
-  const hints = new Set(attempts.map((e) => failureHint(firstPath(t, e), 'ENOENT', inChroot)).filter((h) => h !== null));
+  const hints = new Set(
+    attempts.map((e) => failureHint(firstPath(t, e), 'ENOENT', inChroot)).filter((h) => h !== null),
+  );
   const hintText = hints.size > 0 ? ` Also: ${[...hints].join('; ')}.` : '';
-  const ran = [...theirs.byPid.values()].flatMap((p) => p.units).find((u) => u.execOk && names.has(u.program));
+  const ran = [...theirs.byPid.values()]
+    .flatMap((p) => p.units)
+    .find((u) => u.execOk && names.has(u.program));
   if (ran && attempts.length > 1) {
     // A PATH search that found nothing: the program is not in any directory tried.
     return `${tried}: ${[...names].filter((n) => n !== 'exe').join(' or ')} is in none of the directories tried inside ${where}, while ${otherLabel} runs ${ran.programPath ?? ran.program} (${formatLineRef(lineRef(o, ran.execEvent))}).${hintText}`;

@@ -39,7 +39,8 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
       if (!failsAlike(failsInA, b, core.keysB.coarse, j)) side = 'b';
     }
     if (side === null) continue;
-    const key = side === 'a' ? 'a' + failKey(a, core.keysA.coarse, i) : 'b' + failKey(b, core.keysB.coarse, j);
+    const key =
+      side === 'a' ? 'a' + failKey(a, core.keysA.coarse, i) : 'b' + failKey(b, core.keysB.coarse, j);
     const g = groups.get(key);
     if (g) g.count++;
     else groups.set(key, { side, i: side === 'a' ? i : j, other: side === 'a' ? j : i, count: 1 });
@@ -153,4 +154,3 @@ function failureSet(t: Trace, coarse: Int32Array): Set<string> {
   }
   return set;
 }
-

@@ -31,7 +31,8 @@ export function failureHint(path: string, errno: string, inChroot: boolean): str
     }
   }
   if (errno === 'EACCES') return `permission denied on ${path}: file modes, or a read-only or noexec mount`;
-  if (errno === 'EPERM') return 'not permitted: a dropped capability, a seccomp filter, or a user namespace without the right';
+  if (errno === 'EPERM')
+    return 'not permitted: a dropped capability, a seccomp filter, or a user namespace without the right';
   return null;
 }
 
@@ -39,7 +40,8 @@ export function failureHint(path: string, errno: string, inChroot: boolean): str
 export function traceChroots(trace: Trace): boolean {
   if (!trace.names.includes('chroot')) return false;
   for (let i = 0; i < trace.count; i++) {
-    if (trace.name(i) === 'chroot' && trace.kind(i) === 'syscall' && trace.columns.errnoId[i] === 0) return true;
+    if (trace.name(i) === 'chroot' && trace.kind(i) === 'syscall' && trace.columns.errnoId[i] === 0)
+      return true;
   }
   return false;
 }

@@ -63,8 +63,14 @@ function firstDivergence(core: TraceDiffCore, labels: DiffLabels): DiffFinding[]
     if (i < 0 && (pairs.a[n] as number) >= 0) i = pairs.a[n] as number;
     if (j < 0 && (pairs.b[n] as number) >= 0) j = pairs.b[n] as number;
   }
-  const sideA = i >= 0 ? `${labels.a} ${formatLineRef(lineRef(a, i))}: ${callOf(a, i)}` : `${labels.a}: (nothing)`;
-  const sideB = i >= 0 || j >= 0 ? (j >= 0 ? `${labels.b} ${formatLineRef(lineRef(b, j))}: ${callOf(b, j)}` : `${labels.b}: (nothing)`) : '';
+  const sideA =
+    i >= 0 ? `${labels.a} ${formatLineRef(lineRef(a, i))}: ${callOf(a, i)}` : `${labels.a}: (nothing)`;
+  const sideB =
+    i >= 0 || j >= 0
+      ? j >= 0
+        ? `${labels.b} ${formatLineRef(lineRef(b, j))}: ${callOf(b, j)}`
+        : `${labels.b}: (nothing)`
+      : '';
   const what =
     status === 'changed'
       ? 'the same call with a different result or arguments'
@@ -102,9 +108,16 @@ function processesOnly(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
   return out;
 }
 
-function syscallDeltas(core: TraceDiffCore, labels: DiffLabels, launcherA: Uint8Array, launcherB: Uint8Array): DiffFinding[] {
+function syscallDeltas(
+  core: TraceDiffCore,
+  labels: DiffLabels,
+  launcherA: Uint8Array,
+  launcherB: Uint8Array,
+): DiffFinding[] {
   const anyLauncher = launcherA.includes(1) || launcherB.includes(1);
-  const changed = changedSyscalls(computeSyscallDelta(countSyscalls(core.a, launcherA), countSyscalls(core.b, launcherB)));
+  const changed = changedSyscalls(
+    computeSyscallDelta(countSyscalls(core.a, launcherA), countSyscalls(core.b, launcherB)),
+  );
   if (changed.length === 0) return [];
   const top = changed.slice(0, 4).map(formatSyscallDelta).join('; ');
   return [
@@ -125,7 +138,9 @@ function exitOf(tree: ProcessTree, pid: number): ProcessNode | null {
 
 function describeExit(node: ProcessNode | null): string {
   if (!node?.exit) return 'no recorded exit';
-  return 'code' in node.exit ? `exit status ${node.exit.code}` : `killed by ${node.exit.signal}${node.exit.core ? ' (core dumped)' : ''}`;
+  return 'code' in node.exit
+    ? `exit status ${node.exit.code}`
+    : `killed by ${node.exit.signal}${node.exit.core ? ' (core dumped)' : ''}`;
 }
 
 function exitStatus(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {

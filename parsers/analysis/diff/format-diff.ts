@@ -59,7 +59,9 @@ export function formatDiffReport(diff: TraceDiff, options: FormatDiffOptions = {
     for (const d of f.details ?? []) out.push(`       ${p.dim('·')} ${d}`);
   });
   out.push('');
-  out.push(p.bold('Alignment') + p.dim(`  (= equal, ~ changed, - only in ${labels.a}, + only in ${labels.b})`));
+  out.push(
+    p.bold('Alignment') + p.dim(`  (= equal, ~ changed, - only in ${labels.a}, + only in ${labels.b})`),
+  );
   const listing: string[] = [];
   for (const block of diff.blocks) formatBlock(diff, block, context, width, p, listing);
   if (listing.length > maxLines) {
@@ -73,11 +75,19 @@ function side(trace: Trace, i: number): string {
   return formatLineRef({ line: trace.line(i), file: trace.file(i), text: '' }).replace('line ', '');
 }
 
-function formatBlock(diff: TraceDiff, block: DiffBlock, context: number | 'all', width: number, p: Paint, out: string[]): void {
+function formatBlock(
+  diff: TraceDiff,
+  block: DiffBlock,
+  context: number | 'all',
+  width: number,
+  p: Paint,
+  out: string[],
+): void {
   const { a, b, pairs, labels } = diff;
   const ua = block.unitA;
   const ub = block.unitB;
-  const who = (label: string, u: typeof ua): string => (u ? `${label} ${u.pid < 0 ? '(no pid)' : `pid ${u.pid}`} (${u.program || '?'})` : '');
+  const who = (label: string, u: typeof ua): string =>
+    u ? `${label} ${u.pid < 0 ? '(no pid)' : `pid ${u.pid}`} (${u.program || '?'})` : '';
   if (block.kind !== 'aligned') {
     const u = (ua ?? ub) as NonNullable<typeof ua>;
     const t = ua ? a : b;
@@ -93,7 +103,11 @@ function formatBlock(diff: TraceDiff, block: DiffBlock, context: number | 'all',
     } else if (u.events.length > 0) out.push(`  ${mark} ${p.dim('(folded)')}`);
     return;
   }
-  out.push(p.bold(`── ${who(labels.a, ua)} ⇄ ${who(labels.b, ub)}${block.coarse ? ' [coarse]' : block.windowed ? ' [windowed]' : ''}`));
+  out.push(
+    p.bold(
+      `── ${who(labels.a, ua)} ⇄ ${who(labels.b, ub)}${block.coarse ? ' [coarse]' : block.windowed ? ' [windowed]' : ''}`,
+    ),
+  );
   const show = new Uint8Array(block.end - block.start);
   for (let k = block.start; k < block.end; k++) {
     if (context === 'all' || pairs.status[k] !== EQUAL) {
@@ -124,7 +138,10 @@ function entryLine(diff: TraceDiff, k: number, width: number, p: Paint): string[
   const cols = (x: string, y: string): string => `${x.padEnd(12)} ${y.padEnd(12)}`;
   if (s === EQUAL) return [p.dim(`  = ${cols(la, lb)} ${callOf(a, i, width)}`)];
   if (s === CHANGED) {
-    return [p.yellow(`  ~ ${cols(la, '')} ${callOf(a, i, width)}`), p.yellow(`    ${cols('', lb)} ${callOf(b, j, width)}`)];
+    return [
+      p.yellow(`  ~ ${cols(la, '')} ${callOf(a, i, width)}`),
+      p.yellow(`    ${cols('', lb)} ${callOf(b, j, width)}`),
+    ];
   }
   if (s === ONLY_A) return [p.red(`  - ${cols(la, '')} ${callOf(a, i, width)}`)];
   return [p.green(`  + ${cols('', lb)} ${callOf(b, j, width)}`)];

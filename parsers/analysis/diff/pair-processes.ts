@@ -41,7 +41,11 @@ export function pairProcesses(a: TraceUnits, b: TraceUnits, deadlineMs: number):
     const p = units.byPid.get(pid);
     if (!p) return;
     for (const u of p.units) {
-      out.push(side === 'a' ? { kind: 'onlyA', a: u, why: 'unpaired-process' } : { kind: 'onlyB', b: u, why: 'unpaired-process' });
+      out.push(
+        side === 'a'
+          ? { kind: 'onlyA', a: u, why: 'unpaired-process' }
+          : { kind: 'onlyB', b: u, why: 'unpaired-process' },
+      );
     }
     for (const child of p.children) onlyPid(side, units, child);
   };
@@ -62,11 +66,13 @@ export function pairProcesses(a: TraceUnits, b: TraceUnits, deadlineMs: number):
         out.push({ kind: 'onlyA', a: u, why: reasonFor(u) });
         continue;
       }
-      for (; j < mj; j++) out.push({ kind: 'onlyB', b: ub[j] as DiffUnit, why: reasonFor(ub[j] as DiffUnit) });
+      for (; j < mj; j++)
+        out.push({ kind: 'onlyB', b: ub[j] as DiffUnit, why: reasonFor(ub[j] as DiffUnit) });
       out.push({ kind: 'aligned', a: u, b: ub[mj] as DiffUnit });
       j = mj + 1;
     }
-    for (; j < ub.length; j++) out.push({ kind: 'onlyB', b: ub[j] as DiffUnit, why: reasonFor(ub[j] as DiffUnit) });
+    for (; j < ub.length; j++)
+      out.push({ kind: 'onlyB', b: ub[j] as DiffUnit, why: reasonFor(ub[j] as DiffUnit) });
     visitLists(pa.children, pb.children);
   };
 
