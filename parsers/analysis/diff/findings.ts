@@ -71,9 +71,13 @@ function firstDivergence(core: TraceDiffCore, labels: DiffLabels): DiffFinding[]
         ? `${labels.b} ${formatLineRef(lineRef(b, j))}: ${callOf(b, j)}`
         : `${labels.b}: (nothing)`
       : '';
+  const sameResult =
+    status === 'changed' && a.errno(i) === b.errno(j) && Object.is(a.columns.ret[i], b.columns.ret[j]);
   const what =
     status === 'changed'
-      ? 'the same call with a different result or arguments'
+      ? sameResult
+        ? `the same ${a.name(i)} call with different arguments`
+        : `the same ${a.name(i)} call returning differently`
       : status === 'onlyA'
         ? `a call only ${labels.a} makes`
         : `a call only ${labels.b} makes`;
