@@ -236,10 +236,48 @@ function scaffolding(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
     const message =
       block.why === 'chroot-scaffolding'
         ? `${label} starts with the chroot program's own start-up (${range}, ${n} calls: loading ${unit.program}, then ${callOf(t, unit.chrootEvent, 60)}${nextCalls(t, unit.events, unit.chrootEvent)}${target}). ${labels[side === 'a' ? 'b' : 'a']} has no such stage; it is shown as one block, not compared call by call.`
-        : `${label} runs ${unit.program || 'a launcher'} first (${range}, ${n} calls), which exec's the next program${target}; ${labels[side === 'a' ? 'b' : 'a']} does not. Shown as one block.`;
+        : `${label} runs ${unit.program || 'a launcher'} first (${range}, ${n} calls)${isolationCalls(t, unit.events)}, which exec's the next program${target}; ${labels[side === 'a' ? 'b' : 'a']} does not. Shown as one block.`;
     out.push({ kind: 'scaffolding', message, [side]: lineRef(t, first) });
   }
   return out;
+}
+
+/** Calls that set up isolation: what a launcher such as unshare, nsenter or setpriv is there for. */
+const ISOLATION_CALLS = new Set([
+  'unshare',
+  'setns',
+  'mount',
+  'umount2',
+  'pivot_root',
+  'chroot',
+  'sethostname',
+  'setdomainname',
+  'setuid',
+  'setgid',
+  'setgroups',
+  'setresuid',
+  'setresgid',
+  'capset',
+  'seccomp',
+  'prctl',
+]);
+
+/** `: unshare(CLONE_NEWNET) = 0, sethostname("x", 1) = 0` — a launcher's isolation calls, up to four. */
+function isolationCalls(t: Trace, events: Int32Array): string {
+  const calls: string[] = [];
+  for (const i of events) {
+    if (calls.length === 4) break;
+    const name = t.name(i);
+    if (!ISOLATION_CALLS.has(name)) continue;
+    // prctl is mostly libc start-up; only the security ones belong here.
+    if (
+      name === 'prctl' &&
+      !/PR_SET_NO_NEW_PRIVS|PR_CAPBSET_DROP|PR_SET_SECCOMP|PR_SET_KEEPCAPS/.test(callLine(t, i))
+    )
+      continue;
+    calls.push(callOf(t, i, 60));
+  }
+  return calls.length > 0 ? ` — ${calls.join(', ')} —` : '';
 }
 
 /** `, chdir("/")` ... after the chroot call, up to the unit's end. */
