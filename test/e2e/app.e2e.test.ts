@@ -10,6 +10,8 @@ import { buildSyntheticLog } from '../../bench/synthetic-strace.js';
 const CHROOT_FAILS = '/work/shared/corpus/foo-chroot-fails.log';
 const PIPE = '/work/shared/corpus/pipe-f-yy.log';
 const HAS_SAMPLES = existsSync(join(ROOT, 'samples', 'index.json'));
+// `spelunk serve <a> <b>` opens on their comparison (compare.e2e.test.ts); these tests explore one trace.
+const ONE_TRACE = '#trace=foo-chroot-fails.log/log';
 
 /** The real samples when they exist; otherwise a samples folder made here from two corpus logs. */
 function samplesEnv(): Record<string, string> {
@@ -77,7 +79,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     const page = await open(samples.url);
     await expect
       .poll(() => page.getByRole('img', { name: /^Timeline of / }).count(), { timeout: 30_000 })
-      .toBe(1);
+      .toBe(2); // the comparison of a sample's host and chroot runs
     await page.screenshot({ path: outputPath('samples-default.png') });
     await page.getByRole('button', { name: 'Open…' }).click();
     const runs = page.getByRole('list', { name: 'Available traces' }).getByRole('button');
@@ -163,7 +165,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
   });
 
   it('selects a call by clicking the timeline, zooms with the keyboard, and shows help', async () => {
-    const page = await open(served.url);
+    const page = await open(served.url + ONE_TRACE);
     await expect
       .poll(() => titleOf(page).textContent(), { timeout: 30_000 })
       .toContain('foo-chroot-fails.log');
@@ -223,7 +225,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
   });
 
   it('keeps the view in the URL: reopening it restores trace, filters and selection', async () => {
-    const page = await open(served.url);
+    const page = await open(served.url + ONE_TRACE);
     await expect
       .poll(() => titleOf(page).textContent(), { timeout: 30_000 })
       .toContain('foo-chroot-fails.log');
@@ -241,7 +243,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
   });
 
   it('opens a multi-process log in lanes per process, in dark theme too, and exports Chrome trace JSON', async () => {
-    const page = await open(served.url);
+    const page = await open(served.url + ONE_TRACE);
     await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain('foo-chroot-fails');
     await page.getByRole('button', { name: 'Open…' }).click();
     await page.getByRole('button', { name: /^Open pipe-f-yy\.log/ }).click();
@@ -359,7 +361,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
   });
 
   it('gives every control an accessible name', async () => {
-    const page = await open(served.url);
+    const page = await open(served.url + ONE_TRACE);
     await expect
       .poll(() => titleOf(page).textContent(), { timeout: 30_000 })
       .toContain('foo-chroot-fails.log');
@@ -390,7 +392,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
   });
 
   it('takes the README screenshot', async () => {
-    const page = await open(served.url);
+    const page = await open(served.url + ONE_TRACE);
     await expect
       .poll(() => titleOf(page).textContent(), { timeout: 30_000 })
       .toContain('foo-chroot-fails.log');

@@ -42,8 +42,11 @@ export async function openCompare(
     cursorX: null,
     ids: served ? [a.id, b.id] : null,
   });
+  // A load that fails or is cancelled (the user opened something else) ends the comparison; the load
+  // status line says why.
   const fail = (message: string): false => {
-    cs.setState({ status: 'error', message });
+    cs.setState({ status: 'error', message, active: false, diff: null });
+    if (app.getState().traces.b) app.getState().setTrace('b', undefined);
     return false;
   };
   const traceA = await loadTrace(app, client, 'a', a.id, a.title, a.inputs);
