@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { computeTraceDiff } from '../../parsers/analysis/diff/index.js';
+import { buildStandaloneHtml, readEmbeddedCompare } from '../../app/src/compare/build-standalone-html.js';
+import { frameOnTarget, selectAligned, startCompareSync } from '../../app/src/compare/compare-actions.js';
+import { createCompareStore } from '../../app/src/compare/compare-store.js';
+import { selectDiffMarks, xOfEvent } from '../../app/src/compare/compute-diff-geometry.js';
+import { computeDiffData } from '../../app/src/compare/compute-diff-data.js';
+import { CHANGE_RESULT } from '../../app/src/compare/diff-protocol.js';
+import { pickDefaultCompare, readCompareHash } from '../../app/src/compare/compare-url.js';
+import { formatDiffMarkdown } from '../../app/src/compare/format-diff-markdown.js';
+import type { ServedTrace } from '../../app/src/load/served-traces.js';
+import { selectLaneModel } from '../../app/src/logic/derived.js';
+import { createAppStore } from '../../app/src/store/create-app-store.js';
+import { loadCorpusTrace } from './load-corpus.js';
+
+function fooPair() {
+  const a = loadCorpusTrace('foo-host.log');
+  const b = loadCorpusTrace('foo-chroot-fails.log');
+  const diff = computeTraceDiff(a.trace, b.trace, { labels: { a: 'host', b: 'chroot' } });
+  return { a, b, diff, data: computeDiffData(diff) };
+}
+
+describe('the comparison data the worker sends', () => {
+  it('keeps the diff counts and a consistent pair index on both sides (host against bare chroot)', () => {
+    const { a, b, diff, data } = fooPair();
+    expect([data.equal, data.changed, data.onlyA, data.onlyB]).toEqual([diff.equal, diff.changed, diff.onlyA, diff.onlyB]);
+    expect(data.count).toBe(diff.pairs.count);
+    for (let k = 0; k < data.count; k++) {
+      const i = data.pairA[k] as number;
+      const j = data.pairB[k] as number;
+      if (i >= 0) expect(data.pairOfA[i]).toBe(k);
+      if (j >= 0) expect(data.pairOfB[j]).toBe(k);
+    }
+    // The alignment point is the target's execve in both runs: ok on the host, ENOENT in the chroot.
+    expect(a.trace.name(data.execA)).toBe('execve');
+    expect(b.trace.name(data.execB)).toBe('execve');
+    expect(a.trace.errno(data.execA)).toBeNull();
+    expect(b.trace.errno(data.execB)).toBe('ENOENT');
+    const k = data.pairOfA[data.execA] as number;
+    expect(data.pairB[k]).toBe(data.execB);
+    expect((data.change[k] as number) & CHANGE_RESULT).toBe(CHANGE_RESULT);
+  });
+
+  it('points every finding that names a line at that very event', () => {
+    const { a, b, data } = fooPair();
+    const failed = data.findings.find((f) => f.kind === 'failed-only' && f.message.includes('execve'));
+    expect(failed?.message).toContain('ENOENT');
+    for (const f of data.findings) {
+      if (f.a) expect(a.trace.line(f.indexA)).toBe(f.a.line);
+      if (f.b) expect(b.trace.line(f.indexB)).toBe(f.b.line);
+    }
+    // The chroot program's start-up is one block on B's side.
+    const block = data.blocks.find((bl) => bl.why === 'chroot-scaffolding');
+    expect(block?.kind).toBe('onlyB');
+    expect(b.trace.name(block!.firstB)).toBe('execve');
+  });
+
+  it('writes a Markdown report with the findings and the lines behind them', () => {
+    const { diff } = fooPair();
+    const md = formatDiffMarkdown(diff, { a: ['foo-host.log'], b: ['foo-chroot-fails.log'] });
+    expect(md).toMatch(/^# spelunk comparison: host against chroot/);
+    expect(md).toContain('## Findings');
+    expect(md).toMatch(/\*\*failed-only\*\*: execve.*ENOENT/);
+    expect(md).toContain('| execve |');
+    expect(md).toContain('```');
+  });
+});
+
+describe('linked timelines, through the stores', () => {
+  function setup() {
+    const { a, b, data } = fooPair();
+    const app = createAppStore();
+    const cs = createCompareStore();
+    app.getState().setTrace('a', a.data);
+    app.getState().setTrace('b', b.data);
+    cs.setState({ active: true, status: 'ready', diff: data, traceA: a.data, traceB: b.data });
+    const stop = startCompareSync(app, cs);
+    frameOnTarget(app, cs);
+    return { app, cs, data, a, b, stop };
+  }
+  const screenX = (vp: { x0: number; x1: number }, x: number) => (x - vp.x0) / (vp.x1 - vp.x0);
+
+  it('frames both runs with their target execve at the same place', () => {
+    const { app, data, a, b } = setup();
+    const s = app.getState();
+    const xa = xOfEvent(selectLaneModel(a.data, s.xMode), data.execA);
+    const xb = xOfEvent(selectLaneModel(b.data, s.xMode), data.execB);
+    expect(screenX(s.viewports.a!, xa)).toBeCloseTo(screenX(s.viewports.b!, xb), 9);
+  });
+
+  it('pans B with A while linked, and not once unlinked', () => {
+    const { app, cs } = setup();
+    const before = app.getState().viewports.b!;
+    const va = app.getState().viewports.a!;
+    app.getState().setViewport('a', { x0: va.x0 + 0.001, x1: va.x1 + 0.001, laneTop: 0 });
+    expect(app.getState().viewports.b!.x0).toBeCloseTo(before.x0 + 0.001, 12);
+    cs.setState({ linked: false });
+    const b2 = app.getState().viewports.b!;
+    app.getState().setViewport('a', { x0: va.x0, x1: va.x1 + 0.5, laneTop: 0 });
+    expect(app.getState().viewports.b).toBe(b2);
+  });
+
+  it('selects the partner call when one run is clicked, and both calls of a finding', () => {
+    const { app, cs, data } = setup();
+    app.getState().select({ slot: 'a', index: data.execA });
+    expect(cs.getState().selB).toBe(data.execB);
+    const finding = data.findings.find((f) => f.kind === 'failed-only')!;
+    selectAligned(app, cs, { a: finding.indexA, b: finding.indexB }, true);
+    expect(cs.getState().selA).toBe(finding.indexA);
+    expect(cs.getState().selB).toBe(finding.indexB);
+    expect(cs.getState().pair).toBe(data.pairOfB[finding.indexB]);
+  });
+
+  it('ends when another trace is opened in slot a', () => {
+    const { app, cs } = setup();
+    app.getState().setTrace('a', loadCorpusTrace('pipe-f-yy.log').data);
+    expect(cs.getState().active).toBe(false);
+    expect(app.getState().traces.b).toBeUndefined();
+  });
+
+  it('finds the non-equal calls of each lane once', () => {
+    const { data, a, b } = setup();
+    const ma = selectDiffMarks(selectLaneModel(a.data, 'time'), data, 'a');
+    const mb = selectDiffMarks(selectLaneModel(b.data, 'time'), data, 'b');
+    const count = (m: typeof ma) => m.pos.reduce((n, p) => n + p.length, 0);
+    expect(count(ma)).toBe(data.changed + data.onlyA);
+    expect(count(mb)).toBe(data.changed + data.onlyB);
+  });
+});
+
+describe('which comparison the page opens with', () => {
+  const run = (label: string, url = `${label}.log`) => ({ label, urls: [url] });
+  const samples: ServedTrace[] = [
+    { id: 'hello-world', title: 'hello', runs: [run('host'), run('chroot')] },
+    { id: 'hello-bare-chroot', title: 'bare', runs: [run('host'), run('chroot')] },
+  ];
+  const id = (p: ReturnType<typeof pickDefaultCompare>) => p?.map(({ t, r }) => `${t.id}/${r.label}`);
+
+  it('opens the bare-chroot sample by default, and nothing when a trace or a lesson is asked for', () => {
+    expect(id(pickDefaultCompare(samples, '', ''))).toEqual(['hello-bare-chroot/host', 'hello-bare-chroot/chroot']);
+    expect(pickDefaultCompare(samples, '#trace=hello-world/host', '')).toBeNull();
+    expect(pickDefaultCompare(samples, '', '?lesson=x&step=1')).toBeNull();
+  });
+
+  it('opens two served logs, a session, or the pair named in the URL', () => {
+    const two: ServedTrace[] = [
+      { id: 'a.log', title: 'a.log', runs: [run('log', 'a')] },
+      { id: 'b.log', title: 'b.log', runs: [run('log', 'b')] },
+    ];
+    expect(id(pickDefaultCompare(two, '', ''))).toEqual(['a.log/log', 'b.log/log']);
+    const session: ServedTrace[] = [{ id: 's', title: 's', runs: [run('chroot'), run('host')] }];
+    expect(id(pickDefaultCompare(session, '', ''))).toEqual(['s/host', 's/chroot']);
+    expect(pickDefaultCompare([two[0]!], '', '')).toBeNull();
+    const hash = `#${new URLSearchParams({ compare: 'hello-world/chroot,hello-world/host' })}`;
+    expect(readCompareHash(hash)).toEqual(['hello-world/chroot', 'hello-world/host']);
+    expect(id(pickDefaultCompare(samples, hash, ''))).toEqual(['hello-world/chroot', 'hello-world/host']);
+  });
+});
+
+describe('the self-contained HTML export', () => {
+  it('embeds both logs so that no line can end the script, and reads them back', () => {
+    const template = '<html><head><script type="application/json" id="spelunk-embedded">null</script></head><body></body></html>';
+    const hostile = 'openat(AT_FDCWD, "</script><img src=x onerror=alert(1)>", O_RDONLY) = -1 ENOENT\n';
+    const data = {
+      version: 1 as const,
+      labels: { a: 'host', b: 'chroot' },
+      titles: { a: 'host.log', b: 'chroot.log' },
+      a: [{ name: 'host.log', text: 'x\u2028y\n' }],
+      b: [{ name: 'chroot.log', text: hostile }],
+    };
+    const html = buildStandaloneHtml(template, data);
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    const again = buildStandaloneHtml(html, { ...data, labels: { a: 'A', b: 'B' } });
+    expect(again.match(/id="spelunk-embedded"/g)).toHaveLength(1);
+    const json = /<script type="application\/json" id="spelunk-embedded">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const doc = { getElementById: () => ({ textContent: json }) } as unknown as Document;
+    expect(readEmbeddedCompare(doc)).toEqual(data);
+  });
+});
