@@ -18,6 +18,9 @@ export function useCompareMode(): boolean {
   const { store } = useAppContext();
   const cs = compareStoreFor(store);
   useEffect(() => {
+    // The documented test and benchmark hook (main.tsx) gets the comparison's store too.
+    const hook = (window as unknown as { __spelunk?: Record<string, unknown> }).__spelunk;
+    if (hook) hook.compareStore = cs;
     const stops = [startCompareSync(store, cs), startCompareUrlSync(store, cs)];
     return () => stops.forEach((s) => s());
   }, [store, cs]);
