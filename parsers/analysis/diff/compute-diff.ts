@@ -85,8 +85,51 @@ export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): 
     tree: unitsB.tree,
   });
   const keysDone = now();
-  const matches = pairProcesses(unitsA, unitsB, deadline);
-  const pairs = new PairList(Math.max(a.count, b.count) + 16);
+  // Myers breaks ties by position, so diff(B, A) is not always the mirror of diff(A, B). Aligning in a
+  // fixed orientation (by the traces' key checksums) and flipping back makes it so.
+  const swap =
+    keysB.syscalls < keysA.syscalls || (keysB.syscalls === keysA.syscalls && keysB.checksum < keysA.checksum);
+  const { pairs, blocks, coarse } = swap
+    ? flip(alignAll(unitsB, keysB, unitsA, keysA, deadline, Math.max(a.count, b.count)))
+    : alignAll(unitsA, keysA, unitsB, keysB, deadline, Math.max(a.count, b.count));
+  const counts = new Int32Array(4);
+  for (let k = 0; k < pairs.count; k++) {
+    const s = pairs.status[k] as number;
+    counts[s] = (counts[s] as number) + 1;
+  }
+  return {
+    a,
+    b,
+    pairs,
+    blocks,
+    equal: counts[EQUAL] as number,
+    changed: counts[CHANGED] as number,
+    onlyA: counts[ONLY_A] as number,
+    onlyB: counts[ONLY_B] as number,
+    firstDivergence: findFirstDivergence(blocks, pairs),
+    coarse,
+    unitsA,
+    unitsB,
+    keysA,
+    keysB,
+    chrootPrefixA,
+    chrootPrefixB,
+    elapsedMs: now() - started,
+    timings: { unitsMs: unitsDone - started, keysMs: keysDone - unitsDone, alignMs: now() - keysDone },
+  };
+}
+
+/** Pairs processes, then aligns each pair: the blocks and pairs of `a` against `b`. */
+function alignAll(
+  unitsA: TraceUnits,
+  keysA: EventKeys,
+  unitsB: TraceUnits,
+  keysB: EventKeys,
+  deadline: number,
+  capacity: number,
+): { pairs: PairList; blocks: DiffBlock[]; coarse: boolean } {
+  const matches = pairProcesses(unitsA, unitsB, deadline, pidSimilarity(unitsA, keysA, unitsB, keysB));
+  const pairs = new PairList(capacity + 16);
   const blocks: DiffBlock[] = [];
   let coarse = false;
   for (const m of matches) {
@@ -121,30 +164,70 @@ export function computeDiffCore(a: Trace, b: Trace, options: DiffOptions = {}): 
       });
     }
   }
-  const counts = new Int32Array(4);
-  for (let k = 0; k < pairs.count; k++) {
-    const s = pairs.status[k] as number;
-    counts[s] = (counts[s] as number) + 1;
+  return { pairs, blocks, coarse };
+}
+
+/** The same alignment seen from the other side: A and B exchanged in every pair and block. */
+function flip(r: { pairs: PairList; blocks: DiffBlock[]; coarse: boolean }): {
+  pairs: PairList;
+  blocks: DiffBlock[];
+  coarse: boolean;
+} {
+  const p = r.pairs;
+  const tmp = p.a;
+  p.a = p.b;
+  p.b = tmp;
+  for (let k = 0; k < p.count; k++) {
+    const s = p.status[k] as number;
+    if (s === ONLY_A) p.status[k] = ONLY_B;
+    else if (s === ONLY_B) p.status[k] = ONLY_A;
   }
-  return {
-    a,
-    b,
-    pairs,
-    blocks,
-    equal: counts[EQUAL] as number,
-    changed: counts[CHANGED] as number,
-    onlyA: counts[ONLY_A] as number,
-    onlyB: counts[ONLY_B] as number,
-    firstDivergence: findFirstDivergence(blocks, pairs),
-    coarse,
-    unitsA,
-    unitsB,
-    keysA,
-    keysB,
-    chrootPrefixA,
-    chrootPrefixB,
-    elapsedMs: now() - started,
-    timings: { unitsMs: unitsDone - started, keysMs: keysDone - unitsDone, alignMs: now() - keysDone },
+  const blocks = r.blocks.map((bl): DiffBlock => ({
+    ...bl,
+    kind: bl.kind === 'onlyA' ? 'onlyB' : bl.kind === 'onlyB' ? 'onlyA' : 'aligned',
+    unitA: bl.unitB,
+    unitB: bl.unitA,
+  }));
+  return { pairs: p, blocks, coarse: r.coarse };
+}
+
+/**
+ * How alike two processes are: the number of calls they share (multiset intersection of their keys),
+ * for pairing same-program siblings. Each process's sorted keys are computed once, when first asked.
+ */
+function pidSimilarity(
+  unitsA: TraceUnits,
+  keysA: EventKeys,
+  unitsB: TraceUnits,
+  keysB: EventKeys,
+): (pidA: number, pidB: number) => number {
+  const cache = new Map<string, Int32Array>();
+  const signature = (side: string, units: TraceUnits, keys: EventKeys, pid: number): Int32Array => {
+    const key = side + pid;
+    let sig = cache.get(key);
+    if (!sig) {
+      const events = (units.byPid.get(pid)?.units ?? []).flatMap((u) => [...u.events]);
+      sig = Int32Array.from(events, (i) => keys.fine[i] as number).sort();
+      cache.set(key, sig);
+    }
+    return sig;
+  };
+  return (pidA, pidB) => {
+    const x = signature('a', unitsA, keysA, pidA);
+    const y = signature('b', unitsB, keysB, pidB);
+    let i = 0;
+    let j = 0;
+    let shared = 0;
+    while (i < x.length && j < y.length) {
+      const d = (x[i] as number) - (y[j] as number);
+      if (d === 0) {
+        shared++;
+        i++;
+        j++;
+      } else if (d < 0) i++;
+      else j++;
+    }
+    return shared;
   };
 }
 

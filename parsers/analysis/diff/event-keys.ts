@@ -215,6 +215,13 @@ export interface EventKeys {
   coarse: Int32Array;
   /** The name alone. */
   name: Int32Array;
+  /** Syscall events keyed. */
+  syscalls: number;
+  /**
+   * A hash of the whole key sequence that does not depend on id assignment: two traces compare in a
+   * fixed orientation by it (see computeDiffCore), which makes diff(A, B) the mirror of diff(B, A).
+   */
+  checksum: number;
 }
 
 /**
@@ -242,6 +249,9 @@ export function computeEventKeys(
   const nameShared = new Int32Array(trace.names.length).fill(-1);
   const pathCall = trace.names.map((name) => PATH_CALLS.has(name));
   const opens = trace.names.map((name) => name + '(');
+  // Seeds from the name's text, not its interned id, so that a call's hash is the same whichever trace
+  // was keyed first.
+  const nameSeeds = trace.names.map((name) => hashRange(0x5eed, name, 0, name.length) % 0x40000000);
   const call: CallRanges = { text1: '', from1: 0, to1: 0, text2: '', from2: 0, to2: 0 };
   const labels: FdOverrides = { argAt: -1, argLabel: 0, retLabel: 0 };
   const plain: NormaliseContext = {
@@ -267,6 +277,8 @@ export function computeEventKeys(
             ? withPids
             : plain,
   );
+  let checksum = 0;
+  let syscalls = 0;
   for (let i = 0; i < n; i++) {
     if ((c.kind[i] as number) !== SYSCALL) continue;
     const nameId = c.nameId[i] as number;
@@ -295,9 +307,20 @@ export function computeEventKeys(
       nameKey[i] = shared;
     }
     const ctx = contexts[nameId] as NormaliseContext;
-    fine[i] = space.fineId(
-      hashCallRanges(shared, ctx, labels, call.text1, call.from1, call.to1, call.text2, call.from2, call.to2),
+    const hash = hashCallRanges(
+      nameSeeds[nameId] as number,
+      ctx,
+      labels,
+      call.text1,
+      call.from1,
+      call.to1,
+      call.text2,
+      call.from2,
+      call.to2,
     );
+    fine[i] = space.fineId(hash);
+    checksum = (Math.imul(checksum, 31) + (hash % 0x40000000)) | 0;
+    syscalls++;
   }
-  return { fine, coarse, name: nameKey };
+  return { fine, coarse, name: nameKey, syscalls, checksum };
 }

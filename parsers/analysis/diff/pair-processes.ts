@@ -21,7 +21,12 @@ export type OneSidedReason = 'chroot-scaffolding' | 'launcher' | 'unpaired-exec'
  * paired by program name. Both are small sequence alignments (Myers on interned names). Returns the
  * matches in reading order: a process, then its children, depth first.
  */
-export function pairProcesses(a: TraceUnits, b: TraceUnits, deadlineMs: number): UnitMatch[] {
+export function pairProcesses(
+  a: TraceUnits,
+  b: TraceUnits,
+  deadlineMs: number,
+  similarity: (pidA: number, pidB: number) => number = () => 0,
+): UnitMatch[] {
   const out: UnitMatch[] = [];
   const names = new Map<string, number>();
   const intern = (s: string): number => {
@@ -79,8 +84,15 @@ export function pairProcesses(a: TraceUnits, b: TraceUnits, deadlineMs: number):
   const visitLists = (pidsA: number[], pidsB: number[]): void => {
     const la = pidsA.map((p) => a.byPid.get(p)).filter((p): p is PidUnits => p !== undefined);
     const lb = pidsB.map((p) => b.byPid.get(p)).filter((p): p is PidUnits => p !== undefined);
-    const [aToB] = matchByKey(la.map(pidKey), lb.map(pidKey), deadlineMs);
-    let j = 0;
+    const keysA = la.map(pidKey);
+    const [aToB] = matchByKey(keysA, lb.map(pidKey), deadlineMs);
+    repairBySimilarity(aToB, keysA, (i, j) => similarity((la[i] as PidUnits).pid, (lb[j] as PidUnits).pid));
+    const emittedB = new Uint8Array(lb.length);
+    for (const j of aToB) if (j >= 0) emittedB[j] = 1;
+    let nextB = 0;
+    const flushB = (upTo: number): void => {
+      for (; nextB < upTo; nextB++) if (!emittedB[nextB]) onlyPid('b', b, (lb[nextB] as PidUnits).pid);
+    };
     for (let i = 0; i < la.length; i++) {
       const p = la[i] as PidUnits;
       const mj = aToB[i] as number;
@@ -88,11 +100,10 @@ export function pairProcesses(a: TraceUnits, b: TraceUnits, deadlineMs: number):
         onlyPid('a', a, p.pid);
         continue;
       }
-      for (; j < mj; j++) onlyPid('b', b, (lb[j] as PidUnits).pid);
+      flushB(mj);
       visit(p, lb[mj] as PidUnits);
-      j = mj + 1;
     }
-    for (; j < lb.length; j++) onlyPid('b', b, (lb[j] as PidUnits).pid);
+    flushB(lb.length);
   };
 
   // A root that only forks (a shell running a pipeline) still pairs with the other root: roots are
@@ -103,6 +114,48 @@ export function pairProcesses(a: TraceUnits, b: TraceUnits, deadlineMs: number):
     visitLists(a.roots, b.roots);
   }
   return out;
+}
+
+/** Groups of same-key siblings larger than this keep their creation-order pairing (n² scores). */
+const MAX_REPAIR_GROUP = 64;
+
+/**
+ * Siblings running the same program (a build's compiler jobs, a pool of workers) are matched in
+ * creation order by the key alignment; when the runs started them in another order, that pairs the
+ * wrong ones. Within each group of matched siblings sharing a key, re-pair greedily by similarity
+ * (shared calls), keeping creation order on ties.
+ */
+function repairBySimilarity(
+  aToB: Int32Array,
+  keysA: number[],
+  score: (i: number, j: number) => number,
+): void {
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < aToB.length; i++) {
+    if ((aToB[i] as number) < 0) continue;
+    const k = keysA[i] as number;
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  }
+  for (const members of groups.values()) {
+    if (members.length < 2 || members.length > MAX_REPAIR_GROUP) continue;
+    const partners = members.map((i) => aToB[i] as number);
+    const scores: { i: number; j: number; s: number; order: number }[] = [];
+    for (const i of members) {
+      for (const j of partners)
+        scores.push({ i, j, s: score(i, j), order: Math.abs(members.indexOf(i) - partners.indexOf(j)) });
+    }
+    scores.sort((x, y) => y.s - x.s || x.order - y.order);
+    const usedA = new Set<number>();
+    const usedB = new Set<number>();
+    for (const { i, j } of scores) {
+      if (usedA.has(i) || usedB.has(j)) continue;
+      aToB[i] = j;
+      usedA.add(i);
+      usedB.add(j);
+    }
+  }
 }
 
 function reasonFor(u: DiffUnit): OneSidedReason {
