@@ -227,3 +227,34 @@ describe('time budget', () => {
     expect(diff.equal + diff.changed + diff.onlyB).toBe(40_000);
   });
 });
+
+describe('process pairing', () => {
+  /** A parent forking two workers of one program, each opening its own file, in the order given. */
+  function workers(parent: number, files: string[]): string {
+    const lines = [`${parent} execve("/bin/sh", ["sh"], 0x7ffd0000 /* 3 vars */) = 0`];
+    files.forEach((f, k) =>
+      lines.push(`${parent} clone(child_stack=NULL, flags=SIGCHLD) = ${parent + k + 1}`),
+    );
+    files.forEach((f, k) => {
+      const pid = parent + k + 1;
+      lines.push(`${pid} execve("/bin/worker", ["worker"], 0x7ffd0000 /* 3 vars */) = 0`);
+      for (let r = 0; r < 5; r++)
+        lines.push(`${pid} openat(AT_FDCWD, "${f}", O_RDONLY) = 3`, `${pid} close(3) = 0`);
+      lines.push(`${pid} exit_group(0) = ?`, `${pid} +++ exited with 0 +++`);
+    });
+    return lines.join('\n') + '\n';
+  }
+
+  it('pairs same-program siblings by what they do, not by the order they were started', () => {
+    const a = parseStrace(workers(100, ['/jobs/x', '/jobs/y']));
+    const b = parseStrace(workers(200, ['/jobs/y', '/jobs/x']));
+    const diff = computeTraceDiff(a, b);
+    expect({ changed: diff.changed, onlyA: diff.onlyA, onlyB: diff.onlyB }).toEqual({
+      changed: 0,
+      onlyA: 0,
+      onlyB: 0,
+    });
+    const pidsB = diff.blocks.filter((bl) => bl.unitA?.pid === 101).map((bl) => bl.unitB?.pid);
+    expect(pidsB).toEqual([202]);
+  });
+});
