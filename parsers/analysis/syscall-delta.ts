@@ -3,7 +3,10 @@ import { EVENT_KINDS } from '../model/index.js';
 
 /** What the delta needs of per-syscall statistics (computeSyscallStats gives more). */
 export interface SyscallCounts {
-  syscalls: Record<string, { calls: number; errors: number; seconds: number }>;
+  syscalls: Record<
+    string,
+    { calls: number; errors: number; seconds: number; minSeconds?: number | null; maxSeconds?: number | null }
+  >;
 }
 
 /** How one syscall's statistics differ between two traces. */
@@ -15,6 +18,11 @@ export interface SyscallDelta {
   errorsB: number;
   secondsA: number;
   secondsB: number;
+  /** Shortest and longest call, when the traces have durations (-T) and the statistics carry them. */
+  minSecondsA: number | null;
+  minSecondsB: number | null;
+  maxSecondsA: number | null;
+  maxSecondsB: number | null;
 }
 
 /**
@@ -36,6 +44,10 @@ export function computeSyscallDelta(a: SyscallCounts, b: SyscallCounts): Syscall
       errorsB: sb?.errors ?? 0,
       secondsA: sa?.seconds ?? 0,
       secondsB: sb?.seconds ?? 0,
+      minSecondsA: sa?.minSeconds ?? null,
+      minSecondsB: sb?.minSeconds ?? null,
+      maxSecondsA: sa?.maxSeconds ?? null,
+      maxSecondsB: sb?.maxSeconds ?? null,
     });
   }
   const weight = (d: SyscallDelta): number => Math.abs(d.callsB - d.callsA) + Math.abs(d.errorsB - d.errorsA);
@@ -58,7 +70,7 @@ export function formatSyscallDelta(d: SyscallDelta): string {
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 
 /**
- * Calls, errors and time per syscall over the events not in `skip` (a mask by event index): the diff
+ * Calls, errors and time (total, shortest, longest) per syscall over the events not in `skip` (a mask by event index): the diff
  * leaves out launcher stages, such as the chroot program's own start-up, which would swamp the counts.
  * Unlike strace -c, a call that never returned (exit_group) counts here too.
  */
@@ -67,13 +79,19 @@ export function countSyscalls(trace: Trace, skip: Uint8Array | null): SyscallCou
   const calls = new Int32Array(trace.names.length);
   const errors = new Int32Array(trace.names.length);
   const seconds = new Float64Array(trace.names.length);
+  const min = new Float64Array(trace.names.length).fill(Infinity);
+  const max = new Float64Array(trace.names.length).fill(-Infinity);
   for (let i = 0; i < trace.count; i++) {
     if ((c.kind[i] as number) !== SYSCALL || (skip && skip[i])) continue;
     const id = c.nameId[i] as number;
     calls[id] = (calls[id] as number) + 1;
     if ((c.errnoId[i] as number) !== 0) errors[id] = (errors[id] as number) + 1;
     const d = c.dur[i] as number;
-    if (!Number.isNaN(d)) seconds[id] = (seconds[id] as number) + d;
+    if (!Number.isNaN(d)) {
+      seconds[id] = (seconds[id] as number) + d;
+      if (d < (min[id] as number)) min[id] = d;
+      if (d > (max[id] as number)) max[id] = d;
+    }
   }
   const syscalls: SyscallCounts['syscalls'] = {};
   for (let id = 0; id < calls.length; id++) {
@@ -82,6 +100,8 @@ export function countSyscalls(trace: Trace, skip: Uint8Array | null): SyscallCou
       calls: calls[id] as number,
       errors: errors[id] as number,
       seconds: seconds[id] as number,
+      minSeconds: Number.isFinite(min[id]) ? (min[id] as number) : null,
+      maxSeconds: Number.isFinite(max[id]) ? (max[id] as number) : null,
     };
   }
   return { syscalls };

@@ -58,3 +58,21 @@ describe('per-syscall delta', () => {
     expect(changedSyscalls(deltas)).toEqual([]);
   });
 });
+
+describe('per-syscall time', () => {
+  it('carries total, shortest and longest durations of both runs (-T logs)', () => {
+    const deltas = computeSyscallDelta(
+      computeSyscallStats(loadLog('corpus:foo-host.log')),
+      computeSyscallStats(loadLog('corpus:foo-chroot-works.log')),
+    );
+    const execve = deltas.find((d) => d.name === 'execve');
+    // foo-host.log: one execve of <0.000200>; foo-chroot-works.log: <0.000206> and <0.000234>.
+    expect(execve).toMatchObject({
+      minSecondsA: 0.0002,
+      maxSecondsA: 0.0002,
+      minSecondsB: 0.000206,
+      maxSecondsB: 0.000234,
+    });
+    expect(execve?.secondsB).toBeCloseTo(0.00044, 9);
+  });
+});
