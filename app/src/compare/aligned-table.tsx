@@ -28,7 +28,11 @@ function callText(t: TraceData, i: number, args: string | undefined): string {
 function useRows(diff: DiffData | null, diffsOnly: boolean): Int32Array {
   return useMemo(() => {
     if (!diff) return new Int32Array(0);
-    if (!diffsOnly) return Int32Array.from({ length: diff.count }, (_, k) => k);
+    if (!diffsOnly) {
+      const all = new Int32Array(diff.count);
+      for (let k = 0; k < all.length; k++) all[k] = k;
+      return all;
+    }
     const out: number[] = [];
     for (let k = 0; k < diff.count; k++) if (diff.status[k] !== 0) out.push(k);
     return Int32Array.from(out);

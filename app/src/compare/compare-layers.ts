@@ -1,7 +1,7 @@
 import { selectLaneModel } from '../logic/derived.js';
 import type { AppStore, TraceSlot } from '../store/create-app-store.js';
 import { GUTTER_CSS_PX } from '../timeline/draw-timeline.js';
-import { selectDiffMarks, selectPairXs } from './compute-diff-geometry.js';
+import { selectDiffMarks } from './compute-diff-geometry.js';
 import type { CompareStore } from './compare-store.js';
 import { drawAlignmentStrip, drawDiffMarks } from './draw-diff-layers.js';
 
@@ -131,7 +131,10 @@ export class CompareLayers {
     if (sctx) {
       const drawn = drawAlignmentStrip(sctx, {
         diff,
-        xs: selectPairXs(diff, ma, mb),
+        modelA: ma,
+        modelB: mb,
+        marksA: selectDiffMarks(ma, diff, 'a'),
+        marksB: selectDiffMarks(mb, diff, 'b'),
         a: va,
         b: vb,
         widthCssPx: width,

@@ -49,29 +49,3 @@ export function selectDiffMarks(model: LaneModel, diff: DiffData, side: 'a' | 'b
   byDiff.set(diff, (marks = { pos, x }));
   return marks;
 }
-
-/** x of both sides of every pair (NaN where a side has none), for the strip that joins the timelines. */
-export interface PairXs {
-  xa: Float64Array;
-  xb: Float64Array;
-}
-
-const pairCache = new WeakMap<DiffData, Map<string, PairXs>>();
-
-export function selectPairXs(diff: DiffData, modelA: LaneModel, modelB: LaneModel): PairXs {
-  let byModels = pairCache.get(diff);
-  if (!byModels) pairCache.set(diff, (byModels = new Map()));
-  const key = `${modelA.xMode}`;
-  let xs = byModels.get(key);
-  if (xs) return xs;
-  const xa = new Float64Array(diff.count);
-  const xb = new Float64Array(diff.count);
-  for (let k = 0; k < diff.count; k++) {
-    const i = diff.pairA[k] as number;
-    const j = diff.pairB[k] as number;
-    xa[k] = i >= 0 ? xOfEvent(modelA, i) : NaN;
-    xb[k] = j >= 0 ? xOfEvent(modelB, j) : NaN;
-  }
-  byModels.set(key, (xs = { xa, xb }));
-  return xs;
-}

@@ -1,6 +1,6 @@
 import type { LaneModel } from '../logic/compute-lanes.js';
 import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX } from '../timeline/draw-timeline.js';
-import type { DiffMarks, PairXs } from './compute-diff-geometry.js';
+import type { DiffMarks } from './compute-diff-geometry.js';
 import { lowerBound, xOfEvent } from './compute-diff-geometry.js';
 import type { DiffData } from './diff-protocol.js';
 import { CHANGE_ARGS, CHANGE_RESULT } from './diff-protocol.js';
@@ -139,7 +139,11 @@ export function drawDiffMarks(ctx: CanvasRenderingContext2D, f: MarksFrame): num
 
 export interface StripFrame {
   diff: DiffData;
-  xs: PairXs;
+  modelA: LaneModel;
+  modelB: LaneModel;
+  /** The non-equal calls of each side (selectDiffMarks). */
+  marksA: DiffMarks;
+  marksB: DiffMarks;
   a: { x0: number; x1: number };
   b: { x0: number; x1: number };
   widthCssPx: number;
@@ -150,44 +154,75 @@ export interface StripFrame {
 /**
  * The strip between the two timelines: a line from each matched call in A to its partner in B (grey
  * when equal, amber when changed), a red tick on top for a call only A makes, a green one at the bottom
- * for a call only B makes. At most one line per status and pixel column of A.
+ * for a call only B makes. Level of detail: equal pairs are walked lane by lane in A, one per lane and
+ * pixel column (a binary search jumps to the next column), and the non-equal calls come from their own
+ * short lists, so a frame costs about lanes x pixels, not the number of pairs.
  */
 export function drawAlignmentStrip(ctx: CanvasRenderingContext2D, f: StripFrame): number {
   const plotW = Math.max(1, f.widthCssPx - GUTTER_CSS_PX);
   const spanA = f.a.x1 - f.a.x0;
   const spanB = f.b.x1 - f.b.x0;
   const h = f.heightCssPx;
+  const pxA = (x: number): number => GUTTER_CSS_PX + ((x - f.a.x0) / spanA) * plotW;
+  const pxB = (x: number): number => GUTTER_CSS_PX + ((x - f.b.x0) / spanB) * plotW;
   ctx.clearRect(0, 0, f.widthCssPx, h);
-  const seen = new Uint8Array(Math.ceil(plotW) + 2);
   const paths = [new Path2D(), new Path2D(), new Path2D(), new Path2D()];
+  const { diff } = f;
   let drawn = 0;
-  const { xa, xb } = f.xs;
-  for (let k = 0; k < f.diff.count; k++) {
-    const st = f.diff.status[k] as number;
-    const a = xa[k] as number;
-    const b = xb[k] as number;
-    const inA = a >= f.a.x0 && a <= f.a.x1;
-    const inB = b >= f.b.x0 && b <= f.b.x1;
-    if (!inA && !inB) continue;
-    const pa = GUTTER_CSS_PX + ((a - f.a.x0) / spanA) * plotW;
-    const pb = GUTTER_CSS_PX + ((b - f.b.x0) / spanB) * plotW;
-    const col = Math.max(0, Math.min(seen.length - 1, Math.round((inA ? pa : pb) - GUTTER_CSS_PX)));
-    const bit = 1 << st;
-    if ((seen[col] as number) & bit) continue;
-    seen[col] = (seen[col] as number) | bit;
-    const path = paths[st]!;
-    if (st <= 1) {
-      path.moveTo(pa, 0);
-      path.lineTo(pb, h);
-    } else if (st === 2) {
-      path.moveTo(pa, 0);
-      path.lineTo(pa, 7);
-    } else {
-      path.moveTo(pb, h - 7);
-      path.lineTo(pb, h);
+  const perPx = spanA / plotW;
+  for (const lane of f.modelA.lanes) {
+    let m = lowerBound(lane.x, f.a.x0);
+    while (m < lane.x.length) {
+      const x = lane.x[m] as number;
+      if (x > f.a.x1) break;
+      const k = diff.pairOfA[lane.events[m] as number] as number;
+      const j = k >= 0 ? (diff.pairB[k] as number) : -1;
+      if (j >= 0 && diff.status[k] === 0) {
+        const xb = xOfEvent(f.modelB, j);
+        if (Number.isFinite(xb)) {
+          paths[0]!.moveTo(pxA(x), 0);
+          paths[0]!.lineTo(pxB(xb), h);
+          drawn++;
+        }
+      }
+      // Next pixel column of this lane.
+      const next = f.a.x0 + (Math.floor((x - f.a.x0) / perPx) + 1) * perPx;
+      const jump = lowerBound(lane.x, next);
+      m = jump > m ? jump : m + 1;
     }
-    drawn++;
   }
+  const oneSide = (marks: DiffMarks, model: LaneModel, side: 'a' | 'b'): void => {
+    const v = side === 'a' ? f.a : f.b;
+    const pairOf = side === 'a' ? diff.pairOfA : diff.pairOfB;
+    const span = v.x1 - v.x0;
+    marks.x.forEach((xs, li) => {
+      const lane = model.lanes[li]!;
+      let lastChanged = -Infinity;
+      let lastOne = -Infinity;
+      for (let m = lowerBound(xs, v.x0); m < xs.length; m++) {
+        const x = xs[m] as number;
+        if (x > v.x1) break;
+        const k = pairOf[lane.events[marks.pos[li]![m] as number] as number] as number;
+        const st = diff.status[k] as number;
+        const px = GUTTER_CSS_PX + ((x - v.x0) / span) * plotW;
+        if (st === 1 && side === 'a') {
+          if (px - lastChanged < 1) continue;
+          lastChanged = px;
+          const xb = xOfEvent(f.modelB, diff.pairB[k] as number);
+          paths[1]!.moveTo(px, 0);
+          paths[1]!.lineTo(pxB(xb), h);
+        } else if ((st === 2 && side === 'a') || (st === 3 && side === 'b')) {
+          if (px - lastOne < 1) continue;
+          lastOne = px;
+          paths[st]!.moveTo(px, side === 'a' ? 0 : h - 7);
+          paths[st]!.lineTo(px, side === 'a' ? 7 : h);
+        } else continue;
+        drawn++;
+      }
+    });
+  };
+  oneSide(f.marksA, f.modelA, 'a');
+  oneSide(f.marksB, f.modelB, 'b');
   ctx.save();
   ctx.beginPath();
   ctx.rect(GUTTER_CSS_PX, 0, plotW, h);
@@ -199,22 +234,22 @@ export function drawAlignmentStrip(ctx: CanvasRenderingContext2D, f: StripFrame)
     ctx.stroke(p);
   });
   if (f.selectedPair >= 0) {
-    const a = xa[f.selectedPair] as number;
-    const b = xb[f.selectedPair] as number;
+    const i = diff.pairA[f.selectedPair] as number;
+    const j = diff.pairB[f.selectedPair] as number;
+    const a = i >= 0 ? xOfEvent(f.modelA, i) : NaN;
+    const b = j >= 0 ? xOfEvent(f.modelB, j) : NaN;
     ctx.strokeStyle = DIFF_COLORS.selection;
     ctx.lineWidth = 2.5;
     ctx.beginPath();
-    const pa = GUTTER_CSS_PX + ((a - f.a.x0) / spanA) * plotW;
-    const pb = GUTTER_CSS_PX + ((b - f.b.x0) / spanB) * plotW;
     if (Number.isFinite(a) && Number.isFinite(b)) {
-      ctx.moveTo(pa, 0);
-      ctx.lineTo(pb, h);
+      ctx.moveTo(pxA(a), 0);
+      ctx.lineTo(pxB(b), h);
     } else if (Number.isFinite(a)) {
-      ctx.moveTo(pa, 0);
-      ctx.lineTo(pa, h / 2);
-    } else {
-      ctx.moveTo(pb, h / 2);
-      ctx.lineTo(pb, h);
+      ctx.moveTo(pxA(a), 0);
+      ctx.lineTo(pxA(a), h / 2);
+    } else if (Number.isFinite(b)) {
+      ctx.moveTo(pxB(b), h / 2);
+      ctx.lineTo(pxB(b), h);
     }
     ctx.stroke();
   }
