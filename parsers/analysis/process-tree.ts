@@ -1,4 +1,5 @@
-import type { SyscallEvent, Trace } from '../model/index.js';
+import type { Trace } from '../model/index.js';
+import { readExec } from './exec-text.js';
 import { EVENT_KINDS } from '../model/index.js';
 
 /** How a node of the process tree began. */
@@ -136,8 +137,13 @@ export function computeProcessTree(trace: Trace): ProcessTree {
       }
       node.syscalls++;
     } else if (kind === EXIT) {
-      const ev = trace.event(i);
-      if (ev.kind === 'exit') node.exit = { code: ev.code };
+      // The builder keeps the exit code in the ret column; decode only if it did not.
+      const code = c.ret[i] as number;
+      if (Number.isFinite(code)) node.exit = { code };
+      else {
+        const ev = trace.event(i);
+        if (ev.kind === 'exit') node.exit = { code: ev.code };
+      }
     } else if (kind === KILLED) {
       const ev = trace.event(i);
       if (ev.kind === 'killed') node.exit = { signal: ev.signal, core: ev.core };
@@ -153,38 +159,16 @@ export function computeProcessTree(trace: Trace): ProcessTree {
 }
 
 function setExec(trace: Trace, node: ProcessNode, i: number, failedBefore: number[]): void {
-  const ev = trace.event(i);
   node.execEvent = i;
   node.execd = true;
   node.failedExecs.push(...failedBefore);
-  if (ev.kind !== 'syscall') return;
-  const exec = readExecArgs(ev);
+  const exec = readExec(trace, i);
   node.program = exec.path;
   node.argv = exec.argv;
   node.envCount = exec.envCount;
 }
 
-/** Path, argv and environment size of an execve/execveat event. */
-export function readExecArgs(ev: SyscallEvent): {
-  path: string | null;
-  argv: string[] | null;
-  envCount: number | null;
-} {
-  const args = ev.name === 'execveat' ? ev.args.slice(1) : ev.args;
-  const [path, argv, envp] = args;
-  let envCount: number | null = null;
-  if (envp?.type === 'commented') {
-    const m = /(\d+) vars?/.exec(envp.comment);
-    if (m) envCount = Number(m[1]);
-  } else if (envp?.type === 'array') {
-    envCount = envp.items.filter((x) => x.type !== 'ellipsis').length;
-  }
-  return {
-    path: path?.type === 'string' ? path.value : null,
-    argv: argv?.type === 'array' ? argv.items.map((x) => (x.type === 'string' ? x.value : x.text)) : null,
-    envCount,
-  };
-}
+export { readExecArgs } from './exec-text.js';
 
 function adopt(
   nodes: ProcessNode[],

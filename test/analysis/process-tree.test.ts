@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ProcessNode, ProcessTree } from '../../parsers/analysis/process-tree.js';
 import { computeProcessTree } from '../../parsers/analysis/process-tree.js';
+import { readExec, readExecArgs } from '../../parsers/analysis/exec-text.js';
 import { parseStrace, parseStraceFiles } from '../../parsers/strace/index.js';
 import { CORPUS, loadLog } from './diff-helpers.js';
 
@@ -90,5 +91,31 @@ describe('process tree', () => {
         expect(node?.pid).toBe(trace.pid(i));
       }
     }
+  });
+});
+
+describe('reading execve from the line', () => {
+  it('agrees with the decoded argument tree on every execve of the corpus', () => {
+    let checked = 0;
+    for (const name of [
+      'pipe-f-yy.log',
+      'env-toy.log',
+      'format/vf.f.log',
+      'format/longargv.log',
+      'format/esc.log',
+      'format/mtexec.f.log',
+      'format/chroot.ok.y.log',
+      'format/big.default.log',
+    ]) {
+      const trace = parseStrace(readFileSync(CORPUS + name, 'latin1'));
+      for (let i = 0; i < trace.count; i++) {
+        if (trace.kind(i) !== 'syscall' || !trace.name(i).startsWith('execve')) continue;
+        const ev = trace.event(i);
+        if (ev.kind !== 'syscall') continue;
+        expect(readExec(trace, i), `${name} line ${trace.line(i)}`).toEqual(readExecArgs(ev));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 });

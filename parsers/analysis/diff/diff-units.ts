@@ -1,7 +1,8 @@
 import type { Trace } from '../../model/index.js';
 import { EVENT_KINDS } from '../../model/index.js';
 import type { ProcessTree } from '../process-tree.js';
-import { computeProcessTree, readExecArgs } from '../process-tree.js';
+import { computeProcessTree } from '../process-tree.js';
+import { readExec } from '../exec-text.js';
 
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 
@@ -43,6 +44,11 @@ export interface TraceUnits {
   byPid: Map<number, PidUnits>;
   /** Pids with no known parent, in order of appearance. */
   roots: number[];
+  /** Every unit, pid by pid; `unitOfEvent[i]` is the index here of the unit holding event i, or -1. */
+  all: DiffUnit[];
+  unitOfEvent: Int32Array;
+  /** The first unit that exec'd each program successfully, by program basename. */
+  firstRunOf: Map<string, DiffUnit>;
 }
 
 /** Splits a trace into diff units, pid by pid, and records the pid lineage. */
@@ -82,7 +88,17 @@ export function computeDiffUnits(trace: Trace): TraceUnits {
   }
   spawned.sort((x, y) => x[0] - y[0]);
   for (const [, pid, parent] of spawned) byPid.get(parent)?.children.push(pid);
-  return { tree, byPid, roots };
+  const all: DiffUnit[] = [];
+  const unitOfEvent = new Int32Array(trace.count).fill(-1);
+  const firstRunOf = new Map<string, DiffUnit>();
+  for (const p of byPid.values()) {
+    for (const u of p.units) {
+      for (const i of u.events) unitOfEvent[i] = all.length;
+      all.push(u);
+      if (u.execOk && !firstRunOf.has(u.program)) firstRunOf.set(u.program, u);
+    }
+  }
+  return { tree, byPid, roots, all, unitOfEvent, firstRunOf };
 }
 
 function isExec(trace: Trace, i: number): boolean {
@@ -127,13 +143,10 @@ function makeUnit(
   let envCount: number | null = null;
   let execOk = false;
   if (execEvent >= 0) {
-    const ev = trace.event(execEvent);
-    if (ev.kind === 'syscall') {
-      const exec = readExecArgs(ev);
-      path = exec.path;
-      envCount = exec.envCount;
-      execOk = ev.errno === null;
-    }
+    const exec = readExec(trace, execEvent);
+    path = exec.path;
+    envCount = exec.envCount;
+    execOk = (trace.columns.errnoId[execEvent] as number) === 0;
   }
   let chrootEvent = -1;
   if (launcher) for (const i of events) if (trace.name(i) === 'chroot') chrootEvent = i;

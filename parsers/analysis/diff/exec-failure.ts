@@ -9,15 +9,8 @@ import { failureHint, firstPath, traceChroots } from './failure-hints.js';
 
 /** The diff unit (exec stage) holding event `i`. */
 export function unitOf(units: TraceUnits, i: number): DiffUnit | undefined {
-  for (const p of units.byPid.values()) {
-    for (const u of p.units) {
-      const first = u.events[0];
-      const last = u.events[u.events.length - 1];
-      if (first === undefined || last === undefined || i < first || i > last) continue;
-      if (u.events.includes(i)) return u;
-    }
-  }
-  return undefined;
+  const k = units.unitOfEvent[i] ?? -1;
+  return k < 0 ? undefined : units.all[k];
 }
 
 /** Paths a dynamically linked program touches while the loader sets it up. */
@@ -63,9 +56,8 @@ export function explainExecFailure(
     attempts.map((e) => failureHint(firstPath(t, e), 'ENOENT', inChroot)).filter((h) => h !== null),
   );
   const hintText = hints.size > 0 ? ` Also: ${[...hints].join('; ')}.` : '';
-  const ran = [...theirs.byPid.values()]
-    .flatMap((p) => p.units)
-    .find((u) => u.execOk && names.has(u.program));
+  let ran: DiffUnit | undefined;
+  for (const name of names) ran ??= theirs.firstRunOf.get(name);
   if (ran && attempts.length > 1) {
     // A PATH search that found nothing: the program is not in any directory tried.
     return `${tried}: ${[...names].filter((n) => n !== 'exe').join(' or ')} is in none of the directories tried inside ${where}, while ${otherLabel} runs ${ran.programPath ?? ran.program} (${formatLineRef(lineRef(o, ran.execEvent))}).${hintText}`;

@@ -185,8 +185,8 @@ function envSizes(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
   const ia = firstExec(core.a, core.blocks, 'unitA');
   const ib = firstExec(core.b, core.blocks, 'unitB');
   const envAt = (units: TraceDiffCore['unitsA'], i: number): number | null => {
-    for (const p of units.byPid.values()) for (const u of p.units) if (u.execEvent === i) return u.envCount;
-    return null;
+    const u = units.all[units.unitOfEvent[i] ?? -1];
+    return u && u.execEvent === i ? u.envCount : null;
   };
   if (ia >= 0 && ib >= 0) candidates.push([ia, ib, envAt(core.unitsA, ia), envAt(core.unitsB, ib)]);
   for (const bl of core.blocks) {
