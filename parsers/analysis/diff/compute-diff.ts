@@ -191,9 +191,14 @@ function flip(r: { pairs: PairList; blocks: DiffBlock[]; coarse: boolean }): {
   return { pairs: p, blocks, coarse: r.coarse };
 }
 
+/** Buckets of the per-process key histograms that estimate how many calls two processes share. */
+const SKETCH_BUCKETS = 1024;
+
 /**
- * How alike two processes are: the number of calls they share (multiset intersection of their keys),
- * for pairing same-program siblings. Each process's sorted keys are computed once, when first asked.
+ * How alike two processes are, for pairing same-program siblings: about how many calls they share,
+ * estimated from a histogram of each process's keys over 1024 buckets (the sum of bucket minimums; an
+ * exact multiset intersection would need a sort of every process's keys). Built once per process, when
+ * first asked.
  */
 function pidSimilarity(
   unitsA: TraceUnits,
@@ -202,31 +207,26 @@ function pidSimilarity(
   keysB: EventKeys,
 ): (pidA: number, pidB: number) => number {
   const cache = new Map<string, Int32Array>();
-  const signature = (side: string, units: TraceUnits, keys: EventKeys, pid: number): Int32Array => {
+  const sketch = (side: string, units: TraceUnits, keys: EventKeys, pid: number): Int32Array => {
     const key = side + pid;
-    let sig = cache.get(key);
-    if (!sig) {
-      const events = (units.byPid.get(pid)?.units ?? []).flatMap((u) => [...u.events]);
-      sig = Int32Array.from(events, (i) => keys.fine[i] as number).sort();
-      cache.set(key, sig);
+    let h = cache.get(key);
+    if (!h) {
+      h = new Int32Array(SKETCH_BUCKETS);
+      for (const u of units.byPid.get(pid)?.units ?? []) {
+        for (const i of u.events) {
+          const b = Math.imul(keys.fine[i] as number, 0x9e3779b1) >>> 22;
+          h[b] = (h[b] as number) + 1;
+        }
+      }
+      cache.set(key, h);
     }
-    return sig;
+    return h;
   };
   return (pidA, pidB) => {
-    const x = signature('a', unitsA, keysA, pidA);
-    const y = signature('b', unitsB, keysB, pidB);
-    let i = 0;
-    let j = 0;
+    const x = sketch('a', unitsA, keysA, pidA);
+    const y = sketch('b', unitsB, keysB, pidB);
     let shared = 0;
-    while (i < x.length && j < y.length) {
-      const d = (x[i] as number) - (y[j] as number);
-      if (d === 0) {
-        shared++;
-        i++;
-        j++;
-      } else if (d < 0) i++;
-      else j++;
-    }
+    for (let k = 0; k < SKETCH_BUCKETS; k++) shared += Math.min(x[k] as number, y[k] as number);
     return shared;
   };
 }
