@@ -8,7 +8,8 @@ import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const APP_DIST = join(ROOT, 'app', 'dist');
+// SPELUNK_APP_DIST serves another build (end-to-end tests build into a folder of their own).
+const APP_DIST = resolve(process.env.SPELUNK_APP_DIST ?? join(ROOT, 'app', 'dist'));
 // SPELUNK_SAMPLES_DIR points elsewhere (tests use it to serve a samples folder of their own).
 const SAMPLES_DIR = resolve(process.env.SPELUNK_SAMPLES_DIR ?? join(ROOT, 'samples'));
 

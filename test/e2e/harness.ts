@@ -41,12 +41,33 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }
 
-/** Builds the app once per run (skipped when SPELUNK_SKIP_BUILD=1 and a build exists). */
+/** Where this process built the app; servers started by startServe serve that build. */
+let builtDist: string | null = null;
+
+/**
+ * Builds the app into a folder of this test file's own, so test files running in parallel (and other
+ * people's builds of app/dist) never swap the files under a running server. With SPELUNK_SKIP_BUILD=1
+ * and an existing app/dist, that build is served instead.
+ */
 export async function buildApp(): Promise<void> {
   if (process.env.SPELUNK_SKIP_BUILD === '1' && existsSync(join(ROOT, 'app', 'dist', 'index.html'))) return;
-  await execa('npx', ['vite', 'build', '--config', 'app/vite.config.ts', '--logLevel', 'error'], {
-    cwd: ROOT,
-  });
+  const outDir = mkdtempSync(join(tmpdir(), 'spelunk-app-'));
+  await execa(
+    'npx',
+    [
+      'vite',
+      'build',
+      '--config',
+      'app/vite.config.ts',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    { cwd: ROOT },
+  );
+  builtDist = outDir;
 }
 
 export interface RunningServer {
@@ -61,7 +82,7 @@ export async function startServe(args: string[], env: Record<string, string> = {
     cwd: ROOT,
     buffer: false,
     reject: false,
-    env,
+    env: { ...(builtDist ? { SPELUNK_APP_DIST: builtDist } : {}), ...env },
   });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
