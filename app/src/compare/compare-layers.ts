@@ -5,6 +5,9 @@ import { selectDiffMarks } from './compute-diff-geometry.js';
 import type { CompareStore } from './compare-store.js';
 import { drawAlignmentStrip, drawDiffMarks } from './draw-diff-layers.js';
 
+/** Draw times of the last frames of the diff layers (ms), for bench/ui-diff-bench.ts through window.__spelunk. */
+export const compareLayerTimes: number[] = [];
+
 export interface CompareLayerElements {
   /** The wrapper of each timeline, and the transparent canvas laid over its plot. */
   wrapA: HTMLElement;
@@ -88,6 +91,13 @@ export class CompareLayers {
 
   private draw(): void {
     this.frame = 0;
+    const started = performance.now();
+    this.drawLayers();
+    compareLayerTimes.push(performance.now() - started);
+    if (compareLayerTimes.length > 512) compareLayerTimes.shift();
+  }
+
+  private drawLayers(): void {
     const s = this.app.getState();
     const c = this.cs.getState();
     const diff = c.diff;

@@ -12,6 +12,7 @@ import { compareStoreFor, useCompareState, useCompareStore } from './compare-sto
 import { CompareTimelines } from './compare-timelines.js';
 import { FindingsPanel } from './findings-panel.js';
 import { startCompareUrlSync } from './compare-url.js';
+import { compareLayerTimes } from './compare-layers.js';
 
 /** Whether the comparison view is showing; keeps linked views and the URL in step while it is. */
 export function useCompareMode(): boolean {
@@ -20,7 +21,7 @@ export function useCompareMode(): boolean {
   useEffect(() => {
     // The documented test and benchmark hook (main.tsx) gets the comparison's store too.
     const hook = (window as unknown as { __spelunk?: Record<string, unknown> }).__spelunk;
-    if (hook) hook.compareStore = cs;
+    if (hook) Object.assign(hook, { compareStore: cs, compareLayerTimes });
     const stops = [startCompareSync(store, cs), startCompareUrlSync(store, cs)];
     return () => stops.forEach((s) => s());
   }, [store, cs]);
