@@ -91,6 +91,22 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     await page.close();
   });
 
+  it.skipIf(!HAS_SAMPLES)('opens a bundled bpftrace sample with the bpftrace reader', async () => {
+    const index = JSON.parse(readFileSync(join(ROOT, 'samples', 'index.json'), 'utf8')) as
+      | { samples: { id: string; title: string }[] }
+      | { id: string; title: string }[];
+    const list = Array.isArray(index) ? index : index.samples;
+    const sample = list.find((x) => x.id.endsWith('-bpftrace'));
+    expect(sample).toBeDefined();
+    const page = await open(samples.url);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByRole('button', { name: `Open ${sample!.title}: host` }).click();
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain(sample!.title);
+    const label = await page.getByRole('img', { name: /^Timeline of / }).first().getAttribute('aria-label');
+    expect(Number(/: ([\d,]+) events/.exec(label ?? '')?.[1]?.replace(/,/g, ''))).toBeGreaterThan(10);
+    await page.close();
+  });
+
   it('without samples, offers upload and paste', async () => {
     const page = await open(empty.url);
     await expect.poll(() => page.getByRole('region', { name: 'Open a trace' }).count()).toBe(1);
