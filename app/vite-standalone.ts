@@ -59,7 +59,10 @@ function inlineAssets(dir: string): string {
     if (!assets.has(name)) throw new Error(`standalone build: missing asset ${href}`);
     return readFileSync(join(dir, 'assets', name), 'utf8');
   };
-  html = html.replace(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g, (_, href: string) => `<style>${read(href)}</style>`);
+  html = html.replace(
+    /<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g,
+    (_, href: string) => `<style>${read(href)}</style>`,
+  );
   html = html.replace(
     /<script type="module"[^>]*src="([^"]+)"[^>]*><\/script>/g,
     (_, src: string) => `<script type="module">${read(src).replace(/<\/script/gi, '<\\/script')}</script>`,

@@ -24,7 +24,10 @@ const PAN_FRAMES = 120;
 interface Hook {
   store: {
     getState(): {
-      traces: { a?: { columns: { count: number }; parseMs: number }; b?: { columns: { count: number }; parseMs: number } };
+      traces: {
+        a?: { columns: { count: number }; parseMs: number };
+        b?: { columns: { count: number }; parseMs: number };
+      };
       viewports: { a?: { x0: number; x1: number; laneTop: number } };
       setViewport(slot: 'a', v: { x0: number; x1: number; laneTop: number }): void;
     };
@@ -35,7 +38,15 @@ interface Hook {
   compareStore?: {
     getState(): {
       status: string;
-      diff: { count: number; elapsedMs: number; findings: unknown[]; equal: number; changed: number; onlyA: number; onlyB: number } | null;
+      diff: {
+        count: number;
+        elapsedMs: number;
+        findings: unknown[];
+        equal: number;
+        changed: number;
+        onlyA: number;
+        onlyB: number;
+      } | null;
     };
   };
 }
@@ -45,10 +56,14 @@ function ensureTraces(size: string): [string, string] {
   const a = join(DIR, `churn-${size}-a.log`);
   const b = join(DIR, `churn-${size}-b.log`);
   if (!existsSync(a) || !existsSync(b))
-    execFileSync('node', [join(ROOT, 'bin', 'run-ts.js'), join(ROOT, 'bench', 'diff-bench.ts'), '--sizes', size, '--no-md'], {
-      stdio: 'inherit',
-      cwd: ROOT,
-    });
+    execFileSync(
+      'node',
+      [join(ROOT, 'bin', 'run-ts.js'), join(ROOT, 'bench', 'diff-bench.ts'), '--sizes', size, '--no-md'],
+      {
+        stdio: 'inherit',
+        cwd: ROOT,
+      },
+    );
   return [a, b];
 }
 
@@ -58,7 +73,9 @@ function quantile(xs: number[], q: number): number {
 }
 
 /** Linked pan: A's window slides, B follows through the link; the interval between animation frames. */
-async function measureLinkedPan(page: Page): Promise<{ intervals: number[]; timelines: number[]; layers: number[] }> {
+async function measureLinkedPan(
+  page: Page,
+): Promise<{ intervals: number[]; timelines: number[]; layers: number[] }> {
   return page.evaluate(async (frames) => {
     const hook = (window as unknown as { __spelunk: Hook }).__spelunk;
     const since = hook.frameCount();
@@ -200,7 +217,11 @@ function writeSubsection(rows: Row[]): void {
         `| 2 x ${r.size} | ${r.callsA.toLocaleString('en-US')} / ${r.callsB.toLocaleString('en-US')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | **${s(r.usableMs)}** | ${s(r.parseMs)} | ${s(r.alignMs)} | ${r.pairs.toLocaleString('en-US')} | ${r.findings} | ${r.longestTaskMs.toFixed(0)} ms | ${r.timelinesMedian.toFixed(1)} / ${r.timelinesP95.toFixed(1)} ms | ${r.layersMedian.toFixed(1)} / ${r.layersP95.toFixed(1)} ms | ${r.frameMedian.toFixed(1)} / ${r.frameP95.toFixed(1)} ms |`,
     ),
     '',
-    `Load average at the end of the run: ${loadavg().map((v) => v.toFixed(1)).join(', ')} (2 CPUs, shared with other work). Goal: 2 x 100k without freezing (alignment in the worker, with progress): the longest main-thread task stays near 100 ms while both traces are parsed and aligned.`,
+    `Load average at the end of the run: ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(
+        ', ',
+      )} (2 CPUs, shared with other work). Goal: 2 x 100k without freezing (alignment in the worker, with progress): the longest main-thread task stays near 100 ms while both traces are parsed and aligned.`,
     '',
   ].join('\n');
   const path = join(ROOT, 'BENCHMARKS.md');

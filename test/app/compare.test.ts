@@ -23,7 +23,12 @@ function fooPair() {
 describe('the comparison data the worker sends', () => {
   it('keeps the diff counts and a consistent pair index on both sides (host against bare chroot)', () => {
     const { a, b, diff, data } = fooPair();
-    expect([data.equal, data.changed, data.onlyA, data.onlyB]).toEqual([diff.equal, diff.changed, diff.onlyA, diff.onlyB]);
+    expect([data.equal, data.changed, data.onlyA, data.onlyB]).toEqual([
+      diff.equal,
+      diff.changed,
+      diff.onlyA,
+      diff.onlyB,
+    ]);
     expect(data.count).toBe(diff.pairs.count);
     for (let k = 0; k < data.count; k++) {
       const i = data.pairA[k] as number;
@@ -137,7 +142,10 @@ describe('which comparison the page opens with', () => {
   const id = (p: ReturnType<typeof pickDefaultCompare>) => p?.map(({ t, r }) => `${t.id}/${r.label}`);
 
   it('opens the bare-chroot sample by default, and nothing when a trace or a lesson is asked for', () => {
-    expect(id(pickDefaultCompare(samples, '', ''))).toEqual(['hello-bare-chroot/host', 'hello-bare-chroot/chroot']);
+    expect(id(pickDefaultCompare(samples, '', ''))).toEqual([
+      'hello-bare-chroot/host',
+      'hello-bare-chroot/chroot',
+    ]);
     expect(pickDefaultCompare(samples, '#trace=hello-world/host', '')).toBeNull();
     expect(pickDefaultCompare(samples, '', '?lesson=x&step=1')).toBeNull();
   });
@@ -159,7 +167,8 @@ describe('which comparison the page opens with', () => {
 
 describe('the self-contained HTML export', () => {
   it('embeds both logs so that no line can end the script, and reads them back', () => {
-    const template = '<html><head><script type="application/json" id="spelunk-embedded">null</script></head><body></body></html>';
+    const template =
+      '<html><head><script type="application/json" id="spelunk-embedded">null</script></head><body></body></html>';
     const hostile = 'openat(AT_FDCWD, "</script><img src=x onerror=alert(1)>", O_RDONLY) = -1 ENOENT\n';
     const data = {
       version: 1 as const,
@@ -172,7 +181,9 @@ describe('the self-contained HTML export', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(1);
     const again = buildStandaloneHtml(html, { ...data, labels: { a: 'A', b: 'B' } });
     expect(again.match(/id="spelunk-embedded"/g)).toHaveLength(1);
-    const json = /<script type="application\/json" id="spelunk-embedded">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const json = /<script type="application\/json" id="spelunk-embedded">([\s\S]*?)<\/script>/.exec(
+      html,
+    )![1]!;
     const doc = { getElementById: () => ({ textContent: json }) } as unknown as Document;
     expect(readEmbeddedCompare(doc)).toEqual(data);
   });

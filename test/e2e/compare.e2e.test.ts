@@ -24,7 +24,11 @@ describe.skipIf(!hasChromium())('comparing two runs in a browser', () => {
 
   beforeAll(async () => {
     await buildApp();
-    [samples, pair, browser] = await Promise.all([startServe([]), startServe([HOST, CHROOT_FAILS]), launchChromium()]);
+    [samples, pair, browser] = await Promise.all([
+      startServe([]),
+      startServe([HOST, CHROOT_FAILS]),
+      launchChromium(),
+    ]);
     empty = await startServe([], { SPELUNK_SAMPLES_DIR: mkdtempSync(join(tmpdir(), 'spelunk-nosamples-')) });
   }, 180_000);
   afterAll(async () => {
@@ -43,19 +47,28 @@ describe.skipIf(!hasChromium())('comparing two runs in a browser', () => {
   }
   const findings = (page: Page) => page.getByRole('region', { name: 'Diff findings' });
   const ready = async (page: Page): Promise<void> => {
-    await expect.poll(() => findings(page).getByRole('listitem').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => findings(page).getByRole('listitem').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
   };
 
   /** Clicks the finding about the failing execve and checks that both runs selected their execve. */
   async function clickExecFinding(page: Page): Promise<void> {
-    const finding = findings(page).getByRole('button').filter({ hasText: /execve.*ENOENT/ }).first();
+    const finding = findings(page)
+      .getByRole('button')
+      .filter({ hasText: /execve.*ENOENT/ })
+      .first();
     await finding.click();
     const sel = page.getByTestId('compare-selection');
     await expect.poll(async () => Number(await sel.getAttribute('data-a'))).toBeGreaterThanOrEqual(0);
     await expect.poll(async () => Number(await sel.getAttribute('data-b'))).toBeGreaterThanOrEqual(0);
     // Both timelines draw the selection ring on those very events.
-    await expect.poll(() => page.getByTestId('diff-marks-a').getAttribute('data-selected')).toBe(await sel.getAttribute('data-a'));
-    await expect.poll(() => page.getByTestId('diff-marks-b').getAttribute('data-selected')).toBe(await sel.getAttribute('data-b'));
+    await expect
+      .poll(() => page.getByTestId('diff-marks-a').getAttribute('data-selected'))
+      .toBe(await sel.getAttribute('data-a'));
+    await expect
+      .poll(() => page.getByTestId('diff-marks-b').getAttribute('data-selected'))
+      .toBe(await sel.getAttribute('data-b'));
     const details = page.getByRole('region', { name: 'Compared call' });
     await expect.poll(() => details.getByTestId('compare-name-a').textContent()).toBe('execve');
     expect(await details.getByTestId('compare-name-b').textContent()).toBe('execve');
@@ -64,26 +77,99 @@ describe.skipIf(!hasChromium())('comparing two runs in a browser', () => {
     expect(await page.locator('[role="row"][aria-selected="true"]').textContent()).toContain('execve');
   }
 
-  it.skipIf(!existsSync(SAMPLE))('opens on the hello-bare-chroot comparison by default (npm start)', async () => {
-    const page = await open(samples.url);
-    await ready(page);
-    expect(await page.getByRole('img', { name: /^Timeline of / }).count()).toBe(2);
-    const text = (await findings(page).textContent()) ?? '';
-    expect(text).toContain('execve');
-    expect(text).toContain('ENOENT');
-    expect(text).toMatch(/own start-up/);
-    expect(await page.getByTestId('compare-counts').textContent()).toMatch(/only in chroot/);
-    // The alignment strip and the marks are drawn (canvas; the counts are on data attributes).
-    await expect.poll(async () => Number(await page.getByTestId('alignment-strip').getAttribute('data-lines'))).toBeGreaterThan(0);
-    await expect.poll(async () => Number(await page.getByTestId('diff-marks-b').getAttribute('data-marks'))).toBeGreaterThan(0);
-    await clickExecFinding(page);
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('compare=');
-    await page.screenshot({ path: outputPath('compare-default.png') });
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'docs', 'compare.png') });
-    expect(page.errors).toEqual([]);
-    await page.close();
-  });
+  it.skipIf(!existsSync(SAMPLE))(
+    'opens on the hello-bare-chroot comparison by default (npm start)',
+    async () => {
+      const page = await open(samples.url);
+      await ready(page);
+      expect(await page.getByRole('img', { name: /^Timeline of / }).count()).toBe(2);
+      const text = (await findings(page).textContent()) ?? '';
+      expect(text).toContain('execve');
+      expect(text).toContain('ENOENT');
+      expect(text).toMatch(/own start-up/);
+      expect(await page.getByTestId('compare-counts').textContent()).toMatch(/only in chroot/);
+      // The alignment strip and the marks are drawn (canvas; the counts are on data attributes).
+      await expect
+        .poll(async () => Number(await page.getByTestId('alignment-strip').getAttribute('data-lines')))
+        .toBeGreaterThan(0);
+      await expect
+        .poll(async () => Number(await page.getByTestId('diff-marks-b').getAttribute('data-marks')))
+        .toBeGreaterThan(0);
+      await clickExecFinding(page);
+      await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('compare=');
+      await page.screenshot({ path: outputPath('compare-default.png') });
+      mkdirSync(join(ROOT, 'docs'), { recursive: true });
+      await page.screenshot({ path: join(ROOT, 'docs', 'compare.png') });
+      expect(page.errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it.skipIf(!existsSync(SAMPLE))(
+    'links zoom (and unlinks it), names every control, and closes back to one trace',
+    async () => {
+      const page = await open(samples.url);
+      await ready(page);
+      type Vp = { x0: number; x1: number; laneTop: number };
+      const views = () =>
+        page.evaluate(() => {
+          const s = (
+            window as unknown as { __spelunk: { store: { getState(): { viewports: Record<string, Vp> } } } }
+          ).__spelunk.store.getState();
+          return [s.viewports.a!, s.viewports.b!] as const;
+        });
+      const zoomA = () =>
+        page.evaluate(() => {
+          const st = (
+            window as unknown as {
+              __spelunk: {
+                store: { getState(): { viewports: Record<string, Vp>; setViewport(s: string, v: Vp): void } };
+              };
+            }
+          ).__spelunk.store.getState();
+          const a = st.viewports.a!;
+          st.setViewport('a', { x0: a.x0, x1: a.x0 + (a.x1 - a.x0) / 4, laneTop: 0 });
+        });
+      const [a0, b0] = await views();
+      // Aligned on the target's execve: B's window is A's shifted by one offset.
+      await zoomA();
+      const [a1, b1] = await views();
+      expect(b1.x1 - b1.x0).toBeCloseTo(a1.x1 - a1.x0, 9);
+      expect(b1.x0 - a1.x0).toBeCloseTo(b0.x0 - a0.x0, 9);
+      await page.getByRole('button', { name: 'Link zoom' }).click();
+      expect(await page.getByRole('button', { name: 'Link zoom' }).getAttribute('aria-pressed')).toBe(
+        'false',
+      );
+      await zoomA();
+      const [, b2] = await views();
+      expect(b2).toEqual(b1);
+      // Every control of the comparison has an accessible name.
+      for (const tab of ['Aligned calls', 'Statistics', 'Processes']) {
+        await page.getByRole('tab', { name: tab }).click();
+        const unnamed = await page.evaluate(() =>
+          [
+            ...document.querySelectorAll(
+              '[data-testid="compare-view"] :is(button, input, select, [role=tab], [role=img], canvas, table)',
+            ),
+          ]
+            .filter((el) => {
+              const e = el as HTMLElement;
+              if (e.getAttribute('aria-hidden') === 'true') return false;
+              const named =
+                e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || e.closest('label');
+              return !named && !(e.textContent ?? '').trim();
+            })
+            .map((el) => el.outerHTML.slice(0, 80)),
+        );
+        expect(unnamed, tab).toEqual([]);
+      }
+      await page.getByRole('button', { name: 'Close comparison' }).click();
+      await expect.poll(() => page.getByTestId('compare-view').count()).toBe(0);
+      expect(await page.getByRole('img', { name: /^Timeline of / }).count()).toBe(1);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('compares an uploaded host log with an uploaded chroot log', async () => {
     const page = await open(empty.url);
@@ -112,21 +198,35 @@ describe.skipIf(!hasChromium())('comparing two runs in a browser', () => {
     await ready(page);
     expect(await page.getByRole('img', { name: /^Timeline of / }).count()).toBe(2);
     // JSON: the same shape and numbers as `spelunk diff --json`.
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export diff JSON' }).click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export diff JSON' }).click(),
+    ]);
     const json = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as Record<string, unknown>;
     const cli = JSON.parse(
-      (await execa('node', [join(ROOT, 'bin', 'spelunk.js'), 'diff', '--json', HOST, CHROOT_FAILS], { cwd: ROOT })).stdout,
+      (
+        await execa('node', [join(ROOT, 'bin', 'spelunk.js'), 'diff', '--json', HOST, CHROOT_FAILS], {
+          cwd: ROOT,
+        })
+      ).stdout,
     ) as Record<string, unknown>;
     expect(Object.keys(json).sort()).toEqual(Object.keys(cli).sort());
-    for (const k of ['equal', 'changed', 'onlyA', 'onlyB', 'firstDivergence', 'findings', 'labels']) expect(json[k]).toEqual(cli[k]);
+    for (const k of ['equal', 'changed', 'onlyA', 'onlyB', 'firstDivergence', 'findings', 'labels'])
+      expect(json[k]).toEqual(cli[k]);
     expect((json.pairs as unknown[]).length).toBe((cli.pairs as unknown[]).length);
     // Markdown report.
-    const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+    const [md] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export Markdown' }).click(),
+    ]);
     const report = readFileSync((await md.path())!, 'utf8');
     expect(report).toMatch(/^# spelunk comparison/);
     expect(report).toContain('ENOENT');
     // One HTML file, opened from file:// with no network: it shows the findings.
-    const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export HTML' }).click()]);
+    const [html] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export HTML' }).click(),
+    ]);
     const file = outputPath('compare-export.html');
     await html.saveAs(file);
     await page.close();

@@ -55,7 +55,10 @@ export function AlignedTable() {
   const scroller = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(400);
-  const [texts, setTexts] = useState<{ a: Map<number, string>; b: Map<number, string> }>({ a: new Map(), b: new Map() });
+  const [texts, setTexts] = useState<{ a: Map<number, string>; b: Map<number, string> }>({
+    a: new Map(),
+    b: new Map(),
+  });
 
   const first = Math.max(0, Math.floor(top / ROW_PX) - 5);
   const last = Math.min(rows.length, Math.ceil((top + height) / ROW_PX) + 5);
@@ -78,7 +81,11 @@ export function AlignedTable() {
     }
     let live = true;
     void Promise.all([client.rowTexts('a', ia), client.rowTexts('b', ib)]).then(([ra, rb]) => {
-      if (live) setTexts({ a: new Map(ra.map((r) => [r.index, r.text])), b: new Map(rb.map((r) => [r.index, r.text])) });
+      if (live)
+        setTexts({
+          a: new Map(ra.map((r) => [r.index, r.text])),
+          b: new Map(rb.map((r) => [r.index, r.text])),
+        });
     });
     return () => {
       live = false;
@@ -99,7 +106,8 @@ export function AlignedTable() {
     if (rows[lo] === pair) r = lo;
     if (r < 0) return;
     const y = r * ROW_PX;
-    if (y < el.scrollTop || y > el.scrollTop + el.clientHeight - ROW_PX) el.scrollTop = Math.max(0, y - el.clientHeight / 3);
+    if (y < el.scrollTop || y > el.scrollTop + el.clientHeight - ROW_PX)
+      el.scrollTop = Math.max(0, y - el.clientHeight / 3);
   }, [pair, rows]);
 
   if (!diff || !ta || !tb) return null;
@@ -116,7 +124,9 @@ export function AlignedTable() {
           Differences only
         </label>
         <span data-testid="aligned-row-count">{rows.length} rows</span>
-        <span className="text-slate-500">= equal · ~ changed · − only in {la} · + only in {lb}</span>
+        <span className="text-slate-500">
+          = equal · ~ changed · − only in {la} · + only in {lb}
+        </span>
       </div>
       <div
         ref={scroller}
@@ -145,15 +155,29 @@ export function AlignedTable() {
                 style={{ top: r * ROW_PX, height: ROW_PX }}
                 onClick={() => selectAligned(store, cs, { pair: k }, true)}
               >
-                <span role="gridcell" className="w-3 text-center font-bold" title={['equal', 'changed', `only in ${la}`, `only in ${lb}`][st]}>
+                <span
+                  role="gridcell"
+                  className="w-3 text-center font-bold"
+                  title={['equal', 'changed', `only in ${la}`, `only in ${lb}`][st]}
+                >
                   {MARK[st]}
                 </span>
-                <span role="gridcell" className="w-12 shrink-0 text-right text-slate-500">{i >= 0 ? ta.columns.line[i] : ''}</span>
-                <span role="gridcell" className="shrink-0 truncate" style={{ width: 'calc(50% - 4.5rem)' }}>{i >= 0 ? callText(ta, i, texts.a.get(i)) : ''}</span>
-                <span role="gridcell" className="w-12 shrink-0 text-right text-slate-500">{j >= 0 ? tb.columns.line[j] : ''}</span>
+                <span role="gridcell" className="w-12 shrink-0 text-right text-slate-500">
+                  {i >= 0 ? ta.columns.line[i] : ''}
+                </span>
+                <span role="gridcell" className="shrink-0 truncate" style={{ width: 'calc(50% - 4.5rem)' }}>
+                  {i >= 0 ? callText(ta, i, texts.a.get(i)) : ''}
+                </span>
+                <span role="gridcell" className="w-12 shrink-0 text-right text-slate-500">
+                  {j >= 0 ? tb.columns.line[j] : ''}
+                </span>
                 <span role="gridcell" className="min-w-0 flex-1 truncate">
                   {j >= 0 ? callText(tb, j, texts.b.get(j)) : ''}
-                  {st === 1 && <span className="ml-2 text-amber-700 dark:text-amber-400">≠ {formatChange(diff.change[k] as number)}</span>}
+                  {st === 1 && (
+                    <span className="ml-2 text-amber-700 dark:text-amber-400">
+                      ≠ {formatChange(diff.change[k] as number)}
+                    </span>
+                  )}
                 </span>
               </div>
             );

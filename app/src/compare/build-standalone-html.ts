@@ -17,7 +17,10 @@ const EMBED_RE = /<script type="application\/json" id="spelunk-embedded">[\s\S]*
  * JSON. `<` is escaped so no log line can close the script element.
  */
 export function buildStandaloneHtml(template: string, data: EmbeddedCompare): string {
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const tag = `<script type="application/json" id="${EMBED_ID}">${json}</script>`;
   if (EMBED_RE.test(template)) return template.replace(EMBED_RE, () => tag);
   if (template.includes('</head>')) return template.replace('</head>', () => `${tag}\n</head>`);

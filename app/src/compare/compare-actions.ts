@@ -22,7 +22,12 @@ export function frameOnTarget(app: AppStore, cs: CompareStore): void {
   const x1 = Math.max(ma.xMax, mb.xMax - offset);
   const pad = (x1 - x0) * 0.02;
   cs.setState({ offset });
-  setViews(app, cs, { x0: x0 - pad, x1: x1 + pad, laneTop: 0 }, { x0: x0 - pad + offset, x1: x1 + pad + offset, laneTop: 0 });
+  setViews(
+    app,
+    cs,
+    { x0: x0 - pad, x1: x1 + pad, laneTop: 0 },
+    { x0: x0 - pad + offset, x1: x1 + pad + offset, laneTop: 0 },
+  );
 }
 
 let syncing = false;
@@ -94,7 +99,8 @@ export function selectAligned(
     setViews(app, cs, { ...na, laneTop: laneOf(ma, selA, va) }, { ...nb, laneTop: laneOf(mb, selB, vb) });
   }
   // The part-1 selection drives the timeline's own ring and the URL; it names one side.
-  const sel = selA >= 0 ? { slot: 'a' as const, index: selA } : selB >= 0 ? { slot: 'b' as const, index: selB } : null;
+  const sel =
+    selA >= 0 ? { slot: 'a' as const, index: selA } : selB >= 0 ? { slot: 'b' as const, index: selB } : null;
   selecting = true;
   try {
     s.select(sel);

@@ -31,10 +31,19 @@ export function CompareBar() {
       <strong>Comparison</strong>
       {diff && (
         <p className="mr-auto" data-testid="compare-counts">
-          {formatCount(diff.equal)} equal · <span className="text-amber-700 dark:text-amber-400">{formatCount(diff.changed)} changed</span> ·{' '}
-          <span className="text-red-700 dark:text-red-400">{formatCount(diff.onlyA)} only in {diff.labels.a}</span> ·{' '}
-          <span className="text-green-700 dark:text-green-400">{formatCount(diff.onlyB)} only in {diff.labels.b}</span>
-          <span className="text-slate-500"> · aligned in {Math.round(diff.elapsedMs)} ms{diff.coarse ? ' (coarse in places)' : ''}</span>
+          {formatCount(diff.equal)} equal ·{' '}
+          <span className="text-amber-700 dark:text-amber-400">{formatCount(diff.changed)} changed</span> ·{' '}
+          <span className="text-red-700 dark:text-red-400">
+            {formatCount(diff.onlyA)} only in {diff.labels.a}
+          </span>{' '}
+          ·{' '}
+          <span className="text-green-700 dark:text-green-400">
+            {formatCount(diff.onlyB)} only in {diff.labels.b}
+          </span>
+          <span className="text-slate-500">
+            {' '}
+            · aligned in {Math.round(diff.elapsedMs)} ms{diff.coarse ? ' (coarse in places)' : ''}
+          </span>
         </p>
       )}
       {status !== 'ready' && (
@@ -50,28 +59,57 @@ export function CompareBar() {
               <span>{stage}…</span>
             </>
           )}
-          {status === 'error' && <span role="alert" className="text-red-700">{message}</span>}
+          {status === 'error' && (
+            <span role="alert" className="text-red-700">
+              {message}
+            </span>
+          )}
         </div>
       )}
-      <button type="button" className="btn" aria-pressed={linked} onClick={() => cs.setState({ linked: !linked })} title="Zoom and pan both timelines together">
+      <button
+        type="button"
+        className="btn"
+        aria-pressed={linked}
+        onClick={() => cs.setState({ linked: !linked })}
+        title="Zoom and pan both timelines together"
+      >
         Link zoom
       </button>
       <button type="button" className="btn" disabled={!diff} onClick={() => frameOnTarget(store, cs)}>
         Align on execve
       </button>
-      <button type="button" className="btn" disabled={!diff || !!busy} onClick={() => run('md', () => exportCompareMarkdown(client, cs))}>
+      <button
+        type="button"
+        className="btn"
+        disabled={!diff || !!busy}
+        onClick={() => run('md', () => exportCompareMarkdown(client, cs))}
+      >
         Export Markdown
       </button>
-      <button type="button" className="btn" disabled={!diff || !!busy} onClick={() => run('json', () => exportCompareJson(client, cs))}>
+      <button
+        type="button"
+        className="btn"
+        disabled={!diff || !!busy}
+        onClick={() => run('json', () => exportCompareJson(client, cs))}
+      >
         Export diff JSON
       </button>
-      <button type="button" className="btn" disabled={!diff || !!busy} onClick={() => run('html', () => exportCompareHtml(store, client, cs))}>
+      <button
+        type="button"
+        className="btn"
+        disabled={!diff || !!busy}
+        onClick={() => run('html', () => exportCompareHtml(store, client, cs))}
+      >
         Export HTML
       </button>
       <button type="button" className="btn" onClick={close} title={'Explore trace A alone'}>
         Close comparison
       </button>
-      {status === 'ready' && message && <span role="alert" className="w-full text-red-700">{message}</span>}
+      {status === 'ready' && message && (
+        <span role="alert" className="w-full text-red-700">
+          {message}
+        </span>
+      )}
     </div>
   );
 }

@@ -42,14 +42,20 @@ export function CompareDetails() {
   if (selA < 0 && selB < 0)
     return (
       <section aria-label="Compared call" className="p-3 text-sm text-slate-500">
-        Select a call (a finding, a row, or a mark on either timeline) to see both runs' versions side by side.
+        Select a call (a finding, a row, or a mark on either timeline) to see both runs' versions side by
+        side.
       </section>
     );
   const [da, db] = details;
   const aa = argsOf(da);
   const ab = argsOf(db);
   const n = Math.max(aa.length, ab.length);
-  const status = pair >= 0 ? ['equal', 'changed', `only in ${diff.labels.a}`, `only in ${diff.labels.b}`][diff.status[pair] as number] : 'not aligned';
+  const status =
+    pair >= 0
+      ? ['equal', 'changed', `only in ${diff.labels.a}`, `only in ${diff.labels.b}`][
+          diff.status[pair] as number
+        ]
+      : 'not aligned';
   const ra = resultOf(da);
   const rb = resultOf(db);
   const both = !!da && !!db;
@@ -65,15 +71,25 @@ export function CompareDetails() {
         <thead>
           <tr className="text-left text-slate-500">
             <th className="w-16" />
-            <th>{diff.labels.a}{da ? ` · line ${da.event.line}` : ''}</th>
-            <th>{diff.labels.b}{db ? ` · line ${db.event.line}` : ''}</th>
+            <th>
+              {diff.labels.a}
+              {da ? ` · line ${da.event.line}` : ''}
+            </th>
+            <th>
+              {diff.labels.b}
+              {db ? ` · line ${db.event.line}` : ''}
+            </th>
           </tr>
         </thead>
         <tbody className="font-mono">
           <tr>
             <th className="text-left font-sans text-slate-500">call</th>
-            <td data-testid="compare-name-a" className={both && nameA !== nameB ? emph : ''}>{nameA || (da ? da.event.kind : '—')}</td>
-            <td data-testid="compare-name-b" className={both && nameA !== nameB ? emph : ''}>{nameB || (db ? db.event.kind : '—')}</td>
+            <td data-testid="compare-name-a" className={both && nameA !== nameB ? emph : ''}>
+              {nameA || (da ? da.event.kind : '—')}
+            </td>
+            <td data-testid="compare-name-b" className={both && nameA !== nameB ? emph : ''}>
+              {nameB || (db ? db.event.kind : '—')}
+            </td>
           </tr>
           {Array.from({ length: n }, (_, k) => {
             const x = aa[k];
@@ -82,15 +98,27 @@ export function CompareDetails() {
             return (
               <tr key={k} className="align-top">
                 <th className="text-left font-sans font-normal text-slate-500">arg {k + 1}</th>
-                <td className="break-all"><span className={differs ? emph : ''} data-differs={differs || undefined}>{x?.text ?? ''}</span></td>
-                <td className="break-all"><span className={differs ? emph : ''} data-differs={differs || undefined}>{y?.text ?? ''}</span></td>
+                <td className="break-all">
+                  <span className={differs ? emph : ''} data-differs={differs || undefined}>
+                    {x?.text ?? ''}
+                  </span>
+                </td>
+                <td className="break-all">
+                  <span className={differs ? emph : ''} data-differs={differs || undefined}>
+                    {y?.text ?? ''}
+                  </span>
+                </td>
               </tr>
             );
           })}
           <tr>
             <th className="text-left font-sans text-slate-500">result</th>
-            <td><span className={both && ra !== rb ? emph : ''}>{ra}</span></td>
-            <td><span className={both && ra !== rb ? emph : ''}>{rb}</span></td>
+            <td>
+              <span className={both && ra !== rb ? emph : ''}>{ra}</span>
+            </td>
+            <td>
+              <span className={both && ra !== rb ? emph : ''}>{rb}</span>
+            </td>
           </tr>
         </tbody>
       </table>

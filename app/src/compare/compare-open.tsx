@@ -32,13 +32,28 @@ export function CompareOpen({ served }: { served: ServedTrace[] }) {
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">
           Trace A files (e.g. the host run)
-          <input type="file" multiple aria-label="Trace A files" onChange={(e) => setFilesA([...(e.currentTarget.files ?? [])])} />
+          <input
+            type="file"
+            multiple
+            aria-label="Trace A files"
+            onChange={(e) => setFilesA([...(e.currentTarget.files ?? [])])}
+          />
         </label>
         <label className="flex flex-col gap-1">
           Trace B files (e.g. the chroot run)
-          <input type="file" multiple aria-label="Trace B files" onChange={(e) => setFilesB([...(e.currentTarget.files ?? [])])} />
+          <input
+            type="file"
+            multiple
+            aria-label="Trace B files"
+            onChange={(e) => setFilesB([...(e.currentTarget.files ?? [])])}
+          />
         </label>
-        <button type="button" className="btn btn-primary" disabled={!filesA.length || !filesB.length} onClick={compare}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!filesA.length || !filesB.length}
+          onClick={compare}
+        >
           Compare A and B
         </button>
       </div>
@@ -46,10 +61,15 @@ export function CompareOpen({ served }: { served: ServedTrace[] }) {
         <ul aria-label="Runs to compare" className="mt-3 space-y-1 text-sm">
           {pairs.map((t) => {
             const host = t.runs.find((r) => r.label === 'host') ?? t.runs[0]!;
-            const other = t.runs.find((r) => r !== host && r.label === 'chroot') ?? t.runs.find((r) => r !== host)!;
+            const other =
+              t.runs.find((r) => r !== host && r.label === 'chroot') ?? t.runs.find((r) => r !== host)!;
             return (
               <li key={t.id}>
-                <button type="button" className="btn" onClick={() => openServedCompare(store, client, { t, r: host }, { t, r: other })}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => openServedCompare(store, client, { t, r: host }, { t, r: other })}
+                >
                   Compare {host.label} ⇄ {other.label}: {t.title}
                 </button>
               </li>

@@ -29,7 +29,8 @@ function ProcessList(props: {
   partners: Map<number, number[]>;
 }) {
   const depth = new Map<number, number>();
-  for (const p of props.processes) depth.set(p.pid, p.parentPid === null ? 0 : (depth.get(p.parentPid) ?? 0) + 1);
+  for (const p of props.processes)
+    depth.set(p.pid, p.parentPid === null ? 0 : (depth.get(p.parentPid) ?? 0) + 1);
   return (
     <div>
       <h3 className="text-xs font-semibold">Processes in {props.label}</h3>
@@ -43,9 +44,13 @@ function ProcessList(props: {
                 {p.eventCount} events{p.end ? `, ${p.end}` : ''}
               </span>{' '}
               {partner ? (
-                <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">⇄ {props.other} {partner.join(', ')}</span>
+                <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">
+                  ⇄ {props.other} {partner.join(', ')}
+                </span>
               ) : (
-                <span className="rounded bg-red-50 px-1 text-xs text-red-700 dark:bg-red-950 dark:text-red-300">only in {props.label}</span>
+                <span className="rounded bg-red-50 px-1 text-xs text-red-700 dark:bg-red-950 dark:text-red-300">
+                  only in {props.label}
+                </span>
               )}
             </li>
           );

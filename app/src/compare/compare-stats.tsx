@@ -37,12 +37,24 @@ export function CompareStats() {
               <td className="text-left font-mono">{d.name}</td>
               <td>{d.callsA}</td>
               <td>{d.callsB}</td>
-              <td className={d.callsB > d.callsA ? 'text-green-700 dark:text-green-400' : d.callsB < d.callsA ? 'text-red-700 dark:text-red-400' : ''}>
+              <td
+                className={
+                  d.callsB > d.callsA
+                    ? 'text-green-700 dark:text-green-400'
+                    : d.callsB < d.callsA
+                      ? 'text-red-700 dark:text-red-400'
+                      : ''
+                }
+              >
                 {signed(d.callsB - d.callsA)}
               </td>
               <td>{d.errorsA}</td>
               <td>{d.errorsB}</td>
-              <td className={d.errorsB !== d.errorsA ? 'font-semibold text-amber-700 dark:text-amber-400' : ''}>{signed(d.errorsB - d.errorsA)}</td>
+              <td
+                className={d.errorsB !== d.errorsA ? 'font-semibold text-amber-700 dark:text-amber-400' : ''}
+              >
+                {signed(d.errorsB - d.errorsA)}
+              </td>
               <td>{(d.secondsA * 1000).toFixed(2)}</td>
               <td>{(d.secondsB * 1000).toFixed(2)}</td>
             </tr>

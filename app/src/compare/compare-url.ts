@@ -38,7 +38,12 @@ export function pickDefaultCompare(served: ServedTrace[], hash: string, search: 
   const pairOf = (t: ServedTrace): [Run, Run] | null => {
     const host = t.runs.find((r) => r.label === 'host') ?? t.runs[0];
     const other = t.runs.find((r) => r !== host && r.label === 'chroot') ?? t.runs.find((r) => r !== host);
-    return host && other ? [{ t, r: host }, { t, r: other }] : null;
+    return host && other
+      ? [
+          { t, r: host },
+          { t, r: other },
+        ]
+      : null;
   };
   const sample = served.find((t) => t.id === DEFAULT_COMPARE_SAMPLE);
   if (sample) return pairOf(sample);
@@ -91,8 +96,12 @@ export function startCompareUrlSync(app: AppStore, cs: CompareStore): () => void
     const c = cs.getState();
     if (!c.active || !c.ids || !app.getState().traces.b) return;
     const next = `#${new URLSearchParams({ compare: c.ids.join(',') }).toString()}`;
-    if (window.location.hash !== next) history.replaceState(null, '', `${window.location.pathname}${window.location.search}${next}`);
+    if (window.location.hash !== next)
+      history.replaceState(null, '', `${window.location.pathname}${window.location.search}${next}`);
   };
-  const stops = [app.subscribe(() => (timer ??= setTimeout(write, 300))), cs.subscribe(() => (timer ??= setTimeout(write, 300)))];
+  const stops = [
+    app.subscribe(() => (timer ??= setTimeout(write, 300))),
+    cs.subscribe(() => (timer ??= setTimeout(write, 300))),
+  ];
   return () => stops.forEach((s) => s());
 }

@@ -56,7 +56,11 @@ export function CompareView() {
           <FindingsPanel />
         </aside>
         <section aria-label="Comparison panels" className="flex min-w-0 flex-1 flex-col">
-          <div role="tablist" aria-label="Comparison panels" className="flex gap-1 border-b border-slate-200 px-2 pt-1 dark:border-slate-700">
+          <div
+            role="tablist"
+            aria-label="Comparison panels"
+            className="flex gap-1 border-b border-slate-200 px-2 pt-1 dark:border-slate-700"
+          >
             {tabs.map(([id, label]) => (
               <button
                 key={id}

@@ -96,7 +96,8 @@ export function diffDataTransfer(d: DiffData): ArrayBuffer[] {
  */
 export function computeChange(a: Trace, i: number, b: Trace, j: number): number {
   let bits = 0;
-  if (a.errno(i) !== b.errno(j) || Math.sign(a.ret(i) ?? 0) !== Math.sign(b.ret(j) ?? 0)) bits |= CHANGE_RESULT;
+  if (a.errno(i) !== b.errno(j) || Math.sign(a.ret(i) ?? 0) !== Math.sign(b.ret(j) ?? 0))
+    bits |= CHANGE_RESULT;
   if (maskedArgs(a, i) !== maskedArgs(b, j)) bits |= CHANGE_ARGS;
   return bits || CHANGE_ARGS;
 }
@@ -108,9 +109,7 @@ export function maskedArgs(t: Trace, i: number): string {
   const at = raw.indexOf(name + '(');
   const eq = raw.lastIndexOf(') = ');
   const text = at >= 0 ? raw.slice(at, eq > at ? eq + 1 : undefined) : raw;
-  return text
-    .replace(/<[^<>]*>/g, '')
-    .replace(/0x[0-9a-f]+/gi, '0x…');
+  return text.replace(/<[^<>]*>/g, '').replace(/0x[0-9a-f]+/gi, '0x…');
 }
 
 function findEventOfLine(t: Trace, ref: DiffLineRef): number {

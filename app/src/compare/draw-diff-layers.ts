@@ -34,7 +34,7 @@ export interface MarksFrame {
 
 /** What changed in a changed pair, in a word or two. */
 export function formatChange(bits: number): string {
-  if ((bits & CHANGE_RESULT) && (bits & CHANGE_ARGS)) return 'result, args';
+  if (bits & CHANGE_RESULT && bits & CHANGE_ARGS) return 'result, args';
   return bits & CHANGE_RESULT ? 'result' : 'args';
 }
 
@@ -80,7 +80,11 @@ export function drawDiffMarks(ctx: CanvasRenderingContext2D, f: MarksFrame): num
   let drawn = 0;
   const oneSided = f.side === 'a' ? 2 : 3;
   const pairOf = f.side === 'a' ? f.diff.pairOfA : f.diff.pairOfB;
-  for (let li = Math.max(0, Math.floor(f.laneTop)); li < Math.min(f.model.lanes.length, f.laneTop + visible); li++) {
+  for (
+    let li = Math.max(0, Math.floor(f.laneTop));
+    li < Math.min(f.model.lanes.length, f.laneTop + visible);
+    li++
+  ) {
     const lane = f.model.lanes[li]!;
     const xs = f.marks.x[li]!;
     const pos = f.marks.pos[li]!;

@@ -22,7 +22,8 @@ export async function exportCompareMarkdown(client: TraceClient, cs: CompareStor
 
 /** The standalone page shipped with the app (standalone.html), or this page itself when it is one. */
 async function fetchTemplate(): Promise<string> {
-  if (document.getElementById('spelunk-standalone')) return '<!doctype html>\n' + document.documentElement.outerHTML;
+  if (document.getElementById('spelunk-standalone'))
+    return '<!doctype html>\n' + document.documentElement.outerHTML;
   const res = await fetch('standalone.html');
   if (!res.ok) throw new Error('This build has no standalone page (standalone.html).');
   return res.text();

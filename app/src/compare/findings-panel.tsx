@@ -25,7 +25,8 @@ export function FindingsPanel() {
   return (
     <section aria-label="Diff findings" className="flex min-h-0 flex-col overflow-auto p-2">
       <h2 className="px-1 pb-1 text-sm font-semibold">
-        Diff findings <span className="font-normal text-slate-500">({diff.findings.length}, most telling first)</span>
+        Diff findings{' '}
+        <span className="font-normal text-slate-500">({diff.findings.length}, most telling first)</span>
       </h2>
       {diff.findings.length === 0 && <p className="px-1 text-sm">None: the runs make the same calls.</p>}
       <ol className="space-y-1" data-testid="findings-list">

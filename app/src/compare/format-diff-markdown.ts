@@ -1,6 +1,11 @@
 import type { TraceDiff } from '../../../parsers/analysis/diff/index.js';
 import { formatDiffReport } from '../../../parsers/analysis/diff/index.js';
-import { formatSyscallDelta, changedSyscalls, computeSyscallDelta, countSyscalls } from '../../../parsers/analysis/syscall-delta.js';
+import {
+  formatSyscallDelta,
+  changedSyscalls,
+  computeSyscallDelta,
+  countSyscalls,
+} from '../../../parsers/analysis/syscall-delta.js';
 
 /** Names of the two traces' files, for the report's header. */
 export interface ReportSources {
@@ -32,16 +37,31 @@ export function formatDiffMarkdown(diff: TraceDiff, sources: ReportSources): str
       [labels.a, f.a],
       [labels.b, f.b],
     ] as const) {
-      if (ref) out.push(`   - ${label} ${ref.file ? `${ref.file}:` : 'line '}${ref.line}: ${code(ref.text.trim().slice(0, 200))}`);
+      if (ref)
+        out.push(
+          `   - ${label} ${ref.file ? `${ref.file}:` : 'line '}${ref.line}: ${code(ref.text.trim().slice(0, 200))}`,
+        );
     }
     for (const d of (f.details ?? []).slice(0, 12)) out.push(`   - ${escapeMd(d)}`);
   });
   out.push('');
-  const deltas = changedSyscalls(computeSyscallDelta(countSyscalls(diff.a, null), countSyscalls(diff.b, null)));
+  const deltas = changedSyscalls(
+    computeSyscallDelta(countSyscalls(diff.a, null), countSyscalls(diff.b, null)),
+  );
   if (deltas.length) {
-    out.push('## Syscall counts', '', `| syscall | calls ${labels.a} | calls ${labels.b} | errors ${labels.a} | errors ${labels.b} |`, '|---|---:|---:|---:|---:|');
-    for (const d of deltas.slice(0, 40)) out.push(`| ${d.name} | ${d.callsA} | ${d.callsB} | ${d.errorsA} | ${d.errorsB} |`);
-    if (deltas.length > 40) out.push('', `… and ${deltas.length - 40} more: ${deltas.slice(40, 45).map(formatSyscallDelta).join('; ')}`);
+    out.push(
+      '## Syscall counts',
+      '',
+      `| syscall | calls ${labels.a} | calls ${labels.b} | errors ${labels.a} | errors ${labels.b} |`,
+      '|---|---:|---:|---:|---:|',
+    );
+    for (const d of deltas.slice(0, 40))
+      out.push(`| ${d.name} | ${d.callsA} | ${d.callsB} | ${d.errorsA} | ${d.errorsB} |`);
+    if (deltas.length > 40)
+      out.push(
+        '',
+        `… and ${deltas.length - 40} more: ${deltas.slice(40, 45).map(formatSyscallDelta).join('; ')}`,
+      );
     out.push('');
   }
   out.push('## Alignment', '', '```');

@@ -38,10 +38,18 @@ export function answerDiffRequest(
     }
     const { diff } = last;
     if (msg.format === 'json') {
-      post({ type: 'diff-export-done', requestId: msg.requestId, text: JSON.stringify(formatDiffJson(diff)) });
+      post({
+        type: 'diff-export-done',
+        requestId: msg.requestId,
+        text: JSON.stringify(formatDiffJson(diff)),
+      });
     } else if (msg.format === 'markdown') {
       const names = (t: Trace): string[] => t.sources.map((s) => s.name);
-      post({ type: 'diff-export-done', requestId: msg.requestId, text: formatDiffMarkdown(diff, { a: names(a), b: names(b) }) });
+      post({
+        type: 'diff-export-done',
+        requestId: msg.requestId,
+        text: formatDiffMarkdown(diff, { a: names(a), b: names(b) }),
+      });
     } else {
       post({ type: 'diff-export-done', requestId: msg.requestId, text: '', sources: [logsOf(a), logsOf(b)] });
     }
