@@ -6,6 +6,7 @@ import { createCompareStore } from '../../app/src/compare/compare-store.js';
 import { selectDiffMarks, xOfEvent } from '../../app/src/compare/compute-diff-geometry.js';
 import { computeDiffData } from '../../app/src/compare/compute-diff-data.js';
 import { CHANGE_RESULT } from '../../app/src/compare/diff-protocol.js';
+import { drawDiffMarks } from '../../app/src/compare/draw-diff-layers.js';
 import { pickDefaultCompare, readCompareHash } from '../../app/src/compare/compare-url.js';
 import { formatDiffMarkdown } from '../../app/src/compare/format-diff-markdown.js';
 import type { ServedTrace } from '../../app/src/load/served-traces.js';
@@ -186,5 +187,55 @@ describe('the self-contained HTML export', () => {
     )![1]!;
     const doc = { getElementById: () => ({ textContent: json }) } as unknown as Document;
     expect(readEmbeddedCompare(doc)).toEqual(data);
+  });
+});
+
+describe('the diff marks over a timeline (a draw log on a fake context)', () => {
+  function recorder() {
+    const log: string[] = [];
+    const ctx: Record<string, unknown> = { fillStyle: '', strokeStyle: '', lineWidth: 1, font: '' };
+    for (const m of [
+      'fillRect',
+      'strokeRect',
+      'fillText',
+      'beginPath',
+      'rect',
+      'moveTo',
+      'lineTo',
+      'arc',
+      'stroke',
+      'save',
+      'restore',
+      'clip',
+      'clearRect',
+      'setLineDash',
+    ])
+      ctx[m] = (...args: unknown[]) => log.push(`${m} ${args.join(' ')}`);
+    return { ctx: ctx as unknown as CanvasRenderingContext2D, log };
+  }
+
+  it("draws B's chroot start-up as one labelled block, a tick per non-equal call, the selection and the cursor", () => {
+    const { b, data } = fooPair();
+    const model = selectLaneModel(b.data, 'time');
+    const { ctx, log } = recorder();
+    const drawn = drawDiffMarks(ctx, {
+      side: 'b',
+      model,
+      diff: data,
+      marks: selectDiffMarks(model, data, 'b'),
+      x0: model.xMin,
+      x1: model.xMax,
+      laneTop: 0,
+      widthCssPx: 1200,
+      heightCssPx: 100,
+      selected: data.execB,
+      cursorX: (model.xMin + model.xMax) / 2,
+      textColor: '#000',
+    });
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(data.changed + data.onlyB);
+    expect(log.some((l) => /^fillText .*start-up: \d+ calls, one block/.test(l))).toBe(true);
+    expect(log.some((l) => l.startsWith('fillText ≠ result'))).toBe(true);
+    expect(log.filter((l) => l.startsWith('arc')).length).toBe(1);
   });
 });
