@@ -10,6 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, buildApp, launchChromium, startServe } from '../test/e2e/harness.js';
@@ -210,7 +211,7 @@ function writeSection(rows: Row[]): void {
   const section = [
     '## UI',
     '',
-    `Measured by \`npm run bench:ui\` (bench/ui-bench.ts) on ${machineLine()}; headless Chromium ${chromiumVersion()}, no GPU (software rendering), 1440x900 window.`,
+    `Measured by \`npm run bench:ui\` (bench/ui-bench.ts) on ${machineLine()}; headless Chromium ${chromiumVersion()}, no GPU (software rendering), 1440x900 window; load average ${loadavg()[0]!.toFixed(1)} at the end (the machine is shared: trust ratios more than single times).`,
     `Input: foo-chroot-works.log (a real \`strace -f -tt -T\` log) repeated and re-timed, 48 rotating pids. Pan: the view is half the trace wide and slides across it, ${PAN_FRAMES} frames after a warm-up pass.`,
     '"Draw" is the timeline\'s work per frame (canvas marks, axis, brush); "frame interval" is the time between animation frames (the draw plus the browser\'s own work, at least one 60 Hz vsync). Panning copies lanes from a strip cached per zoom level (p95 is the frames that redraw the strip); zoom frames change the width every frame and are all drawn from the columns by the level-of-detail walk.',
     "Memory: \"JS heap + array buffers\" is the page's main thread (the event columns live here); the worker holds the Trace with the raw text, counted in the renderer process's resident memory (Chromium's own baseline here is ~500 MiB).",
@@ -222,7 +223,7 @@ function writeSection(rows: Row[]): void {
   ].join('\n');
   const path = join(ROOT, 'BENCHMARKS.md');
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const re = /## UI\n[\s\S]*?(?=\n## |$)/;
+  const re = /## UI\n[\s\S]*?(?=\n##|$)/;
   const next = re.test(text) ? text.replace(re, section.trimEnd() + '\n') : `${text.trimEnd()}\n\n${section}`;
   writeFileSync(path, next.endsWith('\n') ? next : next + '\n');
   console.log(section);
