@@ -193,6 +193,39 @@ describe.skipIf(!hasChromium())('comparing two runs in a browser', () => {
     await page.close();
   });
 
+  it.skipIf(!existsSync(SAMPLE))(
+    'opens a session directory as host against chroot, and an -ff set against a -f log',
+    async () => {
+      const session = await startServe([SAMPLE]);
+      try {
+        const page = await open(session.url);
+        await ready(page);
+        expect(await page.getByTestId('compare-counts').textContent()).toMatch(
+          /only in host.*only in chroot/,
+        );
+        expect(await findings(page).textContent()).toMatch(/execve.*fails with ENOENT in chroot/);
+        await page.close();
+      } finally {
+        await session.stop();
+      }
+      const page = await open(empty.url);
+      const ff = ['pipe.7721', 'pipe.7722', 'pipe.7723'].map((f) => join('/work/shared/corpus/ff', f));
+      await page.getByLabel('Trace A files').setInputFiles(ff);
+      await page.getByLabel('Trace B files').setInputFiles('/work/shared/corpus/pipe-f-yy.log');
+      await page.getByRole('button', { name: 'Compare A and B' }).click();
+      await expect.poll(() => page.getByTestId('compare-counts').count(), { timeout: 30_000 }).toBe(1);
+      // The -ff set is one trace of three processes; as `spelunk diff` says, only the first pairs with
+      // the -f log's (they are two different runs of the pipeline: other pids, other children).
+      await page.getByRole('tab', { name: 'Processes' }).click();
+      const listA = page.getByRole('list', { name: 'Processes in A' });
+      expect(await listA.getByRole('listitem').count()).toBe(3);
+      expect(await listA.getByText(/⇄ B 7683/).count()).toBe(1);
+      expect(await listA.getByText('only in A').count()).toBe(2);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    },
+  );
+
   it('opens `spelunk serve <a> <b>` straight into the comparison, and exports it', async () => {
     const page = await open(pair.url);
     await ready(page);
