@@ -24,19 +24,24 @@ function callText(t: TraceData, i: number, args: string | undefined): string {
   return `${name}(${args ?? '…'})${result}`;
 }
 
-/** Rows of the alignment: every pair, or only the differences. */
-function useRows(diff: DiffData | null, diffsOnly: boolean): Int32Array {
+/**
+ * Rows of the alignment: every pair, or only the differences. A launcher stage only one run has (the
+ * chroot program's start-up) is one folded row, -(block + 1), until it is expanded.
+ */
+function useRows(diff: DiffData | null, diffsOnly: boolean, expanded: ReadonlySet<number>): Int32Array {
   return useMemo(() => {
     if (!diff) return new Int32Array(0);
-    if (!diffsOnly) {
-      const all = new Int32Array(diff.count);
-      for (let k = 0; k < all.length; k++) all[k] = k;
-      return all;
-    }
-    const out: number[] = [];
-    for (let k = 0; k < diff.count; k++) if (diff.status[k] !== 0) out.push(k);
-    return Int32Array.from(out);
-  }, [diff, diffsOnly]);
+    const out = new Int32Array(diff.count + diff.blocks.length);
+    let n = 0;
+    diff.blocks.forEach((block, b) => {
+      if ((block.why === 'chroot-scaffolding' || block.why === 'launcher') && !expanded.has(b)) {
+        out[n++] = -(b + 1);
+        return;
+      }
+      for (let k = block.start; k < block.end; k++) if (!diffsOnly || diff.status[k] !== 0) out[n++] = k;
+    });
+    return out.slice(0, n);
+  }, [diff, diffsOnly, expanded]);
 }
 
 /**
@@ -51,7 +56,8 @@ export function AlignedTable() {
   const pair = useCompareState((s) => s.pair);
   const ta = useAppState((s) => s.traces.a);
   const tb = useAppState((s) => s.traces.b);
-  const rows = useRows(diff, diffsOnly);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const rows = useRows(diff, diffsOnly, expanded);
   const scroller = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(400);
@@ -76,6 +82,7 @@ export function AlignedTable() {
     const ib: number[] = [];
     for (let r = first; r < last; r++) {
       const k = rows[r] as number;
+      if (k < 0) continue;
       if ((diff.pairA[k] as number) >= 0) ia.push(diff.pairA[k] as number);
       if ((diff.pairB[k] as number) >= 0) ib.push(diff.pairB[k] as number);
     }
@@ -91,24 +98,20 @@ export function AlignedTable() {
       live = false;
     };
   }, [client, diff, rows, first, last]);
-  // Bring the selected pair into view (a finding or a timeline click chose it).
+  // Bring the selected pair into view (a finding or a timeline click chose it), unfolding its block.
   useEffect(() => {
     const el = scroller.current;
-    if (!el || pair < 0) return;
-    let r = -1;
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((rows[mid] as number) < pair) lo = mid + 1;
-      else hi = mid;
+    if (!el || pair < 0 || !diff) return;
+    const r = rows.indexOf(pair);
+    if (r < 0) {
+      const b = diff.blocks.findIndex((bl) => pair >= bl.start && pair < bl.end);
+      if (b >= 0 && !expanded.has(b)) setExpanded(new Set([...expanded, b]));
+      return;
     }
-    if (rows[lo] === pair) r = lo;
-    if (r < 0) return;
     const y = r * ROW_PX;
     if (y < el.scrollTop || y > el.scrollTop + el.clientHeight - ROW_PX)
       el.scrollTop = Math.max(0, y - el.clientHeight / 3);
-  }, [pair, rows]);
+  }, [pair, rows, diff, expanded]);
 
   if (!diff || !ta || !tb) return null;
   const { a: la, b: lb } = diff.labels;
@@ -140,6 +143,36 @@ export function AlignedTable() {
           {Array.from({ length: Math.max(0, last - first) }, (_, n) => {
             const r = first + n;
             const k = rows[r] as number;
+            if (k < 0) {
+              const b = -k - 1;
+              const block = diff.blocks[b]!;
+              const side = block.kind === 'onlyA' ? la : lb;
+              const program = (block.kind === 'onlyA' ? block.programA : block.programB) || 'launcher';
+              return (
+                <div
+                  key={`block-${b}`}
+                  role="row"
+                  aria-rowindex={r + 1}
+                  className={`absolute left-0 right-0 flex items-center gap-2 whitespace-nowrap px-2 font-sans ${ROW_CLASS[block.kind === 'onlyA' ? 2 : 3]}`}
+                  style={{ top: r * ROW_PX, height: ROW_PX }}
+                >
+                  <span role="gridcell" className="w-3 text-center font-bold">
+                    {block.kind === 'onlyA' ? MARK[2] : MARK[3]}
+                  </span>
+                  <span role="gridcell" className="min-w-0 flex-1 truncate">
+                    {block.end - block.start} calls only in {side}: the {program} program's own start-up
+                    {block.why === 'launcher' ? ' (a launcher)' : ''}, one block, not compared call by call.{' '}
+                    <button
+                      type="button"
+                      className="underline"
+                      onClick={() => setExpanded(new Set([...expanded, b]))}
+                    >
+                      Show its calls
+                    </button>
+                  </span>
+                </div>
+              );
+            }
             const i = diff.pairA[k] as number;
             const j = diff.pairB[k] as number;
             const st = diff.status[k] as number;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatCount } from '../logic/format-value.js';
 import { useAppContext } from '../store/store-context.js';
 import { frameOnTarget } from './compare-actions.js';
@@ -56,7 +56,9 @@ export function CompareBar() {
                 value={status === 'aligning' && progress < 0.9 ? undefined : progress}
                 className="w-40"
               />
-              <span>{stage}…</span>
+              <span>
+                {stage}… <Elapsed key={stage} />
+              </span>
             </>
           )}
           {status === 'error' && (
@@ -112,4 +114,15 @@ export function CompareBar() {
       )}
     </div>
   );
+}
+
+/** Seconds since this stage started: the alignment has no finer progress than its stages. */
+function Elapsed() {
+  const [started] = useState(() => performance.now());
+  const [now, setNow] = useState(started);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(performance.now()), 200);
+    return () => clearInterval(timer);
+  }, []);
+  return <span className="tabular-nums text-slate-500">{((now - started) / 1000).toFixed(1)} s</span>;
 }
