@@ -95,6 +95,10 @@ describe.skipIf(!hasChromium())('comparing two runs in a browser', () => {
       await expect
         .poll(async () => Number(await page.getByTestId('diff-marks-b').getAttribute('data-marks')))
         .toBeGreaterThan(0);
+      // One cursor: the pointer over A's plot shows at the same place over B's (the views are linked).
+      await page.getByTestId('timeline-plot-a').hover({ position: { x: 300, y: 5 } });
+      await expect.poll(() => page.getByTestId('diff-marks-a').getAttribute('data-cursor-px')).toBe('300');
+      await expect.poll(() => page.getByTestId('diff-marks-b').getAttribute('data-cursor-px')).toBe('300');
       await clickExecFinding(page);
       await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('compare=');
       await page.screenshot({ path: outputPath('compare-default.png') });

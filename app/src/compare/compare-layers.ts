@@ -135,6 +135,11 @@ export class CompareLayers {
       });
       canvas.dataset.marks = String(drawn);
       canvas.dataset.selected = String(selected);
+      // Where the shared cursor is on screen (CSS px from the plot's left edge), for tests.
+      canvas.dataset.cursorPx =
+        cursorX === null
+          ? ''
+          : String(Math.round(((cursorX - vp.x0) / (vp.x1 - vp.x0)) * (plot.clientWidth - GUTTER_CSS_PX)));
     }
     const width = this.el.wrapA.clientWidth;
     const sctx = fitTransparent(this.el.strip, width, this.el.strip.clientHeight || 40);
