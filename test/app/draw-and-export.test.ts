@@ -5,6 +5,8 @@ import { formatChromeTrace } from '../../app/src/logic/export-chrome-trace.js';
 import type { DrawContext, TimelineFrame } from '../../app/src/timeline/draw-timeline.js';
 import { drawTimeline } from '../../app/src/timeline/draw-timeline.js';
 import { SvgContext } from '../../app/src/timeline/svg-context.js';
+import { exportViewSvg } from '../../app/src/timeline/export-view.js';
+import { createAppStore } from '../../app/src/store/create-app-store.js';
 import { LIGHT_THEME } from '../../app/src/timeline/timeline-theme.js';
 import { buildTraceData } from '../../app/src/worker/build-trace-data.js';
 import { parseStrace } from '../../parsers/strace/index.js';
@@ -114,6 +116,24 @@ describe('drawTimeline', () => {
     expect(doc).toContain('&lt;script&gt;');
     expect(doc).toContain('<title>t&lt;i&gt;</title>');
     expect(doc).toMatch(/<path d="M[^"]+" fill="#2563eb"\/>/); // openat, a file call, in the file colour
+  });
+});
+
+describe('SVG export of the view', () => {
+  it('draws the axis and every lane of the current window, with the highlights and the selection', () => {
+    const store = createAppStore();
+    const { data } = loadCorpusTrace('pipe-f-yy.log');
+    const s = store.getState();
+    s.setTrace('a', data);
+    s.setViewport('a', { x0: 0, x1: 0.004, laneTop: 0 });
+    s.addHighlight('openat');
+    s.select({ slot: 'a', index: 5 });
+    const svg = exportViewSvg(store.getState(), 'a', 1200)!;
+    expect(svg).toMatch(/^<svg xmlns/);
+    expect(svg).toContain('<title>pipe-f-yy.log</title>');
+    expect(svg).toMatch(/>0 ms</); // the axis starts at the trace start
+    for (const p of data.processes) expect(svg).toContain(`>${p.pid} ${p.command}`.trim());
+    expect(svg).toContain(`stroke="${LIGHT_THEME.selection}"`);
   });
 });
 

@@ -3,7 +3,6 @@ import { formatChromeTrace } from '../logic/export-chrome-trace.js';
 import { formatBytes, formatCount } from '../logic/format-value.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
 import { downloadBlob, exportViewPng, exportViewSvg } from '../timeline/export-view.js';
-import { renderers } from '../timeline/timeline-view.js';
 
 /** Header: what is open, x mode, theme, exports, help. */
 export function Toolbar({ onOpen }: { onOpen: () => void }) {
@@ -16,16 +15,13 @@ export function Toolbar({ onOpen }: { onOpen: () => void }) {
   const width = (): number => document.querySelector('[data-testid="timeline-a"]')?.clientWidth ?? 1200;
 
   const exportPng = async (): Promise<void> => {
-    const r = renderers.get('a');
-    if (!r) return;
     setBusy(true);
-    const blob = await exportViewPng(store.getState(), 'a', r, width());
+    const blob = await exportViewPng(store.getState(), 'a', width());
     setBusy(false);
     if (blob) downloadBlob(blob, `${base}.png`);
   };
   const exportSvg = (): void => {
-    const r = renderers.get('a');
-    const svg = r && exportViewSvg(store.getState(), 'a', r, width());
+    const svg = exportViewSvg(store.getState(), 'a', width());
     if (svg) downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`);
   };
   const exportChrome = (): void => {

@@ -1,23 +1,16 @@
-import { scaleLinear } from 'd3-scale';
 import { selectCategoryCodes, selectLaneModel } from '../logic/derived.js';
-import { formatSeconds } from '../logic/format-value.js';
 import type { AppState, TraceSlot } from '../store/create-app-store.js';
 import type { TimelineFrame } from './draw-timeline.js';
-import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX, drawTimeline } from './draw-timeline.js';
-import type { DrawContext } from './draw-timeline.js';
+import { LANE_HEIGHT_CSS_PX, drawTimeline } from './draw-timeline.js';
 import { SvgContext, escapeXml } from './svg-context.js';
-import type { TimelineRenderer } from './timeline-renderer.js';
+import { AXIS_HEIGHT_CSS_PX, drawAxis } from './draw-axis.js';
+import { computeHighlightLayers } from './highlight-layers.js';
 import { DARK_THEME, LIGHT_THEME } from './timeline-theme.js';
 
-const AXIS_PX = 24;
+const AXIS_PX = AXIS_HEIGHT_CSS_PX;
 
 /** The frame the live view shows, for drawing it again into an export (all lanes, not only visible ones). */
-function buildExportFrame(
-  s: AppState,
-  slot: TraceSlot,
-  renderer: TimelineRenderer,
-  widthCssPx: number,
-): TimelineFrame | null {
+function buildExportFrame(s: AppState, slot: TraceSlot, widthCssPx: number): TimelineFrame | null {
   const trace = s.traces[slot];
   const vp = s.viewports[slot];
   if (!trace || !vp) return null;
@@ -32,42 +25,18 @@ function buildExportFrame(
     laneTop: 0,
     widthCssPx,
     heightCssPx: Math.max(1, model.lanes.length) * LANE_HEIGHT_CSS_PX,
-    highlights: renderer.highlightLayers(s, trace, model),
+    highlights: computeHighlightLayers(s.highlights, trace, model),
     selected: s.selection?.slot === slot ? s.selection.index : null,
     theme: s.theme === 'dark' ? DARK_THEME : LIGHT_THEME,
     labels: true,
   };
 }
 
-/** Axis ticks drawn with the same context, above the lanes. */
-function drawAxisTicks(ctx: DrawContext, f: TimelineFrame): void {
-  const scale = scaleLinear().domain([f.x0, f.x1]).range([GUTTER_CSS_PX, f.widthCssPx]);
-  ctx.fillStyle = f.theme.background;
-  ctx.fillRect(0, 0, f.widthCssPx, AXIS_PX);
-  ctx.fillStyle = f.theme.textMuted;
-  ctx.font = '11px sans-serif';
-  ctx.textBaseline = 'middle';
-  for (const t of scale.ticks(Math.max(2, Math.floor((f.widthCssPx - GUTTER_CSS_PX) / 110)))) {
-    const x = scale(t);
-    ctx.fillRect(x, AXIS_PX - 6, 1, 6);
-    ctx.fillText(
-      f.model.xMode === 'time' ? formatSeconds(t, f.x1 - f.x0) : `#${Math.round(t)}`,
-      x + 3,
-      AXIS_PX / 2,
-    );
-  }
-}
-
-export function exportViewSvg(
-  s: AppState,
-  slot: TraceSlot,
-  renderer: TimelineRenderer,
-  widthCssPx: number,
-): string | null {
-  const f = buildExportFrame(s, slot, renderer, widthCssPx);
+export function exportViewSvg(s: AppState, slot: TraceSlot, widthCssPx: number): string | null {
+  const f = buildExportFrame(s, slot, widthCssPx);
   if (!f) return null;
   const axis = new SvgContext(widthCssPx, AXIS_PX);
-  drawAxisTicks(axis, f);
+  drawAxis(axis, { ...f, xMode: f.model.xMode });
   const body = new SvgContext(widthCssPx, f.heightCssPx);
   drawTimeline(body, f);
   const axisSvg = axis.toSvg('axis');
@@ -75,13 +44,8 @@ export function exportViewSvg(
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${widthCssPx}" height="${AXIS_PX + f.heightCssPx}"><title>${titleOf(s, slot)}</title>${axisSvg.replace('<svg ', '<svg y="0" ')}${bodySvg.replace('<svg ', `<svg y="${AXIS_PX}" `)}</svg>\n`;
 }
 
-export async function exportViewPng(
-  s: AppState,
-  slot: TraceSlot,
-  renderer: TimelineRenderer,
-  widthCssPx: number,
-): Promise<Blob | null> {
-  const f = buildExportFrame(s, slot, renderer, widthCssPx);
+export async function exportViewPng(s: AppState, slot: TraceSlot, widthCssPx: number): Promise<Blob | null> {
+  const f = buildExportFrame(s, slot, widthCssPx);
   if (!f) return null;
   const scale = 2; // crisp on high-density screens and in slides, whatever this screen's ratio
   const canvas = document.createElement('canvas');
@@ -90,7 +54,7 @@ export async function exportViewPng(
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
-  drawAxisTicks(ctx, f);
+  drawAxis(ctx, { ...f, xMode: f.model.xMode });
   ctx.translate(0, AXIS_PX);
   drawTimeline(ctx, f);
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));

@@ -1,28 +1,22 @@
 import type { BrushBehavior } from 'd3-brush';
 import { brushX } from 'd3-brush';
-import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import type { LaneModel } from '../logic/compute-lanes.js';
 import { computeNearestMark } from '../logic/compute-marks.js';
 import type { XWindow } from '../logic/compute-window.js';
 import { computeMinSpan } from '../logic/compute-window.js';
-import {
-  selectCategoryCodes,
-  selectDensity,
-  selectHighlightPositions,
-  selectLaneModel,
-} from '../logic/derived.js';
-import { formatSeconds } from '../logic/format-value.js';
-import type { AppState, AppStore, TraceSlot } from '../store/create-app-store.js';
-import { ALWAYS_HIGHLIGHTED } from '../store/create-app-store.js';
+import { selectCategoryCodes, selectDensity, selectLaneModel } from '../logic/derived.js';
+import type { AppStore, TraceSlot } from '../store/create-app-store.js';
 import type { TraceData } from '../trace/trace-data.js';
 import { fitCanvas } from './canvas-setup.js';
-import type { HighlightLayer, TimelineFrame } from './draw-timeline.js';
-import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX, MARKER_SHAPES, drawOverlay } from './draw-timeline.js';
+import type { TimelineFrame } from './draw-timeline.js';
+import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX, drawOverlay } from './draw-timeline.js';
+import { AXIS_HEIGHT_CSS_PX, drawAxis } from './draw-axis.js';
+import { computeHighlightLayers } from './highlight-layers.js';
 import { LaneCache } from './lane-cache.js';
 import { listTimelineOverlays, onOverlayRedraw } from './timeline-overlays.js';
 import { recordFrame } from './frame-stats.js';
-import { DARK_THEME, LIGHT_THEME, highlightColor } from './timeline-theme.js';
+import { DARK_THEME, LIGHT_THEME } from './timeline-theme.js';
 import type { TimelineTheme } from './timeline-theme.js';
 import type { ZoomController } from './zoom-controller.js';
 import { createZoomController } from './zoom-controller.js';
@@ -161,7 +155,7 @@ export class TimelineRenderer {
       laneTop: vp.laneTop,
       widthCssPx,
       heightCssPx,
-      highlights: this.highlightLayers(s, trace, model),
+      highlights: computeHighlightLayers(s.highlights, trace, model),
       selected: s.selection?.slot === this.slot ? s.selection.index : null,
       theme: s.theme === 'dark' ? DARK_THEME : LIGHT_THEME,
       labels: true,
@@ -206,37 +200,9 @@ export class TimelineRenderer {
     if (x0 !== vp.x0 || laneTop !== vp.laneTop) s.setViewport(this.slot, { x0, x1, laneTop });
   }
 
-  highlightLayers(s: AppState, trace: TraceData, model: LaneModel): HighlightLayer[] {
-    const names = [...ALWAYS_HIGHLIGHTED, ...s.highlights];
-    return names.map((name, k) => ({
-      name,
-      color: highlightColor(name, k - ALWAYS_HIGHLIGHTED.length),
-      shape: MARKER_SHAPES[k % MARKER_SHAPES.length]!,
-      positions: selectHighlightPositions(trace, model, name),
-    }));
-  }
-
-  /** The time axis: d3 picks and formats the ticks, canvas draws them (no DOM churn per pan frame). */
   private drawAxis(model: LaneModel, vp: XWindow, widthCssPx: number, theme: TimelineTheme): void {
-    const heightCssPx = 26;
-    const ctx = fitCanvas(this.el.axis, widthCssPx, heightCssPx);
-    if (!ctx) return;
-    const scale = scaleLinear().domain([vp.x0, vp.x1]).range([GUTTER_CSS_PX, widthCssPx]);
-    const span = vp.x1 - vp.x0;
-    ctx.fillStyle = theme.background;
-    ctx.fillRect(0, 0, widthCssPx, heightCssPx);
-    ctx.fillStyle = theme.laneSeparator;
-    ctx.fillRect(GUTTER_CSS_PX, heightCssPx - 1, widthCssPx - GUTTER_CSS_PX, 1);
-    ctx.font = '11px ui-sans-serif, system-ui, sans-serif';
-    ctx.textBaseline = 'middle';
-    ctx.textAlign = 'center';
-    for (const t of scale.ticks(Math.max(2, Math.floor((widthCssPx - GUTTER_CSS_PX) / 110)))) {
-      const x = Math.round(scale(t));
-      ctx.fillStyle = theme.laneSeparator;
-      ctx.fillRect(x, heightCssPx - 7, 1, 6);
-      ctx.fillStyle = theme.textMuted;
-      ctx.fillText(model.xMode === 'time' ? formatSeconds(t, span) : `#${Math.round(t)}`, x, 11);
-    }
+    const ctx = fitCanvas(this.el.axis, widthCssPx, AXIS_HEIGHT_CSS_PX);
+    if (ctx) drawAxis(ctx, { x0: vp.x0, x1: vp.x1, xMode: model.xMode, widthCssPx, theme });
   }
 
   private drawOverview(model: LaneModel, vp: XWindow): void {
