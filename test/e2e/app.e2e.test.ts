@@ -355,6 +355,19 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     }
   }, 180_000);
 
+  it('opens several files picked at once as one -ff set', async () => {
+    const page = await open(empty.url);
+    await page
+      .getByLabel('Choose trace files')
+      .setInputFiles(['pipe.7721', 'pipe.7722', 'pipe.7723'].map((f) => `/work/shared/corpus/ff/${f}`));
+    await expect.poll(() => titleOf(page).textContent(), { timeout: 20_000 }).toContain('3 files');
+    const label = await page.getByRole('img', { name: /^Timeline of 3 files/ }).getAttribute('aria-label');
+    expect(label).toMatch(/in 3 lanes/);
+    await page.getByRole('tab', { name: 'Processes' }).click();
+    expect(await page.getByRole('tree', { name: 'Process tree' }).getByRole('treeitem').count()).toBe(3);
+    await page.close();
+  });
+
   it('counts and lists the lines it could not read', async () => {
     const page = await open(empty.url);
     await page.getByLabel('Choose trace files').setInputFiles('/work/shared/corpus/format/shared-stderr.log');
