@@ -93,8 +93,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
 
   it.skipIf(!HAS_SAMPLES)('opens a bundled bpftrace sample with the bpftrace reader', async () => {
     const index = JSON.parse(readFileSync(join(ROOT, 'samples', 'index.json'), 'utf8')) as
-      | { samples: { id: string; title: string }[] }
-      | { id: string; title: string }[];
+      { samples: { id: string; title: string }[] } | { id: string; title: string }[];
     const list = Array.isArray(index) ? index : index.samples;
     const sample = list.find((x) => x.id.endsWith('-bpftrace'));
     expect(sample).toBeDefined();
@@ -102,7 +101,10 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     await page.getByRole('button', { name: 'Open…' }).click();
     await page.getByRole('button', { name: `Open ${sample!.title}: host` }).click();
     await expect.poll(() => titleOf(page).textContent(), { timeout: 30_000 }).toContain(sample!.title);
-    const label = await page.getByRole('img', { name: /^Timeline of / }).first().getAttribute('aria-label');
+    const label = await page
+      .getByRole('img', { name: /^Timeline of / })
+      .first()
+      .getAttribute('aria-label');
     expect(Number(/: ([\d,]+) events/.exec(label ?? '')?.[1]?.replace(/,/g, ''))).toBeGreaterThan(10);
     await page.close();
   });
@@ -240,7 +242,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     await page.close();
   });
 
-  it('keeps the view in the URL: reopening it restores trace, filters and selection', async () => {
+  it('keeps the view in the URL: reopening it restores trace, filters, selection and zoom', async () => {
     const page = await open(served.url + ONE_TRACE);
     await expect
       .poll(() => titleOf(page).textContent(), { timeout: 30_000 })
@@ -249,11 +251,26 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     const table = page.getByRole('table', { name: /^Events of/ });
     await table.locator('tbody tr[data-index]').nth(1).click();
     const raw = await page.getByTestId('details-raw').textContent();
+    await page.locator('body').press('+');
+    await page.locator('body').press('+');
+    type Vp = { x0: number; x1: number };
+    const viewport = (p: Page) =>
+      p.evaluate(
+        () =>
+          (
+            window as unknown as { __spelunk: { store: { getState(): { viewports: { a?: Vp } } } } }
+          ).__spelunk.store.getState().viewports.a,
+      );
+    const zoomed = (await viewport(page))!;
     await expect.poll(() => page.url(), { timeout: 5000 }).toMatch(/errno=ENOENT.*|sel=\d+.*errno=ENOENT/);
     await expect.poll(() => page.url()).toContain('sel=');
+    await expect.poll(() => page.url()).toContain('view=');
     const again = await open(page.url());
     await expect.poll(() => again.getByTestId('details-raw').textContent(), { timeout: 30_000 }).toBe(raw);
     expect(await again.getByLabel('Filter by error').inputValue()).toBe('ENOENT');
+    const restored = (await viewport(again))!;
+    expect(restored.x0).toBeCloseTo(zoomed.x0, 9);
+    expect(restored.x1).toBeCloseTo(zoomed.x1, 9);
     await page.close();
     await again.close();
   });
@@ -298,13 +315,11 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
   it('says so when a file is not a trace, and never renders trace text as HTML', async () => {
     const page = await open(samples.url);
     await page.getByRole('button', { name: 'Open…' }).click();
-    await page
-      .getByLabel('Choose trace files')
-      .setInputFiles({
-        name: 'notes.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from('hello\nthis is not strace\n'),
-      });
+    await page.getByLabel('Choose trace files').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello\nthis is not strace\n'),
+    });
     await expect
       .poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 })
       .toContain('does not look like an strace log');
@@ -382,7 +397,11 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     const page = await open(empty.url);
     await page.getByLabel('Choose trace files').setInputFiles('/work/shared/corpus/stack-k.log');
     await expect.poll(() => titleOf(page).textContent(), { timeout: 20_000 }).toContain('stack-k.log');
-    await page.getByRole('table', { name: /^Events of/ }).locator('tbody tr[data-index]').first().click();
+    await page
+      .getByRole('table', { name: /^Events of/ })
+      .locator('tbody tr[data-index]')
+      .first()
+      .click();
     const details = page.getByRole('region', { name: 'Event details' });
     await expect.poll(() => details.textContent()).toContain('Stack (-k)');
     expect(await details.textContent()).toContain('ld-linux-x86-64.so.2');
