@@ -56,7 +56,7 @@ export class LineStore {
     const seg = this.segmentAt(start);
     const segStart = this.segmentStarts[seg] as number;
     const text = (this.segments[seg] as string).slice(start - segStart, end - segStart);
-    return text.endsWith('\r') ? text.slice(0, -1) : text;
+    return text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
   }
 
   /** Drops spare capacity once no more lines will come. */
@@ -69,7 +69,18 @@ export class LineStore {
     return this.lineStarts.byteLength;
   }
 
+  /** The segment found last: consumers mostly walk lines in order, so it is usually the answer. */
+  private lastSegment = 0;
+
   private segmentAt(offset: number): number {
+    const k = this.lastSegment;
+    const next = this.segmentStarts[k + 1];
+    if ((this.segmentStarts[k] as number) <= offset && (next === undefined || offset < next)) return k;
+    this.lastSegment = this.searchSegment(offset);
+    return this.lastSegment;
+  }
+
+  private searchSegment(offset: number): number {
     let lo = 0;
     let hi = this.segmentStarts.length - 1;
     while (lo < hi) {
