@@ -120,8 +120,18 @@ export function startCompareSync(app: AppStore, cs: CompareStore): () => void {
   return app.subscribe((s, prev) => {
     const c = cs.getState();
     if (!c.active) return;
-    if (c.status === 'ready' && s.traces.a !== prev.traces.a && s.traces.a !== c.traceA) {
-      cs.setState({ active: false, diff: null, status: 'idle', pair: -1, selA: -1, selB: -1 });
+    // traceA is set once both runs are parsed (while aligning, and after): another trace in slot a ends it.
+    if (c.traceA && s.traces.a !== prev.traces.a && s.traces.a !== c.traceA) {
+      cs.setState({
+        active: false,
+        diff: null,
+        status: 'idle',
+        traceA: null,
+        traceB: null,
+        pair: -1,
+        selA: -1,
+        selB: -1,
+      });
       if (s.traces.b) s.setTrace('b', undefined);
       return;
     }

@@ -23,7 +23,16 @@ export function CompareBar() {
       .finally(() => setBusy(''));
   };
   const close = (): void => {
-    cs.setState({ active: false, diff: null, status: 'idle', pair: -1, selA: -1, selB: -1 });
+    cs.setState({
+      active: false,
+      diff: null,
+      status: 'idle',
+      traceA: null,
+      traceB: null,
+      pair: -1,
+      selA: -1,
+      selB: -1,
+    });
     store.getState().setTrace('b', undefined);
   };
   return (
