@@ -124,6 +124,14 @@ describe('linked timelines, through the stores', () => {
     expect(app.getState().traces.b).toBeUndefined();
   });
 
+  it('ends too when another trace arrives in slot a while the runs are being aligned', () => {
+    const { app, cs } = setup();
+    cs.setState({ status: 'aligning', diff: null });
+    app.getState().setTrace('a', loadCorpusTrace('pipe-f-yy.log').data);
+    expect(cs.getState().active).toBe(false);
+    expect(app.getState().traces.b).toBeUndefined();
+  });
+
   it('finds the non-equal calls of each lane once', () => {
     const { data, a, b } = setup();
     const ma = selectDiffMarks(selectLaneModel(a.data, 'time'), data, 'a');
