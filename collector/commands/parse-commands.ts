@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { computeSyscallStats, type SyscallStats } from '../../parsers/analysis/syscall-stats.js';
+import {
+  computeStatsTable,
+  computeSyscallStats,
+  type StatsRow,
+  type SyscallStats,
+} from '../../parsers/analysis/syscall-stats.js';
 import { formatEventJson } from '../../parsers/format/event-json.js';
 import { formatTraceDump } from '../../parsers/format/trace-dump.js';
 import { readTrace } from '../trace-input.js';
@@ -42,23 +47,25 @@ export function registerParseCommands(program: Command): void {
 
 /** The table in strace -c's own layout, so it reads the same. */
 export function formatStatsTable(stats: SyscallStats): string {
-  const rows = Object.entries(stats.syscalls).sort((a, b) => b[1].seconds - a[1].seconds || b[1].calls - a[1].calls);
-  const total = rows.reduce((t, [, s]) => t + s.seconds, 0);
-  const pad = (s: string, n: number): string => s.padStart(n);
+  const { rows, total } = computeStatsTable(stats);
   const rule = '------ ----------- ----------- --------- --------- ----------------';
-  const out = ['% time     seconds  usecs/call     calls    errors syscall', rule];
-  let calls = 0;
-  let errors = 0;
-  for (const [name, s] of rows) {
-    calls += s.calls;
-    errors += s.errors;
-    const pct = total > 0 ? ((100 * s.seconds) / total).toFixed(2) : '0.00';
-    const usecs = s.calls > 0 ? Math.round((s.seconds * 1e6) / s.calls).toString() : '0';
-    out.push(`${pad(pct, 6)} ${pad(s.seconds.toFixed(6), 11)} ${pad(usecs, 11)} ${pad(String(s.calls), 9)} ${pad(s.errors ? String(s.errors) : '', 9)} ${name}`);
-  }
-  out.push(rule);
-  const usecs = calls > 0 ? Math.round((total * 1e6) / calls).toString() : '0';
-  out.push(`${pad('100.00', 6)} ${pad(total.toFixed(6), 11)} ${pad(usecs, 11)} ${pad(String(calls), 9)} ${pad(errors ? String(errors) : '', 9)} total`);
-  if (stats.unknownLines > 0) out.push(`(${stats.unknownLines} line(s) could not be parsed; see spelunk parse)`);
+  const line = (r: StatsRow): string =>
+    [
+      (r.percentTime ?? 0).toFixed(2).padStart(6),
+      (r.seconds ?? 0).toFixed(6).padStart(11),
+      String(r.usecsPerCall ?? 0).padStart(11),
+      String(r.calls).padStart(9),
+      (r.errors ? String(r.errors) : '').padStart(9),
+      r.name,
+    ].join(' ');
+  const out = [
+    '% time     seconds  usecs/call     calls    errors syscall',
+    rule,
+    ...rows.map(line),
+    rule,
+    line(total),
+  ];
+  if (stats.unknownLines > 0)
+    out.push(`(${stats.unknownLines} line(s) could not be parsed; see spelunk parse)`);
   return out.join('\n') + '\n';
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLanes } from '../../app/src/logic/compute-lanes.js';
 import { computeTreeOrder } from '../../app/src/logic/compute-processes.js';
 import { computeFilteredRows, computeSibling } from '../../app/src/logic/compute-rows.js';
-import { computeStats } from '../../app/src/logic/compute-stats.js';
+import { computeStatsTable, computeSyscallStats } from '../../parsers/analysis/syscall-stats.js';
 import { EMPTY_FILTERS } from '../../app/src/store/filters.js';
 import { KIND } from '../../app/src/trace/trace-data.js';
 import { loadCorpusTrace } from './load-corpus.js';
@@ -55,7 +55,7 @@ describe('statistics against strace -C', () => {
       const { data } = loadCorpusTrace(log);
       const summary = data.summaries[0];
       expect(summary).toBeDefined();
-      const { rows } = computeStats(data);
+      const { rows } = computeStatsTable(computeSyscallStats(data));
       const ours = new Map(rows.map((r) => [r.name, r]));
       for (const row of summary!.rows) {
         expect(ours.get(row.name)?.calls, row.name).toBe(row.calls);

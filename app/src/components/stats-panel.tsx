@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { computeStats } from '../logic/compute-stats.js';
+import { computeStatsTable, computeSyscallStats } from '../../../parsers/analysis/syscall-stats.js';
 import { formatCount } from '../logic/format-value.js';
 import { useAppContext } from '../store/store-context.js';
 import type { TraceData } from '../trace/trace-data.js';
@@ -7,7 +7,7 @@ import type { TraceData } from '../trace/trace-data.js';
 /** Per-syscall counts, errors and time, like `strace -c`; click a name to filter the table to it. */
 export function StatsPanel({ trace }: { trace: TraceData }) {
   const { store } = useAppContext();
-  const { rows, total } = useMemo(() => computeStats(trace), [trace]);
+  const { rows, total } = useMemo(() => computeStatsTable(computeSyscallStats(trace)), [trace]);
   const pct = (v: number | null): string => (v === null ? '' : v.toFixed(2));
   const secs = (v: number | null): string => (v === null ? '' : v.toFixed(6));
   return (
