@@ -61,6 +61,16 @@ describe('the comparison data the worker sends', () => {
     expect(b.trace.name(block!.firstB)).toBe('execve');
   });
 
+  it('counts syscalls side by side without the chroot start-up, as the findings do', () => {
+    const { data } = fooPair();
+    const execve = data.deltasWithoutLaunchers?.find((d) => d.name === 'execve');
+    expect(execve).toMatchObject({ callsA: 1, callsB: 1, errorsA: 0, errorsB: 1 });
+    const finding = data.findings.find((f) => f.kind === 'syscall-delta');
+    expect(finding?.details).toContain('execve 1 → 1 (+0), errors 0 → 1');
+    // With the start-up counted, B also has the chroot program's own execve.
+    expect(data.deltas.find((d) => d.name === 'execve')?.callsB).toBe(2);
+  });
+
   it('writes a Markdown report with the findings and the lines behind them', () => {
     const { diff } = fooPair();
     const md = formatDiffMarkdown(diff, { a: ['foo-host.log'], b: ['foo-chroot-fails.log'] });

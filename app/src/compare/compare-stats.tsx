@@ -7,16 +7,28 @@ const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 export function CompareStats() {
   const diff = useCompareState((s) => s.diff);
   const [all, setAll] = useState(false);
+  const [withLaunchers, setWithLaunchers] = useState(false);
   if (!diff) return null;
-  const changed = diff.deltas.filter((d) => d.callsA !== d.callsB || d.errorsA !== d.errorsB);
-  const rows = all ? diff.deltas : changed;
+  const deltas = (!withLaunchers && diff.deltasWithoutLaunchers) || diff.deltas;
+  const changed = deltas.filter((d) => d.callsA !== d.callsB || d.errorsA !== d.errorsB);
+  const rows = all ? deltas : changed;
   const { a, b } = diff.labels;
   return (
     <div className="min-h-0 flex-1 overflow-auto p-2 text-sm">
       <label className="mb-2 flex items-center gap-2 text-xs">
         <input type="checkbox" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />
-        Show unchanged syscalls too ({diff.deltas.length - changed.length})
+        Show unchanged syscalls too ({deltas.length - changed.length})
       </label>
+      {diff.deltasWithoutLaunchers && (
+        <label className="mb-2 flex items-center gap-2 text-xs">
+          <input
+            type="checkbox"
+            checked={withLaunchers}
+            onChange={(e) => setWithLaunchers(e.currentTarget.checked)}
+          />
+          Count the chroot program&apos;s own start-up too (left out by default, as in the findings)
+        </label>
+      )}
       <table className="w-full border-collapse text-right tabular-nums" aria-label="Statistics side by side">
         <thead>
           <tr className="text-xs text-slate-500">

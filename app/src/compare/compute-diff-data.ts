@@ -81,6 +81,7 @@ export function computeDiffData(diff: TraceDiff): DiffData {
     execA: target?.unitA?.execEvent ?? firstExec(a),
     execB: target?.unitB?.execEvent ?? firstExec(b),
     deltas: computeSyscallDelta(countSyscalls(a, null), countSyscalls(b, null)),
+    deltasWithoutLaunchers: computeDeltasWithoutLaunchers(diff),
     processPairs,
   };
 }
@@ -124,4 +125,18 @@ function findEventOfLine(t: Trace, ref: DiffLineRef): number {
 function firstExec(t: Trace): number {
   for (let i = 0; i < t.count; i++) if (t.name(i) === 'execve' || t.name(i) === 'execveat') return i;
   return -1;
+}
+
+/** Per-syscall deltas with launcher stages left out, as the findings count them; null when there are none. */
+function computeDeltasWithoutLaunchers(diff: TraceDiff) {
+  const skipA = new Uint8Array(diff.a.count);
+  const skipB = new Uint8Array(diff.b.count);
+  let any = false;
+  for (const block of diff.blocks) {
+    if (block.why !== 'chroot-scaffolding' && block.why !== 'launcher') continue;
+    any = true;
+    for (const i of block.unitA?.events ?? []) skipA[i] = 1;
+    for (const j of block.unitB?.events ?? []) skipB[j] = 1;
+  }
+  return any ? computeSyscallDelta(countSyscalls(diff.a, skipA), countSyscalls(diff.b, skipB)) : null;
 }

@@ -74,6 +74,8 @@ export interface DiffData {
   execA: number;
   execB: number;
   deltas: SyscallDelta[];
+  /** The same without launcher stages (the chroot program's start-up), as the findings count; null when there are none. */
+  deltasWithoutLaunchers: SyscallDelta[] | null;
   /** Paired processes (pid in A, pid in B). */
   processPairs: [number, number][];
 }
