@@ -1,87 +1,50 @@
+import { computeProcessTree, type ProcessNode } from '../../../parsers/analysis/process-tree.js';
 import type { Trace } from '../../../parsers/model/index.js';
 import type { ProcessInfo } from '../trace/trace-data.js';
 import { KIND } from '../trace/trace-data.js';
 
-const CREATORS = new Set(['fork', 'vfork', 'clone', 'clone3']);
-
 /**
- * Processes and threads of a trace with their parent, program and end, from fork/clone returns, execve
- * arguments and exit lines. A pid of -1 (a log without -f) becomes one process with pid -1.
- * Decoding an event costs ~0.1 ms, so this decodes only the last execve of each task (a 1M-event build
- * log has thousands of execves). CLONE_THREAD is read from the raw line (`flags=...|CLONE_THREAD|...`,
- * the same in clone() and clone3({flags=...})), and exit codes from `+++ exited with N +++`.
+ * Processes and threads of a trace, one entry per task, for lanes and the process panel: a view of the
+ * process tree that parsers/analysis computes (fork/vfork/clone/clone3 children, execve images, exits), so
+ * the app and `spelunk diff` agree on who is whose child. A pid of -1 (a log without -f) is one process.
  */
 export function computeProcesses(trace: Trace): ProcessInfo[] {
+  const tree = computeProcessTree(trace);
   const c = trace.columns;
-  const byPid = new Map<number, ProcessInfo>();
-  const get = (pid: number, index: number): ProcessInfo => {
-    let p = byPid.get(pid);
-    if (!p) {
-      p = {
-        pid,
-        parentPid: null,
-        isThread: false,
-        command: '',
-        argv: [],
-        firstIndex: index,
-        lastIndex: index,
-        eventCount: 0,
-        end: '',
-      };
-      byPid.set(pid, p);
-    }
-    return p;
-  };
-  const lastExec = new Map<number, number>();
-  const execveIds = new Set<number>();
-  const creatorIds = new Set<number>();
-  trace.names.forEach((n, id) => {
-    if (n === 'execve' || n === 'execveat') execveIds.add(id);
-    if (CREATORS.has(n)) creatorIds.add(id);
-  });
+  const events = new Map<number, number>();
   for (let i = 0; i < c.count; i++) {
     const kind = c.kind[i] as number;
     if (kind === KIND.unknown || kind === KIND.message) continue;
     const pid = c.pid[i] as number;
-    const p = get(pid, i);
-    p.lastIndex = i;
-    p.eventCount++;
-    if (kind === KIND.syscall) {
-      const nameId = c.nameId[i] as number;
-      const ret = c.ret[i] as number;
-      if (creatorIds.has(nameId) && ret > 0) {
-        const child = get(ret, i);
-        if (child.parentPid === null && child.pid !== pid) {
-          child.parentPid = pid;
-          child.isThread = trace.rawLine(i).includes('CLONE_THREAD');
-        }
-      } else if (execveIds.has(nameId) && ret === 0) lastExec.set(pid, i);
-    } else if (kind === KIND.exit) {
-      const code = /exited with (-?\d+)/.exec(trace.rawLine(i))?.[1];
-      p.end = code === undefined ? 'exited' : `exited with ${code}`;
-    } else if (kind === KIND.killed) {
-      p.end = `killed by ${trace.name(i)}`;
-    }
+    events.set(pid, (events.get(pid) ?? 0) + 1);
   }
-  for (const [pid, i] of lastExec) {
-    const p = byPid.get(pid);
-    const ev = trace.event(i);
-    if (!p || ev.kind !== 'syscall') continue;
-    const pathArg = ev.name === 'execveat' ? ev.args[1] : ev.args[0];
-    const argvArg = ev.name === 'execveat' ? ev.args[2] : ev.args[1];
-    const path = pathArg?.type === 'string' ? pathArg.value : '';
-    p.command = path.slice(path.lastIndexOf('/') + 1);
-    p.argv =
-      argvArg?.type === 'array' ? argvArg.items.flatMap((a) => (a.type === 'string' ? [a.value] : [])) : [];
-    // A thread that execs becomes its group's leader (strace shows the pid change): a process again.
-    p.isThread = false;
+  const out: ProcessInfo[] = [];
+  for (const [pid, ids] of tree.byPid) {
+    const nodes = ids.map((id) => tree.nodes[id] as ProcessNode);
+    const first = nodes[0] as ProcessNode;
+    const last = nodes[nodes.length - 1] as ProcessNode;
+    const creator = first.parent === null ? undefined : tree.nodes[first.parent];
+    const lastExec = [...nodes].reverse().find((n) => n.execd);
+    const program = last.program ?? '';
+    out.push({
+      pid,
+      parentPid: creator?.pid ?? null,
+      // a thread that execs becomes its group's leader (strace shows the pid change): a process again
+      isThread: first.origin === 'thread' && lastExec === undefined,
+      command: program.slice(program.lastIndexOf('/') + 1),
+      argv: lastExec?.argv ?? [],
+      firstIndex: first.firstEvent,
+      lastIndex: last.lastEvent,
+      eventCount: events.get(pid) ?? 0,
+      end:
+        last.exit === null
+          ? ''
+          : 'code' in last.exit
+            ? `exited with ${last.exit.code}`
+            : `killed by ${last.exit.signal}`,
+    });
   }
-  // A thread inherits its group's program; a forked child its parent's until it execs.
-  const ordered = [...byPid.values()].sort((a, b) => a.firstIndex - b.firstIndex);
-  for (const p of ordered) {
-    if (!p.command && p.parentPid !== null) p.command = byPid.get(p.parentPid)?.command ?? '';
-  }
-  return ordered;
+  return out.sort((a, b) => a.firstIndex - b.firstIndex);
 }
 
 /** Pids in process-tree order: depth first, children in order of first appearance. */
