@@ -1,20 +1,9 @@
-import { syscallCategory } from './catalog.js';
+import { SYSCALL_CATEGORIES, syscallCategory } from './catalog.js';
 import type { SyscallCategory } from './catalog.js';
 
-/** Syscall categories in legend order; the mapping itself is the catalogue's (parsers/catalog). */
-export const CATEGORIES = [
-  'process',
-  'memory',
-  'file',
-  'network',
-  'ipc',
-  'signal',
-  'containment',
-  'time',
-  'system',
-  'other',
-] as const satisfies readonly SyscallCategory[];
-export type Category = (typeof CATEGORIES)[number];
+/** Syscall categories in legend order: the catalogue's own list (parsers/catalog). */
+export const CATEGORIES: readonly SyscallCategory[] = SYSCALL_CATEGORIES;
+export type Category = SyscallCategory;
 
 /** The category of a syscall by name; 'other' for names no table knows. */
 export function categoryOfSyscall(name: string): Category {
