@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { computeTraceDiff } from '../../parsers/analysis/diff/index.js';
 import { buildStandaloneHtml, readEmbeddedCompare } from '../../app/src/compare/build-standalone-html.js';
-import { frameOnTarget, selectAligned, startCompareSync } from '../../app/src/compare/compare-actions.js';
+import {
+  findNextDifference,
+  frameOnTarget,
+  selectAligned,
+  startCompareSync,
+} from '../../app/src/compare/compare-actions.js';
 import { createCompareStore } from '../../app/src/compare/compare-store.js';
 import { selectDiffMarks, xOfEvent } from '../../app/src/compare/compute-diff-geometry.js';
 import { computeDiffData } from '../../app/src/compare/compute-diff-data.js';
@@ -125,6 +130,18 @@ describe('linked timelines, through the stores', () => {
     expect(cs.getState().selA).toBe(finding.indexA);
     expect(cs.getState().selB).toBe(finding.indexB);
     expect(cs.getState().pair).toBe(data.pairOfB[finding.indexB]);
+  });
+
+  it('steps through the differences, past the chroot start-up block', () => {
+    const { app, cs, data } = setup();
+    const first = findNextDifference(cs, 1);
+    expect(first).toBe(data.firstDivergence);
+    selectAligned(app, cs, { pair: first }, true);
+    const second = findNextDifference(cs, 1);
+    expect(second).toBeGreaterThan(first);
+    expect(data.status[second]).not.toBe(0);
+    selectAligned(app, cs, { pair: second }, true);
+    expect(findNextDifference(cs, -1)).toBe(first);
   });
 
   it('ends when another trace is opened in slot a', () => {

@@ -167,6 +167,14 @@ describe.skipIf(!hasChromium())('comparing two runs in a browser', () => {
         );
         expect(unnamed, tab).toEqual([]);
       }
+      // ] steps to the next difference: first the failing execve (in both runs), then what only the host does.
+      const details = page.getByRole('region', { name: 'Compared call' });
+      await page.locator('body').press(']');
+      await expect.poll(() => details.getByTestId('compare-name-a').textContent()).toBe('execve');
+      expect(await details.getByTestId('compare-name-b').textContent()).toBe('execve');
+      await page.locator('body').press(']');
+      await expect.poll(() => details.getByTestId('compare-name-a').textContent()).toBe('brk');
+      expect(await page.getByTestId('compare-selection').getAttribute('data-b')).toBe('-1');
       await page.getByRole('button', { name: 'Close comparison' }).click();
       await expect.poll(() => page.getByTestId('compare-view').count()).toBe(0);
       expect(await page.getByRole('img', { name: /^Timeline of / }).count()).toBe(1);

@@ -127,6 +127,7 @@ export function AlignedTable() {
           Differences only
         </label>
         <span data-testid="aligned-row-count">{rows.length} rows</span>
+        <span className="text-slate-500">] / [ next / previous difference ·</span>
         <span className="text-slate-500">
           = equal · ~ changed · − only in {la} · + only in {lb}
         </span>

@@ -157,3 +157,22 @@ export function startCompareSync(app: AppStore, cs: CompareStore): () => void {
     }
   });
 }
+
+/**
+ * The next (+1) or previous (-1) difference from the selected pair, skipping launcher stages (the chroot
+ * program's start-up is one block, not a list of differences); -1 when there is none.
+ */
+export function findNextDifference(cs: CompareStore, direction: 1 | -1): number {
+  const { diff, pair } = cs.getState();
+  if (!diff) return -1;
+  const skip = new Uint8Array(diff.count);
+  for (const b of diff.blocks)
+    if (b.why === 'chroot-scaffolding' || b.why === 'launcher') skip.fill(1, b.start, b.end);
+  for (
+    let k = pair < 0 ? (direction > 0 ? 0 : diff.count - 1) : pair + direction;
+    k >= 0 && k < diff.count;
+    k += direction
+  )
+    if (diff.status[k] !== 0 && !skip[k]) return k;
+  return -1;
+}

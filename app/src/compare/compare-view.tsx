@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useAppContext } from '../store/store-context.js';
 import { AlignedTable } from './aligned-table.js';
-import { startCompareSync } from './compare-actions.js';
+import { findNextDifference, selectAligned, startCompareSync } from './compare-actions.js';
 import { CompareBar } from './compare-bar.js';
 import { CompareDetails } from './compare-details.js';
 import { CompareProcesses } from './compare-processes.js';
@@ -30,7 +30,25 @@ export function useCompareMode(): boolean {
 
 /** Two runs side by side: timelines linked by the alignment, findings, aligned calls, details. */
 export function CompareView() {
+  const { store } = useAppContext();
   const cs = useCompareStore();
+  // ] and [ step through the differences (outside text fields), in both timelines and the table.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== ']' && e.key !== '[') return;
+      const t = e.target as HTMLElement | null;
+      if (
+        t &&
+        (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)
+      )
+        return;
+      const k = findNextDifference(cs, e.key === ']' ? 1 : -1);
+      if (k >= 0) selectAligned(store, cs, { pair: k }, true);
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, cs]);
   const tab = useCompareState((s) => s.tab);
   const selA = useCompareState((s) => s.selA);
   const selB = useCompareState((s) => s.selB);
