@@ -54,9 +54,10 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
+    // The samples open on a comparison (two timelines); a lesson then opens its own run alone.
     await expect
       .poll(() => page.getByRole('img', { name: /^Timeline of / }).count(), { timeout: 30_000 })
-      .toBe(1);
+      .toBe(2);
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
     await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: title }).click();
     (page as Page & { errors?: string[] }).errors = errors;
