@@ -290,6 +290,14 @@ describe.skipIf(!hasChromium())('comparing two runs in a browser', () => {
     expect(text).toContain('ENOENT');
     await clickExecFinding(offline);
     await offline.screenshot({ path: outputPath('compare-export-offline.png') });
+    // The exported page exports itself again, with both logs inside.
+    const [again] = await Promise.all([
+      offline.waitForEvent('download'),
+      offline.getByRole('button', { name: 'Export HTML' }).click(),
+    ]);
+    const reexport = readFileSync((await again.path())!, 'utf8');
+    expect(reexport.match(/id="spelunk-embedded"/g)).toHaveLength(1);
+    expect(reexport).toContain('foo-chroot-fails.log');
     expect(requests).toEqual([]);
     expect(offline.errors).toEqual([]);
     await offline.close();

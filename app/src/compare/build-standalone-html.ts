@@ -10,7 +10,12 @@ export interface EmbeddedCompare {
 }
 
 export const EMBED_ID = 'spelunk-embedded';
-const EMBED_RE = /<script type="application\/json" id="spelunk-embedded">[\s\S]*?<\/script>/;
+/**
+ * The data tag's opening, assembled at run time: this code is itself inlined into the page it fills, and
+ * a literal copy of the tag in it would be found (and replaced) instead of the real one.
+ */
+const OPEN_TAG = ['<', 'script type="application/json" id="', EMBED_ID, '">'].join('');
+const CLOSE_TAG = ['</', 'script>'].join('');
 
 /**
  * The standalone page (the app with its script, styles and worker inlined) with both traces embedded as
@@ -21,8 +26,12 @@ export function buildStandaloneHtml(template: string, data: EmbeddedCompare): st
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
-  const tag = `<script type="application/json" id="${EMBED_ID}">${json}</script>`;
-  if (EMBED_RE.test(template)) return template.replace(EMBED_RE, () => tag);
+  const tag = OPEN_TAG + json + CLOSE_TAG;
+  const at = template.indexOf(OPEN_TAG);
+  if (at >= 0) {
+    const end = template.indexOf(CLOSE_TAG, at);
+    if (end >= 0) return template.slice(0, at) + tag + template.slice(end + CLOSE_TAG.length);
+  }
   if (template.includes('</head>')) return template.replace('</head>', () => `${tag}\n</head>`);
   return tag + template;
 }
