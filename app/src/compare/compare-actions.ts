@@ -32,7 +32,7 @@ export function frameOnTarget(app: AppStore, cs: CompareStore): void {
 
 let syncing = false;
 
-function setViews(app: AppStore, _cs: CompareStore, a: Viewport, b: Viewport): void {
+function setViews(app: AppStore, a: Viewport, b: Viewport): void {
   syncing = true;
   try {
     app.getState().setViewport('a', a);
@@ -96,7 +96,7 @@ export function selectAligned(
       return li >= 0 && (li < v.laneTop || li >= v.laneTop + 8) ? Math.max(0, li - 2) : v.laneTop;
     };
     if (Number.isFinite(xa) && Number.isFinite(xb)) cs.setState({ offset: nb.x0 - na.x0 });
-    setViews(app, cs, { ...na, laneTop: laneOf(ma, selA, va) }, { ...nb, laneTop: laneOf(mb, selB, vb) });
+    setViews(app, { ...na, laneTop: laneOf(ma, selA, va) }, { ...nb, laneTop: laneOf(mb, selB, vb) });
   }
   // The part-1 selection drives the timeline's own ring and the URL; it names one side.
   const sel =
@@ -150,10 +150,10 @@ export function startCompareSync(app: AppStore, cs: CompareStore): () => void {
     if (!va || !vb) return;
     if (va !== prev.viewports.a) {
       const want = { x0: va.x0 + c.offset, x1: va.x1 + c.offset, laneTop: vb.laneTop };
-      if (want.x0 !== vb.x0 || want.x1 !== vb.x1) setViews(app, cs, va, want);
+      if (want.x0 !== vb.x0 || want.x1 !== vb.x1) setViews(app, va, want);
     } else if (vb !== prev.viewports.b) {
       const want = { x0: vb.x0 - c.offset, x1: vb.x1 - c.offset, laneTop: va.laneTop };
-      if (want.x0 !== va.x0 || want.x1 !== va.x1) setViews(app, cs, want, vb);
+      if (want.x0 !== va.x0 || want.x1 !== va.x1) setViews(app, want, vb);
     }
   });
 }
