@@ -24,7 +24,6 @@ export function frameOnTarget(app: AppStore, cs: CompareStore): void {
   cs.setState({ offset });
   setViews(
     app,
-    cs,
     { x0: x0 - pad, x1: x1 + pad, laneTop: 0 },
     { x0: x0 - pad + offset, x1: x1 + pad + offset, laneTop: 0 },
   );
