@@ -5,19 +5,20 @@
  */
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { execa } from 'execa';
 import { createStraceParser } from '../parsers/strace/index.js';
 import { machineLine } from './machine.js';
 
 const OUT = new URL('./out/', import.meta.url).pathname;
 const LOG = OUT + 'big-ttt-T-y.log';
-const MIN_BYTES = Number(process.env.BENCH_LOG_MB ?? 300) * 1024 * 1024;
+const MIN_BYTES = Number(process.env.BENCH_LOG_MB ?? 300) * 1e6;
 
 async function ensureLog(): Promise<void> {
   if (existsSync(LOG) && statSync(LOG).size >= MIN_BYTES) return;
   mkdirSync(OUT, { recursive: true });
   const rounds = Math.ceil(MIN_BYTES / (30 * 1024 * 1024)) * 3;
-  console.error(`generating a ${(MIN_BYTES / 2 ** 20).toFixed(0)} MB log with strace (${rounds} rounds)...`);
+  console.error(`generating a ${(MIN_BYTES / 1e6).toFixed(0)} MB log with strace (${rounds} rounds)...`);
   // a mix of file-system walking (openat/getdents64/newfstatat/close), process start-up and a hot read/write loop
   const workload = `for i in $(seq ${rounds}); do find /usr/lib -maxdepth 3 >/dev/null; ls -la /usr/bin >/dev/null; done; dd if=/dev/zero of=/dev/null bs=64 count=${rounds * 33000} 2>/dev/null`;
   await execa('strace', ['-f', '-ttt', '-T', '-y', '-o', LOG, 'sh', '-c', workload]);
@@ -33,23 +34,28 @@ const mem = (): number => {
   return m.heapUsed + m.external;
 };
 
-async function newlineScan(): Promise<{ seconds: number; lines: number }> {
+async function newlineScan(): Promise<{ seconds: number; cpuSeconds: number; lines: number }> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let lines = 0;
   for await (const chunk of createReadStream(LOG, { highWaterMark: 1 << 20 })) {
     const b = chunk as Buffer;
     for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) lines++;
   }
-  return { seconds: (performance.now() - t0) / 1000, lines };
+  const cpu = process.cpuUsage(cpu0);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, lines };
 }
 
-async function ours(): Promise<{ seconds: number; events: number; lines: number; bytesPerEvent: number; structuralBytesPerEvent: number; heapMB: number }> {
+async function ours(): Promise<{ seconds: number; cpuSeconds: number; events: number; lines: number; bytesPerEvent: number; structuralBytesPerEvent: number; heapMB: number }> {
   const before = mem();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const p = createStraceParser({ fileName: LOG });
   for await (const chunk of createReadStream(LOG, { encoding: 'latin1', highWaterMark: 1 << 20 })) p.push(chunk as string);
   const trace = p.end();
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const after = mem();
   const size = statSync(LOG).size;
   const retained = after - before;
@@ -57,6 +63,7 @@ async function ours(): Promise<{ seconds: number; events: number; lines: number;
   const lineIndex = trace.sources.reduce((n, s) => n + s.overheadBytes, 0);
   const result = {
     seconds,
+    cpuSeconds,
     events: trace.count,
     lines: p.linesRead,
     bytesPerEvent: (retained - size) / trace.count,
@@ -98,9 +105,10 @@ const oursMBs = mb / o.seconds;
 const b3MBs = b.bytes / 1e6 / b.seconds;
 console.log(`## Parsing (${machineLine()})\n`);
 console.log(`Log: ${LOG.replace(/.*\/bench\//, 'bench/')}, ${mb.toFixed(0)} MB, ${scan.lines.toLocaleString('en')} lines, ${o.events.toLocaleString('en')} events (strace -f -ttt -T -y of find/ls/dd).\n`);
-console.log('| what | time | MB/s | lines/s | memory |');
+console.log('| what | wall time (CPU) | MB/s | lines/s | memory |');
 console.log('|---|---:|---:|---:|---|');
-console.log(`| newline scan (Buffer.indexOf) | ${scan.seconds.toFixed(2)} s | ${(mb / scan.seconds).toFixed(0)} | ${(scan.lines / scan.seconds / 1e6).toFixed(1)} M | flat |`);
-console.log(`| spelunk createStraceParser (streaming, latin1) | ${o.seconds.toFixed(2)} s | ${oursMBs.toFixed(0)} | ${(o.lines / o.seconds / 1e6).toFixed(2)} M | ${o.heapMB.toFixed(0)} MB retained = log text + ${o.bytesPerEvent.toFixed(1)} B/event (columns and line index: ${o.structuralBytesPerEvent.toFixed(1)} B/event) |`);
+console.log(`| newline scan (Buffer.indexOf) | ${scan.seconds.toFixed(2)} s (${scan.cpuSeconds.toFixed(2)} s) | ${(mb / scan.seconds).toFixed(0)} | ${(scan.lines / scan.seconds / 1e6).toFixed(1)} M | flat |`);
+console.log(`| spelunk createStraceParser (streaming, latin1) | ${o.seconds.toFixed(2)} s (${o.cpuSeconds.toFixed(2)} s) | ${oursMBs.toFixed(0)} | ${(o.lines / o.seconds / 1e6).toFixed(2)} M | ${o.heapMB.toFixed(0)} MB retained = log text + ${o.bytesPerEvent.toFixed(1)} B/event (columns and line index: ${o.structuralBytesPerEvent.toFixed(1)} B/event) |`);
 console.log(`| b3-strace-parser 0.3.0 (first 5 MB, timestamps removed) | ${b.seconds.toFixed(2)} s | ${b3MBs.toFixed(2)} | ${(b.lines / b.seconds / 1e3).toFixed(1)} k | ${((100 * b.failed) / b.lines).toFixed(1)}% of lines failed |`);
+console.log(`\nLoad average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (the machine is shared; CPU time is the steadier figure).`);
 console.log(`\nspelunk vs newline scan: ${(scan.seconds / o.seconds).toFixed(2)}x the speed (${((o.seconds / scan.seconds)).toFixed(1)}x slower); vs b3: ${(oursMBs / b3MBs).toFixed(0)}x faster.`);

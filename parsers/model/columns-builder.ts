@@ -24,7 +24,7 @@ export class ColumnsBuilder {
 
   /** Appends an event and returns its index; all other columns start empty. */
   add(kind: EventKind, pid: number | null, ts: number | null, line: number, fileId: number): number {
-    if (this.c.count === this.cap) this.growTo(this.cap * 2);
+    if (this.c.count >= this.cap) this.growTo(Math.max(16, this.cap * 2));
     const i = this.c.count++;
     const c = this.c;
     c.kind[i] = KIND_CODES.get(kind) ?? 0;
@@ -61,9 +61,13 @@ export class ColumnsBuilder {
     return id;
   }
 
+  /** Trims the columns to size and lets go of the growable ones (they can be twice the size). */
   finish(): TraceColumns {
     const n = this.c.count;
     const c = this.c;
+    this.c = allocate(0);
+    this.c.count = n;
+    this.cap = 0;
     return {
       count: n,
       kind: c.kind.slice(0, n),
