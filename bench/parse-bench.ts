@@ -25,6 +25,8 @@ async function ensureLog(): Promise<void> {
 }
 
 function gc(): void {
+  // twice: the first pass only queues the external strings and buffers of the read stream for release
+  (globalThis as { gc?: () => void }).gc?.();
   (globalThis as { gc?: () => void }).gc?.();
 }
 const mem = (): number => {
