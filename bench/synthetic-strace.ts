@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 
 /** A real `strace -f -tt -T` log: the chroot run of the workshop program (about 160 calls). */
-export const SYNTHETIC_SOURCE = '/work/shared/corpus/foo-chroot-works.log';
+export const SYNTHETIC_SOURCE = fileURLToPath(
+  new URL('../../shared/corpus/foo-chroot-works.log', import.meta.url),
+);
 
 function formatTime(seconds: number): string {
   const h = Math.floor(seconds / 3600) % 24;

@@ -13,6 +13,7 @@ import { parseStrace } from '../../parsers/strace/index.js';
 import { KIND } from '../../app/src/trace/trace-data.js';
 import { loadCorpusTrace } from './load-corpus.js';
 import { readFileSync } from 'node:fs';
+import { CORPUS } from '../corpus-path.js';
 
 /** A DrawContext that logs calls, as Firefox Profiler tests canvas drawing. */
 function recordingContext(): DrawContext & { log: string[] } {
@@ -67,7 +68,7 @@ function frameFor(text: string, width = 1000): TimelineFrame {
 
 /** The real log repeated n times, re-timed 1 µs apart so it stays one realistic process. */
 function repeatLog(n: number): string {
-  const lines = readFileSync('/work/shared/corpus/foo-host.log', 'latin1')
+  const lines = readFileSync(`${CORPUS}/foo-host.log`, 'latin1')
     .split('\n')
     .filter((l) => /^\d+ +\d\d:\d\d:\d\d\.\d+ /.test(l));
   const out: string[] = [];
@@ -96,7 +97,7 @@ describe('drawTimeline', () => {
   });
 
   it('labels lanes with pid and program, and marks failures in the bare chroot run', () => {
-    const text = readFileSync('/work/shared/corpus/foo-chroot-fails.log', 'latin1');
+    const text = readFileSync(`${CORPUS}/foo-chroot-fails.log`, 'latin1');
     const ctx = recordingContext();
     drawTimeline(ctx, frameFor(text));
     expect(ctx.log.some((l) => /^fillText \d+ chroot/.test(l))).toBe(true);

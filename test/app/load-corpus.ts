@@ -4,8 +4,9 @@ import { parseStrace } from '../../parsers/strace/index.js';
 import type { Trace } from '../../parsers/model/index.js';
 import { buildTraceData } from '../../app/src/worker/build-trace-data.js';
 import type { TraceData } from '../../app/src/trace/trace-data.js';
+import { CORPUS } from '../corpus-path.js';
 
-export const CORPUS = '/work/shared/corpus';
+export { CORPUS };
 
 /** Parses a real log the way the worker does (latin1) and returns what the main thread gets. */
 export function loadCorpusTrace(name: string): { trace: Trace; data: TraceData } {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NotATraceError, parseInputs } from '../../app/src/worker/parse-trace.js';
 import { computeTextMatches, computeUnknownLines } from '../../app/src/worker/trace-queries.js';
 import type { InputSource } from '../../app/src/worker/worker-protocol.js';
+import { CORPUS } from '../corpus-path.js';
 
 const never = { isCancelled: () => false, onBytes: () => {} };
 const text = (path: string, name = path.slice(path.lastIndexOf('/') + 1)): InputSource => ({
@@ -13,10 +14,10 @@ const text = (path: string, name = path.slice(path.lastIndexOf('/') + 1)): Input
 
 describe('the worker parse path', () => {
   it('parses a real strace log and an -ff set', async () => {
-    const one = await parseInputs([text('/work/shared/corpus/foo-chroot-fails.log')], never);
+    const one = await parseInputs([text(`${CORPUS}/foo-chroot-fails.log`)], never);
     expect(one.count).toBe(125);
     const ff = await parseInputs(
-      ['pipe.7721', 'pipe.7722', 'pipe.7723'].map((f) => text(`/work/shared/corpus/ff/${f}`)),
+      ['pipe.7721', 'pipe.7722', 'pipe.7723'].map((f) => text(`${CORPUS}/ff/${f}`)),
       never,
     );
     expect(new Set(Array.from(ff.columns.pid)).size).toBe(3);
@@ -38,7 +39,7 @@ describe('the worker parse path', () => {
   });
 
   it('answers text search and lists unknown lines from the raw text', async () => {
-    const trace = await parseInputs([text('/work/shared/corpus/stderr-form.log')], never);
+    const trace = await parseInputs([text(`${CORPUS}/stderr-form.log`)], never);
     const hits = computeTextMatches(trace, 'LD.SO.CACHE');
     expect(hits.length).toBeGreaterThan(0);
     for (const i of hits) expect(trace.rawLine(i).toLowerCase()).toContain('ld.so.cache');

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServePlan, createServeHandler, groupFfSets } from '../../collector/commands/serve-command.js';
-
-const CORPUS = '/work/shared/corpus';
+import { CORPUS } from '../corpus-path.js';
 
 describe('buildServePlan', () => {
   it('serves each log as a trace, an -ff set as one run, a session directory as its runs', () => {

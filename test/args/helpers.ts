@@ -7,8 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgNode } from '../../parsers/model/args.js';
 import { scanArgs } from '../../parsers/strace/scan-args.js';
+import { CORPUS } from '../corpus-path.js';
 
-export const CORPUS_DIR = '/work/shared/corpus';
+export const CORPUS_DIR = CORPUS;
 
 /** Matches the start of a call body: `<... name resumed>` or `name(`. */
 const CALL_START = /<\.\.\. [A-Za-z_][A-Za-z0-9_]* resumed>|(?<![A-Za-z0-9_<])[A-Za-z_][A-Za-z0-9_]*\(/;

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { parseBpftrace, parseBpftraceLine, sniffBpftrace } from '../../parsers/bpftrace/index.js';
 import type { SyscallEvent, TraceEvent } from '../../parsers/model/index.js';
 import type { Trace } from '../../parsers/model/index.js';
+import { CORPUS } from '../corpus-path.js';
 
 // Real captures made by `spelunk collect --backend bpftrace` (bpftrace 0.17, kernel 6.18):
 //   threads.bpftrace.txt              samples/src/threads.c (3 pthreads handing a token through a pipe), streamed
@@ -300,8 +301,8 @@ describe('robustness', () => {
   });
 
   it('does not take strace logs or the field guide raw.bt output for its own', () => {
-    expect(sniffBpftrace(readFileSync('/work/shared/corpus/true-plain.log', 'latin1'))).toBe(false);
-    const raw = readFileSync('/work/shared/corpus/format/bpf/raw.ls.txt', 'latin1');
+    expect(sniffBpftrace(readFileSync(`${CORPUS}/true-plain.log`, 'latin1'))).toBe(false);
+    const raw = readFileSync(`${CORPUS}/format/bpf/raw.ls.txt`, 'latin1');
     expect(sniffBpftrace(raw)).toBe(false);
     const t = parseBpftrace(raw);
     expect(t.unknownCount).toBe(raw.split('\n').filter((l) => l !== '' && !l.startsWith('Attaching')).length);

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './harness.js';
 import { ROOT, buildApp, hasChromium, launchChromium, outputPath, startServe } from './harness.js';
 import { buildSyntheticLog } from '../../bench/synthetic-strace.js';
+import { CORPUS } from '../corpus-path.js';
 
-const CHROOT_FAILS = '/work/shared/corpus/foo-chroot-fails.log';
-const PIPE = '/work/shared/corpus/pipe-f-yy.log';
+const CHROOT_FAILS = `${CORPUS}/foo-chroot-fails.log`;
+const PIPE = `${CORPUS}/pipe-f-yy.log`;
 const HAS_SAMPLES = existsSync(join(ROOT, 'samples', 'index.json'));
 // `spelunk serve <a> <b>` opens on their comparison (compare.e2e.test.ts); these tests explore one trace.
 const ONE_TRACE = '#trace=foo-chroot-fails.log/log';
@@ -18,7 +19,7 @@ function samplesEnv(): Record<string, string> {
   if (HAS_SAMPLES) return {};
   const dir = mkdtempSync(join(tmpdir(), 'spelunk-samples-'));
   mkdirSync(join(dir, 'foo'));
-  copyFileSync('/work/shared/corpus/foo-host.log', join(dir, 'foo', 'host.log'));
+  copyFileSync(`${CORPUS}/foo-host.log`, join(dir, 'foo', 'host.log'));
   copyFileSync(CHROOT_FAILS, join(dir, 'foo', 'chroot.log'));
   const index = [
     {
@@ -374,7 +375,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
     const page = await open(empty.url);
     await page
       .getByLabel('Choose trace files')
-      .setInputFiles(['pipe.7721', 'pipe.7722', 'pipe.7723'].map((f) => `/work/shared/corpus/ff/${f}`));
+      .setInputFiles(['pipe.7721', 'pipe.7722', 'pipe.7723'].map((f) => `${CORPUS}/ff/${f}`));
     await expect.poll(() => titleOf(page).textContent(), { timeout: 20_000 }).toContain('3 files');
     const label = await page.getByRole('img', { name: /^Timeline of 3 files/ }).getAttribute('aria-label');
     expect(label).toMatch(/in 3 lanes/);
@@ -385,7 +386,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
 
   it('counts and lists the lines it could not read', async () => {
     const page = await open(empty.url);
-    await page.getByLabel('Choose trace files').setInputFiles('/work/shared/corpus/format/shared-stderr.log');
+    await page.getByLabel('Choose trace files').setInputFiles(`${CORPUS}/format/shared-stderr.log`);
     await expect.poll(() => titleOf(page).textContent(), { timeout: 20_000 }).toContain('2 unknown lines');
     await page.getByRole('tab', { name: 'Unknown lines (2)' }).click();
     const rows = page.getByRole('table', { name: 'Unknown lines' }).locator('tbody tr');
@@ -395,7 +396,7 @@ describe.skipIf(!hasChromium())('the app in a browser', () => {
 
   it('shows the -k stack of a call', async () => {
     const page = await open(empty.url);
-    await page.getByLabel('Choose trace files').setInputFiles('/work/shared/corpus/stack-k.log');
+    await page.getByLabel('Choose trace files').setInputFiles(`${CORPUS}/stack-k.log`);
     await expect.poll(() => titleOf(page).textContent(), { timeout: 20_000 }).toContain('stack-k.log');
     await page
       .getByRole('table', { name: /^Events of/ })

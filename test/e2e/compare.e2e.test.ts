@@ -6,9 +6,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './harness.js';
 import { ROOT, buildApp, hasChromium, launchChromium, outputPath, startServe } from './harness.js';
+import { CORPUS } from '../corpus-path.js';
 
-const HOST = '/work/shared/corpus/foo-host.log';
-const CHROOT_FAILS = '/work/shared/corpus/foo-chroot-fails.log';
+const HOST = `${CORPUS}/foo-host.log`;
+const CHROOT_FAILS = `${CORPUS}/foo-chroot-fails.log`;
 const SAMPLE = join(ROOT, 'samples', 'hello-bare-chroot');
 
 /**
@@ -223,9 +224,9 @@ describe.skipIf(!hasChromium())('comparing two runs in a browser', () => {
         await session.stop();
       }
       const page = await open(empty.url);
-      const ff = ['pipe.7721', 'pipe.7722', 'pipe.7723'].map((f) => join('/work/shared/corpus/ff', f));
+      const ff = ['pipe.7721', 'pipe.7722', 'pipe.7723'].map((f) => join(`${CORPUS}/ff`, f));
       await page.getByLabel('Trace A files').setInputFiles(ff);
-      await page.getByLabel('Trace B files').setInputFiles('/work/shared/corpus/pipe-f-yy.log');
+      await page.getByLabel('Trace B files').setInputFiles(`${CORPUS}/pipe-f-yy.log`);
       await page.getByRole('button', { name: 'Compare A and B' }).click();
       await expect.poll(() => page.getByTestId('compare-counts').count(), { timeout: 30_000 }).toBe(1);
       // The -ff set is one trace of three processes; as `spelunk diff` says, only the first pairs with

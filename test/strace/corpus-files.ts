@@ -1,8 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { CORPUS as CORPUS_DIR } from '../corpus-path.js';
 
 /** The shared corpus of real strace logs, and this repo's samples. */
-export const CORPUS = new URL('../../../shared/corpus/', import.meta.url).pathname;
+export const CORPUS = CORPUS_DIR + '/';
 export const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
 
 function walk(dir: string): string[] {
@@ -35,5 +36,9 @@ export function straceLogs(): { path: string; name: string }[] {
 /** -ff sets: directories whose files are all NAME.PID. */
 export function ffSets(): { dir: string; name: string; files: string[] }[] {
   const dirs = [join(CORPUS, 'ff'), join(CORPUS, 'format/ff'), join(CORPUS, 'format/ff2')];
-  return dirs.map((dir) => ({ dir, name: relative(CORPUS, dir), files: walk(dir).filter((p) => /\.\d+$/.test(p)) }));
+  return dirs.map((dir) => ({
+    dir,
+    name: relative(CORPUS, dir),
+    files: walk(dir).filter((p) => /\.\d+$/.test(p)),
+  }));
 }
