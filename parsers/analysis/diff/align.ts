@@ -84,7 +84,7 @@ const SYNC_RUN = 8;
  * Myers in windows: walk both sequences while they agree; at a difference, align the next W elements
  * of each side with Myers and keep the result up to the first run of SYNC_RUN consecutive matches,
  * then walk on from there. A window without such a run doubles (up to WINDOW_LAST) and is then taken
- * whole. Linear in practice; exact whenever each cluster of differences fits in a window. Returns false
+ * whole. Linear in practice; exact whenever each cluster of differences fits in one window; returns false
  * if the deadline passed (the rest was aligned coarsely).
  */
 export function alignWindowed(
