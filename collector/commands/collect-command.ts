@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import pc from 'picocolors';
+import { stderrColors as pc } from '../terminal-colors.js';
 import { resolve } from 'node:path';
 import { collect } from '../collect.js';
 import { CollectError, EXIT, formatFault } from '../faults.js';

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import pc from 'picocolors';
+import { stdoutColors } from '../terminal-colors.js';
 import type { Trace } from '../../parsers/model/trace.js';
 import type { DiffLabels } from '../../parsers/analysis/diff/index.js';
 import { computeTraceDiff, formatDiffJson, formatDiffReport } from '../../parsers/analysis/diff/index.js';
@@ -41,7 +41,7 @@ export function registerDiffCommand(program: Command): void {
           await writeOut(JSON.stringify(formatDiffJson(diff)) + '\n');
           return;
         }
-        const colors = pc.createColors(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+        const colors = stdoutColors;
         const context = opts.all ? 'all' : Math.max(0, Number(opts.context) || 0);
         const header =
           `${colors.bold(labels.a)}: ${describe(traceA)}\n` +

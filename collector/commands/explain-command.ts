@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import pc from 'picocolors';
+import { stdoutColors as pc } from '../terminal-colors.js';
 import {
   closestNames,
   formatEntryText,

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pc from 'picocolors';
+import { stdoutColors as pc } from '../terminal-colors.js';
 import type { Lesson, LessonStep, ResolvedSelection } from '../../parsers/lessons/index.js';
 import { LESSONS, findLesson, formatSelector, resolveStep } from '../../parsers/lessons/index.js';
 import type { Trace } from '../../parsers/model/index.js';

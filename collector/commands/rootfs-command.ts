@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import pc from 'picocolors';
+import { stderrColors as pc } from '../terminal-colors.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CollectError, EXIT, formatFault } from '../faults.js';
