@@ -78,19 +78,19 @@ export function scanPrefix(s: string, p: Prefix): void {
       }
     }
   } else if (isDigit(s.charCodeAt(0))) {
-    const k = digitsEnd(s, 0);
+    let k = 0;
+    let n = 0;
+    for (let d = s.charCodeAt(0); d >= 48 && d <= 57; d = s.charCodeAt(++k)) n = n * 10 + d - 48;
     const c = s.charCodeAt(k);
     if (c === 60 /* < */) {
       // -Y: the comm ends at the first raw '>' (strace escapes '<' and '>' inside it as \74 \76)
       const close = s.indexOf('>', k);
       if (close > 0 && s.charCodeAt(close + 1) === SP) {
-        p.pid = Number(s.slice(0, k));
+        p.pid = n;
         p.comm = s.slice(k + 1, close);
         i = skipSpaces(s, close + 1);
       }
     } else if (c === SP) {
-      let n = 0;
-      for (let d = 0; d < k; d++) n = n * 10 + s.charCodeAt(d) - 48;
       if (n <= PID_MAX) {
         p.pid = n;
         i = skipSpaces(s, k);
@@ -128,10 +128,8 @@ function scanTimes(s: string, i: number, p: Prefix): number {
   const start = i;
   let j = skipSpaces(s, i);
   const padded = j > start && p.pid === null; // "%6ld" padding: only -r pads (after a pid the padding merges)
-  const k = digitsEnd(s, j);
-  if (k === j) return i;
-  const c = s.charCodeAt(k);
-  if (c === 58 /* : */) {
+  if (!isDigit(s.charCodeAt(j))) return i;
+  if (s.charCodeAt(j + 2) === 58 /* : */) {
     // HH:MM:SS[.frac]
     const m = /^(\d\d):(\d\d):(\d\d)(\.\d+)? /.exec(s.slice(j, j + 32));
     if (!m) return i;
@@ -156,7 +154,7 @@ function scanTimes(s: string, i: number, p: Prefix): number {
   if (s.charCodeAt(end) !== SP) return i;
   const value = num.value;
   // An epoch time has 10 integer digits; a relative one is small (and "%6ld"-padded without a pid).
-  if (!padded && k - j >= 7) p.absTs = value;
+  if (!padded && value >= 1e6) p.absTs = value;
   else p.relTs = value;
   j = end + 1;
   return j;

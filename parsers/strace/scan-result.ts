@@ -123,6 +123,21 @@ function skipBalanced(s: string, i: number): number {
 /** The numeric value of a printed return: decimal, negative, hex ("0x7f..."), octal ("022"). */
 export function parseRet(text: string): number {
   if (text === '?' || text === '') return NaN;
+  const n = text.length;
+  if (n < 16) {
+    // the common case, a short decimal: read it here rather than through Number()
+    const neg = text.charCodeAt(0) === 45;
+    let v = 0;
+    let k = neg ? 1 : 0;
+    if (text.charCodeAt(k) !== 48 || n === k + 1) {
+      for (; k < n; k++) {
+        const c = text.charCodeAt(k);
+        if (c < 48 || c > 57) break;
+        v = v * 10 + c - 48;
+      }
+      if (k === n) return neg ? -v : v;
+    }
+  }
   if (text.startsWith('0x')) return parseInt(text.slice(2), 16);
   if (text.length > 1 && text.charCodeAt(0) === 48) return parseInt(text, 8);
   return Number(text);
