@@ -43,7 +43,7 @@ export function parseBpftrace(text: string, options: BpftraceParseOptions = {}):
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   let offset = 0;
   for (const l of lines) {
-    store.addLine(base + offset, base + offset + l.length);
+    store.addLine(base + offset);
     offset += l.length + 1;
   }
   store.trim();

@@ -12,12 +12,8 @@ export class LineStore {
   /** Global offset of the first character of each segment. */
   private segmentStarts: number[] = [];
   private totalLength = 0;
-  /**
-   * lineStarts[n - 1] is the global offset of line n. A line ends one character before the next line
-   * starts (its "\n"); the last line ends at `lastEnd`.
-   */
+  /** lineStarts[n - 1] is the global offset of line n; a line ends at its newline. */
   private lineStarts: Float64Array = new Float64Array(1024);
-  private lastEnd = 0;
   private lines = 0;
 
   constructor(name: string) {
@@ -38,13 +34,12 @@ export class LineStore {
   }
 
   /**
-   * Records the next line as the range [start, end) of global offsets; `start` must be one past the
-   * previous line's newline. Returns its 1-based number.
+   * Records the next line, which starts at global offset `start` and runs to the next newline of its
+   * segment (or the segment's end). Returns its 1-based number.
    */
-  addLine(start: number, end: number): number {
+  addLine(start: number): number {
     if (this.lines === this.lineStarts.length) this.lineStarts = grow(this.lineStarts);
     this.lineStarts[this.lines] = start;
-    this.lastEnd = end;
     return ++this.lines;
   }
 
@@ -52,11 +47,14 @@ export class LineStore {
   line(n: number): string {
     if (n < 1 || n > this.lines) return '';
     const start = this.lineStarts[n - 1] as number;
-    const end = n < this.lines ? (this.lineStarts[n] as number) - 1 : this.lastEnd;
     const seg = this.segmentAt(start);
-    const segStart = this.segmentStarts[seg] as number;
-    const text = (this.segments[seg] as string).slice(start - segStart, end - segStart);
-    return text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+    const text = this.segments[seg] as string;
+    const local = start - (this.segmentStarts[seg] as number);
+    // a line runs to its newline: a segment may hold the cut-off piece of a line that goes on elsewhere
+    const nl = text.indexOf('\n', local);
+    let end = nl < 0 ? text.length : nl;
+    if (end > local && text.charCodeAt(end - 1) === 13) end--;
+    return text.slice(local, end);
   }
 
   /** Drops spare capacity once no more lines will come. */

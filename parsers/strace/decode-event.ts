@@ -9,7 +9,11 @@ import { parseStraceLine } from './parse-line.js';
  * joined, the stack frames and hex dump lines that follow it collected. Used lazily, one event at a time.
  * `repaired` holds lines rebuilt from pieces strace's own messages had cut apart.
  */
-export function decodeStraceEvent(trace: Trace, i: number, repaired: ReadonlyMap<number, string>): TraceEvent {
+export function decodeStraceEvent(
+  trace: Trace,
+  i: number,
+  repaired: ReadonlyMap<number, string>,
+): TraceEvent {
   const c = trace.columns;
   const source = trace.sources[c.fileId[i] as number];
   const lineNo = c.line[i] as number;
@@ -23,7 +27,12 @@ export function decodeStraceEvent(trace: Trace, i: number, repaired: ReadonlyMap
   switch (kind) {
     case 'signal': {
       if (first.stopped) return { kind, ...withFile, signal: first.name, stopped: true };
-      return { kind, ...withFile, signal: first.name, info: parseValue(text.slice(first.infoStart, first.infoEnd)) };
+      return {
+        kind,
+        ...withFile,
+        signal: first.name,
+        info: parseValue(text.slice(first.infoStart, first.infoEnd)),
+      };
     }
     case 'exit':
       return { kind, ...withFile, code: first.code };
@@ -36,13 +45,19 @@ export function decodeStraceEvent(trace: Trace, i: number, repaired: ReadonlyMap
     case 'message':
       return { kind, ...withFile, text: messageText(source?.line(lineNo) ?? text) };
     case 'unknown':
-      return { kind, ...withFile, text, reason: first.kind === 'unknown' ? first.text : 'not placed in the trace' };
+      return {
+        kind,
+        ...withFile,
+        text,
+        reason: first.kind === 'unknown' ? first.text : 'not placed in the trace',
+      };
     case 'syscall':
       break;
   }
 
   const endLineNo = c.endLine[i] as number;
-  const last = endLineNo > 0 ? parseStraceLine(repaired.get(endLineNo) ?? source?.line(endLineNo) ?? '') : first;
+  const last =
+    endLineNo > 0 ? parseStraceLine(repaired.get(endLineNo) ?? source?.line(endLineNo) ?? '') : first;
   let argsText = text.slice(first.argsStart, first.argsEnd);
   if (endLineNo > 0 && last.kind === 'resumed') {
     const endText = repaired.get(endLineNo) ?? source?.line(endLineNo) ?? '';
@@ -96,6 +111,5 @@ function messageText(text: string): string {
   const at = text.indexOf('strace: ');
   return at >= 0 ? text.slice(at + 8) : text;
 }
-
 
 export type { ArgNode };

@@ -15,7 +15,10 @@ export function pidFromFileName(name: string): number | undefined {
 export function parseStraceFiles(files: readonly { name: string; text: string }[]): Trace {
   const parts = files.map((f) => {
     const defaultPid = files.length > 1 ? pidFromFileName(f.name) : undefined;
-    return parseStrace(f.text, defaultPid === undefined ? { fileName: f.name } : { fileName: f.name, defaultPid });
+    return parseStrace(
+      f.text,
+      defaultPid === undefined ? { fileName: f.name } : { fileName: f.name, defaultPid },
+    );
   });
   return mergeTraces(parts);
 }

@@ -39,7 +39,10 @@ export class PidAttribution {
 
   private maybeAdopt(l: StraceLine): void {
     const pid = l.pid as number;
-    const adopt = this.pendingClone !== null ? l.kind === 'resumed' && l.name === this.pendingClone : !this.children.has(pid);
+    const adopt =
+      this.pendingClone !== null
+        ? l.kind === 'resumed' && l.name === this.pendingClone
+        : !this.children.has(pid);
     if (!adopt) return;
     this.initial = pid;
     this.live.add(pid);

@@ -51,16 +51,16 @@ const MARKERS: [string, ArgsEnd][] = [
  * Scans from `i` (just after `name(`, or after `resumed>`) to the end of the argument list.
  * Depth may go below zero in a resumed half; the first `)` at depth <= 0 closes the list.
  */
-export function scanArgs(s: string, i: number): ArgsScan {
+export function scanArgs(s: string, i: number, end = s.length): ArgsScan {
   let depth = 0;
-  const n = s.length;
+  const n = end;
   for (let j = i; j < n; j++) {
     const c = s.charCodeAt(j);
     if (c >= 128 || SPECIAL[c] === 0) continue;
     switch (c) {
       case QUOTE: {
         const e = skipString(s, j);
-        if (e < 0) return { end: n, how: 'eol', after: n };
+        if (e < 0 || e > n) return { end: n, how: 'eol', after: n };
         j = e - 1;
         break;
       }
@@ -80,7 +80,7 @@ export function scanArgs(s: string, i: number): ArgsScan {
       case 47: // / : a C comment holds free text ("/* 39 vars */", dates)
         if (s.charCodeAt(j + 1) === 42) {
           const e = s.indexOf('*/', j + 2);
-          if (e < 0) return { end: n, how: 'eol', after: n };
+          if (e < 0 || e + 2 > n) return { end: n, how: 'eol', after: n };
           j = e + 1;
         }
         break;
@@ -93,22 +93,22 @@ export function scanArgs(s: string, i: number): ArgsScan {
             break;
           }
           const e = skipDecoration(s, j);
-          if (e > 0) j = e - 1;
+          if (e > 0 && e <= n) j = e - 1;
         } else if (s.startsWith('<... ', j)) {
           // restart_syscall(<... resuming interrupted read ...>)
           const e = s.indexOf('...>', j + 5);
-          if (e > 0) j = e + 3;
+          if (e > 0 && e + 4 <= n) j = e + 3;
         }
         break;
       }
       case 32: // ' ' : markers only ever follow a space
         if (s.charCodeAt(j + 1) === 60) {
           for (const [text, how] of MARKERS) {
-            if (s.startsWith(text, j)) return { end: j, how, after: j + text.length };
+            if (s.startsWith(text, j) && j + text.length <= n) return { end: j, how, after: j + text.length };
           }
           if (s.startsWith(' <pid changed to ', j)) {
             const e = s.indexOf('...>', j);
-            if (e > 0) return { end: j, how: 'pid-changed', after: e + 4 };
+            if (e > 0 && e + 4 <= n) return { end: j, how: 'pid-changed', after: e + 4 };
           }
         }
         break;

@@ -33,7 +33,10 @@ export function scanDecimal(s: string, i: number, out: ScannedNumber): void {
     }
   }
   out.end = j;
-  out.value = n <= Number.MAX_SAFE_INTEGER && scale < POW10.length ? n / (POW10[scale] as number) : Number(s.slice(i, j));
+  out.value =
+    n <= Number.MAX_SAFE_INTEGER && scale < POW10.length
+      ? n / (POW10[scale] as number)
+      : Number(s.slice(i, j));
 }
 
 function isDigit(c: number): boolean {

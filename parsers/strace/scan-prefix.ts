@@ -29,7 +29,17 @@ export interface Prefix {
 }
 
 export function emptyPrefix(): Prefix {
-  return { pid: null, comm: null, bracketPid: false, absTs: null, timeOfDay: false, relTs: null, nr: null, ip: null, end: 0 };
+  return {
+    pid: null,
+    comm: null,
+    bracketPid: false,
+    absTs: null,
+    timeOfDay: false,
+    relTs: null,
+    nr: null,
+    ip: null,
+    end: 0,
+  };
 }
 
 const SP = 32;
@@ -46,8 +56,11 @@ function digitsEnd(s: string, i: number): number {
   return i;
 }
 
-/** Fills `p` from the start of `s`; never throws. Fields that are absent stay null. */
-export function scanPrefix(s: string, p: Prefix): void {
+/**
+ * Fills `p` from the line s[start, end); never throws. Fields that are absent stay null. The line is read
+ * in place (a line handed over as its own sliced string scans markedly slower).
+ */
+export function scanPrefix(s: string, p: Prefix, start = 0, end = s.length): void {
   p.pid = null;
   p.comm = null;
   p.bracketPid = false;
@@ -56,17 +69,17 @@ export function scanPrefix(s: string, p: Prefix): void {
   p.relTs = null;
   p.nr = null;
   p.ip = null;
-  let i = 0;
+  let i = start;
 
   // pid: "[pid  6606] " (terminal) or "6502  " / "9692<vf> " (-o)
-  if (s.startsWith('[pid', 0)) {
-    const j = skipSpaces(s, 4);
+  if (s.startsWith('[pid', start)) {
+    const j = skipSpaces(s, start + 4);
     const k = digitsEnd(s, j);
     if (k > j) {
       let m = k;
       if (s.charCodeAt(m) === 60 /* < */) {
         const close = s.indexOf('>', m);
-        if (close > 0) {
+        if (close > 0 && close < end) {
           p.comm = s.slice(m + 1, close);
           m = close + 1;
         }
@@ -77,15 +90,15 @@ export function scanPrefix(s: string, p: Prefix): void {
         i = skipSpaces(s, m + 1);
       }
     }
-  } else if (isDigit(s.charCodeAt(0))) {
-    let k = 0;
+  } else if (isDigit(s.charCodeAt(start))) {
+    let k = start;
     let n = 0;
-    for (let d = s.charCodeAt(0); d >= 48 && d <= 57; d = s.charCodeAt(++k)) n = n * 10 + d - 48;
+    for (let d = s.charCodeAt(k); d >= 48 && d <= 57; d = s.charCodeAt(++k)) n = n * 10 + d - 48;
     const c = s.charCodeAt(k);
     if (c === 60 /* < */) {
       // -Y: the comm ends at the first raw '>' (strace escapes '<' and '>' inside it as \74 \76)
       const close = s.indexOf('>', k);
-      if (close > 0 && s.charCodeAt(close + 1) === SP) {
+      if (close > 0 && close < end && s.charCodeAt(close + 1) === SP) {
         p.pid = n;
         p.comm = s.slice(k + 1, close);
         i = skipSpaces(s, close + 1);
@@ -98,7 +111,7 @@ export function scanPrefix(s: string, p: Prefix): void {
     }
   }
 
-  i = scanTimes(s, i, p);
+  i = scanTimes(s, i, p, end);
 
   // -n: "[  59] " or "[???] "
   if (s.charCodeAt(i) === 91 /* [ */) {
@@ -114,8 +127,12 @@ export function scanPrefix(s: string, p: Prefix): void {
   // -i: "[00007fd13fc323b8] " or "[????????????????] "
   if (s.charCodeAt(i) === 91 /* [ */) {
     const close = s.indexOf(']', i);
-    const len = close - i - 1;
-    if ((len === 16 || len === 8) && s.charCodeAt(close + 1) === SP && /^[0-9a-f?]+$/.test(s.slice(i + 1, close))) {
+    const len = close < end ? close - i - 1 : -1;
+    if (
+      (len === 16 || len === 8) &&
+      s.charCodeAt(close + 1) === SP &&
+      /^[0-9a-f?]+$/.test(s.slice(i + 1, close))
+    ) {
       p.ip = s.slice(i + 1, close);
       i = close + 2;
     }
@@ -124,9 +141,9 @@ export function scanPrefix(s: string, p: Prefix): void {
 }
 
 /** Absolute and relative timestamps; returns where they end. */
-function scanTimes(s: string, i: number, p: Prefix): number {
+function scanTimes(s: string, i: number, p: Prefix, lineEnd: number): number {
   const start = i;
-  let j = skipSpaces(s, i);
+  const j = skipSpaces(s, i);
   const padded = j > start && p.pid === null; // "%6ld" padding: only -r pads (after a pid the padding merges)
   if (!isDigit(s.charCodeAt(j))) return i;
   if (s.charCodeAt(j + 2) === 58 /* : */) {
@@ -139,7 +156,7 @@ function scanTimes(s: string, i: number, p: Prefix): number {
     // -t -r together: "01:01:48 (+     0.000073) "
     if (s.startsWith('(+', i)) {
       const close = s.indexOf(') ', i);
-      if (close > 0) {
+      if (close > 0 && close < lineEnd) {
         const rel = Number(s.slice(i + 2, close).trim());
         if (!Number.isNaN(rel)) {
           p.relTs = rel;
@@ -150,12 +167,11 @@ function scanTimes(s: string, i: number, p: Prefix): number {
     return i;
   }
   scanDecimal(s, j, num);
-  const end = num.end;
-  if (s.charCodeAt(end) !== SP) return i;
+  const numEnd = num.end;
+  if (s.charCodeAt(numEnd) !== SP) return i;
   const value = num.value;
   // An epoch time has 10 integer digits; a relative one is small (and "%6ld"-padded without a pid).
   if (!padded && value >= 1e6) p.absTs = value;
   else p.relTs = value;
-  j = end + 1;
-  return j;
+  return numEnd + 1;
 }

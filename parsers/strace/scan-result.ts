@@ -26,7 +26,7 @@ const SP = 32;
 const num: ScannedNumber = { value: 0, end: 0 };
 
 /** Parses the tail starting at `i` (just after `)`) into `r`; false when it is not a result. Never throws. */
-export function scanResultInto(s: string, i: number, r: Result): boolean {
+export function scanResultInto(s: string, i: number, r: Result, end = s.length): boolean {
   let j = i;
   while (s.charCodeAt(j) === SP) j++;
   if (s.charCodeAt(j) !== 61 /* = */ || j === i || s.charCodeAt(j + 1) !== SP) return false;
@@ -39,7 +39,7 @@ export function scanResultInto(s: string, i: number, r: Result): boolean {
   if (s.charCodeAt(k) === 63 /* ? */) k++;
   else {
     if (s.charCodeAt(k) === 45 /* - */) k++;
-    while (k < s.length) {
+    while (k < end) {
       const c = s.charCodeAt(k);
       if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 120) k++;
       else break;
@@ -50,7 +50,7 @@ export function scanResultInto(s: string, i: number, r: Result): boolean {
   r.retValue = parseRet(r.ret);
   if (s.charCodeAt(k) === 60 /* < */) {
     const e = skipDecoration(s, k);
-    if (e > 0) {
+    if (e > 0 && e <= end) {
       r.retPath = s.slice(k + 1, e - 1);
       k = e;
       if (s.startsWith('(deleted)', k)) k += 9;
@@ -58,20 +58,24 @@ export function scanResultInto(s: string, i: number, r: Result): boolean {
   }
 
   // " ENAME (text)" or " (errno N)", then " (note)"s, then " <dur>"
-  while (s.charCodeAt(k) === SP) {
+  while (k < end && s.charCodeAt(k) === SP) {
     const c = s.charCodeAt(k + 1);
     if (c === 69 /* E */ && r.errno === null && r.notes === null) {
       let e = k + 2;
-      for (let d = s.charCodeAt(e); (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95; d = s.charCodeAt(++e));
+      for (
+        let d = s.charCodeAt(e);
+        (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95;
+        d = s.charCodeAt(++e)
+      );
       if (s.charCodeAt(e) !== SP || s.charCodeAt(e + 1) !== 40) break;
       r.errno = s.slice(k + 1, e);
-      const close = skipBalanced(s, e + 1);
+      const close = skipBalanced(s, e + 1, end);
       r.errText = s.slice(e + 2, close - 1);
       k = close;
       continue;
     }
     if (c === 40 /* ( */) {
-      const close = skipBalanced(s, k + 1);
+      const close = skipBalanced(s, k + 1, end);
       const note = s.slice(k + 2, close - 1);
       if (r.errno === null && r.notes === null && r.retValue < 0 && note.startsWith('errno ')) r.errno = note;
       else (r.notes ??= []).push(note);
@@ -98,26 +102,34 @@ export function scanResultInto(s: string, i: number, r: Result): boolean {
 }
 
 /** Parses the tail starting at `i` (just after `)`); null when it is not a result. */
-export function scanResult(s: string, i: number): Result | null {
-  const r: Result = { ret: '', retValue: NaN, retPath: null, errno: null, errText: null, notes: null, dur: null };
-  return scanResultInto(s, i, r) ? r : null;
+export function scanResult(s: string, i: number, end = s.length): Result | null {
+  const r: Result = {
+    ret: '',
+    retValue: NaN,
+    retPath: null,
+    errno: null,
+    errText: null,
+    notes: null,
+    dur: null,
+  };
+  return scanResultInto(s, i, r, end) ? r : null;
 }
 
 /** `s[i]` is `(`; returns the index just past its matching `)` (or the line end). */
-function skipBalanced(s: string, i: number): number {
+function skipBalanced(s: string, i: number, end: number): number {
   let depth = 0;
-  for (let j = i; j < s.length; j++) {
+  for (let j = i; j < end; j++) {
     const c = s.charCodeAt(j);
     if (c === 34) {
       const e = skipString(s, j);
-      if (e < 0) return s.length;
+      if (e < 0 || e > end) return end;
       j = e - 1;
     } else if (c === 40 || c === 91 || c === 123) depth++;
     else if (c === 41 || c === 93 || c === 125) {
       if (--depth === 0) return j + 1;
     }
   }
-  return s.length;
+  return end;
 }
 
 /** The numeric value of a printed return: decimal, negative, hex ("0x7f..."), octal ("022"). */

@@ -25,15 +25,16 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
   let sniffed = false;
   let binary = false;
 
-  function takeLines(text: string): void {
+  /** Takes the whole lines of text[from, to) (`to` just past a newline), scanning them in place. */
+  function takeLines(text: string, from = 0, to = text.length): void {
     const base = store.addSegment(text);
-    let start = 0;
-    for (;;) {
+    let start = from;
+    while (start < to) {
       const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
+      if (nl < 0 || nl >= to) break;
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      lineNo = store.addLine(base + start, base + end);
-      builder.addLine(text.slice(start, end), lineNo);
+      lineNo = store.addLine(base + start);
+      builder.addLineAt(text, start, end, lineNo);
       start = nl + 1;
     }
   }
@@ -48,8 +49,8 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
           sniffed = true;
         }
       }
-      // The line that straddles the previous chunk is joined on its own; the rest of the chunk is taken
-      // as a slice of it (no copy of the whole chunk).
+      // The line that straddles the previous chunk is joined on its own; the rest of the chunk is read
+      // where it is (no copy of the whole chunk).
       const firstNl = chunk.indexOf('\n');
       if (firstNl < 0) {
         carry += chunk;
@@ -57,7 +58,8 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
       }
       takeLines(carry + chunk.slice(0, firstNl + 1));
       const last = chunk.lastIndexOf('\n');
-      if (last > firstNl) takeLines(chunk.slice(firstNl + 1, last + 1));
+      // the chunk itself is kept as the segment: a slice of it would be slower to scan
+      if (last > firstNl) takeLines(chunk, firstNl + 1, last + 1);
       carry = chunk.slice(last + 1);
     },
     end(): Trace {

@@ -4,7 +4,7 @@ import { EVENT_KINDS } from '../model/event.js';
 import { LineStore } from '../model/line-store.js';
 import { CALL_STATUS, Trace, type TraceFormat } from '../model/trace.js';
 import { decodeStraceEvent } from './decode-event.js';
-import { emptyLine, scanLineInto, type StraceLine } from './parse-line.js';
+import { emptyLine, scanLineAt, scanLineInto, type StraceLine } from './parse-line.js';
 import { isSummaryRule, parseSummaryRow, sniffSummaryHeader, type SummaryHeader } from './summary-table.js';
 import { PidAttribution } from './pid-attribution.js';
 
@@ -59,16 +59,45 @@ export class StraceTraceBuilder {
   constructor(options: StraceParseOptions = {}) {
     this.fileName = options.fileName;
     this.store = new LineStore(options.fileName ?? 'trace');
-    this.pids = new PidAttribution(options.defaultPid ?? null, (from, to, pid) => this.backfillPid(from, to, pid));
+    this.pids = new PidAttribution(options.defaultPid ?? null, (from, to, pid) =>
+      this.backfillPid(from, to, pid),
+    );
   }
 
   get eventCount(): number {
     return this.cols.count;
   }
 
-  /** Feeds line number `lineNo` (1-based), already recorded in `store`. */
+  /**
+   * Feeds line `lineNo` (1-based, already recorded in `store`), the text s[start, end), read in place.
+   * The rare lines that need rebuilding (summary tables, lines cut by strace's messages) go through
+   * addLine with their own string.
+   */
+  addLineAt(s: string, start: number, end: number, lineNo: number): void {
+    const special =
+      this.summary !== null ||
+      this.carry !== null ||
+      s.startsWith('% time', start) ||
+      s.startsWith('syscall ', start) ||
+      s.startsWith('System call usage', start);
+    if (special) return this.addLine(s.slice(start, end), lineNo);
+    const l = this.scratch;
+    scanLineAt(s, start, end, l);
+    if (l.kind === 'unknown') {
+      const cut = s.indexOf('strace: Process ', start);
+      if (cut > start && cut < end) return this.addLine(s.slice(start, end), lineNo);
+    }
+    this.addParsed(l, lineNo, lineNo);
+  }
+
+  /** Feeds line number `lineNo` (1-based), already recorded in `store`, as its own string. */
   addLine(raw: string, lineNo: number): void {
-    if (this.summary || raw.startsWith('% time') || raw.startsWith('syscall ') || raw.startsWith('System call usage')) {
+    if (
+      this.summary ||
+      raw.startsWith('% time') ||
+      raw.startsWith('syscall ') ||
+      raw.startsWith('System call usage')
+    ) {
       if (this.takeSummaryLine(raw, lineNo)) return;
     }
     let text = raw;
@@ -204,14 +233,16 @@ export class StraceTraceBuilder {
     c.status[i] = l.died ? DIED : 0;
     const start = c.ts[i] as number;
     // to the nanosecond: strace's own clock resolution; float noise must not leak into durations
-    if (l.dur === null && ts !== null && !Number.isNaN(start)) c.dur[i] = Math.round((ts - start) * 1e9) / 1e9;
+    if (l.dur === null && ts !== null && !Number.isNaN(start))
+      c.dur[i] = Math.round((ts - start) * 1e9) / 1e9;
   }
 
   /** `)  = ?` alone on a line (-e status= staging): the tail of the latest unfinished call. */
   private addOrphanTail(l: StraceLine, line: number): void {
     const i = this.lastUnfinished;
     const c = this.cols.columns;
-    if (i < 0 || c.status[i] !== UNFINISHED) return this.addUnknown(line, 'a call tail with no unfinished call');
+    if (i < 0 || c.status[i] !== UNFINISHED)
+      return this.addUnknown(line, 'a call tail with no unfinished call');
     for (const [k, v] of this.pending) if (v === i) this.pending.delete(k);
     c.endLine[i] = line;
     c.status[i] = 0;
@@ -282,7 +313,13 @@ export class StraceTraceBuilder {
     if (!s) {
       const header = sniffSummaryHeader(raw);
       if (!header) return false;
-      const table: StraceSummary = { section: this.summarySection, rows: [], total: null, firstLine: line, lastLine: line };
+      const table: StraceSummary = {
+        section: this.summarySection,
+        rows: [],
+        total: null,
+        firstLine: line,
+        lastLine: line,
+      };
       if (this.fileName !== undefined) table.file = this.fileName;
       this.summaries.push(table);
       this.summary = { header, table, rules: 0 };
@@ -310,7 +347,11 @@ export class StraceTraceBuilder {
     if (this.carry) this.addUnknown(this.carry.line, 'a line cut by a strace message was never completed');
     const head: Diagnostic[] = [];
     if (input.binary) {
-      head.push({ code: 'binary-input', message: 'the input holds NUL bytes: a binary file, not an strace log', line: 1 });
+      head.push({
+        code: 'binary-input',
+        message: 'the input holds NUL bytes: a binary file, not an strace log',
+        line: 1,
+      });
     }
     const syscallCode = EVENT_KINDS.indexOf('syscall');
     const cols = this.cols.columns;
@@ -325,7 +366,11 @@ export class StraceTraceBuilder {
     }
     if (this.fileName !== undefined) for (const d of head) d.file = this.fileName;
     for (const i of this.pending.values()) {
-      this.diag('unfinished-at-end', 'the call never resumed before the log ended', this.cols.columns.line[i] as number);
+      this.diag(
+        'unfinished-at-end',
+        'the call never resumed before the log ended',
+        this.cols.columns.line[i] as number,
+      );
     }
     this.diagnostics.sort((a, b) => a.line - b.line);
     this.diagnostics.unshift(...head);
