@@ -1,4 +1,4 @@
-import type { SummaryRow } from '../model/event.js';
+import type { StraceSummary, SummaryRow } from '../model/event.js';
 
 /**
  * strace's `-c`/`-C` table (strace-format.md §5). Columns are right-aligned under their header except
@@ -70,4 +70,67 @@ export function parseSummaryRow(line: string, header: SummaryHeader): SummaryRow
     usecsPerCall: num('usecs/call'),
     percentTime: num('% time'),
   };
+}
+
+/** Collects the `-c`/`-C` tables of one file, line by line, as strace printed them. */
+export class SummaryTableReader {
+  readonly tables: StraceSummary[] = [];
+  private open: { header: SummaryHeader; table: StraceSummary; rules: number } | null = null;
+  private section = '64 bit';
+
+  constructor(private readonly fileName: string | undefined) {}
+
+  /** Inside a table: every line goes through `take` until the table ends. */
+  get inTable(): boolean {
+    return this.open !== null;
+  }
+
+  /** Returns true when the line belonged to a table (a heading, a header, a rule or a row). */
+  take(raw: string, line: number): boolean {
+    if (
+      !this.open &&
+      !raw.startsWith('% time') &&
+      !raw.startsWith('syscall ') &&
+      !raw.startsWith('System call usage')
+    ) {
+      return false;
+    }
+    const heading = /^System call usage summary for (.+?):?\s*$/.exec(raw);
+    if (heading) {
+      this.section = heading[1] as string;
+      return true;
+    }
+    const s = this.open;
+    if (!s) {
+      const header = sniffSummaryHeader(raw);
+      if (!header) return false;
+      const table: StraceSummary = {
+        section: this.section,
+        rows: [],
+        total: null,
+        firstLine: line,
+        lastLine: line,
+      };
+      if (this.fileName !== undefined) table.file = this.fileName;
+      this.tables.push(table);
+      this.open = { header, table, rules: 0 };
+      return true;
+    }
+    if (isSummaryRule(raw)) {
+      s.rules++;
+      s.table.lastLine = line;
+      return true;
+    }
+    const row = parseSummaryRow(raw, s.header);
+    if (!row) {
+      this.open = null;
+      return false;
+    }
+    s.table.lastLine = line;
+    if (s.rules >= 2 || row.name === 'total') {
+      s.table.total = row;
+      this.open = null;
+    } else s.table.rows.push(row);
+    return true;
+  }
 }

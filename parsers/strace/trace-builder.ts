@@ -1,11 +1,11 @@
 import { ColumnsBuilder } from '../model/columns-builder.js';
-import type { Diagnostic, EventKind, StraceSummary } from '../model/event.js';
+import type { Diagnostic, EventKind } from '../model/event.js';
 import { EVENT_KINDS } from '../model/event.js';
 import { LineStore } from '../model/line-store.js';
 import { CALL_STATUS, Trace, type TraceFormat } from '../model/trace.js';
 import { decodeStraceEvent } from './decode-event.js';
 import { emptyLine, scanLineAt, scanLineInto, type StraceLine } from './parse-line.js';
-import { isSummaryRule, parseSummaryRow, sniffSummaryHeader, type SummaryHeader } from './summary-table.js';
+import { SummaryTableReader } from './summary-table.js';
 import { PidAttribution } from './pid-attribution.js';
 
 export interface StraceParseOptions {
@@ -32,9 +32,7 @@ export class StraceTraceBuilder {
   private readonly pending = new Map<number, number>();
   private readonly pids: PidAttribution;
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly summaries: StraceSummary[] = [];
-  private summary: { header: SummaryHeader; table: StraceSummary; rules: number } | null = null;
-  private summarySection = '64 bit';
+  private readonly tables: SummaryTableReader;
   private readonly repaired = new Map<number, string>();
   private carry: { head: string; line: number } | null = null;
   private lastUnfinished = -1;
@@ -59,6 +57,7 @@ export class StraceTraceBuilder {
   constructor(options: StraceParseOptions = {}) {
     this.fileName = options.fileName;
     this.store = new LineStore(options.fileName ?? 'trace');
+    this.tables = new SummaryTableReader(options.fileName);
     this.pids = new PidAttribution(options.defaultPid ?? null, (from, to, pid) =>
       this.backfillPid(from, to, pid),
     );
@@ -75,7 +74,7 @@ export class StraceTraceBuilder {
    */
   addLineAt(s: string, start: number, end: number, lineNo: number): void {
     const special =
-      this.summary !== null ||
+      this.tables.inTable ||
       this.carry !== null ||
       s.startsWith('% time', start) ||
       s.startsWith('syscall ', start) ||
@@ -92,14 +91,7 @@ export class StraceTraceBuilder {
 
   /** Feeds line number `lineNo` (1-based), already recorded in `store`, as its own string. */
   addLine(raw: string, lineNo: number): void {
-    if (
-      this.summary ||
-      raw.startsWith('% time') ||
-      raw.startsWith('syscall ') ||
-      raw.startsWith('System call usage')
-    ) {
-      if (this.takeSummaryLine(raw, lineNo)) return;
-    }
+    if (this.tables.take(raw, lineNo)) return;
     let text = raw;
     let line = lineNo;
     if (this.carry) {
@@ -302,47 +294,6 @@ export class StraceTraceBuilder {
     }
   }
 
-  /** The `-c`/`-C` table: returns true when the line belonged to it. */
-  private takeSummaryLine(raw: string, line: number): boolean {
-    const section = /^System call usage summary for (.+?):?\s*$/.exec(raw);
-    if (section) {
-      this.summarySection = section[1] as string;
-      return true;
-    }
-    const s = this.summary;
-    if (!s) {
-      const header = sniffSummaryHeader(raw);
-      if (!header) return false;
-      const table: StraceSummary = {
-        section: this.summarySection,
-        rows: [],
-        total: null,
-        firstLine: line,
-        lastLine: line,
-      };
-      if (this.fileName !== undefined) table.file = this.fileName;
-      this.summaries.push(table);
-      this.summary = { header, table, rules: 0 };
-      return true;
-    }
-    if (isSummaryRule(raw)) {
-      s.rules++;
-      s.table.lastLine = line;
-      return true;
-    }
-    const row = parseSummaryRow(raw, s.header);
-    if (!row) {
-      this.summary = null;
-      return false;
-    }
-    s.table.lastLine = line;
-    if (s.rules >= 2 || row.name === 'total') {
-      s.table.total = row;
-      this.summary = null;
-    } else s.table.rows.push(row);
-    return true;
-  }
-
   finish(input: { binary?: boolean } = {}): Trace {
     if (this.carry) this.addUnknown(this.carry.line, 'a line cut by a strace message was never completed');
     const head: Diagnostic[] = [];
@@ -381,7 +332,7 @@ export class StraceTraceBuilder {
       names: this.cols.names,
       errnos: this.cols.errnos,
       sources: [this.store],
-      summaries: this.summaries,
+      summaries: this.tables.tables,
       diagnostics: this.diagnostics,
       format: this.format,
       decoder: (trace, i) => decodeStraceEvent(trace, i, repaired),
