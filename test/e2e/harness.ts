@@ -38,7 +38,12 @@ export async function launchChromium(
 }
 
 export function hasChromium(): boolean {
-  return existsSync(CHROMIUM);
+  if (existsSync(CHROMIUM)) return true;
+  // On a developer's machine without a browser the browser tests are skipped; in CI a missing browser
+  // must fail, or a green run would hide a missing install step.
+  if (process.env.CI)
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (the end-to-end tests drive it)`);
+  return false;
 }
 
 /** Where this process built the app; servers started by startServe serve that build. */
