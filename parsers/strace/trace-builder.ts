@@ -86,7 +86,7 @@ export class StraceTraceBuilder {
       const cut = s.indexOf('strace: Process ', start);
       if (cut > start && cut < end) return this.addLine(s.slice(start, end), lineNo);
     }
-    this.addParsed(l, lineNo, lineNo);
+    this.addParsed(l, lineNo);
   }
 
   /** Feeds line number `lineNo` (1-based), already recorded in `store`, as its own string. */
@@ -114,10 +114,10 @@ export class StraceTraceBuilder {
         return;
       }
     }
-    this.addParsed(l, line, lineNo);
+    this.addParsed(l, line);
   }
 
-  private addParsed(l: StraceLine, line: number, lineNo: number): void {
+  private addParsed(l: StraceLine, line: number): void {
     const f = this.format;
     if (l.pid !== null) f.pidPrefix = true;
     if (l.bracketPid) f.stderrForm = true;
@@ -202,7 +202,6 @@ export class StraceTraceBuilder {
         return;
       }
     }
-    void lineNo;
   }
 
   private resume(l: StraceLine, pid: number | null, ts: number | null, line: number): void {
