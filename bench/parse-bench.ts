@@ -48,12 +48,21 @@ async function newlineScan(): Promise<{ seconds: number; cpuSeconds: number; lin
   return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, lines };
 }
 
-async function ours(): Promise<{ seconds: number; cpuSeconds: number; events: number; lines: number; bytesPerEvent: number; structuralBytesPerEvent: number; heapMB: number }> {
+async function ours(): Promise<{
+  seconds: number;
+  cpuSeconds: number;
+  events: number;
+  lines: number;
+  bytesPerEvent: number;
+  structuralBytesPerEvent: number;
+  heapMB: number;
+}> {
   const before = mem();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const p = createStraceParser({ fileName: LOG });
-  for await (const chunk of createReadStream(LOG, { encoding: 'latin1', highWaterMark: 1 << 20 })) p.push(chunk as string);
+  const p = createStraceParser({ fileName: LOG, sizeHint: statSync(LOG).size });
+  for await (const chunk of createReadStream(LOG, { encoding: 'latin1', highWaterMark: 1 << 20 }))
+    p.push(chunk as string);
   const trace = p.end();
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
@@ -61,7 +70,10 @@ async function ours(): Promise<{ seconds: number; cpuSeconds: number; events: nu
   const after = mem();
   const size = statSync(LOG).size;
   const retained = after - before;
-  const columns = Object.values(trace.columns).reduce((n: number, c) => n + (typeof c === 'number' ? 0 : (c as ArrayBufferView).byteLength), 0);
+  const columns = Object.values(trace.columns).reduce(
+    (n: number, c) => n + (typeof c === 'number' ? 0 : (c as ArrayBufferView).byteLength),
+    0,
+  );
   const lineIndex = trace.sources.reduce((n, s) => n + s.overheadBytes, 0);
   const result = {
     seconds,
@@ -79,11 +91,17 @@ async function ours(): Promise<{ seconds: number; cpuSeconds: number; events: nu
 
 function b3(sliceBytes: number): { seconds: number; lines: number; failed: number; bytes: number } {
   const require = createRequire(import.meta.url);
-  const parser = require('b3-strace-parser/lib/parser.js') as { initialize(o: object): void; parseLine(l: string, o: object): unknown };
+  const parser = require('b3-strace-parser/lib/parser.js') as {
+    initialize(o: object): void;
+    parseLine(l: string, o: object): unknown;
+  };
   parser.initialize({ trace: false });
   const fd = readFileSync(LOG, { encoding: 'latin1' }).slice(0, sliceBytes);
   // b3 cannot read timestamps: give it the lines without them ("PID  1795913862.987084 call" -> "PID  call")
-  const lines = fd.split('\n').slice(0, -1).map((l) => l.replace(/^(\d+ +)\d+\.\d+ /, '$1'));
+  const lines = fd
+    .split('\n')
+    .slice(0, -1)
+    .map((l) => l.replace(/^(\d+ +)\d+\.\d+ /, '$1'));
   const bytes = lines.reduce((n, l) => n + l.length + 1, 0);
   let failed = 0;
   const t0 = performance.now();
@@ -106,11 +124,25 @@ const b = b3(5_000_000);
 const oursMBs = mb / o.seconds;
 const b3MBs = b.bytes / 1e6 / b.seconds;
 console.log(`## Parsing (${machineLine()})\n`);
-console.log(`Log: ${LOG.replace(/.*\/bench\//, 'bench/')}, ${mb.toFixed(0)} MB, ${scan.lines.toLocaleString('en')} lines, ${o.events.toLocaleString('en')} events (strace -f -ttt -T -y of find/ls/dd).\n`);
+console.log(
+  `Log: ${LOG.replace(/.*\/bench\//, 'bench/')}, ${mb.toFixed(0)} MB, ${scan.lines.toLocaleString('en')} lines, ${o.events.toLocaleString('en')} events (strace -f -ttt -T -y of find/ls/dd).\n`,
+);
 console.log('| what | wall time (CPU) | MB/s | lines/s | memory |');
 console.log('|---|---:|---:|---:|---|');
-console.log(`| newline scan (Buffer.indexOf) | ${scan.seconds.toFixed(2)} s (${scan.cpuSeconds.toFixed(2)} s) | ${(mb / scan.seconds).toFixed(0)} | ${(scan.lines / scan.seconds / 1e6).toFixed(1)} M | flat |`);
-console.log(`| spelunk createStraceParser (streaming, latin1) | ${o.seconds.toFixed(2)} s (${o.cpuSeconds.toFixed(2)} s) | ${oursMBs.toFixed(0)} | ${(o.lines / o.seconds / 1e6).toFixed(2)} M | ${o.heapMB.toFixed(0)} MB retained = log text + ${o.bytesPerEvent.toFixed(1)} B/event (columns and line index: ${o.structuralBytesPerEvent.toFixed(1)} B/event) |`);
-console.log(`| b3-strace-parser 0.3.0 (first 5 MB, timestamps removed) | ${b.seconds.toFixed(2)} s | ${b3MBs.toFixed(2)} | ${(b.lines / b.seconds / 1e3).toFixed(1)} k | ${((100 * b.failed) / b.lines).toFixed(1)}% of lines failed |`);
-console.log(`\nLoad average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (the machine is shared; CPU time is the steadier figure).`);
-console.log(`\nspelunk vs newline scan: ${(scan.seconds / o.seconds).toFixed(2)}x the speed (${((o.seconds / scan.seconds)).toFixed(1)}x slower); vs b3: ${(oursMBs / b3MBs).toFixed(0)}x faster.`);
+console.log(
+  `| newline scan (Buffer.indexOf) | ${scan.seconds.toFixed(2)} s (${scan.cpuSeconds.toFixed(2)} s) | ${(mb / scan.seconds).toFixed(0)} | ${(scan.lines / scan.seconds / 1e6).toFixed(1)} M | flat |`,
+);
+console.log(
+  `| spelunk createStraceParser (streaming, latin1) | ${o.seconds.toFixed(2)} s (${o.cpuSeconds.toFixed(2)} s) | ${oursMBs.toFixed(0)} | ${(o.lines / o.seconds / 1e6).toFixed(2)} M | ${o.heapMB.toFixed(0)} MB retained = log text + ${o.bytesPerEvent.toFixed(1)} B/event (columns and line index: ${o.structuralBytesPerEvent.toFixed(1)} B/event) |`,
+);
+console.log(
+  `| b3-strace-parser 0.3.0 (first 5 MB, timestamps removed) | ${b.seconds.toFixed(2)} s | ${b3MBs.toFixed(2)} | ${(b.lines / b.seconds / 1e3).toFixed(1)} k | ${((100 * b.failed) / b.lines).toFixed(1)}% of lines failed |`,
+);
+console.log(
+  `\nLoad average during the run: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (the machine is shared; CPU time is the steadier figure).`,
+);
+console.log(
+  `\nspelunk vs newline scan: ${(scan.seconds / o.seconds).toFixed(2)}x the speed (${(o.seconds / scan.seconds).toFixed(1)}x slower); vs b3: ${(oursMBs / b3MBs).toFixed(0)}x faster.`,
+);

@@ -18,13 +18,17 @@ export async function expandTraceArg(path: string): Promise<string[]> {
     st = await stat(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(e)}`);
+    throw new InputError(
+      `${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(e)}`,
+    );
   }
   if (st.isFile()) return [path];
   if (!st.isDirectory()) throw new InputError(`${path}: not a regular file`);
   const names = (await readdir(path)).filter((n) => pidFromFileName(n) !== undefined).sort();
   if (names.length === 0) {
-    throw new InputError(`${path}: is a directory with no NAME.PID files (strace -ff output); name a log file`);
+    throw new InputError(
+      `${path}: is a directory with no NAME.PID files (strace -ff output); name a log file`,
+    );
   }
   return names.map((n) => join(path, n));
 }
@@ -49,11 +53,15 @@ export async function readTrace(paths: readonly string[]): Promise<Trace> {
 
 /** One file, streamed into the strace parser; the collector's bpftrace output is recognised and read whole. */
 async function readOne(file: string, name: string, defaultPid: number | undefined): Promise<Trace> {
-  const parser = createStraceParser(defaultPid === undefined ? { fileName: name } : { fileName: name, defaultPid });
+  const sizeHint = (await stat(file)).size;
+  const parser = createStraceParser(
+    defaultPid === undefined ? { fileName: name, sizeHint } : { fileName: name, defaultPid, sizeHint },
+  );
   let first = true;
   try {
     for await (const chunk of createReadStream(file, { encoding: 'latin1', highWaterMark: 1 << 20 })) {
-      if (first && sniffBpftrace(chunk as string)) return parseBpftrace(await readFile(file, 'latin1'), { fileName: name });
+      if (first && sniffBpftrace(chunk as string))
+        return parseBpftrace(await readFile(file, 'latin1'), { fileName: name });
       first = false;
       parser.push(chunk as string);
     }

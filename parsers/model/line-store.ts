@@ -16,8 +16,9 @@ export class LineStore {
   private lineStarts: Float64Array = new Float64Array(1024);
   private lines = 0;
 
-  constructor(name: string) {
+  constructor(name: string, expectedLines = 0) {
     this.name = name;
+    if (expectedLines > this.lineStarts.length) this.lineStarts = new Float64Array(expectedLines);
   }
 
   get lineCount(): number {

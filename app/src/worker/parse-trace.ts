@@ -23,7 +23,12 @@ export async function parseInputs(inputs: InputSource[], progress: ParseProgress
   let trace: Trace;
   if (inputs.length === 1) {
     const name = inputName(first);
-    const parser = createStraceParser({ fileName: name });
+    // a file's size is known up front: the columns are sized for it instead of grown
+    const sizeHint =
+      first.type === 'file' ? first.file.size : first.type === 'text' ? first.text.length : undefined;
+    const parser = createStraceParser(
+      sizeHint === undefined ? { fileName: name } : { fileName: name, sizeHint },
+    );
     // The collector's bpftrace output is parsed whole (its reader is not streaming); strace streams.
     let bpftraceParts: string[] | null = null;
     let sniffed = false;
