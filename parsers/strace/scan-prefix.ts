@@ -28,20 +28,6 @@ export interface Prefix {
   end: number;
 }
 
-export function emptyPrefix(): Prefix {
-  return {
-    pid: null,
-    comm: null,
-    bracketPid: false,
-    absTs: null,
-    timeOfDay: false,
-    relTs: null,
-    nr: null,
-    ip: null,
-    end: 0,
-  };
-}
-
 const SP = 32;
 const num: ScannedNumber = { value: 0, end: 0 };
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
