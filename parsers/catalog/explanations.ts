@@ -2,6 +2,8 @@ import { CONTAINMENT_EXPLANATIONS } from './explain-containment.js';
 import { FILE_MORE_EXPLANATIONS } from './explain-file-more.js';
 import { FILE_IO_EXPLANATIONS } from './explain-file-io.js';
 import { FILE_PATH_EXPLANATIONS } from './explain-file-paths.js';
+import { FILE_ATTR_EXPLANATIONS } from './explain-file-attrs.js';
+import { FILE_DATA_EXPLANATIONS } from './explain-file-data.js';
 import { FILE_WAIT_EXPLANATIONS } from './explain-file-wait.js';
 import { IPC_EXPLANATIONS } from './explain-ipc.js';
 import { IPC_QUEUE_EXPLANATIONS } from './explain-ipc-queues.js';
@@ -22,7 +24,9 @@ export const SYSCALL_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
   ...PROCESS_MORE_EXPLANATIONS,
   ...MEMORY_EXPLANATIONS,
   ...FILE_IO_EXPLANATIONS,
+  ...FILE_DATA_EXPLANATIONS,
   ...FILE_PATH_EXPLANATIONS,
+  ...FILE_ATTR_EXPLANATIONS,
   ...FILE_WAIT_EXPLANATIONS,
   ...FILE_MORE_EXPLANATIONS,
   ...NETWORK_EXPLANATIONS,

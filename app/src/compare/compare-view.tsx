@@ -13,6 +13,7 @@ import { CompareTimelines } from './compare-timelines.js';
 import { FindingsPanel } from './findings-panel.js';
 import { startCompareUrlSync } from './compare-url.js';
 import { compareLayerTimes } from './compare-layers.js';
+import { TabBar } from '../components/tab-bar.js';
 
 /** Whether the comparison view is showing; keeps linked views and the URL in step while it is. */
 export function useCompareMode(): boolean {
@@ -74,24 +75,12 @@ export function CompareView() {
           <FindingsPanel />
         </aside>
         <section aria-label="Comparison panels" className="flex min-w-0 flex-1 flex-col">
-          <div
-            role="tablist"
-            aria-label="Comparison panels"
-            className="flex gap-1 border-b border-slate-200 px-2 pt-1 dark:border-slate-700"
-          >
-            {tabs.map(([id, label]) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                aria-selected={tab === id}
-                className="tab"
-                onClick={() => cs.setState({ tab: id })}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
+          <TabBar
+            label="Comparison panels"
+            tabs={tabs}
+            selected={tab}
+            onSelect={(id) => cs.setState({ tab: id })}
+          />
           {tab === 'aligned' && <AlignedTable />}
           {tab === 'stats' && <CompareStats />}
           {tab === 'processes' && <CompareProcesses />}

@@ -22,6 +22,7 @@ import { StatsPanel } from './stats-panel.js';
 import { Toolbar } from './toolbar.js';
 import { UnknownLinesPanel } from './unknown-lines-panel.js';
 import { useFilteredRows } from './use-filtered-rows.js';
+import { TabBar } from './tab-bar.js';
 
 type Tab = 'events' | 'stats' | 'processes' | 'unknown';
 
@@ -112,26 +113,7 @@ export function App() {
           </section>
           <div className="flex min-h-0 flex-1">
             <section aria-label="Trace panels" className="flex min-w-0 flex-1 flex-col">
-              <div
-                role="tablist"
-                aria-label="Panels"
-                className="flex gap-1 border-b border-slate-200 px-2 pt-1 dark:border-slate-700"
-              >
-                {tabs.map(([id, label]) => (
-                  <button
-                    key={id}
-                    type="button"
-                    role="tab"
-                    id={`tab-${id}`}
-                    aria-selected={tab === id}
-                    aria-controls={`panel-${id}`}
-                    className="tab"
-                    onClick={() => setTab(id)}
-                  >
-                    {label}
-                  </button>
-                ))}
-              </div>
+              <TabBar label="Panels" tabs={tabs} selected={tab} onSelect={setTab} panelIds />
               <div
                 role="tabpanel"
                 id={`panel-${tab}`}
