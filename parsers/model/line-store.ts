@@ -1,14 +1,18 @@
+import { decodeLatin1 } from './latin1.js';
+
 /**
  * The raw text of one input file, kept as the segments it arrived in, with the offset of every line.
  * Events point at line numbers; their full detail (arguments, stack, notes) is decoded from this text only
  * when someone asks, so a million events cost a few typed-array slots each, not an object tree.
  *
- * Offsets are in UTF-16 code units of the pushed strings. Callers decode bytes as latin1 so that one byte
- * is one unit (strace escapes every non-printable byte, so logs are ASCII in practice).
+ * A segment is either the bytes as read (the fast path: nothing is decoded until a line is looked at) or a
+ * string (latin1-decoded bytes, or text given as text); offsets count bytes or UTF-16 units accordingly.
+ * Lines of byte segments are decoded as latin1 when asked for (strace escapes every non-printable byte,
+ * so logs are ASCII in practice).
  */
 export class LineStore {
   readonly name: string;
-  private segments: string[] = [];
+  private segments: (string | Uint8Array)[] = [];
   /** Global offset of the first character of each segment. */
   private segmentStarts: number[] = [];
   private totalLength = 0;
@@ -26,7 +30,7 @@ export class LineStore {
   }
 
   /** Keeps a segment of complete lines; returns its global offset. */
-  addSegment(text: string): number {
+  addSegment(text: string | Uint8Array): number {
     const start = this.totalLength;
     this.segments.push(text);
     this.segmentStarts.push(start);
@@ -49,9 +53,15 @@ export class LineStore {
     if (n < 1 || n > this.lines) return '';
     const start = this.lineStarts[n - 1] as number;
     const seg = this.segmentAt(start);
-    const text = this.segments[seg] as string;
+    const text = this.segments[seg] as string | Uint8Array;
     const local = start - (this.segmentStarts[seg] as number);
     // a line runs to its newline: a segment may hold the cut-off piece of a line that goes on elsewhere
+    if (typeof text !== 'string') {
+      const nl = text.indexOf(10, local);
+      let end = nl < 0 ? text.length : nl;
+      if (end > local && text[end - 1] === 13) end--;
+      return decodeLatin1(text, local, end);
+    }
     const nl = text.indexOf('\n', local);
     let end = nl < 0 ? text.length : nl;
     if (end > local && text.charCodeAt(end - 1) === 13) end--;

@@ -1,9 +1,14 @@
 import type { Trace } from '../model/trace.js';
+import { decodeLatin1 } from '../model/latin1.js';
 import { StraceTraceBuilder, type StraceParseOptions } from './trace-builder.js';
 
 export interface StraceStreamParser {
-  /** Feeds the next piece of the log; pieces may split lines anywhere. */
-  push(chunk: string): void;
+  /**
+   * Feeds the next piece of the log; pieces may split lines anywhere. Bytes (a file's chunks as read) take
+   * the fast path; a string must hold the bytes decoded as latin1 (one byte per character) to keep
+   * offsets exact, or be text as the user gave it.
+   */
+  push(chunk: string | Uint8Array): void;
   /** Ends the input and returns the trace. */
   end(): Trace;
   readonly linesRead: number;
@@ -15,18 +20,22 @@ const SNIFF_BYTES = 8192;
 
 /**
  * A push parser: text goes in as it is read (a 1 GB log is never one string), events come out in one
- * Trace at the end. Text must be decoded one byte per character (latin1) to keep offsets exact.
+ * Trace at the end. Each chunk is kept whole as a segment of the line store and scanned in place; only
+ * the line that straddles two chunks is copied.
  */
 export function createStraceParser(options: StraceParseOptions = {}): StraceStreamParser {
   const builder = new StraceTraceBuilder(options);
   const store = builder.store;
-  let carry = '';
+  // The unfinished last line so far: text once any string was pushed (bytes decode losslessly to latin1
+  // text, the other way round would not be lossless), else the byte pieces, joined once its newline comes.
+  let carryText: string | null = null;
+  let carryBytes: Uint8Array[] = [];
   let lineNo = 0;
   let sniffed = false;
   let binary = false;
 
   /** Takes the whole lines of text[from, to) (`to` just past a newline), scanning them in place. */
-  function takeLines(text: string, from = 0, to = text.length): void {
+  function takeText(text: string, from = 0, to = text.length): void {
     const base = store.addSegment(text);
     let start = from;
     while (start < to) {
@@ -39,35 +48,70 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
     }
   }
 
+  /** The same over bytes; b[to - 1] is a newline, which every line scan stops at. */
+  function takeBytes(b: Uint8Array, from = 0, to = b.length): void {
+    const base = store.addSegment(b);
+    for (let start = from; start < to;) {
+      lineNo = store.addLine(base + start);
+      start = builder.addLineBytes(b, start, lineNo) + 1;
+    }
+  }
+
+  function sniff(head: string | Uint8Array): void {
+    if (sniffed) return;
+    const n = Math.min(head.length, SNIFF_BYTES);
+    if (n >= SNIFF_BYTES || head.length === 0) sniffed = true;
+    const hasNul =
+      typeof head === 'string' ? head.slice(0, n).includes('\0') : head.subarray(0, n).includes(0);
+    if (hasNul) binary = sniffed = true;
+  }
+
+  function pushText(chunk: string): void {
+    if (carryText === null) {
+      carryText = carryBytes.map((b) => decodeLatin1(b)).join('');
+      carryBytes = [];
+    }
+    sniff(carryText + chunk.slice(0, SNIFF_BYTES));
+    // The line that straddles the previous chunk is joined on its own; the rest of the chunk is read
+    // where it is (no copy of the whole chunk).
+    const firstNl = chunk.indexOf('\n');
+    if (firstNl < 0) {
+      carryText += chunk;
+      return;
+    }
+    takeText(carryText + chunk.slice(0, firstNl + 1));
+    const last = chunk.lastIndexOf('\n');
+    // the chunk itself is kept as the segment: a slice of it would be slower to scan
+    if (last > firstNl) takeText(chunk, firstNl + 1, last + 1);
+    carryText = chunk.slice(last + 1);
+  }
+
+  function pushBytes(chunk: Uint8Array): void {
+    if (carryText !== null) return pushText(decodeLatin1(chunk));
+    sniff(carryBytes.length === 0 ? chunk : join([...carryBytes, chunk.subarray(0, SNIFF_BYTES)]));
+    const firstNl = chunk.indexOf(10);
+    if (firstNl < 0) {
+      if (chunk.length > 0) carryBytes.push(chunk.slice());
+      return;
+    }
+    takeBytes(join([...carryBytes, chunk.subarray(0, firstNl + 1)]));
+    const last = chunk.lastIndexOf(10);
+    // the chunk itself is kept as the segment (it may be a view of a larger buffer: that is kept too)
+    if (last > firstNl) takeBytes(chunk, firstNl + 1, last + 1);
+    carryBytes = last + 1 < chunk.length ? [chunk.slice(last + 1)] : [];
+  }
+
   return {
-    push(chunk: string): void {
-      if (!sniffed) {
-        const head = (carry + chunk).slice(0, SNIFF_BYTES);
-        if (head.length >= SNIFF_BYTES || chunk.length === 0) sniffed = true;
-        if (head.includes('\0')) {
-          binary = true;
-          sniffed = true;
-        }
-      }
-      // The line that straddles the previous chunk is joined on its own; the rest of the chunk is read
-      // where it is (no copy of the whole chunk).
-      const firstNl = chunk.indexOf('\n');
-      if (firstNl < 0) {
-        carry += chunk;
-        return;
-      }
-      takeLines(carry + chunk.slice(0, firstNl + 1));
-      const last = chunk.lastIndexOf('\n');
-      // the chunk itself is kept as the segment: a slice of it would be slower to scan
-      if (last > firstNl) takeLines(chunk, firstNl + 1, last + 1);
-      carry = chunk.slice(last + 1);
+    push(chunk: string | Uint8Array): void {
+      if (typeof chunk === 'string') pushText(chunk);
+      else pushBytes(chunk);
     },
     end(): Trace {
-      if (carry.length > 0) {
-        // the final line has no newline: keep it, and say so if it does not parse (a cut-off log)
-        takeLines(carry + '\n');
-        carry = '';
-      }
+      // the final line has no newline: keep it, and say so if it does not parse (a cut-off log)
+      if (carryText) takeText(carryText + '\n');
+      else if (carryBytes.length > 0) takeBytes(join([...carryBytes, NEWLINE]));
+      carryText = null;
+      carryBytes = [];
       return builder.finish({ binary });
     },
     get linesRead() {
@@ -77,6 +121,19 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
       return builder.eventCount;
     },
   };
+}
+
+const NEWLINE = Uint8Array.of(10);
+
+function join(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return (parts[0] as Uint8Array).slice();
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** Parses a whole log held in one string. */

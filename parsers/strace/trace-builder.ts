@@ -5,6 +5,8 @@ import { LineStore } from '../model/line-store.js';
 import { CALL_STATUS, Trace, type TraceFormat } from '../model/trace.js';
 import { decodeStraceEvent } from './decode-event.js';
 import { emptyLine, scanLineAt, scanLineInto, type StraceLine } from './parse-line.js';
+import { ByteInterner, scanLineBytes } from './scan-line-bytes.js';
+import { decodeLatin1 } from '../model/latin1.js';
 import { SummaryTableReader } from './summary-table.js';
 import { PidAttribution } from './pid-attribution.js';
 
@@ -34,6 +36,8 @@ export class StraceTraceBuilder {
   readonly store: LineStore;
   private readonly cols: ColumnsBuilder;
   private readonly scratch: StraceLine = emptyLine();
+  private readonly byteNames = new ByteInterner();
+  private readonly byteErrnos = new ByteInterner();
   private readonly pending = new Map<number, number>();
   private readonly pids: PidAttribution;
   private readonly diagnostics: Diagnostic[] = [];
@@ -94,6 +98,26 @@ export class StraceTraceBuilder {
       if (cut > start && cut < end) return this.addLine(s.slice(start, end), lineNo);
     }
     this.addParsed(l, lineNo);
+  }
+
+  /**
+   * Feeds line `lineNo` (1-based, already recorded in `store`), which starts at b[start] and ends at the
+   * next newline (the caller guarantees one); returns that newline's index. Common lines are read from
+   * the bytes (scan-line-bytes.ts); the rest are decoded and go through the full scanner.
+   */
+  addLineBytes(b: Uint8Array, start: number, lineNo: number): number {
+    if (!this.tables.inTable && this.carry === null) {
+      const nl = scanLineBytes(b, start, this.scratch, this.byteNames, this.byteErrnos);
+      if (nl >= 0) {
+        this.addParsed(this.scratch, lineNo);
+        return nl;
+      }
+    }
+    const nl = b.indexOf(10, start);
+    const end = nl > start && b[nl - 1] === 13 ? nl - 1 : nl;
+    const text = decodeLatin1(b, start, end);
+    this.addLineAt(text, 0, text.length, lineNo);
+    return nl;
   }
 
   /** Feeds line number `lineNo` (1-based), already recorded in `store`, as its own string. */
