@@ -59,11 +59,13 @@ async function readOne(file: string, name: string, defaultPid: number | undefine
   );
   let first = true;
   try {
-    for await (const chunk of createReadStream(file, { encoding: 'latin1', highWaterMark: 1 << 20 })) {
-      if (first && sniffBpftrace(chunk as string))
+    // bytes, not strings: the parser reads the common lines straight from them
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      const bytes = chunk as Buffer;
+      if (first && sniffBpftrace(bytes.toString('latin1', 0, 8192)))
         return parseBpftrace(await readFile(file, 'latin1'), { fileName: name });
       first = false;
-      parser.push(chunk as string);
+      parser.push(bytes);
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

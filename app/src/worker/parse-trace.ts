@@ -1,7 +1,7 @@
 import type { Trace } from '../../../parsers/model/index.js';
 import { parseBpftrace, sniffBpftrace } from '../../../parsers/bpftrace/index.js';
 import { createStraceParser, parseStraceFiles, sniffStrace } from '../../../parsers/strace/index.js';
-import { inputName, readInputChunks, sniffBinary } from './read-input.js';
+import { chunkText, inputName, readInputChunks, sniffBinary } from './read-input.js';
 import type { InputSource } from './worker-protocol.js';
 
 export class NotATraceError extends Error {}
@@ -35,10 +35,11 @@ export async function parseInputs(inputs: InputSource[], progress: ParseProgress
     for await (const chunk of readInputChunks(first, progress.isCancelled, progress.onBytes)) {
       if (!sniffed) {
         sniffed = true;
-        if (sniffBinary(chunk)) throw new NotATraceError(`${name} is a binary file, not a trace log.`);
-        if (!sniffStrace(chunk) && sniffBpftrace(chunk)) bpftraceParts = [];
+        const head = chunkText(chunk, 8192);
+        if (sniffBinary(head)) throw new NotATraceError(`${name} is a binary file, not a trace log.`);
+        if (!sniffStrace(head) && sniffBpftrace(head)) bpftraceParts = [];
       }
-      if (bpftraceParts) bpftraceParts.push(chunk);
+      if (bpftraceParts) bpftraceParts.push(chunkText(chunk));
       else parser.push(chunk);
     }
     if (progress.isCancelled()) throw new CancelledError('Cancelled');
@@ -48,7 +49,7 @@ export async function parseInputs(inputs: InputSource[], progress: ParseProgress
     for (const input of inputs) {
       const parts: string[] = [];
       for await (const chunk of readInputChunks(input, progress.isCancelled, progress.onBytes))
-        parts.push(chunk);
+        parts.push(chunkText(chunk));
       if (progress.isCancelled()) throw new CancelledError('Cancelled');
       const text = parts.join('');
       if (sniffBinary(text))

@@ -1,15 +1,15 @@
+import { decodeLatin1 } from '../../../parsers/model/latin1.js';
 import type { InputSource } from './worker-protocol.js';
 
 /**
- * Reads one input as text chunks. Bytes are decoded as latin1 (one byte, one UTF-16 unit): strace escapes
- * every non-printable byte, so logs are ASCII in practice, latin1 decodes twice as fast as UTF-8, and the
- * parser's line offsets stay byte offsets. (WHATWG maps 'latin1' to windows-1252, still one unit per byte.)
+ * Reads one input in chunks: a file or URL as the bytes arrive (the strace parser reads them directly,
+ * and decodes a line as latin1, one byte per character, only when it needs the text), text as given.
  */
 export async function* readInputChunks(
   input: InputSource,
   isCancelled: () => boolean,
   onBytes: (bytes: number) => void,
-): AsyncGenerator<string> {
+): AsyncGenerator<string | Uint8Array> {
   if (input.type === 'text') {
     onBytes(input.text.length);
     yield input.text;
@@ -17,7 +17,6 @@ export async function* readInputChunks(
   }
   const stream = input.type === 'file' ? input.file.stream() : await fetchStream(input.url);
   const reader = stream.getReader();
-  const decoder = new TextDecoder('latin1');
   try {
     for (;;) {
       if (isCancelled()) {
@@ -27,14 +26,17 @@ export async function* readInputChunks(
       const { done, value } = await reader.read();
       if (done) break;
       onBytes(value.byteLength);
-      const text = decoder.decode(value, { stream: true });
-      if (text) yield text;
+      if (value.byteLength > 0) yield value;
     }
-    const rest = decoder.decode();
-    if (rest) yield rest;
   } finally {
     reader.releaseLock();
   }
+}
+
+/** A chunk as text (latin1 for bytes), or its first `max` characters: for sniffing and whole-file readers. */
+export function chunkText(chunk: string | Uint8Array, max = Infinity): string {
+  if (typeof chunk === 'string') return max < chunk.length ? chunk.slice(0, max) : chunk;
+  return decodeLatin1(chunk, 0, Math.min(chunk.length, max));
 }
 
 async function fetchStream(url: string): Promise<ReadableStream<Uint8Array>> {
