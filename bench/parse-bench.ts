@@ -75,7 +75,7 @@ async function ours(input: 'bytes' | 'latin1'): Promise<{
   const size = statSync(LOG).size;
   const retained = after - before;
   const columns = Object.values(trace.columns).reduce(
-    (n: number, c) => n + (typeof c === 'number' ? 0 : (c as ArrayBufferView).byteLength),
+    (n: number, c) => n + (typeof c === 'number' ? 0 : (c as ArrayBufferView).buffer.byteLength),
     0,
   );
   const lineIndex = trace.sources.reduce((n, s) => n + s.overheadBytes, 0);

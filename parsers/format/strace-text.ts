@@ -21,13 +21,16 @@ export function formatStraceText(ev: TraceEvent, options: StraceTextOptions = {}
       let s = `${prefix}${ev.name}(${formatArgs(ev.args)})`;
       s = s.padEnd(39) + ` = ${ev.ret}`;
       if (ev.retPath !== undefined) s += `<${ev.retPath}>`;
-      if (ev.errno !== null) s += ev.errno.startsWith('errno ') ? ` (${ev.errno})` : ` ${ev.errno} (${ev.errText ?? ''})`;
+      if (ev.errno !== null)
+        s += ev.errno.startsWith('errno ') ? ` (${ev.errno})` : ` ${ev.errno} (${ev.errText ?? ''})`;
       for (const n of ev.notes ?? []) s += ` (${n})`;
       if (ev.dur !== null) s += ` <${formatSeconds(ev.dur)}>`;
       return s;
     }
     case 'signal':
-      return ev.stopped ? `${prefix}--- stopped by ${ev.signal} ---` : `${prefix}--- ${ev.signal} ${ev.info?.text ?? '{}'} ---`;
+      return ev.stopped
+        ? `${prefix}--- stopped by ${ev.signal} ---`
+        : `${prefix}--- ${ev.signal} ${ev.info?.text ?? '{}'} ---`;
     case 'exit':
       return `${prefix}+++ exited with ${ev.code} +++`;
     case 'killed':

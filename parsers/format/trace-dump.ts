@@ -13,7 +13,9 @@ export function formatTraceDump(trace: Trace): string {
   const out: string[] = [];
   for (let i = 0; i < trace.count; i++) out.push(formatEventDump(trace.event(i)));
   for (const s of trace.summaries) {
-    out.push(`summary ${s.section} L${s.firstLine}-${s.lastLine}: ${s.rows.length} rows, total ${s.total?.calls ?? '?'} calls ${s.total?.errors ?? '?'} errors`);
+    out.push(
+      `summary ${s.section} L${s.firstLine}-${s.lastLine}: ${s.rows.length} rows, total ${s.total?.calls ?? '?'} calls ${s.total?.errors ?? '?'} errors`,
+    );
   }
   for (const d of trace.diagnostics) out.push(`diag ${d.code} L${d.line}: ${d.message}`);
   return out.join('\n') + '\n';

@@ -3,6 +3,8 @@ import { EVENT_KINDS } from './event.js';
 import type { TraceColumns } from './trace.js';
 
 const KIND_CODES = new Map<EventKind, number>(EVENT_KINDS.map((k, i) => [k, i]));
+/** Nearly every event is a syscall: its code without the map lookup. */
+const SYSCALL_CODE = KIND_CODES.get('syscall') as number;
 
 /** Growable event columns; `finish()` trims them to size. Producers (strace, bpftrace) fill these. */
 export class ColumnsBuilder {
@@ -24,10 +26,10 @@ export class ColumnsBuilder {
 
   /** Appends an event and returns its index; all other columns start empty. */
   add(kind: EventKind, pid: number | null, ts: number | null, line: number, fileId: number): number {
-    if (this.c.count >= this.cap) this.growTo(Math.max(16, this.cap * 2));
+    if (this.c.count >= this.cap) this.resize(Math.max(16, this.cap * 2));
     const i = this.c.count++;
     const c = this.c;
-    c.kind[i] = KIND_CODES.get(kind) ?? 0;
+    c.kind[i] = kind === 'syscall' ? SYSCALL_CODE : (KIND_CODES.get(kind) ?? 0);
     c.pid[i] = pid ?? -1;
     c.ts[i] = ts ?? NaN;
     c.dur[i] = NaN;
@@ -37,6 +39,7 @@ export class ColumnsBuilder {
     return i;
   }
 
+  /** The columns being filled; the object stays the same while its arrays grow. */
   get columns(): TraceColumns {
     return this.c;
   }
@@ -61,48 +64,62 @@ export class ColumnsBuilder {
     return id;
   }
 
-  /** Trims the columns to size and lets go of the growable ones (they can be twice the size). */
+  /**
+   * Trims the columns to size and lets go of the growable ones. Columns that are nearly full are kept
+   * where they are, as views: copying a few hundred MB to save a few percent is not worth it.
+   */
   finish(): TraceColumns {
     const n = this.c.count;
     const c = this.c;
+    const copy = n < this.cap - this.cap / KEEP_SLACK;
     this.c = allocate(0);
     this.c.count = n;
     this.cap = 0;
+    const trim = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T): T =>
+      (copy ? a.slice(0, n) : a.subarray(0, n)) as T;
     return {
       count: n,
-      kind: c.kind.slice(0, n),
-      pid: c.pid.slice(0, n),
-      ts: c.ts.slice(0, n),
-      dur: c.dur.slice(0, n),
-      nameId: c.nameId.slice(0, n),
-      errnoId: c.errnoId.slice(0, n),
-      ret: c.ret.slice(0, n),
-      status: c.status.slice(0, n),
-      line: c.line.slice(0, n),
-      endLine: c.endLine.slice(0, n),
-      fileId: c.fileId.slice(0, n),
+      kind: trim(c.kind),
+      pid: trim(c.pid),
+      ts: trim(c.ts),
+      dur: trim(c.dur),
+      nameId: trim(c.nameId),
+      errnoId: trim(c.errnoId),
+      ret: trim(c.ret),
+      status: trim(c.status),
+      line: trim(c.line),
+      endLine: trim(c.endLine),
+      fileId: trim(c.fileId),
     };
   }
 
-  private growTo(cap: number): void {
+  /** Sets the capacity (never below the events held): producers that learn the input's size call this. */
+  resize(cap: number): void {
+    cap = Math.max(cap, this.c.count);
     const next = allocate(cap);
     const c = this.c;
-    next.count = c.count;
-    next.kind.set(c.kind);
-    next.pid.set(c.pid);
-    next.ts.set(c.ts);
-    next.dur.set(c.dur);
-    next.nameId.set(c.nameId);
-    next.errnoId.set(c.errnoId);
-    next.ret.set(c.ret);
-    next.status.set(c.status);
-    next.line.set(c.line);
-    next.endLine.set(c.endLine);
-    next.fileId.set(c.fileId);
-    this.c = next;
+    const n = c.count;
+    next.count = n;
+    next.kind.set(c.kind.subarray(0, n));
+    next.pid.set(c.pid.subarray(0, n));
+    next.ts.set(c.ts.subarray(0, n));
+    next.dur.set(c.dur.subarray(0, n));
+    next.nameId.set(c.nameId.subarray(0, n));
+    next.errnoId.set(c.errnoId.subarray(0, n));
+    next.ret.set(c.ret.subarray(0, n));
+    next.status.set(c.status.subarray(0, n));
+    next.line.set(c.line.subarray(0, n));
+    next.endLine.set(c.endLine.subarray(0, n));
+    next.fileId.set(c.fileId.subarray(0, n));
+    // the same object with new arrays: callers that took `columns` before an add() that grew them write
+    // into the new arrays, not lost old ones
+    Object.assign(this.c, next);
     this.cap = cap;
   }
 }
+
+/** finish() keeps the columns unless more than 1/KEEP_SLACK of them is spare. */
+const KEEP_SLACK = 8;
 
 export function allocate(n: number): TraceColumns {
   return {

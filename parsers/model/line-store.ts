@@ -68,14 +68,25 @@ export class LineStore {
     return text.slice(local, end);
   }
 
-  /** Drops spare capacity once no more lines will come. */
+  /** Sets the room for line offsets (never below the lines held), when the input's size is learnt. */
+  reserve(lines: number): void {
+    const next = new Float64Array(Math.max(lines, this.lines));
+    next.set(this.lineStarts.subarray(0, this.lines));
+    this.lineStarts = next;
+  }
+
+  /** Drops spare capacity once no more lines will come (a nearly full index is kept as it is). */
   trim(): void {
-    this.lineStarts = this.lineStarts.slice(0, this.lines);
+    const cap = this.lineStarts.length;
+    this.lineStarts =
+      this.lines < cap - cap / 8
+        ? this.lineStarts.slice(0, this.lines)
+        : this.lineStarts.subarray(0, this.lines);
   }
 
   /** Bytes held for line bookkeeping (not counting the text itself). */
   get overheadBytes(): number {
-    return this.lineStarts.byteLength;
+    return this.lineStarts.buffer.byteLength;
   }
 
   /** The segment found last: consumers mostly walk lines in order, so it is usually the answer. */

@@ -15,6 +15,8 @@ export class PidAttribution {
   private pendingClone: string | null = null;
   private firstUnknown = -1;
   private lastUnknown = -1;
+  /** The pid added to `live` last and not ended since: consecutive lines of one task skip the set. */
+  private lastLive = -1;
 
   constructor(
     private readonly defaultPid: number | null,
@@ -26,7 +28,10 @@ export class PidAttribution {
   attribute(l: StraceLine, next: number): number | null {
     if (l.pid !== null) {
       if (this.initial === null && this.firstUnknown >= 0 && l.bracketPid) this.maybeAdopt(l);
-      this.live.add(l.pid);
+      if (l.pid !== this.lastLive) {
+        this.live.add(l.pid);
+        this.lastLive = l.pid;
+      }
       return l.pid;
     }
     if (this.defaultPid !== null) return this.defaultPid;
@@ -59,7 +64,7 @@ export class PidAttribution {
   }
 
   taskEnded(pid: number | null): void {
-    if (pid !== null) this.live.delete(pid);
+    if (pid !== null) this.forget(pid);
   }
 
   /** "Process 6608 attached" / "Process 6608 detached" */
@@ -70,6 +75,11 @@ export class PidAttribution {
     if (m[2] === 'attached') {
       this.live.add(pid);
       if (this.initial === null && this.firstUnknown >= 0) this.children.add(pid);
-    } else this.live.delete(pid);
+    } else this.forget(pid);
+  }
+
+  private forget(pid: number): void {
+    this.live.delete(pid);
+    if (pid === this.lastLive) this.lastLive = -1;
   }
 }

@@ -31,6 +31,8 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
   let carryText: string | null = null;
   let carryBytes: Uint8Array[] = [];
   let lineNo = 0;
+  /** Bytes (or characters) of the lines fed so far. */
+  let consumed = 0;
   let sniffed = false;
   let binary = false;
 
@@ -46,6 +48,8 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
       builder.addLineAt(text, start, end, lineNo);
       start = nl + 1;
     }
+    consumed += to - from;
+    builder.noteInput(consumed);
   }
 
   /** The same over bytes; b[to - 1] is a newline, which every line scan stops at. */
@@ -55,6 +59,8 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
       lineNo = store.addLine(base + start);
       start = builder.addLineBytes(b, start, lineNo) + 1;
     }
+    consumed += to - from;
+    builder.noteInput(consumed);
   }
 
   function sniff(head: string | Uint8Array): void {
@@ -86,8 +92,14 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
     carryText = chunk.slice(last + 1);
   }
 
-  function pushBytes(chunk: Uint8Array): void {
-    if (carryText !== null) return pushText(decodeLatin1(chunk));
+  function pushBytes(given: Uint8Array): void {
+    if (carryText !== null) return pushText(decodeLatin1(given));
+    // A plain view of a subclass (Node's Buffer): the scanner then only ever sees one kind of array,
+    // which keeps its element reads monomorphic.
+    const chunk =
+      Object.getPrototypeOf(given) === Uint8Array.prototype
+        ? given
+        : new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
     sniff(carryBytes.length === 0 ? chunk : join([...carryBytes, chunk.subarray(0, SNIFF_BYTES)]));
     const firstNl = chunk.indexOf(10);
     if (firstNl < 0) {

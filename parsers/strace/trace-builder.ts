@@ -19,8 +19,11 @@ export interface StraceParseOptions {
   sizeHint?: number;
 }
 
-/** strace lines run 80-150 bytes; sizing for 80 leaves little to trim and rarely grows. */
+/** strace lines run 80-150 bytes: sizing for 80 rarely grows before noteInput sizes for the real length. */
 const BYTES_PER_LINE_GUESS = 80;
+const SIZING_SAMPLE = 1 << 20;
+/** Room over the estimate: lines at the start of a log (loader, libraries) run longer than later ones. */
+const SIZING_ROOM = 1.1;
 
 const STATUS = (s: (typeof CALL_STATUS)[number]): number => CALL_STATUS.indexOf(s);
 const UNFINISHED = STATUS('unfinished');
@@ -63,15 +66,33 @@ export class StraceTraceBuilder {
     stacks: false,
   };
 
+  private readonly sizeHint: number;
+  private sized = false;
+
   constructor(options: StraceParseOptions = {}) {
     this.fileName = options.fileName;
-    const lines = Math.ceil((options.sizeHint ?? 0) / BYTES_PER_LINE_GUESS);
+    this.sizeHint = options.sizeHint ?? 0;
+    // enough for the sample that noteInput sizes from (all of a small input), never the whole of a big one
+    const lines = Math.ceil(Math.min(options.sizeHint ?? 0, SIZING_SAMPLE * 2) / BYTES_PER_LINE_GUESS);
     this.cols = new ColumnsBuilder(Math.max(4096, lines));
     this.store = new LineStore(options.fileName ?? 'trace', lines);
     this.tables = new SummaryTableReader(options.fileName);
     this.pids = new PidAttribution(options.defaultPid ?? null, (from, to, pid) =>
       this.backfillPid(from, to, pid),
     );
+  }
+
+  /**
+   * Says how many bytes of input the lines fed so far held. Once a MiB has shown how long this log's
+   * lines are, the columns are sized for the whole input (with a little room), so that they rarely grow
+   * and need no copy to trim at the end.
+   */
+  noteInput(bytes: number): void {
+    if (this.sized || this.sizeHint === 0 || bytes < SIZING_SAMPLE) return;
+    this.sized = true;
+    const lines = Math.ceil(((this.sizeHint * this.store.lineCount) / bytes) * SIZING_ROOM);
+    this.cols.resize(lines);
+    this.store.reserve(lines);
   }
 
   get eventCount(): number {
