@@ -4,7 +4,7 @@
  *
  * Three entry points, each usable alone:
  *   parseStraceLine(text)         one line, no state
- *   createStraceParser(options)   push(chunk) ... end(): streaming, for big logs and workers
+ *   createStraceParser(options)   push(bytes or text) ... end(): streaming, for big logs and workers
  *   parseStrace(text)             convenience over the above
  */
 export { parseStraceLine } from './parse-line.js';
