@@ -97,7 +97,7 @@ function sameBytes(key: Uint8Array, b: Uint8Array, start: number): boolean {
   return true;
 }
 
-/** Where the scanner is, and the number it read last: module state, so the hot path allocates nothing. */
+/** The value readDecimal read last: module state, so the hot path allocates no result object. */
 let numValue = 0;
 
 /**
