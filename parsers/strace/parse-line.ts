@@ -100,7 +100,8 @@ function identifierEnd(s: string, i: number): number {
 }
 const RESUMED_RE = /^<\.\.\. ([A-Za-z_][A-Za-z0-9_]*) resumed>/;
 
-function resetResult(out: StraceLine): void {
+/** Clears every field a line's body sets (the prefix fields are scanPrefix's). */
+export function resetResult(out: StraceLine): void {
   out.name = '';
   out.argsStart = out.argsEnd = 0;
   out.argsEndedBy = 'paren';

@@ -17,7 +17,7 @@
  * looked at.
  */
 
-import type { StraceLine } from './parse-line.js';
+import { resetResult, type StraceLine } from './parse-line.js';
 import { decodeLatin1 } from '../model/latin1.js';
 
 const NL = 10;
@@ -303,21 +303,9 @@ export function scanLineBytes(
   out.nr = null;
   out.ip = null;
   out.end = bodyStart;
+  resetResult(out);
   out.argsStart = argsStart;
   out.argsEnd = i;
-  out.died = false;
-  out.stopped = false;
-  out.code = 0;
-  out.core = false;
-  out.text = '';
-  out.infoStart = out.infoEnd = 0;
-  out.ret = '';
-  out.retValue = NaN;
-  out.retPath = null;
-  out.errno = null;
-  out.errText = null;
-  out.notes = null;
-  out.dur = null;
 
   if (unfinished) {
     const after = i + UNFINISHED_BYTES.length;
