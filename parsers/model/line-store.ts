@@ -1,6 +1,12 @@
 import { decodeLatin1 } from './latin1.js';
 
 /**
+ * The longest line kept whole: no strace line comes near it, and V8 cannot make a string past 512 MiB.
+ * Parsers keep only the first MAX_LINE characters of a longer line and report it.
+ */
+export const MAX_LINE = 64 * 2 ** 20;
+
+/**
  * The raw text of one input file, kept as the segments it arrived in, with the offset of every line.
  * Events point at line numbers; their full detail (arguments, stack, notes) is decoded from this text only
  * when someone asks, so a million events cost a few typed-array slots each, not an object tree.
@@ -60,12 +66,12 @@ export class LineStore {
       const nl = text.indexOf(10, local);
       let end = nl < 0 ? text.length : nl;
       if (end > local && text[end - 1] === 13) end--;
-      return decodeLatin1(text, local, end);
+      return decodeLatin1(text, local, Math.min(end, local + MAX_LINE));
     }
     const nl = text.indexOf('\n', local);
     let end = nl < 0 ? text.length : nl;
     if (end > local && text.charCodeAt(end - 1) === 13) end--;
-    return text.slice(local, end);
+    return text.slice(local, Math.min(end, local + MAX_LINE));
   }
 
   /** Sets the room for line offsets (never below the lines held), when the input's size is learnt. */

@@ -1,5 +1,6 @@
 import type { Trace } from '../model/trace.js';
 import { decodeLatin1 } from '../model/latin1.js';
+import { MAX_LINE } from '../model/line-store.js';
 import { StraceTraceBuilder, type StraceParseOptions } from './trace-builder.js';
 
 export interface StraceStreamParser {
@@ -30,6 +31,8 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
   // text, the other way round would not be lossless), else the byte pieces, joined once its newline comes.
   let carryText: string | null = null;
   let carryBytes: Uint8Array[] = [];
+  /** The pending line's whole length; only its first MAX_LINE + 1 units are kept. */
+  let carryLength = 0;
   let lineNo = 0;
   /** Bytes (or characters) of the lines fed so far. */
   let consumed = 0;
@@ -64,7 +67,6 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
   }
 
   function sniff(head: string | Uint8Array): void {
-    if (sniffed) return;
     const n = Math.min(head.length, SNIFF_BYTES);
     if (n >= SNIFF_BYTES || head.length === 0) sniffed = true;
     const hasNul =
@@ -77,19 +79,34 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
       carryText = carryBytes.map((b) => decodeLatin1(b)).join('');
       carryBytes = [];
     }
-    sniff(carryText + chunk.slice(0, SNIFF_BYTES));
+    if (!sniffed) sniff(carryText + chunk.slice(0, SNIFF_BYTES));
     // The line that straddles the previous chunk is joined on its own; the rest of the chunk is read
     // where it is (no copy of the whole chunk).
     const firstNl = chunk.indexOf('\n');
     if (firstNl < 0) {
-      carryText += chunk;
+      carryText += chunk.slice(0, Math.max(0, MAX_LINE + 1 - carryText.length));
+      carryLength += chunk.length;
       return;
     }
-    takeText(carryText + chunk.slice(0, firstNl + 1));
+    if (carryLength + firstNl > MAX_LINE) takeOverlong(carryText, carryLength + firstNl);
+    else takeText(carryText + chunk.slice(0, firstNl + 1));
     const last = chunk.lastIndexOf('\n');
     // the chunk itself is kept as the segment: a slice of it would be slower to scan
     if (last > firstNl) takeText(chunk, firstNl + 1, last + 1);
     carryText = chunk.slice(last + 1);
+    carryLength = carryText.length;
+  }
+
+  /** A pending line too long to be strace's: its start is kept, the parser says what happened. */
+  function takeOverlong(start: string | Uint8Array, length: number): void {
+    const text =
+      typeof start === 'string'
+        ? start.slice(0, MAX_LINE) + '\n'
+        : join([start.subarray(0, MAX_LINE), NEWLINE]);
+    const base = store.addSegment(text);
+    lineNo = store.addLine(base);
+    builder.addOverlongLine(lineNo, length);
+    consumed += length + 1;
   }
 
   function pushBytes(given: Uint8Array): void {
@@ -100,17 +117,22 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
       Object.getPrototypeOf(given) === Uint8Array.prototype
         ? given
         : new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
-    sniff(carryBytes.length === 0 ? chunk : join([...carryBytes, chunk.subarray(0, SNIFF_BYTES)]));
+    if (!sniffed)
+      sniff(carryBytes.length === 0 ? chunk : join([...carryBytes, chunk.subarray(0, SNIFF_BYTES)]));
     const firstNl = chunk.indexOf(10);
     if (firstNl < 0) {
-      if (chunk.length > 0) carryBytes.push(chunk.slice());
+      const room = Math.max(0, MAX_LINE + 1 - Math.min(carryLength, MAX_LINE + 1));
+      if (room > 0 && chunk.length > 0) carryBytes.push(chunk.slice(0, room));
+      carryLength += chunk.length;
       return;
     }
-    takeBytes(join([...carryBytes, chunk.subarray(0, firstNl + 1)]));
+    if (carryLength + firstNl > MAX_LINE) takeOverlong(join(carryBytes), carryLength + firstNl);
+    else takeBytes(join([...carryBytes, chunk.subarray(0, firstNl + 1)]));
     const last = chunk.lastIndexOf(10);
     // the chunk itself is kept as the segment (it may be a view of a larger buffer: that is kept too)
     if (last > firstNl) takeBytes(chunk, firstNl + 1, last + 1);
     carryBytes = last + 1 < chunk.length ? [chunk.slice(last + 1)] : [];
+    carryLength = chunk.length - (last + 1);
   }
 
   return {
@@ -120,10 +142,12 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
     },
     end(): Trace {
       // the final line has no newline: keep it, and say so if it does not parse (a cut-off log)
-      if (carryText) takeText(carryText + '\n');
+      if (carryLength > MAX_LINE) takeOverlong(carryText ?? join(carryBytes), carryLength);
+      else if (carryText) takeText(carryText + '\n');
       else if (carryBytes.length > 0) takeBytes(join([...carryBytes, NEWLINE]));
       carryText = null;
       carryBytes = [];
+      carryLength = 0;
       return builder.finish({ binary });
     },
     get linesRead() {
@@ -139,6 +163,7 @@ const NEWLINE = Uint8Array.of(10);
 
 function join(parts: Uint8Array[]): Uint8Array {
   if (parts.length === 1) return (parts[0] as Uint8Array).slice();
+  if (parts.length === 0) return new Uint8Array(0);
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

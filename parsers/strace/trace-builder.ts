@@ -1,7 +1,7 @@
 import { ColumnsBuilder } from '../model/columns-builder.js';
 import type { Diagnostic, EventKind } from '../model/event.js';
 import { EVENT_KINDS } from '../model/event.js';
-import { LineStore } from '../model/line-store.js';
+import { LineStore, MAX_LINE } from '../model/line-store.js';
 import { CALL_STATUS, Trace, type TraceFormat } from '../model/trace.js';
 import { decodeStraceEvent } from './decode-event.js';
 import { emptyLine, scanLineAt, scanLineInto, type StraceLine } from './parse-line.js';
@@ -105,6 +105,7 @@ export class StraceTraceBuilder {
    * addLine with their own string.
    */
   addLineAt(s: string, start: number, end: number, lineNo: number): void {
+    if (end - start > MAX_LINE) return this.addOverlongLine(lineNo, end - start);
     const special =
       this.tables.inTable ||
       this.carry !== null ||
@@ -129,12 +130,16 @@ export class StraceTraceBuilder {
   addLineBytes(b: Uint8Array, start: number, lineNo: number): number {
     if (!this.tables.inTable && this.carry === null) {
       const nl = scanLineBytes(b, start, this.scratch, this.byteNames, this.byteErrnos);
-      if (nl >= 0) {
+      if (nl >= 0 && nl - start <= MAX_LINE) {
         this.addParsed(this.scratch, lineNo);
         return nl;
       }
     }
     const nl = b.indexOf(10, start);
+    if (nl - start > MAX_LINE) {
+      this.addOverlongLine(lineNo, nl - start);
+      return nl;
+    }
     const end = nl > start && b[nl - 1] === 13 ? nl - 1 : nl;
     const text = decodeLatin1(b, start, end);
     this.addLineAt(text, 0, text.length, lineNo);
@@ -167,6 +172,18 @@ export class StraceTraceBuilder {
       }
     }
     this.addParsed(l, line);
+  }
+
+  /**
+   * A line of `length` bytes, more than MAX_LINE: not strace's (a binary or a joined file). It stays an
+   * unknown event; only its first MAX_LINE bytes are kept.
+   */
+  addOverlongLine(lineNo: number, length: number): void {
+    const mib = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MiB`;
+    this.addUnknown(
+      lineNo,
+      `a line of ${mib(length)}, longer than any strace line: only its first ${mib(MAX_LINE)} are kept`,
+    );
   }
 
   private addParsed(l: StraceLine, line: number): void {
