@@ -59,8 +59,12 @@ async function ours(input: 'bytes' | 'latin1'): Promise<{
   bytesPerEvent: number;
   structuralBytesPerEvent: number;
   heapMB: number;
+  rssBeforeMB: number;
+  peakRssMB: number;
 }> {
   const before = mem();
+  const rssBefore = process.memoryUsage.rss();
+  let peakRss = rssBefore;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const p = createStraceParser({ fileName: LOG, sizeHint: statSync(LOG).size });
@@ -68,8 +72,13 @@ async function ours(input: 'bytes' | 'latin1'): Promise<{
     input === 'bytes'
       ? createReadStream(LOG, { highWaterMark: 1 << 20 })
       : createReadStream(LOG, { encoding: 'latin1', highWaterMark: 1 << 20 });
-  for await (const chunk of stream) p.push(chunk as Uint8Array | string);
+  for await (const chunk of stream) {
+    p.push(chunk as Uint8Array | string);
+    // sampled once a chunk: the peak is the text read so far plus the columns, so it grows steadily
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }
   const trace = p.end();
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -89,6 +98,8 @@ async function ours(input: 'bytes' | 'latin1'): Promise<{
     bytesPerEvent: (retained - size) / trace.count,
     structuralBytesPerEvent: (columns + lineIndex) / trace.count,
     heapMB: retained / 2 ** 20,
+    rssBeforeMB: rssBefore / 2 ** 20,
+    peakRssMB: peakRss / 2 ** 20,
   };
   // keep the trace alive until measured
   if (trace.count < 0) console.log(trace.name(0));
@@ -182,7 +193,7 @@ console.log(
   `| newline scan (Buffer.indexOf) | ${scan.seconds.toFixed(2)} s (${scan.cpuSeconds.toFixed(2)} s) | ${(mb / scan.seconds).toFixed(0)} | ${(scan.lines / scan.seconds / 1e6).toFixed(1)} M | flat |`,
 );
 const row = (what: string, r: typeof o): string =>
-  `| ${what} | ${r.seconds.toFixed(2)} s (${r.cpuSeconds.toFixed(2)} s) | ${(mb / r.seconds).toFixed(0)} | ${(r.lines / r.seconds / 1e6).toFixed(2)} M | ${r.heapMB.toFixed(0)} MB retained = log text + ${r.bytesPerEvent.toFixed(1)} B/event (columns and line index: ${r.structuralBytesPerEvent.toFixed(1)} B/event) |`;
+  `| ${what} | ${r.seconds.toFixed(2)} s (${r.cpuSeconds.toFixed(2)} s) | ${(mb / r.seconds).toFixed(0)} | ${(r.lines / r.seconds / 1e6).toFixed(2)} M | ${r.heapMB.toFixed(0)} MB retained = log text + ${r.bytesPerEvent.toFixed(1)} B/event (columns and line index: ${r.structuralBytesPerEvent.toFixed(1)} B/event); peak resident ${r.peakRssMB.toFixed(0)} MiB (${r.rssBeforeMB.toFixed(0)} MiB before) |`;
 console.log(row('spelunk createStraceParser, streaming bytes (as the CLI and the app read)', o));
 console.log(row('spelunk createStraceParser, streaming latin1 strings', t));
 if (mix)
