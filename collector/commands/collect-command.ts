@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { stderrColors as pc } from '../terminal-colors.js';
 import { resolve } from 'node:path';
-import { collect } from '../collect.js';
+import { collect, type CollectOptions } from '../collect.js';
 import { CollectError, EXIT, formatFault } from '../faults.js';
 import type { BindSpec, Namespace } from '../run-chain.js';
 import { parseBindSpec, parseNamespaces } from '../run-chain.js';
@@ -94,18 +94,10 @@ async function runCollect(prog: string, args: string[], flags: CollectFlags): Pr
   }
 }
 
-function parseFlags(flags: CollectFlags): {
-  runs: RunLabel[];
-  rootfs: string;
-  unshare: Namespace[];
-  envClear: boolean;
-  env: string[];
-  binds: BindSpec[];
-  backend: Backend;
-  trace?: string;
-  timeoutMs?: number;
-  outDir?: string;
-} {
+/** The collect options the flags give (the program, its arguments and the terminal hooks come apart). */
+type FlagOptions = Omit<CollectOptions, 'program' | 'args' | 'log' | 'abort'>;
+
+function parseFlags(flags: CollectFlags): FlagOptions {
   const usage = (message: string, hint: string): never => {
     throw new CollectError(message, hint, EXIT.usage);
   };

@@ -8,18 +8,6 @@ export function xOfEvent(model: LaneModel, i: number): number {
   return lane && pos >= 0 ? (lane.x[pos] as number) : NaN;
 }
 
-/** First index with a[k] >= value in a sorted Float64Array. */
-export function lowerBound(a: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Per lane: positions of the events whose pair is not equal, with their x (sorted as the lane is). */
 export interface DiffMarks {
   pos: Int32Array[];

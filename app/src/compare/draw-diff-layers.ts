@@ -1,7 +1,8 @@
 import type { LaneModel } from '../logic/compute-lanes.js';
 import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX } from '../timeline/draw-timeline.js';
 import type { DiffMarks } from './compute-diff-geometry.js';
-import { lowerBound, xOfEvent } from './compute-diff-geometry.js';
+import { lowerBound } from '../logic/search-sorted.js';
+import { xOfEvent } from './compute-diff-geometry.js';
 import type { DiffData } from './diff-protocol.js';
 import { CHANGE_ARGS, CHANGE_RESULT } from './diff-protocol.js';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { EVENT_KINDS } from '../../../parsers/model/index.js';
 import { selectTimeRange } from '../logic/derived.js';
-import { lowerBoundInt } from '../logic/search-sorted.js';
+import { lowerBound } from '../logic/search-sorted.js';
 import { formatDuration, formatSeconds } from '../logic/format-value.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
 import type { TraceData } from '../trace/trace-data.js';
@@ -61,7 +61,7 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
   useEffect(() => {
     const el = scrollRef.current;
     if (!el || !selection || selection.slot !== 'a') return;
-    const k = lowerBoundInt(rows, selection.index);
+    const k = lowerBound(rows, selection.index);
     if (rows[k] !== selection.index) return;
     const top = k * ROW_PX;
     if (top < el.scrollTop || top + ROW_PX > el.scrollTop + el.clientHeight)

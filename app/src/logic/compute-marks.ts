@@ -5,15 +5,7 @@
  * merged into one run, so a busy lane zoomed out becomes a few rectangles.
  */
 
-/** First index k in [lo, hi) with keys[k] >= value (hi when none). */
-export function lowerBound(keys: Float64Array, value: number, lo = 0, hi = keys.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((keys[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { lowerBound } from './search-sorted.js';
 
 export interface MarkSource {
   x: Float64Array;
