@@ -1,7 +1,7 @@
 import { selectLaneModel } from '../logic/derived.js';
 import type { AppStore, TraceSlot, Viewport } from '../store/create-app-store.js';
 import { xOfEvent } from './compute-diff-geometry.js';
-import type { CompareStore } from './compare-store.js';
+import { COMPARISON_ENDED, type CompareStore } from './compare-store.js';
 
 /**
  * Both timelines framed on the alignment point: the target's execve (by default) at the same screen x,
@@ -121,16 +121,7 @@ export function startCompareSync(app: AppStore, cs: CompareStore): () => void {
     if (!c.active) return;
     // traceA is set once both runs are parsed (while aligning, and after): another trace in slot a ends it.
     if (c.traceA && s.traces.a !== prev.traces.a && s.traces.a !== c.traceA) {
-      cs.setState({
-        active: false,
-        diff: null,
-        status: 'idle',
-        traceA: null,
-        traceB: null,
-        pair: -1,
-        selA: -1,
-        selB: -1,
-      });
+      cs.setState(COMPARISON_ENDED);
       if (s.traces.b) s.setTrace('b', undefined);
       return;
     }

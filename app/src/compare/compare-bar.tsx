@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatCount } from '../logic/format-value.js';
 import { useAppContext } from '../store/store-context.js';
 import { frameOnTarget } from './compare-actions.js';
-import { useCompareState, useCompareStore } from './compare-store.js';
+import { COMPARISON_ENDED, useCompareState, useCompareStore } from './compare-store.js';
 import { exportCompareHtml, exportCompareJson, exportCompareMarkdown } from './export-compare.js';
 
 /** The comparison's header: counts, progress while aligning, linked zoom, re-framing, exports, close. */
@@ -23,16 +23,7 @@ export function CompareBar() {
       .finally(() => setBusy(''));
   };
   const close = (): void => {
-    cs.setState({
-      active: false,
-      diff: null,
-      status: 'idle',
-      traceA: null,
-      traceB: null,
-      pair: -1,
-      selA: -1,
-      selB: -1,
-    });
+    cs.setState(COMPARISON_ENDED);
     store.getState().setTrace('b', undefined);
   };
   return (

@@ -43,6 +43,18 @@ export interface CompareState {
 
 export type CompareStore = ReturnType<typeof createCompareStore>;
 
+/** What ending a comparison resets; the rest (linked zoom, tab, table filter) stays as the user left it. */
+export const COMPARISON_ENDED: Partial<CompareState> = {
+  active: false,
+  diff: null,
+  status: 'idle',
+  traceA: null,
+  traceB: null,
+  pair: -1,
+  selA: -1,
+  selB: -1,
+};
+
 export function createCompareStore() {
   return createStore<CompareState>()(() => ({
     active: false,
