@@ -30,10 +30,7 @@ export async function runCapture(
     encoding: 'utf8',
     ...(env ? { env, extendEnv: true } : {}),
   });
-  const spawnError =
-    r.failed && r.exitCode === undefined && !r.signal
-      ? String(r.shortMessage ?? r.message ?? '').split('\n')[0]
-      : undefined;
+  const spawnError = spawnErrorOf(r);
   return {
     exitCode: r.exitCode ?? null,
     stdout: String(r.stdout ?? ''),
@@ -148,10 +145,7 @@ export async function runTraced(
   if (stopping) await stopping;
   // Whatever outlived the tracer (a daemonised child, tracees of a killed tracer) goes now.
   if (pid !== undefined) killGroup(pid);
-  const spawnError =
-    r.failed && r.exitCode === undefined && !r.signal
-      ? String(r.shortMessage ?? r.message ?? '').split('\n')[0]
-      : undefined;
+  const spawnError = spawnErrorOf(r);
   return {
     exitCode: r.exitCode ?? null,
     signal: r.signal ?? null,
@@ -229,4 +223,17 @@ export function descendantsOf(pid: number): number[] {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** Why the process could not start at all (not found, not executable), or undefined when it ran. */
+function spawnErrorOf(r: {
+  failed?: boolean;
+  exitCode?: number;
+  signal?: string;
+  shortMessage?: string;
+  message?: string;
+}): string | undefined {
+  return r.failed && r.exitCode === undefined && !r.signal
+    ? String(r.shortMessage ?? r.message ?? '').split('\n')[0]
+    : undefined;
 }
