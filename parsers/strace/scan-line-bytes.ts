@@ -2,14 +2,15 @@
  * The fast path: the shapes that make up nearly every line of a real log, read straight from the bytes
  * of the chunk, without decoding them to a string or making a substring:
  *
- *   [pid ][time ]name(args) = ret[<path>][ ERRNO (text)][ <dur>]
- *   [pid ][time ]name(args <unfinished ...>
- *   [pid ][time ]<... name resumed>args) = ret...     (and a resumed half cut again)
+ *   [pid ][time ][nr ][ip ]name(args) = ret[<path>][ ERRNO (text)][ <dur>]
+ *   [pid ][time ][nr ][ip ]name(args <unfinished ...>
+ *   [pid ][time ][nr ][ip ]<... name resumed>args) = ret...     (and a resumed half cut again)
  *
- * where pid is `N ` or `[pid N] `, and time is -t/-tt/-ttt/-r. It gives the same answer as the full
- * scanner (parse-line.ts) for every line it accepts and declines (returns -1) anything it is not sure
- * of: strace messages, signals, exits, -n/-i/-Y prefixes, notes after the result, sockets, `(deleted)`,
- * octal returns, CRLF ends. Declined lines go through the full scanner, so this path only has to be
+ * where pid is `N ` or `[pid N] `, time is -t/-tt/-ttt/-r, nr is -n's `[ 59] ` and ip is -i's
+ * `[00007fd13fc323b8] `; ret is `?`, a decimal or 0x hex. It gives the same answer as the full scanner
+ * (parse-line.ts) for every line it accepts and declines (returns -1) anything it is not sure of: strace
+ * messages, signals, exits, -Y comms, notes after the result, sockets, `(deleted)`, octal returns, CRLF
+ * ends. Declined lines go through the full scanner, so this path only has to be
  * right, never complete; test/strace/byte-path.test.ts holds it to the full scanner line by line.
  *
  * Text fields the builder does not keep are left out: `ret`, `errText` and `text` stay empty and a
@@ -158,8 +159,7 @@ export function scanLineBytes(
     } else if (c === LT)
       return -1; // -Y comm
     else i = start; // a timestamp, read below
-  } else if (c === 91 /* [ */) {
-    if (b[i + 1] !== 112 || b[i + 2] !== 105 || b[i + 3] !== 100) return -1; // not "[pid": -n or -i
+  } else if (c === 91 /* [ */ && b[i + 1] === 112 && b[i + 2] === 105 && b[i + 3] === 100) {
     i += 4;
     while (b[i] === SP) i++;
     let n = 0;
@@ -208,6 +208,32 @@ export function scanLineBytes(
       else relTs = numValue;
       i = e + 1;
     }
+  }
+
+  // -n "[  59] " or "[???] ", then -i "[00007fd13fc323b8] " (scan-prefix.ts, in the same order)
+  let nr: number | null = null;
+  let ip: string | null = null;
+  if (b[i] === 91 /* [ */) {
+    let k = i + 1;
+    while (b[k] === SP) k++;
+    const d = k;
+    let n = 0;
+    for (c = b[k] as number; isDigit(c); c = b[++k] as number) n = n * 10 + (c - 48);
+    if (k > d && c === 93 && b[k + 1] === SP) {
+      if (k - d > 15) return -1; // read with Number() by the full scanner
+      nr = n;
+      i = k + 2;
+    } else if (b[i + 1] === 63 && b[i + 2] === 63 && b[i + 3] === 63 && b[i + 4] === 93 && b[i + 5] === SP) {
+      i += 6;
+    }
+  }
+  if (b[i] === 91 /* [ */) {
+    let k = i + 1;
+    for (c = b[k] as number; (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || c === 63; c = b[++k] as number);
+    const len = k - i - 1;
+    if (c !== 93 || (len !== 16 && len !== 8) || b[k + 1] !== SP) return -1;
+    ip = decodeLatin1(b, i + 1, k);
+    i = k + 2;
   }
 
   // the call: "name(" or "<... name resumed>"
@@ -300,8 +326,8 @@ export function scanLineBytes(
   out.absTs = absTs;
   out.timeOfDay = timeOfDay;
   out.relTs = relTs;
-  out.nr = null;
-  out.ip = null;
+  out.nr = nr;
+  out.ip = ip;
   out.end = bodyStart;
   resetResult(out);
   out.argsStart = argsStart;
@@ -330,7 +356,8 @@ function scanResult(b: Uint8Array, i: number, out: StraceLine, errnos: ByteInter
   if (k === i || b[k] !== 61 /* = */ || b[k + 1] !== SP) return -1;
   k += 2;
 
-  // the value: a decimal without a leading zero, or 0x hex, that a double holds exactly
+  // the value: "?" (no return), a decimal without a leading zero, or 0x hex, that a double holds exactly
+  if (b[k] === 63 /* ? */) return scanResultRest(b, k + 1, out, errnos);
   const neg = b[k] === 45;
   if (neg) k++;
   const v0 = k;
@@ -351,7 +378,11 @@ function scanResult(b: Uint8Array, i: number, out: StraceLine, errnos: ByteInter
   }
   if (isRetChar(b[k] as number)) return -1;
   out.retValue = neg ? -v : v;
+  return scanResultRest(b, k, out, errnos);
+}
 
+/** What follows the value at `k`: `<path>`, ` ERRNO (text)`, ` <duration>`, the newline. */
+function scanResultRest(b: Uint8Array, k: number, out: StraceLine, errnos: ByteInterner): number {
   if (b[k] === LT) {
     // -y: "= 3</etc/passwd>"
     k = decorationEnd(b, k);

@@ -99,7 +99,9 @@ describe('the byte fast path', () => {
       const text = bytes.toString('latin1');
       const expected = formatTraceDump(parseStrace(text));
       for (const size of [bytes.length || 1, 4096, 7])
-        expect(formatTraceDump(parseBytesInChunks(bytes, size)), `${path} in chunks of ${size}`).toBe(expected);
+        expect(formatTraceDump(parseBytesInChunks(bytes, size)), `${path} in chunks of ${size}`).toBe(
+          expected,
+        );
     }
   });
 
@@ -123,7 +125,16 @@ describe('the byte fast path', () => {
   });
 
   it('agrees with the full scanner on generated lines, tricky ones included', () => {
-    const pid = fc.constantFrom('', '6502 ', '6502  ', '[pid  6606] ', '[pid 12] ', '99999999 ', '12<x> ', '[pid 7<sh>] ');
+    const pid = fc.constantFrom(
+      '',
+      '6502 ',
+      '6502  ',
+      '[pid  6606] ',
+      '[pid 12] ',
+      '99999999 ',
+      '12<x> ',
+      '[pid 7<sh>] ',
+    );
     const time = fc.constantFrom(
       '',
       '1795913862.987084 ',
@@ -137,7 +148,32 @@ describe('the byte fast path', () => {
       '12:3:45 ',
       '00:58:49.1234567890123456 ',
     );
-    const name = fc.constantFrom('openat', 'read', 'clone3', 'exit_group', '_llseek', 'x1', '9p', 'a'.repeat(70));
+    const nrIp = fc.constantFrom(
+      '',
+      '[  59] ',
+      '[ 257] ',
+      '[???] ',
+      '[00007fd13fc323b8] ',
+      '[  59] [00007fd13fc323b8] ',
+      '[  59] [????????????????] ',
+      '[0000000000401000] ',
+      '[00401000] ',
+      '[7fd13fc3] ',
+      '[00007FD13FC323B8] ',
+      '[12345678901234567] ',
+      '[ 59]',
+      '[0000zz] ',
+    );
+    const name = fc.constantFrom(
+      'openat',
+      'read',
+      'clone3',
+      'exit_group',
+      '_llseek',
+      'x1',
+      '9p',
+      'a'.repeat(70),
+    );
     const arg = fc.oneof(
       fc.constantFrom(
         'AT_FDCWD',
@@ -167,17 +203,66 @@ describe('the byte fast path', () => {
       fc.string({ maxLength: 6 }),
     );
     const args = fc.array(arg, { maxLength: 4 }).map((a) => a.join(', '));
-    const ret = fc.constantFrom('0', '-1', '3', '-0', '0x7f1234567000', '0x10000000000000000', '022', '12345678901234567', '?', '1e5', '-0x10', '-');
+    const ret = fc.constantFrom(
+      '0',
+      '-1',
+      '3',
+      '-0',
+      '0x7f1234567000',
+      '0x10000000000000000',
+      '022',
+      '12345678901234567',
+      '?',
+      '1e5',
+      '-0x10',
+      '-',
+    );
     const path = fc.constantFrom('', '</etc/hostname>', '<TCP:[1->2]>', '</x>(deleted)', '<open');
-    const errno = fc.constantFrom('', ' ENOENT (No such file or directory)', ' EINTR (Interrupted (by signal))', ' EX', ' (errno 4000)');
-    const tail = fc.constantFrom('', ' <0.000012>', ' <12>', ' <unavailable>', ' (INJECTED)', ' <0.1> ', 'x', ' (flags O_RDONLY)');
-    const end = fc.constantFrom(') = ', ' <unfinished ...>', ' <unfinished ...>) = ?', ' <detached ...>', ' <pid changed to 5 ...>', ')  = ', ')= ', '');
+    const errno = fc.constantFrom(
+      '',
+      ' ENOENT (No such file or directory)',
+      ' ERESTARTSYS (To be restarted if SA_RESTART is set)',
+      ' EINTR (Interrupted (by signal))',
+      ' EX',
+      ' (errno 4000)',
+    );
+    const tail = fc.constantFrom(
+      '',
+      ' <0.000012>',
+      ' <12>',
+      ' <unavailable>',
+      ' (INJECTED)',
+      ' <0.1> ',
+      'x',
+      ' (flags O_RDONLY)',
+    );
+    const end = fc.constantFrom(
+      ') = ',
+      ' <unfinished ...>',
+      ' <unfinished ...>) = ?',
+      ' <detached ...>',
+      ' <pid changed to 5 ...>',
+      ')  = ',
+      ')= ',
+      '',
+    );
     const line = fc
-      .tuple(pid, time, fc.boolean(), name, args, end, ret, path, errno, tail, fc.constantFrom('', ' resumed> ', ' '))
-      .map(([p, t, resumed, n, a, e, r, pa, er, ta, odd]) => {
+      .tuple(
+        fc.tuple(pid, time, nrIp),
+        fc.boolean(),
+        name,
+        args,
+        end,
+        ret,
+        path,
+        errno,
+        tail,
+        fc.constantFrom('', ' resumed> ', ' '),
+      )
+      .map(([[p, t, ni], resumed, n, a, e, r, pa, er, ta, odd]) => {
         const head = resumed ? `<... ${n} resumed>${odd === ' ' ? '' : odd}` : `${n}(`;
         const result = e.endsWith('= ') ? `${r}${pa}${er}${ta}` : '';
-        return `${p}${t}${head}${a}${e}${result}`;
+        return `${p}${t}${ni}${head}${a}${e}${result}`;
       });
     fc.assert(
       fc.property(line, (l) => {
@@ -188,11 +273,31 @@ describe('the byte fast path', () => {
   });
 
   it('declines a line rather than read it differently, under random damage to real lines', () => {
-    const real = readFileSync(CORPUS + 'pipe-f-yy.log', 'latin1').split('\n').filter((l) => l.length > 0);
+    const real = readFileSync(CORPUS + 'pipe-f-yy.log', 'latin1')
+      .split('\n')
+      .filter((l) => l.length > 0);
     const damage = fc.record({
       line: fc.constantFrom(...real),
       at: fc.nat(),
-      insert: fc.constantFrom('"', '\\', '(', ')', '<', '>', ' ', '=', '/*', '*/', '\r', '\x00', '[', ']', 'E', '0x', '\xe9'),
+      insert: fc.constantFrom(
+        '"',
+        '\\',
+        '(',
+        ')',
+        '<',
+        '>',
+        ' ',
+        '=',
+        '/*',
+        '*/',
+        '\r',
+        '\x00',
+        '[',
+        ']',
+        'E',
+        '0x',
+        '\xe9',
+      ),
       cut: fc.nat({ max: 3 }),
     });
     fc.assert(
