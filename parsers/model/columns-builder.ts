@@ -1,6 +1,7 @@
 import type { EventKind } from './event.js';
 import { EVENT_KINDS } from './event.js';
 import type { TraceColumns } from './trace.js';
+import { fitToCount } from './fit-to-count.js';
 
 const KIND_CODES = new Map<EventKind, number>(EVENT_KINDS.map((k, i) => [k, i]));
 /** Nearly every event is a syscall: its code without the map lookup. */
@@ -64,32 +65,26 @@ export class ColumnsBuilder {
     return id;
   }
 
-  /**
-   * Trims the columns to size and lets go of the growable ones. Columns that are nearly full are kept
-   * where they are, as views: copying a few hundred MB to save a few percent is not worth it.
-   */
+  /** Trims the columns to size (fitToCount) and lets go of the growable ones. */
   finish(): TraceColumns {
     const n = this.c.count;
     const c = this.c;
-    const copy = n < this.cap - this.cap / KEEP_SLACK;
     this.c = allocate(0);
     this.c.count = n;
     this.cap = 0;
-    const trim = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T): T =>
-      (copy ? a.slice(0, n) : a.subarray(0, n)) as T;
     return {
       count: n,
-      kind: trim(c.kind),
-      pid: trim(c.pid),
-      ts: trim(c.ts),
-      dur: trim(c.dur),
-      nameId: trim(c.nameId),
-      errnoId: trim(c.errnoId),
-      ret: trim(c.ret),
-      status: trim(c.status),
-      line: trim(c.line),
-      endLine: trim(c.endLine),
-      fileId: trim(c.fileId),
+      kind: fitToCount(c.kind, n),
+      pid: fitToCount(c.pid, n),
+      ts: fitToCount(c.ts, n),
+      dur: fitToCount(c.dur, n),
+      nameId: fitToCount(c.nameId, n),
+      errnoId: fitToCount(c.errnoId, n),
+      ret: fitToCount(c.ret, n),
+      status: fitToCount(c.status, n),
+      line: fitToCount(c.line, n),
+      endLine: fitToCount(c.endLine, n),
+      fileId: fitToCount(c.fileId, n),
     };
   }
 
@@ -117,9 +112,6 @@ export class ColumnsBuilder {
     this.cap = cap;
   }
 }
-
-/** finish() keeps the columns unless more than 1/KEEP_SLACK of them is spare. */
-const KEEP_SLACK = 8;
 
 export function allocate(n: number): TraceColumns {
   return {

@@ -1,3 +1,4 @@
+import { fitToCount } from './fit-to-count.js';
 import { decodeLatin1 } from './latin1.js';
 
 /**
@@ -83,11 +84,7 @@ export class LineStore {
 
   /** Drops spare capacity once no more lines will come (a nearly full index is kept as it is). */
   trim(): void {
-    const cap = this.lineStarts.length;
-    this.lineStarts =
-      this.lines < cap - cap / 8
-        ? this.lineStarts.slice(0, this.lines)
-        : this.lineStarts.subarray(0, this.lines);
+    this.lineStarts = fitToCount(this.lineStarts, this.lines);
   }
 
   /** Bytes held for line bookkeeping (not counting the text itself). */

@@ -20,15 +20,14 @@
 
 import { resetResult, type StraceLine } from './parse-line.js';
 import { decodeLatin1 } from '../model/latin1.js';
+import { POW10 } from './scan-number.js';
+import { PID_MAX } from './scan-prefix.js';
 
 const NL = 10;
 const SP = 32;
 const QUOTE = 34;
 const LT = 60;
 const GT = 62;
-/** Kernel pids never exceed 2^22 (scan-prefix.ts). */
-const PID_MAX = 4194304;
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 /** A `<... name resumed>` is matched within 80 characters by the full scanner. */
 const MAX_RESUMED_NAME = 60;
 

@@ -10,7 +10,7 @@ export interface ScannedNumber {
   end: number;
 }
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+export const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** Reads `digits[.digits]` at `i`; `end === i` when there is no digit there. */
 export function scanDecimal(s: string, i: number, out: ScannedNumber): void {

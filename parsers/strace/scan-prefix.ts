@@ -11,7 +11,7 @@
 import { scanDecimal, type ScannedNumber } from './scan-number.js';
 
 /** Kernel pids never exceed 2^22; a larger leading number is a `--timestamps=unix,s` time. */
-const PID_MAX = 4194304;
+export const PID_MAX = 4194304;
 
 export interface Prefix {
   pid: number | null;
