@@ -137,7 +137,7 @@ function b3(sliceBytes: number): { seconds: number; lines: number; failed: numbe
  * more lines leave the fast path than in the generated log; read from memory, best of five rounds.
  */
 function corpusMix(): { bytes: number; lines: number; seconds: number; fastShare: number } | null {
-  const dir = new URL('../../shared/corpus/format/', import.meta.url).pathname;
+  const dir = new URL('../test/corpus/format/', import.meta.url).pathname;
   const names = ['big.Xverbose.log', 'big.v.yy.log', 'big.default.log'];
   if (!names.every((n) => existsSync(dir + n))) return null;
   const files = names.map((n) => readFileSync(dir + n));
@@ -198,7 +198,7 @@ console.log(row('spelunk createStraceParser, streaming bytes (as the CLI and the
 console.log(row('spelunk createStraceParser, streaming latin1 strings', t));
 if (mix)
   console.log(
-    `| the same, on ../shared/corpus/format/big.{Xverbose,v.yy,default}.log (${(mix.bytes / 1e6).toFixed(1)} MB, ${(100 * mix.fastShare).toFixed(0)}% of lines on the fast path; from memory, best of 5) | ${mix.seconds.toFixed(3)} s | ${(mix.bytes / 1e6 / mix.seconds).toFixed(0)} | ${(mix.lines / mix.seconds / 1e6).toFixed(2)} M | |`,
+    `| the same, on test/corpus/format/big.{Xverbose,v.yy,default}.log (${(mix.bytes / 1e6).toFixed(1)} MB, ${(100 * mix.fastShare).toFixed(0)}% of lines on the fast path; from memory, best of 5) | ${mix.seconds.toFixed(3)} s | ${(mix.bytes / 1e6 / mix.seconds).toFixed(0)} | ${(mix.lines / mix.seconds / 1e6).toFixed(2)} M | |`,
   );
 console.log(
   `| b3-strace-parser 0.3.0 (first 5 MB, timestamps removed) | ${b.seconds.toFixed(2)} s | ${b3MBs.toFixed(2)} | ${(b.lines / b.seconds / 1e3).toFixed(1)} k | ${((100 * b.failed) / b.lines).toFixed(1)}% of lines failed |`,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 /** A real `strace -f -tt -T` log: the chroot run of the workshop program (about 160 calls). */
 export const SYNTHETIC_SOURCE = fileURLToPath(
-  new URL('../../shared/corpus/foo-chroot-works.log', import.meta.url),
+  new URL('../test/corpus/foo-chroot-works.log', import.meta.url),
 );
 
 function formatTime(seconds: number): string {

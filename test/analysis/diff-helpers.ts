@@ -4,7 +4,7 @@ import { parseStrace } from '../../parsers/strace/index.js';
 import type { TraceDiff } from '../../parsers/analysis/diff/index.js';
 import { formatDiffJson, formatDiffReport } from '../../parsers/analysis/diff/index.js';
 
-export const CORPUS = new URL('../../../shared/corpus/', import.meta.url).pathname;
+export const CORPUS = new URL('../corpus/', import.meta.url).pathname;
 export const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
 
 /** A log by name: `corpus:foo-host.log` or `fixture:mt-run1.log`. */

@@ -1,6 +1,6 @@
 /**
  * Throughput of parseArgs on real argument texts (not a test: timings vary by machine).
- *   npx tsx test/args/measure-speed.ts [file...]     default: format/big.Xverbose.log (paths under ../shared/corpus)
+ *   npx tsx test/args/measure-speed.ts [file...]     default: format/big.Xverbose.log (paths under test/corpus)
  */
 
 import type { ArgNode } from '../../parsers/model/args.js';

@@ -114,7 +114,7 @@ describe('parseBpftraceLine', () => {
   });
 
   it('returns null for lines of other formats', () => {
-    // From shared/corpus/format/bpf/raw.ls.txt (the field guide's raw.bt): a different layout.
+    // From test/corpus/format/bpf/raw.ls.txt (the field guide's raw.bt): a different layout.
     expect(parseBpftraceLine('X 327523965536 15146 15146 bpftrace 0 8')).toBeNull();
     expect(parseBpftraceLine('execve("/bin/true", ["/bin/true"], 0x7ffd /* 39 vars */) = 0')).toBeNull();
   });

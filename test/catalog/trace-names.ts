@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export const CORPUS = new URL('../../../shared/corpus/', import.meta.url).pathname;
+export const CORPUS = new URL('../corpus/', import.meta.url).pathname;
 export const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
 
 function walk(dir: string): string[] {
