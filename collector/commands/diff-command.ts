@@ -3,9 +3,11 @@ import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { stdoutColors } from '../terminal-colors.js';
 import type { Trace } from '../../parsers/model/trace.js';
-import type { DiffLabels } from '../../parsers/analysis/diff/index.js';
+import type { DiffLabels, DiffRunContexts } from '../../parsers/analysis/diff/index.js';
 import { computeTraceDiff, formatDiffJson, formatDiffReport } from '../../parsers/analysis/diff/index.js';
 import { InputError, readText, readTrace } from '../trace-input.js';
+import type { ManifestForContext, RunForContext } from '../session/run-context.js';
+import { readRunContext } from '../session/run-context.js';
 import { runAction } from '../run-action.js';
 import { writeOut } from '../write-out.js';
 
@@ -32,11 +34,15 @@ export function registerDiffCommand(program: Command): void {
     .option('--all', 'print the whole alignment')
     .action((a: string, b: string | undefined, opts: DiffCommandOptions) =>
       runAction(async () => {
-        const { traceA, traceB, labels } = await readPair(a, b);
+        const { traceA, traceB, labels, context: runContext } = await readPair(a, b);
         const budgetMs = Number(opts.budget);
         if (!Number.isFinite(budgetMs) || budgetMs <= 0)
           throw new InputError(`--budget: not a positive number: ${opts.budget}`);
-        const diff = computeTraceDiff(traceA, traceB, { labels, budgetMs });
+        const diff = computeTraceDiff(traceA, traceB, {
+          labels,
+          budgetMs,
+          ...(runContext ? { context: runContext } : {}),
+        });
         if (opts.json) {
           await writeOut(JSON.stringify(formatDiffJson(diff)) + '\n');
           return;
@@ -62,11 +68,16 @@ function describe(trace: Trace): string {
   return `${files} (${calls} syscalls)`;
 }
 
+interface RunPair {
+  traceA: Trace;
+  traceB: Trace;
+  labels: DiffLabels;
+  /** For a session: what session.json and the runs' stdout/stderr files say about each run. */
+  context?: DiffRunContexts;
+}
+
 /** The two traces and their labels, from two arguments or one session directory. */
-async function readPair(
-  a: string,
-  b: string | undefined,
-): Promise<{ traceA: Trace; traceB: Trace; labels: DiffLabels }> {
+async function readPair(a: string, b: string | undefined): Promise<RunPair> {
   if (b === undefined) {
     const session = await readSession(a);
     if (!session)
@@ -84,24 +95,29 @@ async function readPair(
 }
 
 /** A session from `spelunk collect`: session.json lists runs [{label, log}]; host first, then chroot. */
-async function readSession(
-  dir: string,
-): Promise<{ traceA: Trace; traceB: Trace; labels: DiffLabels } | null> {
+async function readSession(dir: string): Promise<RunPair | null> {
   const manifestPath = join(dir, 'session.json');
   if (!(await isFile(manifestPath))) return null;
-  let manifest: { runs?: { label?: string; log?: string }[] };
+  let manifest: ManifestForContext;
   try {
     manifest = JSON.parse(await readText(manifestPath)) as typeof manifest;
   } catch (e) {
     throw new InputError(`${manifestPath}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  const runs = (manifest.runs ?? []).filter((r): r is { label: string; log: string } => !!r.label && !!r.log);
+  const runs = (manifest.runs ?? []).filter(
+    (r): r is RunForContext & { label: string; log: string } => !!r.label && !!r.log,
+  );
   const host = runs.find((r) => r.label === 'host') ?? runs[0];
   const other = runs.find((r) => r !== host && r.label === 'chroot') ?? runs.find((r) => r !== host);
   if (!host || !other)
     throw new InputError(`${manifestPath}: needs two runs to compare, found ${runs.length}`);
   const [traceA, traceB] = await Promise.all([readRunLog(dir, host.log), readRunLog(dir, other.log)]);
-  return { traceA, traceB, labels: { a: host.label, b: other.label } };
+  return {
+    traceA,
+    traceB,
+    labels: { a: host.label, b: other.label },
+    context: { a: readRunContext(dir, manifest, host), b: readRunContext(dir, manifest, other) },
+  };
 }
 
 /** A run's log: a file, an -ff directory, or the prefix of an -ff set (`trace` for `trace.1234`...). */

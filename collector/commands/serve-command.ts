@@ -6,6 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RunContext } from '../../parsers/analysis/diff/run-context.js';
+import { readSessionContexts } from '../session/run-context.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // SPELUNK_APP_DIST serves another build (end-to-end tests build into a folder of their own).
@@ -18,7 +20,8 @@ export interface ServedTrace {
   id: string;
   title: string;
   teaches?: string;
-  runs: { label: string; urls: string[] }[];
+  /** `context`: what session.json says about the run (exit status, stderr, trace filter), for the diagnosis. */
+  runs: { label: string; urls: string[]; context?: RunContext }[];
 }
 
 /** What the server may send: the catalogue of traces and the exact files behind their URLs. */
@@ -42,8 +45,14 @@ export function buildServePlan(inputs: string[], samplesDir = SAMPLES_DIR): Serv
   };
   const traces: ServedTrace[] = [];
   if (!inputs.length) {
-    for (const s of readSampleIndex(samplesDir))
-      traces.push({ ...s, runs: s.runs.map((r) => ({ label: r.label, urls: r.logs.map(addFile) })) });
+    for (const s of readSampleIndex(samplesDir)) {
+      // A sample is a session directory: its session.json sits beside the logs.
+      const contexts = s.runs[0] ? readSessionContexts(dirname(s.runs[0].logs[0]!)) : new Map();
+      traces.push({
+        ...s,
+        runs: s.runs.map((r) => withContext({ label: r.label, urls: r.logs.map(addFile) }, contexts)),
+      });
+    }
     return { traces, files };
   }
   const loose: string[] = [];
@@ -76,7 +85,12 @@ function planDirectory(dir: string, addFile: (abs: string) => string): ServedTra
         (r): r is { label: string; log: string } => typeof r.log === 'string' && existsSync(join(dir, r.log)),
       )
       .map((r) => ({ label: r.label ?? 'run', urls: [addFile(join(dir, r.log))] }));
-    return { id, title: m.program?.given ? `${m.program.given} (${id})` : id, runs };
+    const contexts = readSessionContexts(dir);
+    return {
+      id,
+      title: m.program?.given ? `${m.program.given} (${id})` : id,
+      runs: runs.map((r) => withContext(r, contexts)),
+    };
   }
   const logs = readdirSync(dir)
     .map((f) => join(dir, f))
@@ -92,6 +106,14 @@ function planDirectory(dir: string, addFile: (abs: string) => string): ServedTra
       urls: g.map(addFile),
     })),
   };
+}
+
+function withContext(
+  run: { label: string; urls: string[] },
+  contexts: Map<string, RunContext>,
+): ServedTrace['runs'][number] {
+  const context = contexts.get(run.label);
+  return context ? { ...run, context } : run;
 }
 
 /** Files named `prefix.PID` with a common prefix form one -ff set; every other file stands alone. */

@@ -1,8 +1,12 @@
 import type { Trace } from '../../model/index.js';
 import { callLine, readCallText } from './call-text.js';
 
-/** What kind of difference a finding reports; the list order is the ranking order. */
+/**
+ * What kind of difference a finding reports; the list order is the ranking order. `diagnosis` is the
+ * cause (findings[0] when there is one); `expected` findings are known, harmless differences (noise).
+ */
 export const FINDING_KINDS = [
+  'diagnosis',
   'first-divergence',
   'failed-only',
   'paths-only',
@@ -11,6 +15,7 @@ export const FINDING_KINDS = [
   'exit-status',
   'env-size',
   'scaffolding',
+  'expected',
   'coarse',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -23,15 +28,56 @@ export interface DiffLineRef {
   text: string;
 }
 
+/** How sure a diagnosis is: the trace shows it / it fits what the trace shows / one of several readings. */
+export type DiagnosisConfidence = 'certain' | 'likely' | 'possible';
+
 /** One difference between two runs, said in plain words. */
 export interface DiffFinding {
   kind: FindingKind;
+  /** For findings[0] (the diagnosis): one plain sentence a student understands. */
   message: string;
+  /** The main evidence line of each run: what the app selects in both timelines. */
   a?: DiffLineRef;
   b?: DiffLineRef;
   /** Supporting items (paths, per-syscall deltas, ...), one line each. */
   details?: string[];
+  /** The id of the cause rule that produced it (see DIAGNOSIS_RULES). */
+  rule?: DiagnosisRuleId;
+  confidence?: DiagnosisConfidence;
+  /** Every line that shows it, in each run. */
+  evidence?: { a: DiffLineRef[]; b: DiffLineRef[] };
+  /** A known, harmless difference (noise); `message` says why it is expected. */
+  expected?: true;
 }
+
+/** The causes the diagnosis knows, by id (shared with the diagnosis suite's case.json). */
+export const DIAGNOSIS_RULES = [
+  'missing-elf-interpreter',
+  'missing-script-interpreter',
+  'missing-shared-library',
+  'missing-file',
+  'missing-proc',
+  'missing-dev-node',
+  'missing-user-db',
+  'missing-locale',
+  'missing-interpreter-stdlib',
+  'read-only-mount',
+  'capability-dropped',
+  'seccomp-denied',
+  'file-permission',
+  'network-namespace',
+  'pid-namespace',
+  'hostname',
+  'missing-env-var',
+  'oom-killed',
+  'timeout',
+  'filtered-trace',
+  'different-output',
+  'different-directory-entries',
+  'different-files-read',
+  'same-behaviour',
+] as const;
+export type DiagnosisRuleId = (typeof DIAGNOSIS_RULES)[number];
 
 /** Names for the two traces in messages: "host" and "chroot", or "A" and "B". */
 export interface DiffLabels {

@@ -10,8 +10,16 @@ export type { TraceDiff, TraceDiffJson, TraceDiffOptions, DiffPairJson } from '.
 export { formatDiffReport } from './format-diff.js';
 export type { Paint, FormatDiffOptions } from './format-diff.js';
 export type { DiffBlock, DiffOptions } from './compute-diff.js';
-export type { DiffFinding, DiffLabels, DiffLineRef, FindingKind } from './finding.js';
-export { FINDING_KINDS } from './finding.js';
+export type {
+  DiagnosisConfidence,
+  DiagnosisRuleId,
+  DiffFinding,
+  DiffLabels,
+  DiffLineRef,
+  FindingKind,
+} from './finding.js';
+export { DIAGNOSIS_RULES, FINDING_KINDS } from './finding.js';
+export type { DiffRunContexts, RunContext } from './run-context.js';
 export { PAIR_STATUSES, PairList } from './pair-list.js';
 export type { PairStatus } from './pair-list.js';
 export { normaliseCallText } from './normalise-call.js';

@@ -6,10 +6,13 @@ import { lineRef } from './finding.js';
 import { computeDiffFindings } from './findings.js';
 import type { PairStatus } from './pair-list.js';
 import { PAIR_STATUSES } from './pair-list.js';
+import type { DiffRunContexts } from './run-context.js';
 
 export interface TraceDiffOptions extends DiffOptions {
   /** Names of the two traces in messages. Default "A" and "B". */
   labels?: DiffLabels;
+  /** What the collector recorded about each run (exit status, stderr, trace filter, program). */
+  context?: DiffRunContexts;
 }
 
 /** A diff of two traces: the alignment (columns), its counts, and findings in plain words. */
