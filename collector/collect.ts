@@ -17,6 +17,7 @@ import {
   resolveRootfsProgram,
 } from './rootfs/rootfs-build.js';
 import { planBytes } from './rootfs/rootfs-plan.js';
+import { extractRootfsArchive, isRootfsArchive } from './rootfs/rootfs-tar.js';
 import type { RootfsPlan } from './rootfs/rootfs-plan.js';
 import type { BindSpec, ChainTools, Namespace } from './run-chain.js';
 import { buildChrootCommand, buildHostCommand } from './run-chain.js';
@@ -32,7 +33,7 @@ export interface CollectOptions {
   program: string;
   args: string[];
   runs: RunLabel[];
-  /** 'auto', 'bare', or a directory. */
+  /** 'auto', 'bare', a tar file (`docker export` output), or a directory. */
   rootfs: string;
   unshare: Namespace[];
   envClear: boolean;
@@ -60,12 +61,14 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
   if (wantsChroot || o.backend === 'bpftrace')
     requireRoot(wantsChroot ? 'chroot, mounts and namespaces need root' : 'bpftrace needs root');
   const tracer = findTool(o.backend);
-  const rootMode = o.rootfs === 'auto' || o.rootfs === 'bare' ? o.rootfs : 'dir';
+  const rootMode = rootfsMode(o.rootfs);
   const rootDirGiven = rootMode === 'dir' ? resolve(o.rootfs) : null;
+  const archive = rootMode === 'tar' ? resolve(o.rootfs) : null;
   if (rootDirGiven) checkRootDir(rootDirGiven);
-  const needsHostProgram = o.runs.includes('host') || rootMode !== 'dir';
+  const needsHostProgram = o.runs.includes('host') || rootMode === 'auto' || rootMode === 'bare';
   const hostProgram = needsHostProgram ? resolveHostProgram(o.program) : null;
-  const insideProgram = rootDirGiven ? resolveRootfsProgram(rootDirGiven, o.program) : hostProgram;
+  // A tar rootfs is looked into once extracted, just before the chroot run.
+  let insideProgram = rootDirGiven ? resolveRootfsProgram(rootDirGiven, o.program) : hostProgram;
   const tools = chainTools(o);
   const traceSet = o.backend === 'bpftrace' && o.trace ? parseTraceSet(o.trace) : null;
   if (typeof traceSet === 'string')
@@ -126,7 +129,25 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       manifest.bpftraceScript = 'spelunk.bt';
     }
     let rootDir = rootDirGiven;
-    if (wantsChroot && rootMode !== 'dir' && hostProgram) {
+    if (wantsChroot && archive) {
+      tempRoot = mkdtempSync('/tmp/spelunk-rootfs-');
+      rootDir = tempRoot;
+      const tree = await extractRootfsArchive(archive, tempRoot);
+      insideProgram = resolveRootfsProgram(tempRoot, o.program);
+      for (const b of o.binds) ensureMountPoint(tempRoot, b.target, b.source);
+      manifest.rootfs = {
+        mode: 'tar',
+        dir: tempRoot,
+        archive,
+        entries: tree.entries,
+        files: [],
+        totalBytes: tree.totalBytes,
+        warnings: [],
+      };
+      o.log(
+        `rootfs (tar): ${tree.entries} entries, ${formatBytes(tree.totalBytes)} from ${archive} in ${tempRoot}`,
+      );
+    } else if (wantsChroot && (rootMode === 'auto' || rootMode === 'bare') && hostProgram) {
       tempRoot = mkdtempSync('/tmp/spelunk-rootfs-');
       rootDir = tempRoot;
       const plan = await planRootfs(hostProgram, rootMode);
@@ -180,6 +201,12 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
   manifest.complete = manifest.runs.length === o.runs.length && manifest.runs.every((r) => !r.incomplete);
   save();
   return { sessionDir, manifest, fault };
+}
+
+/** `--rootfs`: auto, bare, an existing regular file (a tar archive), or a directory. */
+export function rootfsMode(spec: string): 'auto' | 'bare' | 'tar' | 'dir' {
+  if (spec === 'auto' || spec === 'bare') return spec;
+  return isRootfsArchive(spec) ? 'tar' : 'dir';
 }
 
 function chainTools(o: CollectOptions): ChainTools {

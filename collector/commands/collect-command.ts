@@ -18,7 +18,7 @@ export function registerCollectCommand(program: Command): void {
     .option('--runs <list>', 'which runs: host,chroot', 'host,chroot')
     .option(
       '--rootfs <mode>',
-      'auto (program + ldd closure), bare (program only), or an existing DIR',
+      'auto (program + ldd closure), bare (program only), FILE.tar (e.g. from docker export), or an existing DIR',
       'auto',
     )
     .option('--unshare <list>', 'new namespaces for the chroot run: net,pid,mount,uts,ipc,user,cgroup')

@@ -63,9 +63,12 @@ export interface SessionManifest {
     timeoutMs: number | null;
   };
   rootfs: {
-    mode: 'auto' | 'bare' | 'dir';
-    /** Where the rootfs was (a temporary directory for auto/bare, removed afterwards). */
+    mode: 'auto' | 'bare' | 'dir' | 'tar';
+    /** Where the rootfs was (a temporary directory for auto/bare/tar, removed afterwards). */
     dir: string | null;
+    /** mode tar: the archive it was extracted from, and how many entries it held. */
+    archive?: string;
+    entries?: number;
     files: RootfsFile[];
     totalBytes: number;
     warnings: string[];
