@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx, so `npx spelunk` works straight after `npm install`.
-import { register } from 'tsx/esm/api';
+// The CLI, compiled: `npm run build` (run by `npm ci`, `npm start`, `npm test` and `npm pack`) writes dist/.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../collector/cli.ts');
+const cli = new URL('../dist/collector/cli.js', import.meta.url);
+if (!existsSync(cli)) {
+  process.stderr.write('spelunk: dist/ is missing: run `npm run build` in the repository first\n');
+  process.exit(1);
+}
+await import(cli.href);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { stdoutColors as pc } from '../terminal-colors.js';
 import type { Lesson, LessonStep, ResolvedSelection } from '../../parsers/lessons/index.js';
 import { LESSONS, findLesson, formatSelector, resolveStep } from '../../parsers/lessons/index.js';
@@ -10,8 +9,7 @@ import { parseStrace } from '../../parsers/strace/index.js';
 import { computeClosestNames } from '../../parsers/catalog/suggest.js';
 import { runAction } from '../run-action.js';
 import { writeOut } from '../write-out.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { PACKAGE_ROOT } from '../package-root.js';
 
 class LessonError extends Error {
   readonly userFacing = true;
@@ -149,7 +147,7 @@ export function registerLessonsCommand(program: Command): void {
     .description('list the guided lessons, or print one with the events each step points at in the samples')
     .argument('[id]', 'a lesson id (see the list)')
     .option('--json', 'machine-readable output')
-    .option('--samples <dir>', 'the samples folder', process.env.SPELUNK_SAMPLES_DIR ?? join(ROOT, 'samples'))
+    .option('--samples <dir>', 'the samples folder', process.env.SPELUNK_SAMPLES_DIR ?? join(PACKAGE_ROOT, 'samples'))
     .option('--max-events <n>', 'events shown per step in text output', '6')
     .action((id: string | undefined, opts: { json?: boolean; samples: string; maxEvents: string }) =>
       runAction(async () => {

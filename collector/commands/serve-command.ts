@@ -4,16 +4,16 @@ import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import type { RunContext } from '../../parsers/analysis/diff/run-context.js';
 import { readSessionContexts } from '../session/run-context.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-// SPELUNK_APP_DIST serves another build (end-to-end tests build into a folder of their own).
-const APP_DIST = resolve(process.env.SPELUNK_APP_DIST ?? join(ROOT, 'app', 'dist'));
+// The app is built into app/dist by `npm run build` (and shipped there in the package); serve never
+// builds it. SPELUNK_APP_DIST serves another build (end-to-end tests build into a folder of their own).
+const APP_DIST = resolve(process.env.SPELUNK_APP_DIST ?? join(PACKAGE_ROOT, 'app', 'dist'));
 // SPELUNK_SAMPLES_DIR points elsewhere (tests use it to serve a samples folder of their own).
-const SAMPLES_DIR = resolve(process.env.SPELUNK_SAMPLES_DIR ?? join(ROOT, 'samples'));
+const SAMPLES_DIR = resolve(process.env.SPELUNK_SAMPLES_DIR ?? join(PACKAGE_ROOT, 'samples'));
 
 /** A trace the page can open: one or more runs, each one log or an -ff set. Same shape the app reads. */
 export interface ServedTrace {
@@ -239,11 +239,12 @@ function send(res: ServerResponse, status: number, type: string, body: string, m
   res.end(method === 'HEAD' ? undefined : body);
 }
 
-async function ensureAppBuilt(): Promise<void> {
-  if (existsSync(join(APP_DIST, 'index.html'))) return;
-  process.stderr.write('app/dist is missing: building the app (npm run build:app)…\n');
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'app', 'vite.config.ts'), logLevel: 'error' });
+/** The package ships the built app; a clone builds it with `npm run build` (npm start does). */
+function checkAppBuilt(): void {
+  if (!existsSync(join(APP_DIST, 'index.html')))
+    throw new Error(
+      `the web app is not built (${join(APP_DIST, 'index.html')} is missing): run \`npm run build\``,
+    );
 }
 
 /** `spelunk serve`: the built app and the given traces, on 127.0.0.1 only. */
@@ -257,7 +258,7 @@ export function registerServeCommand(program: Command): void {
     .action(async (inputs: string[], opts: { port?: string; samples?: boolean }) => {
       try {
         const plan = buildServePlan(opts.samples ? [] : inputs);
-        await ensureAppBuilt();
+        checkAppBuilt();
         const server = createServer(createServeHandler(plan));
         const port = await listen(
           server,
