@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { RunContext } from '../../parsers/analysis/diff/run-context.js';
 import { readSessionContexts } from '../session/run-context.js';
 import { PACKAGE_ROOT } from '../package-root.js';
