@@ -153,7 +153,7 @@ export function computeProcessTree(trace: Trace): ProcessTree {
   }
   for (const [pid, list] of failed) {
     const id = current.get(pid);
-    if (id !== undefined) (nodes[id] as ProcessNode).failedExecs.push(...list);
+    if (id !== undefined) appendAll((nodes[id] as ProcessNode).failedExecs, list);
   }
   return { nodes, roots, byPid, nodeOf };
 }
@@ -161,11 +161,16 @@ export function computeProcessTree(trace: Trace): ProcessTree {
 function setExec(trace: Trace, node: ProcessNode, i: number, failedBefore: number[]): void {
   node.execEvent = i;
   node.execd = true;
-  node.failedExecs.push(...failedBefore);
+  appendAll(node.failedExecs, failedBefore);
   const exec = readExec(trace, i);
   node.program = exec.path;
   node.argv = exec.argv;
   node.envCount = exec.envCount;
+}
+
+/** `to.push(...from)` without spreading: a PATH search can fail 200,000 times in one pid, past V8's argument limit. */
+function appendAll(to: number[], from: readonly number[]): void {
+  for (const x of from) to.push(x);
 }
 
 export { readExecArgs } from './exec-text.js';

@@ -59,11 +59,17 @@ export function computeTreeOrder(processes: readonly ProcessInfo[]): { pid: numb
   }
   const out: { pid: number; depth: number }[] = [];
   const seen = new Set<number>();
-  const visit = (p: ProcessInfo, depth: number): void => {
-    if (seen.has(p.pid)) return;
-    seen.add(p.pid);
-    out.push({ pid: p.pid, depth });
-    for (const c of children.get(p.pid) ?? []) visit(c, depth + 1);
+  // A stack, not recursion: 2,500 nested clones are a tree 2,500 deep.
+  const visit = (root: ProcessInfo, rootDepth: number): void => {
+    const stack: { p: ProcessInfo; depth: number }[] = [{ p: root, depth: rootDepth }];
+    for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+      const { p, depth } = top;
+      if (seen.has(p.pid)) continue;
+      seen.add(p.pid);
+      out.push({ pid: p.pid, depth });
+      const kids = children.get(p.pid) ?? [];
+      for (let k = kids.length - 1; k >= 0; k--) stack.push({ p: kids[k] as ProcessInfo, depth: depth + 1 });
+    }
   };
   for (const root of children.get(null) ?? []) visit(root, 0);
   // Cycles (pid reuse) leave tasks unvisited: append them flat rather than lose them.

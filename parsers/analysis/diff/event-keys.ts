@@ -15,7 +15,8 @@ export class KeySpace {
   private readonly fine = new HashInterner();
   private readonly coarse = new HashInterner();
   private readonly paths = new HashInterner();
-  private readonly lineages = new Map<string, number>();
+  private readonly lineages = new Map<number, number>();
+  private readonly lineagePaths = new Map<string, number>();
 
   nameId(name: string): number {
     let id = this.names.get(name);
@@ -35,12 +36,27 @@ export class KeySpace {
     return this.coarse.intern(hashRange(nameId, text, from, to));
   }
 
-  /** A lineage ("r0/1/0": root 0, its second child, that one's first) as a positive id. */
-  lineageId(lineage: string): number {
+  /**
+   * A lineage ("r0/1/0": root 0, its second child, that one's first) as a positive id. Lineages are
+   * built a step at a time (`lineageStep`), so a deep tree costs one small key per level, not a string
+   * as long as its depth.
+   */
+  lineageId(lineage: number): number {
     let id = this.lineages.get(lineage);
     if (id === undefined) {
       id = this.lineages.size + 1;
       this.lineages.set(lineage, id);
+    }
+    return id;
+  }
+
+  /** The lineage one step (`0`, `t1`, or `r0` from the top, parent 0) below `parent`. */
+  lineageStep(parent: number, step: string): number {
+    const key = `${parent}/${step}`;
+    let id = this.lineagePaths.get(key);
+    if (id === undefined) {
+      id = this.lineagePaths.size + 1;
+      this.lineagePaths.set(key, id);
     }
     return id;
   }
@@ -58,22 +74,33 @@ export class KeySpace {
 function pidLineages(tree: ProcessTree, space: KeySpace): Map<number, number> {
   const out = new Map<number, number>();
   // `count` numbers a task's children; it is shared by the images of one task (an execve continues it).
-  const visit = (nodeId: number, lineage: string, count: { proc: number; thread: number }): void => {
-    const node = tree.nodes[nodeId];
-    if (!node) return;
+  // A stack, not recursion: the depth of the tree is the input's. A child's step is taken when it is
+  // reached, after its elder siblings' subtrees, so the numbering is that of a depth-first walk.
+  type Count = { proc: number; thread: number };
+  const stack: { nodeId: number; parent: number; count: Count; root?: number }[] = [];
+  for (let k = tree.roots.length - 1; k >= 0; k--)
+    stack.push({ nodeId: tree.roots[k] as number, parent: 0, count: { proc: 0, thread: 0 }, root: k });
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const node = tree.nodes[top.nodeId];
+    if (!node) continue;
+    let lineage = top.parent;
+    let count = top.count;
+    if (top.root !== undefined) lineage = space.lineageStep(0, `r${top.root}`);
+    else if (node.origin === 'thread') {
+      lineage = space.lineageStep(top.parent, `t${count.thread++}`);
+      count = { proc: 0, thread: 0 };
+    } else if (node.origin !== 'execve') {
+      lineage = space.lineageStep(top.parent, `${count.proc++}`);
+      count = { proc: 0, thread: 0 };
+    }
     if (node.pid !== null && !out.has(node.pid)) out.set(node.pid, space.lineageId(lineage));
     const kids = node.children
       .map((id) => tree.nodes[id])
       .filter((k): k is NonNullable<typeof k> => k !== undefined)
       .sort((x, y) => x.spawnEvent - y.spawnEvent);
-    for (const kid of kids) {
-      if (kid.origin === 'execve') visit(kid.id, lineage, count);
-      else if (kid.origin === 'thread')
-        visit(kid.id, `${lineage}/t${count.thread++}`, { proc: 0, thread: 0 });
-      else visit(kid.id, `${lineage}/${count.proc++}`, { proc: 0, thread: 0 });
-    }
-  };
-  tree.roots.forEach((r, k) => visit(r, `r${k}`, { proc: 0, thread: 0 }));
+    for (let k = kids.length - 1; k >= 0; k--)
+      stack.push({ nodeId: (kids[k] as (typeof kids)[number]).id, parent: lineage, count });
+  }
   return out;
 }
 

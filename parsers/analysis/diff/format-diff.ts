@@ -64,10 +64,10 @@ export function formatDiffReport(diff: TraceDiff, options: FormatDiffOptions = {
   );
   const listing: string[] = [];
   for (const block of diff.blocks) formatBlock(diff, block, context, width, p, listing);
-  if (listing.length > maxLines) {
-    out.push(...listing.slice(0, maxLines));
+  // A loop, not push(...listing): `--all` on a large trace lists millions of lines, past V8's argument limit.
+  for (let k = 0; k < Math.min(listing.length, maxLines); k++) out.push(listing[k] as string);
+  if (listing.length > maxLines)
     out.push(p.dim(`… ${listing.length - maxLines} more lines (--json gives the whole alignment)`));
-  } else out.push(...listing);
   return out.join('\n') + '\n';
 }
 

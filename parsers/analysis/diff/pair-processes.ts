@@ -42,6 +42,13 @@ export function pairProcesses(
     return intern((p.thread ? 'thread ' : '') + (last ? last.program : ''));
   };
 
+  // An explicit stack of steps rather than recursion: the depth of a process tree is the input's
+  // (2,500 nested clones overflowed the call stack). Steps are pushed in reverse so they run in order.
+  const stack: Step[] = [];
+  const pushInOrder = (steps: Step[]): void => {
+    for (let k = steps.length - 1; k >= 0; k--) stack.push(steps[k] as Step);
+  };
+
   const onlyPid = (side: 'a' | 'b', units: TraceUnits, pid: number): void => {
     const p = units.byPid.get(pid);
     if (!p) return;
@@ -52,7 +59,7 @@ export function pairProcesses(
           : { kind: 'onlyB', b: u, why: 'unpaired-process' },
       );
     }
-    for (const child of p.children) onlyPid(side, units, child);
+    pushInOrder(p.children.map((child): Step => ({ kind: 'only', side, pid: child })));
   };
 
   const visit = (pa: PidUnits, pb: PidUnits): void => {
@@ -78,7 +85,7 @@ export function pairProcesses(
     }
     for (; j < ub.length; j++)
       out.push({ kind: 'onlyB', b: ub[j] as DiffUnit, why: reasonFor(ub[j] as DiffUnit) });
-    visitLists(pa.children, pb.children);
+    stack.push({ kind: 'lists', pidsA: pa.children, pidsB: pb.children });
   };
 
   const visitLists = (pidsA: number[], pidsB: number[]): void => {
@@ -89,21 +96,24 @@ export function pairProcesses(
     repairBySimilarity(aToB, keysA, (i, j) => similarity((la[i] as PidUnits).pid, (lb[j] as PidUnits).pid));
     const emittedB = new Uint8Array(lb.length);
     for (const j of aToB) if (j >= 0) emittedB[j] = 1;
+    const steps: Step[] = [];
     let nextB = 0;
     const flushB = (upTo: number): void => {
-      for (; nextB < upTo; nextB++) if (!emittedB[nextB]) onlyPid('b', b, (lb[nextB] as PidUnits).pid);
+      for (; nextB < upTo; nextB++)
+        if (!emittedB[nextB]) steps.push({ kind: 'only', side: 'b', pid: (lb[nextB] as PidUnits).pid });
     };
     for (let i = 0; i < la.length; i++) {
       const p = la[i] as PidUnits;
       const mj = aToB[i] as number;
       if (mj < 0) {
-        onlyPid('a', a, p.pid);
+        steps.push({ kind: 'only', side: 'a', pid: p.pid });
         continue;
       }
       flushB(mj);
-      visit(p, lb[mj] as PidUnits);
+      steps.push({ kind: 'visit', pa: p, pb: lb[mj] as PidUnits });
     }
     flushB(lb.length);
+    pushInOrder(steps);
   };
 
   // A root that only forks (a shell running a pipeline) still pairs with the other root: roots are
@@ -113,8 +123,19 @@ export function pairProcesses(
   } else {
     visitLists(a.roots, b.roots);
   }
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    if (step.kind === 'visit') visit(step.pa, step.pb);
+    else if (step.kind === 'lists') visitLists(step.pidsA, step.pidsB);
+    else onlyPid(step.side, step.side === 'a' ? a : b, step.pid);
+  }
   return out;
 }
+
+/** One step of the depth-first pairing walk. */
+type Step =
+  | { kind: 'visit'; pa: PidUnits; pb: PidUnits }
+  | { kind: 'lists'; pidsA: number[]; pidsB: number[] }
+  | { kind: 'only'; side: 'a' | 'b'; pid: number };
 
 /** Groups of same-key siblings larger than this keep their creation-order pairing (n² scores). */
 const MAX_REPAIR_GROUP = 64;
