@@ -27,17 +27,17 @@ export const ERRNO_EXPLANATIONS: Readonly<Record<string, string>> = {
   ENOMEM:
     'Out of memory: the kernel could not allocate memory, or an address-space operation failed (mmap or brk cannot fit, too many mappings, an mprotect/munmap range that is not mapped). Also used for limits on kernel objects, e.g. too many namespaces.',
   EACCES:
-    'Permission denied by the permission bits, ACLs or search rights: a directory on the path is not searchable (x), the file is not readable/writable/executable for this user, or the filesystem is mounted noexec. Compare EPERM (a missing privilege or a policy refusal). For execve, EACCES often means the file lacks x or is not a regular file.',
+    'Permission denied by the permission bits, ACLs or search rights: a directory on the path is not searchable (x), the file is not readable/writable/executable for this user, or execve of a file on a noexec mount (mmap with PROT_EXEC there says EPERM instead). Compare EPERM (a missing privilege or a policy refusal). For execve, EACCES often means the file lacks x or is not a regular file.',
   EFAULT:
     "Bad address: a pointer argument points outside the process's accessible memory. Real programs rarely get it; it usually means a bug, or a deliberately bad pointer in a test.",
   ENOTBLK:
     'A block device was required (for example the source of a mount of a disk filesystem) but the path is some other kind of file.',
   EBUSY:
-    'Device or resource busy: something is in use and cannot be changed now. umount of a filesystem with open files or a process cwd inside it, mounting over a busy target, or pivot_root when the new root is not a mount point are typical.',
+    'Device or resource busy: something is in use and cannot be changed now. umount of a filesystem with open files or a process cwd inside it, a read-only remount while files are open for writing, or pivot_root when new_root or put_old is on the current root mount (pivot_root("/", "/old"), or a new root that was not bind-mounted onto itself) are typical.',
   EEXIST:
     'File exists: asked to create something that is already there (open with O_CREAT|O_EXCL, mkdir, link, symlink, mknod), or an IPC key/namespace object that already exists.',
   EXDEV:
-    'Cross-device link: rename or link across two different mounts (even two bind mounts of the same filesystem). Tools like mv react by copying and deleting instead. pivot_root and move_mount also use it for mounts in the wrong place.',
+    'Cross-device link: rename or link across two different mounts (even two bind mounts of the same filesystem). Tools like mv react by copying and deleting instead. copy_file_range between files whose filesystems cannot copy to each other (cat then falls back to read and write), and openat2 with RESOLVE_BENEATH or RESOLVE_NO_XDEV when a path would leave the tree, say it too.',
   ENODEV:
     'No such device: the filesystem type is not known to the kernel (mount -t with an unloaded module), the device has no driver, or mmap was tried on a file that cannot be mapped.',
   ENOTDIR:
@@ -125,11 +125,11 @@ export const ERRNO_EXPLANATIONS: Readonly<Record<string, string>> = {
   EREMCHG: 'Remote address changed. A legacy code; not seen in practice.',
   ELIBACC:
     'Cannot access a needed shared library (a.out era). Modern dynamic loaders report errors in their own messages instead.',
-  ELIBBAD: 'Accessing a corrupted shared library (a.out era). Not seen on modern systems.',
+  ELIBBAD:
+    'Accessing a corrupted shared library. Today execve returns it when the ELF interpreter a program names exists but is not an ELF file for this machine (a text file, a loader for another architecture).',
   ELIBSCN: '.lib section in a.out corrupted. Not seen on modern systems.',
   ELIBMAX: 'Attempting to link in too many shared libraries (a.out era). Not seen on modern systems.',
-  ELIBEXEC:
-    'Cannot exec a shared library directly. Some kernels/configurations report this for execve of an ELF interpreter the wrong way.',
+  ELIBEXEC: 'Cannot exec a shared library directly (a.out era). Not seen on modern systems.',
   EILSEQ:
     'Invalid or incomplete multibyte or wide character: bad encoding, usually from user-space conversion functions, sometimes from filesystems that enforce UTF-8 names.',
   ERESTART:

@@ -45,15 +45,19 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
     returns: '0 on success.',
     errors: [
       [
-        'EINVAL',
-        'new_root is not a mount point, put_old is not under new_root, or the current root is the rootfs (initramfs) which cannot be pivoted (use switch_root).',
+        'EBUSY',
+        'new_root or put_old is on the mount that holds the current root: pivot_root("/", ...), or new_root a plain directory of the root filesystem. This check comes before the mount-point one, which is why new_root is first bind-mounted onto itself.',
       ],
-      ['EBUSY', 'new_root or put_old is the current root, or something is already mounted on put_old.'],
+      [
+        'EINVAL',
+        "new_root is not a mount point (when it lies on another mount; on the root mount the answer is EBUSY), put_old is not at or under new_root, the current root is not a mount point (the caller is in a chroot), a mount involved has shared propagation (put_old's mount, new_root's parent or the current root's parent: the kernel refuses rather than propagate, so make / private first), or the current root is the namespace's very first mount (an initramfs-only system: use switch_root).",
+      ],
       ['EPERM', "The caller lacks CAP_SYS_ADMIN in the mount namespace's user namespace."],
       ['ENOTDIR', 'One of the paths is not a directory.'],
+      ['ENOENT', 'One of the paths does not exist.'],
     ],
     notes:
-      'Run it in a new mount namespace (unshare -m) with propagation set to private, otherwise the change could propagate to the host.',
+      'Container runtimes call it in a new mount namespace whose mounts they made private (mount("", "/", NULL, MS_REC|MS_PRIVATE)), with the rootfs bind-mounted onto itself; runc then does pivot_root(".", ".") and umount2(".", MNT_DETACH) to drop the old root, which the kernel stacked on the same directory.',
   },
   unshare: {
     summary:
@@ -68,15 +72,15 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
     errors: [
       [
         'EPERM',
-        'Creating these namespaces needs CAP_SYS_ADMIN — unless CLONE_NEWUSER is included, which unprivileged users may do (and then get full capabilities inside). Also returned when a distro switch forbids unprivileged user namespaces (kernel.unprivileged_userns_clone=0, AppArmor restrictions) or seccomp blocks the call.',
+        "Creating these namespaces needs CAP_SYS_ADMIN — unless CLONE_NEWUSER is included, which unprivileged users may do (and then get full capabilities inside). For CLONE_NEWUSER: the caller's uid or gid has no mapping in its own user namespace (a second `unshare -U` before uid_map was written). Also returned when a distro switch forbids unprivileged user namespaces (kernel.unprivileged_userns_clone=0, AppArmor restrictions) or seccomp blocks the call.",
       ],
       ['EINVAL', 'An unsupported flag or combination (e.g. CLONE_NEWUSER in a multi-threaded process).'],
       [
         'ENOSPC',
-        'The limit on that namespace type (/proc/sys/user/max_*_namespaces; 0 disables it) or the nesting depth (32) is reached.',
+        'The limit on that namespace type is reached (/proc/sys/user/max_*_namespaces, counted per user namespace; 0 disables the type), or user namespaces would nest more than 32 deep.',
       ],
       ['ENOMEM', 'Out of memory.'],
-      ['EUSERS', '(older kernels) the user-namespace nesting limit was reached.'],
+      ['EUSERS', '(Linux 3.11 to 4.8) the user-namespace nesting limit was reached; ENOSPC since.'],
     ],
   },
   setns: {
@@ -126,19 +130,27 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
     errors: [
       [
         'EPERM',
-        'Mounting needs CAP_SYS_ADMIN in the user namespace owning the mount namespace; in an unprivileged user namespace only some filesystem types may be mounted (proc, tmpfs, bind mounts, overlay...). Also locked mounts inherited from a more privileged namespace cannot be altered.',
+        'Mounting needs CAP_SYS_ADMIN in the user namespace owning the mount namespace; in an unprivileged user namespace only some filesystem types may be mounted (proc, tmpfs, bind mounts, overlay...). Also locked mounts inherited from a more privileged namespace cannot be altered (e.g. a remount that would clear their read-only flag).',
       ],
       ['ENOENT', 'The target (or the bind source) does not exist.'],
       ['ENOTDIR', 'target is not a directory (bind-mounting a file needs a file as target).'],
-      ['EBUSY', 'The source is already mounted or the target is busy.'],
+      [
+        'EBUSY',
+        'The same filesystem is already mounted at exactly this place (e.g. sysfs again on /sys), or a read-only remount while a file on it is open for writing.',
+      ],
       ['ENODEV', 'The filesystem type is not known to this kernel.'],
       [
         'EINVAL',
-        'Bad flags (e.g. MS_MOVE of a mount with shared parent, a propagation change on a path that is not a mount point) or bad options.',
+        'Bad flags (e.g. MS_MOVE of a mount whose parent is shared, a propagation change on a path that is not a mount point) or an option the filesystem does not accept.',
       ],
       ['ENOTBLK', 'source is not a block device for a disk filesystem.'],
-      ['EACCES', 'The device is read-only and MS_RDONLY was not given, or a path is not searchable.'],
+      [
+        'EACCES',
+        'A directory on a path is not searchable, or a block device is read-only and MS_RDONLY was not given (mount(8) then retries read-only).',
+      ],
     ],
+    notes:
+      'A new bind mount ignores MS_RDONLY (and the other per-mount flags): mount(SRC, DST, NULL, MS_BIND|MS_RDONLY) makes a read-write bind, so `mount --bind -o ro` makes a second call, mount(NULL, DST, NULL, MS_REMOUNT|MS_BIND|MS_RDONLY).',
   },
   umount2: {
     summary:
@@ -155,7 +167,7 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
       ],
       [
         'EINVAL',
-        'target is not a mount point, or the mount is locked (inherited from a more privileged namespace).',
+        'target is not a mount point, the mount is locked (inherited from a more privileged namespace), or bad flags (MNT_EXPIRE with MNT_DETACH or MNT_FORCE).',
       ],
       ['EPERM', 'The caller lacks CAP_SYS_ADMIN for this mount namespace.'],
       ['ENOENT', 'The path does not exist.'],
@@ -184,10 +196,19 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
         'EACCES',
         'The caller has neither CAP_SYS_ADMIN nor no_new_privs set — an unprivileged process must call prctl(PR_SET_NO_NEW_PRIVS, 1) first.',
       ],
-      ['EINVAL', 'An invalid filter program, unknown operation or flags.'],
+      [
+        'EINVAL',
+        'An invalid filter program (e.g. one that does not end in a return), unknown operation or flags.',
+      ],
       ['EFAULT', 'args points to bad memory.'],
-      ['ENOMEM', 'The total length of attached filters is too big.'],
-      ['ESRCH', 'TSYNC failed because another thread cannot be synchronised.'],
+      [
+        'ENOMEM',
+        "The filters attached to the thread would together exceed the kernel's limit (32768 instructions counted after translation to eBPF, which is about three filters of the maximum 4096 classic instructions), or out of memory.",
+      ],
+      [
+        'ESRCH',
+        "With SECCOMP_FILTER_FLAG_TSYNC|SECCOMP_FILTER_FLAG_TSYNC_ESRCH, another thread has a filter that is not an ancestor of the caller's, so it cannot be synchronised (with TSYNC alone the call returns that thread's id instead).",
+      ],
     ],
     notes:
       'A filter that refuses a call usually makes that later call fail with EPERM (Docker\'s choice) or ENOSYS; with SECCOMP_RET_KILL the process dies with SIGSYS ("Bad system call").',
@@ -214,18 +235,22 @@ export const CONTAINMENT_EXPLANATIONS: Readonly<Record<string, SyscallExplanatio
   },
   capset: {
     summary:
-      "Changes the calling thread's capability sets — typically to drop capabilities (what `capsh --drop=cap_net_raw` or a container runtime does before running the workload). Once dropped from the permitted set, a capability cannot be regained except by exec of a file with file capabilities.",
+      "Changes the calling thread's capability sets — typically to drop capabilities (what setpriv, `capsh --drop=cap_net_raw` or a container runtime does before running the workload). A capability dropped from the permitted set cannot come back through capset; but execve recomputes the sets, and an execve as uid 0 (or of a setuid-root program) fills the new permitted set from the bounding set. That is why a drop meant to last across exec removes the capability from the bounding set too (prctl(PR_CAPBSET_DROP)).",
     args: [
-      ['hdrp', 'Header {version, pid}; pid must be 0 (the caller).'],
+      [
+        'hdrp',
+        "Header {version, pid}; pid is 0 or the caller's own thread id (libcap-ng passes its tid, as setpriv's trace shows). Any other pid is refused.",
+      ],
       ['datap', 'The new effective, permitted and inheritable sets.'],
     ],
     returns: '0 on success.',
     errors: [
       [
         'EPERM',
-        'Trying to add a capability not in the permitted set, or to the inheritable set without CAP_SETPCAP or outside the bounding set.',
+        "Adding to permitted a capability the thread does not have, an effective set that is not a subset of the new permitted set, growing the inheritable set past permitted without CAP_SETPCAP or past the bounding set, or a pid other than 0 or the caller's own.",
       ],
-      ['EINVAL', 'Bad version, or effective not a subset of permitted.'],
+      ['EINVAL', 'An unknown version in the header.'],
+      ['EFAULT', 'A pointer is bad.'],
     ],
     notes:
       'After a capability is dropped, the calls that need it fail with EPERM: e.g. without CAP_NET_RAW, socket(AF_INET, SOCK_RAW, ...) (ping) fails; without CAP_SYS_CHROOT, chroot fails.',

@@ -168,9 +168,14 @@ export const IPC_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
     returns: 'Depends on the operation (a key serial, a length, or 0).',
     errors: [
       ['ENOKEY', 'No such key.'],
-      ['EACCES', 'Not permitted on this key.'],
-      ['EDQUOT', 'Key quota exceeded.'],
-      ['ENOSYS', 'Blocked by seccomp or not built in.'],
+      ['EACCES', "The key's permissions do not allow this operation."],
+      ['EKEYEXPIRED', "The key's timeout has passed."],
+      ['EDQUOT', "The user's key quota (/proc/sys/kernel/keys/maxbytes, maxkeys) would be exceeded."],
+      [
+        'EPERM',
+        "Refused by a seccomp profile: Docker's default profile answers EPERM to keyctl, add_key and request_key, because keys are not namespaced.",
+      ],
+      ['ENOSYS', 'Not built into this kernel, or a seccomp filter that answers ENOSYS.'],
     ],
   },
   add_key: {
@@ -184,9 +189,11 @@ export const IPC_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
     ],
     returns: "The new key's serial number.",
     errors: [
-      ['EDQUOT', 'Key quota exceeded.'],
-      ['EINVAL', 'Bad type or payload.'],
-      ['EACCES', 'Cannot write to the keyring.'],
+      ['EDQUOT', "The user's key quota (/proc/sys/kernel/keys/maxbytes, maxkeys) would be exceeded."],
+      ['EINVAL', 'An empty description, or a payload the key type refuses (a "user" key over 32767 bytes).'],
+      ['EACCES', 'The keyring does not grant write permission.'],
+      ['ENODEV', 'No such key type.'],
+      ['EPERM', 'A type name starting with "." (kernel-internal types), or a seccomp profile refusing keys.'],
     ],
   },
   request_key: {
@@ -199,9 +206,9 @@ export const IPC_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> = {
     ],
     returns: "The key's serial number.",
     errors: [
-      ['ENOKEY', 'No such key and no way to create it.'],
-      ['EKEYEXPIRED', 'The key expired.'],
-      ['EKEYREVOKED', 'The key was revoked.'],
+      ['ENOKEY', 'No such key (an expired one is skipped as if absent) and no callout to create one.'],
+      ['EKEYEXPIRED', 'The key service rejected the construction of the key with this error.'],
+      ['EKEYREVOKED', 'The matching key was revoked.'],
     ],
   },
 };

@@ -43,12 +43,15 @@ export const MEMORY_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> =
       ],
       [
         'EACCES',
-        "The fd's open mode does not allow the requested protection (e.g. PROT_WRITE|MAP_SHARED on a read-only fd), or PROT_EXEC on a noexec mount.",
+        "The fd's open mode does not allow the requested protection (e.g. PROT_WRITE|MAP_SHARED on a read-only fd).",
       ],
       ['EBADF', 'fd is not open and MAP_ANONYMOUS was not given.'],
       ['EINVAL', 'Zero length, misaligned addr or offset, or a bad flag combination.'],
-      ['ENODEV', "The file's filesystem does not support mapping."],
-      ['EPERM', 'PROT_EXEC blocked by a security policy, or a file seal forbids it.'],
+      ['ENODEV', 'The file cannot be mapped (a directory, most /proc files).'],
+      [
+        'EPERM',
+        'PROT_EXEC of a file on a noexec mount, a writable shared mapping of a file sealed against writes (F_SEAL_WRITE), or a security policy.',
+      ],
     ],
   },
   munmap: {
@@ -77,11 +80,11 @@ export const MEMORY_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> =
     errors: [
       [
         'EACCES',
-        'The mapping is of a file opened without the needed mode (e.g. adding PROT_WRITE to a shared read-only file mapping), or W^X policy refuses PROT_EXEC.',
+        'The mapping is of a file opened without the needed mode (e.g. adding PROT_WRITE to a shared read-only file mapping), PROT_EXEC for a mapping of a file on a noexec mount (where mmap with PROT_EXEC says EPERM), or a W^X policy.',
       ],
       ['ENOMEM', 'Part of the range is not mapped.'],
       ['EINVAL', 'addr not page-aligned or unknown prot bits.'],
-      ['EPERM', 'The range is sealed (mseal) or policy forbids the change.'],
+      ['EPERM', 'The range is sealed (mseal, Linux 6.10) or a security policy forbids the change.'],
     ],
   },
   mremap: {

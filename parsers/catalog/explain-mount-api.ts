@@ -20,7 +20,10 @@ export const MOUNT_API_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     ],
     returns: 'An fd referring to the tree.',
     errors: [
-      MOUNT_PRIVILEGE,
+      [
+        'EPERM',
+        'OPEN_TREE_CLONE needs CAP_SYS_ADMIN in the user namespace that owns the mount namespace (without it, open_tree only opens a path and needs nothing).',
+      ],
       ['ENOENT', 'The path does not exist.'],
       ['EINVAL', 'Bad flags, or cloning an unbindable mount.'],
     ],
@@ -78,8 +81,11 @@ export const MOUNT_API_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     returns: '0 on success.',
     errors: [
       ['EINVAL', 'An unknown parameter or bad value (read the fd for the message).'],
-      MOUNT_PRIVILEGE,
-      ['EBUSY', 'The context is in the wrong state.'],
+      [
+        'EPERM',
+        'FSCONFIG_CMD_CREATE or _CMD_RECONFIGURE without CAP_SYS_ADMIN (the fd may have been opened by a process that had it).',
+      ],
+      ['EBUSY', 'The context is in the wrong state (e.g. FSCONFIG_CMD_CREATE a second time).'],
     ],
   },
   fsmount: {
@@ -117,7 +123,7 @@ export const MOUNT_API_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>
     errors: [
       MOUNT_PRIVILEGE,
       ['EINVAL', 'Unsupported attributes (e.g. idmapping on a filesystem that does not allow it).'],
-      ['EBUSY', 'Idmapping a mount that is already attached and in use.'],
+      ['EBUSY', 'MOUNT_ATTR_RDONLY while a file on the mount is open for writing.'],
     ],
   },
   statmount: {

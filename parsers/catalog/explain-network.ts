@@ -289,7 +289,8 @@ export const NETWORK_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
         'EPERM',
         'Needs CAP_SYS_ADMIN in the user namespace owning the UTS namespace — i.e. root, or root inside your own user namespace.',
       ],
-      ['EINVAL', 'len is too long.'],
+      ['EINVAL', 'len is longer than 64.'],
+      ['EFAULT', 'name points to memory that is not mapped.'],
     ],
   },
   setdomainname: {
@@ -300,8 +301,8 @@ export const NETWORK_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
     ],
     returns: '0 on success.',
     errors: [
-      ['EPERM', 'Needs CAP_SYS_ADMIN.'],
-      ['EINVAL', 'Too long.'],
+      ['EPERM', 'Needs CAP_SYS_ADMIN in the user namespace owning the UTS namespace.'],
+      ['EINVAL', 'len is longer than 64.'],
     ],
   },
 };

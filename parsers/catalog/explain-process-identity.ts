@@ -107,11 +107,11 @@ export const PROCESS_IDENTITY_EXPLANATIONS: Readonly<Record<string, SyscallExpla
     errors: [
       ['ENOSYS', 'Kernel older than 4.18, or blocked by seccomp; glibc then carries on without it.'],
       [
-        'EBUSY',
-        "This thread already registered an rseq area (e.g. a program that registers its own on top of glibc's).",
+        'EINVAL',
+        'An area or length other than the one already registered (glibc registers one for every thread, so a program registering its own area gets EINVAL), or bad flags, length or alignment.',
       ],
-      ['EINVAL', 'Bad length, alignment or flags.'],
-      ['EPERM', 'Unregistering with a different signature than was registered.'],
+      ['EBUSY', 'This very area is already registered (same address, length and signature).'],
+      ['EPERM', 'A signature other than the registered one, when registering again or unregistering.'],
     ],
   },
   arch_prctl: {
@@ -153,6 +153,10 @@ export const PROCESS_IDENTITY_EXPLANATIONS: Readonly<Record<string, SyscallExpla
       ],
       ['EPERM', 'The change needs privilege (e.g. PR_CAPBSET_DROP without CAP_SETPCAP).'],
       ['EFAULT', 'A pointer argument is bad.'],
+      [
+        'EACCES',
+        'PR_SET_SECCOMP with a filter, from a thread that has neither CAP_SYS_ADMIN nor no_new_privs (PR_SET_NO_NEW_PRIVS first).',
+      ],
     ],
   },
   personality: {

@@ -31,11 +31,25 @@ export const PROCESS_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
         'ENOEXEC',
         'The file is not a format the kernel can run (not ELF, wrong architecture, a script without #!).',
       ],
-      ['E2BIG', 'argv plus environment is too large.'],
+      [
+        'E2BIG',
+        'The argument and environment strings are too large together (about a quarter of the stack limit), or one string is longer than 128 KiB.',
+      ],
       ['ETXTBSY', 'The file is open for writing by some process.'],
+      [
+        'ELIBBAD',
+        'The ELF interpreter the program names exists but is not an ELF file for this machine (a text file, a loader for another architecture).',
+      ],
+      [
+        'EIO',
+        'The ELF interpreter is shorter than an ELF header (an empty or truncated copy of the loader), or the disk failed while reading.',
+      ],
       ['EPERM', 'Blocked by policy: a seccomp filter or an LSM (SELinux, AppArmor) refusing the exec.'],
       ['ENOTDIR', 'A component of the path is not a directory.'],
-      ['ELOOP', 'Too many symlinks while resolving the path or the interpreter.'],
+      [
+        'ELOOP',
+        'Too many symlinks while resolving the path, or #! scripts whose interpreter is a script nested more than 5 deep.',
+      ],
     ],
     notes:
       'In a multi-threaded process, execve kills the other threads; strace shows "+++ superseded by execve +++" and the caller takes over the leader\'s pid.',
@@ -98,7 +112,7 @@ export const PROCESS_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
       ['ENOMEM', 'Not enough memory for the new task.'],
       [
         'ENOSPC',
-        'Too many nested namespaces or the per-user namespace limit (/proc/sys/user/max_*_namespaces).',
+        'The limit on a namespace type is reached (/proc/sys/user/max_*_namespaces, counted per user namespace), or user namespaces would nest more than 32 deep.',
       ],
       ['ERESTARTNOINTR', 'A signal arrived during the clone; the kernel restarts it transparently.'],
     ],
@@ -124,8 +138,11 @@ export const PROCESS_EXPLANATIONS: Readonly<Record<string, SyscallExplanation>> 
       ],
       ['EAGAIN', 'Process limit reached (RLIMIT_NPROC or pids.max of the cgroup).'],
       ['EPERM', 'Creating the requested namespaces needs privilege.'],
-      ['EINVAL', 'Bad flags or a size the kernel does not understand.'],
-      ['E2BIG', 'size is larger than the kernel knows and the extra bytes are not zero.'],
+      [
+        'EINVAL',
+        'Bad flags (e.g. CLONE_THREAD without CLONE_SIGHAND) or a size smaller than the first struct clone_args (64).',
+      ],
+      ['E2BIG', 'size is larger than a page, or larger than the kernel knows with the extra bytes not zero.'],
     ],
   },
   fork: {
