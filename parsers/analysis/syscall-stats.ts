@@ -1,5 +1,6 @@
 import { EVENT_KINDS } from '../model/event.js';
 import type { TraceColumns } from '../model/trace.js';
+import type { StraceSummary } from '../model/event.js';
 
 export interface SyscallStat {
   /** Calls that returned (with a value or an errno), as strace -c counts them. */
@@ -20,12 +21,19 @@ export interface SyscallStats {
   unknownLines: number;
   /** Whether any call had a duration (-T, or split halves with timestamps). */
   timed: boolean;
+  /**
+   * The log holds no call but strace's own `-c` table: the figures are that table's (summed over its
+   * personalities), and `unfinished`, `minSeconds`, `maxSeconds` are unknown (0, null).
+   */
+  fromTable?: true;
 }
 
 /** What the statistics need of a trace: its columns and name table (a Trace, or the app's copy of it). */
 export interface StatsSource {
   columns: TraceColumns;
   names: readonly string[];
+  /** strace's own `-c` tables, counted when the log has no call at all (a `strace -c` log). */
+  summaries?: readonly StraceSummary[];
 }
 
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
@@ -66,10 +74,41 @@ export function computeSyscallStats(trace: StatsSource, only?: ArrayLike<number>
   };
   if (only) for (let j = 0; j < only.length; j++) visit(only[j] as number);
   else for (let i = 0; i < c.count; i++) visit(i);
+  if (byName.size === 0 && !only && trace.summaries && trace.summaries.length > 0)
+    return statsFromTables(trace.summaries, c.count, unknownLines);
   const syscalls: Record<string, SyscallStat> = {};
   const ids = [...byName.keys()].sort((a, b) => (byName.get(b)?.calls ?? 0) - (byName.get(a)?.calls ?? 0));
   for (const id of ids) syscalls[trace.names[id] as string] = byName.get(id) as SyscallStat;
   return { syscalls, events: only ? only.length : c.count, unknownLines, timed };
+}
+
+/** The statistics of a log that holds only strace's `-c` table(s): the rows as strace counted them. */
+function statsFromTables(
+  tables: readonly StraceSummary[],
+  events: number,
+  unknownLines: number,
+): SyscallStats {
+  const byName = new Map<string, SyscallStat>();
+  let timed = false;
+  for (const t of tables) {
+    for (const r of t.rows) {
+      let s = byName.get(r.name);
+      if (!s) {
+        s = { calls: 0, unfinished: 0, errors: 0, seconds: 0, minSeconds: null, maxSeconds: null };
+        byName.set(r.name, s);
+      }
+      s.calls += r.calls;
+      s.errors += r.errors;
+      s.seconds += r.seconds;
+      if (r.seconds > 0) timed = true;
+    }
+  }
+  const syscalls: Record<string, SyscallStat> = {};
+  for (const [name, s] of [...byName].sort((a, b) => b[1].calls - a[1].calls)) {
+    s.seconds = Math.round(s.seconds * 1e9) / 1e9; // the table's microseconds, without float tails
+    syscalls[name] = s;
+  }
+  return { syscalls, events, unknownLines, timed, fromTable: true };
 }
 
 /** One row of the table `strace -c` prints. */

@@ -37,6 +37,7 @@ export function formatEventDump(ev: TraceEvent): string {
       if (ev.ip) s += ` ip=${ev.ip}`;
       if (ev.stack) s += ` stack=${ev.stack.length}`;
       if (ev.dump) s += ` dump=${ev.dump.length}`;
+      if (ev.suspect) s += ' suspect';
       return s;
     }
     case 'signal':

@@ -70,6 +70,11 @@ export interface SyscallEvent extends EventBase {
    * not in the log, `died` the task died inside it (`<unfinished ...>) = ?`).
    */
   status?: 'unfinished' | 'detached' | 'pid-changed' | 'resumed-only' | 'died';
+  /**
+   * Why the line cannot be taken at face value though it was read: brackets that do not balance (old
+   * strace), or the program's own output printed into it (`write(2, "111", 3111) = 3`).
+   */
+  suspect?: string;
 }
 
 export interface SignalEvent extends EventBase {
@@ -155,7 +160,8 @@ export interface Diagnostic {
     | 'binary-input'
     | 'not-a-trace'
     | 'truncated-line'
-    | 'repaired-line';
+    | 'repaired-line'
+    | 'suspect-line';
   message: string;
   line: number;
   file?: string;

@@ -3,6 +3,7 @@ import type { SyscallEvent, TraceEvent } from '../model/event.js';
 import { CALL_STATUS, type Trace } from '../model/trace.js';
 import { decodeStraceString, parseArgs, parseValue } from './args/index.js';
 import { parseStraceLine } from './parse-line.js';
+import { gluedWriteOutput } from './glued-output.js';
 
 /**
  * Rebuilds the full event `i` from its raw line(s): arguments decoded, both halves of a split call
@@ -27,6 +28,8 @@ export function decodeStraceEvent(
   switch (kind) {
     case 'signal': {
       if (first.stopped) return { kind, ...withFile, signal: first.name, stopped: true };
+      // old strace's "--- SIGCHLD (Child exited) @ 0 (0) ---" carries no siginfo
+      if (first.infoEnd <= first.infoStart) return { kind, ...withFile, signal: first.name };
       return {
         kind,
         ...withFile,
@@ -43,7 +46,11 @@ export function decodeStraceEvent(
     case 'personality':
       return { kind, ...withFile, mode: first.text };
     case 'message':
-      return { kind, ...withFile, text: messageText(source?.line(lineNo) ?? text) };
+      return {
+        kind,
+        ...withFile,
+        text: first.kind === 'message' ? first.text : messageText(source?.line(lineNo) ?? text),
+      };
     case 'unknown':
       return {
         kind,
@@ -86,6 +93,11 @@ export function decodeStraceEvent(
   if (first.ip !== null) ev.ip = first.ip;
   const status = CALL_STATUS[c.status[i] as number];
   if (status) ev.status = status;
+  const suspect =
+    first.suspect ??
+    (endLineNo > 0 ? last.suspect : null) ??
+    (ev.name === 'write' ? gluedWriteOutput(ev.args, argsText) : null);
+  if (suspect !== null) ev.suspect = suspect;
   const after = collectFollowing(trace, i, endLineNo > 0 ? endLineNo : lineNo);
   if (after.stack.length > 0) ev.stack = after.stack;
   if (after.dump.length > 0) ev.dump = after.dump;

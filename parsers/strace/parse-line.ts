@@ -1,6 +1,6 @@
 import { scanPrefix, type Prefix } from './scan-prefix.js';
 import { scanArgs, type ArgsEnd } from './scan-args.js';
-import { scanResultInto, type Result } from './scan-result.js';
+import { lastResultEnd, scanResultInto, skipBalanced, type Result } from './scan-result.js';
 
 /**
  * One line of strace output, classified by its shape (strace-format.md §1), with the argument text
@@ -40,9 +40,14 @@ export interface StraceLine extends Prefix, Result {
   core: boolean;
   /** personality mode, message text, or why a line is unknown. */
   text: string;
-  /** Where the siginfo struct starts and ends, for signal lines. */
+  /** Where the siginfo struct starts and ends, for signal lines (equal when there is none). */
   infoStart: number;
   infoEnd: number;
+  /**
+   * Why the line cannot be taken at face value though it was read (old strace's unbalanced brackets,
+   * the program's output printed into it), or null.
+   */
+  suspect: string | null;
 }
 
 export function emptyLine(): StraceLine {
@@ -69,6 +74,7 @@ export function emptyLine(): StraceLine {
     text: '',
     infoStart: 0,
     infoEnd: 0,
+    suspect: null,
     ret: '',
     retValue: NaN,
     retPath: null,
@@ -99,6 +105,7 @@ function identifierEnd(s: string, i: number): number {
   return j;
 }
 const RESUMED_RE = /^<\.\.\. ([A-Za-z_][A-Za-z0-9_]*) resumed>/;
+const OLD_MESSAGE_RE = /^(?:\^C)?Process \d+ (?:attached|detached|suspended)\b/;
 
 /** Clears every field a line's body sets (the prefix fields are scanPrefix's). */
 export function resetResult(out: StraceLine): void {
@@ -111,6 +118,7 @@ export function resetResult(out: StraceLine): void {
   out.core = false;
   out.text = '';
   out.infoStart = out.infoEnd = 0;
+  out.suspect = null;
   out.ret = '';
   out.retValue = NaN;
   out.retPath = null;
@@ -149,6 +157,17 @@ export function scanLineAt(s: string, start: number, end: number, out: StraceLin
     scanPrefix(s, out, start, start);
     out.kind = 'message';
     out.text = s.slice(start + 8, end);
+    return;
+  }
+  // strace before 4.9 wrote its messages without "strace: " (and the terminal echoed Ctrl-C before one):
+  //   Process 29579 attached - interrupt to quit      ^CProcess 25793 detached
+  if (
+    (c0 === 80 /* P */ || c0 === 94) /* ^ */ &&
+    OLD_MESSAGE_RE.test(s.slice(start, Math.min(end, start + 40)))
+  ) {
+    scanPrefix(s, out, start, start);
+    out.kind = 'message';
+    out.text = s.slice(s.startsWith('^C', start) ? start + 2 : start, end);
     return;
   }
   scanPrefix(s, out, start, end);
@@ -200,11 +219,19 @@ function scanCallRest(s: string, i: number, end: number, out: StraceLine, kind: 
   out.argsEnd = a.end;
   out.argsEndedBy = a.how;
   if (a.how === 'paren') {
-    if (!scanResultInto(s, a.end + 1, out, end)) return unknown(out, 'no " = " after the arguments');
-    out.kind = kind;
+    if (scanResultInto(s, a.end + 1, out, end) || scanAnnotatedResult(s, a.end + 1, out, end)) {
+      out.kind = kind;
+      return;
+    }
+    if (recoverFromEnd(s, i, end, out)) out.kind = kind;
+    else unknown(out, 'no " = " after the arguments');
     return;
   }
-  if (a.how === 'eol') return unknown(out, 'the line ends inside the arguments');
+  if (a.how === 'eol') {
+    if (recoverFromEnd(s, i, end, out)) out.kind = kind;
+    else unknown(out, 'the line ends inside the arguments');
+    return;
+  }
   // "<unfinished ...>) = ?": the task died in the call
   if (a.how === 'unfinished' && s.charCodeAt(a.after) === 41 && scanResultInto(s, a.after + 1, out, end)) {
     out.died = true;
@@ -213,6 +240,42 @@ function scanCallRest(s: string, i: number, end: number, out: StraceLine, kind: 
   }
   // A resumed half cut again without a result stays open: kind 'resumed' with argsEndedBy set.
   out.kind = kind === 'call' ? 'unfinished' : 'resumed';
+}
+
+/**
+ * Old strace annotated sigreturn between the arguments and the result; the annotation becomes the
+ * first note:   sigreturn() (mask [CHLD RT_1])                   = -1 EINTR (Interrupted system call)
+ */
+function scanAnnotatedResult(s: string, i: number, out: StraceLine, end: number): boolean {
+  if (s.charCodeAt(i) !== 32 || s.charCodeAt(i + 1) !== 40 /* ( */) return false;
+  const close = skipBalanced(s, i + 1, end);
+  if (s.charCodeAt(close - 1) !== 41 || !scanResultInto(s, close, out, end)) return false;
+  out.notes = [s.slice(i + 2, close - 1), ...(out.notes ?? [])];
+  return true;
+}
+
+/** How many `)` from the line's end are tried as the one that closes the arguments. */
+const RECOVERY_TRIES = 16;
+
+/**
+ * A line whose brackets do not balance, as some old strace versions printed them (an unclosed `{` in a
+ * struct), still ends in `) = result`: the name and the result are read, the arguments are everything
+ * before that `)`, and the line is marked suspect. Only a result that runs to the line's end counts.
+ */
+function recoverFromEnd(s: string, argsStart: number, end: number, out: StraceLine): boolean {
+  let p = end;
+  for (let tries = 0; tries < RECOVERY_TRIES; tries++) {
+    p = s.lastIndexOf(')', p - 1);
+    if (p < argsStart) return false;
+    if (s.charCodeAt(p + 1) !== 32) continue;
+    if (!scanResultInto(s, p + 1, out, end) || s.slice(lastResultEnd(), end).trim() !== '') continue;
+    out.argsEnd = p;
+    out.argsEndedBy = 'paren';
+    out.suspect =
+      'its brackets do not balance (old strace printed some structs so): the name and result are read from the end of the line';
+    return true;
+  }
+  return false;
 }
 
 function scanProcessEnd(body: string, out: StraceLine): void {
@@ -238,6 +301,11 @@ function scanProcessEnd(body: string, out: StraceLine): void {
   unknown(out, 'unrecognised "+++" line');
 }
 
+/**
+ * `--- SIGCHLD {si_signo=SIGCHLD, ...} ---`, `--- stopped by SIGSTOP ---`, and two older forms:
+ *   --- SIGUSR2 (User defined signal 2) @ 0 (0) ---                              (strace < 4.8)
+ *   --- {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0xdeadbaad} (Segmentation fault) ---
+ */
 function scanSignal(s: string, b: number, end: number, out: StraceLine): void {
   const stop = /^--- stopped by (\S+) ---/.exec(s.slice(b, end));
   if (stop) {
@@ -246,11 +314,24 @@ function scanSignal(s: string, b: number, end: number, out: StraceLine): void {
     out.stopped = true;
     return;
   }
-  const m = /^--- (SIG[A-Z0-9_]+|\d+) /.exec(s.slice(b, Math.min(end, b + 40)));
   const endMark = s.lastIndexOf(' ---', end - 4);
+  if (s.charCodeAt(b + 4) === 123 /* { */ && endMark > b + 4) {
+    // the siginfo alone, its signal named only inside it
+    const close = skipBalanced(s, b + 4, endMark);
+    const signo = /^\{si_signo=(SIG[A-Z0-9_]+|\d+)[,}]/.exec(s.slice(b + 4, Math.min(close, b + 60)));
+    if (!signo || s.charCodeAt(close - 1) !== 125) return unknown(out, 'unrecognised "---" line');
+    out.kind = 'signal';
+    out.name = signo[1] as string;
+    out.infoStart = b + 4;
+    out.infoEnd = close;
+    return;
+  }
+  const m = /^--- (SIG[A-Z0-9_]+|\d+) /.exec(s.slice(b, Math.min(end, b + 40)));
   if (!m || endMark < b + m[0].length - 1) return unknown(out, 'unrecognised "---" line');
   out.kind = 'signal';
   out.name = m[1] as string;
+  // "(User defined signal 2) @ 0 (0)": a description, no siginfo
+  if (s.charCodeAt(b + m[0].length) === 40 /* ( */) return;
   out.infoStart = b + m[0].length;
   out.infoEnd = endMark;
 }

@@ -184,19 +184,20 @@ export function scanLineBytes(
       const s = twoDigits(b, j + 6);
       if (h < 0 || m < 0 || s < 0) return -1;
       let k = j + 8;
-      let frac = 0;
+      const whole = h * 3600 + m * 60 + s;
+      absTs = whole;
       if (b[k] === 46 /* . */) {
-        // read as Number(".ddd") (exact: n and the power of ten are both exact doubles)
-        let n = 0;
+        // read as the one decimal "whole.ddd" (exact: the integer and the power of ten are exact doubles,
+        // so the division rounds once, as Number() does)
+        let n = whole;
         let d = k + 1;
         for (let x = b[d] as number; isDigit(x); x = b[++d] as number) n = n * 10 + (x - 48);
         const digits = d - k - 1;
-        if (digits === 0 || digits >= POW10.length) return -1;
-        frac = n / (POW10[digits] as number);
+        if (digits === 0 || digits >= POW10.length || n > Number.MAX_SAFE_INTEGER) return -1;
+        absTs = n / (POW10[digits] as number);
         k = d;
       }
       if (b[k] !== SP || b[k + 1] === 40 /* ( : -t -r together */) return -1;
-      absTs = h * 3600 + m * 60 + s + frac;
       timeOfDay = true;
       i = k + 1;
     } else {

@@ -136,7 +136,9 @@ function scanTimes(s: string, i: number, p: Prefix, lineEnd: number): number {
     // HH:MM:SS[.frac]
     const m = /^(\d\d):(\d\d):(\d\d)(\.\d+)? /.exec(s.slice(j, j + 32));
     if (!m) return i;
-    p.absTs = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + (m[4] ? Number(m[4]) : 0);
+    // read as one decimal ("3691.971902"), so the fraction adds no float tail (3691.9719020000002)
+    const whole = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+    p.absTs = m[4] ? Number(String(whole) + m[4]) : whole;
     p.timeOfDay = true;
     i = j + m[0].length;
     // -t -r together: "01:01:48 (+     0.000073) "

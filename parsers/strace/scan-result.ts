@@ -24,6 +24,13 @@ export interface Result {
 
 const SP = 32;
 const num: ScannedNumber = { value: 0, end: 0 };
+/** Where the last result scanResultInto accepted stopped reading. */
+let resultEnd = 0;
+
+/** The index just past what the last accepted result read (callers that need the whole tail read). */
+export function lastResultEnd(): number {
+  return resultEnd;
+}
 
 /** Parses the tail starting at `i` (just after `)`) into `r`; false when it is not a result. Never throws. */
 export function scanResultInto(s: string, i: number, r: Result, end = s.length): boolean {
@@ -98,6 +105,7 @@ export function scanResultInto(s: string, i: number, r: Result, end = s.length):
     }
     break;
   }
+  resultEnd = k;
   return true;
 }
 
@@ -115,8 +123,8 @@ export function scanResult(s: string, i: number, end = s.length): Result | null 
   return scanResultInto(s, i, r, end) ? r : null;
 }
 
-/** `s[i]` is `(`; returns the index just past its matching `)` (or the line end). */
-function skipBalanced(s: string, i: number, end: number): number {
+/** `s[i]` opens a bracket; returns the index just past its matching close (or the line end). */
+export function skipBalanced(s: string, i: number, end: number): number {
   let depth = 0;
   for (let j = i; j < end; j++) {
     const c = s.charCodeAt(j);

@@ -8,12 +8,24 @@ import type { StraceSummary, SummaryRow } from '../model/event.js';
  *     8.64    0.000019           3         5         1 openat
  *    15.45    0.000034          34         1           clock_nanosleep
  * `-U` reorders them: `syscall              calls    errors shortest  longest  usecs/call     seconds % time`.
+ * Some versions and pastes head the first column `time` instead of `% time`.
  */
 export interface SummaryHeader {
   columns: { key: string; start: number; end: number }[];
 }
 
-const KNOWN = ['% time', 'seconds', 'usecs/call', 'calls', 'errors', 'syscall', 'shortest', 'longest', 'avg'];
+const KNOWN = [
+  '% time',
+  'time',
+  'seconds',
+  'usecs/call',
+  'calls',
+  'errors',
+  'syscall',
+  'shortest',
+  'longest',
+  'avg',
+];
 
 /** Returns the header's columns when `line` is a summary header, else null. */
 export function sniffSummaryHeader(line: string): SummaryHeader | null {
@@ -37,8 +49,47 @@ export function isSummaryRule(line: string): boolean {
 
 /** A data row under `header`; null when the line does not fit. */
 export function parseSummaryRow(line: string, header: SummaryHeader): SummaryRow | null {
-  const cells = new Map<string, string>();
   const tokens = [...line.matchAll(/\S+/g)];
+  const cells = cellsByPosition(tokens, header) ?? cellsByOrder(tokens, header);
+  if (!cells) return null;
+  const name = cells.get('syscall');
+  const calls = Number(cells.get('calls'));
+  if (!name || !Number.isFinite(calls)) return null;
+  const num = (k: string): number | null => {
+    const v = cells.get(k);
+    return v === undefined ? null : Number(v);
+  };
+  return {
+    name,
+    calls,
+    errors: num('errors') ?? 0,
+    seconds: num('seconds') ?? 0,
+    usecsPerCall: num('usecs/call'),
+    percentTime: num('% time') ?? num('time'),
+  };
+}
+
+/**
+ * A header whose columns do not line up with the rows (`time` where strace printed `% time`, two
+ * characters short): the cells in the header's order, the errors cell blank when one is missing.
+ */
+function cellsByOrder(tokens: RegExpExecArray[], header: SummaryHeader): Map<string, string> | null {
+  const keys = header.columns.map((c) => c.key);
+  const blankErrors = tokens.length === keys.length - 1 && keys.includes('errors');
+  if (tokens.length !== keys.length && !blankErrors) return null;
+  const cells = new Map<string, string>();
+  let t = 0;
+  for (const key of keys) {
+    if (key === 'errors' && blankErrors) continue;
+    cells.set(key, (tokens[t++] as RegExpExecArray)[0]);
+  }
+  // the name is the one cell that is not a number
+  for (const [key, v] of cells) if ((key === 'syscall') === /^[\d.]+$/.test(v)) return null;
+  return cells;
+}
+
+function cellsByPosition(tokens: RegExpExecArray[], header: SummaryHeader): Map<string, string> | null {
+  const cells = new Map<string, string>();
   for (const t of tokens) {
     const start = t.index;
     const end = start + t[0].length;
@@ -55,28 +106,17 @@ export function parseSummaryRow(line: string, header: SummaryHeader): SummaryRow
     if (!best || cells.has(best.key)) return null;
     cells.set(best.key, t[0]);
   }
-  const name = cells.get('syscall');
-  const calls = Number(cells.get('calls'));
-  if (!name || !Number.isFinite(calls)) return null;
-  const num = (k: string): number | null => {
-    const v = cells.get(k);
-    return v === undefined ? null : Number(v);
-  };
-  return {
-    name,
-    calls,
-    errors: num('errors') ?? 0,
-    seconds: num('seconds') ?? 0,
-    usecsPerCall: num('usecs/call'),
-    percentTime: num('% time'),
-  };
+  return cells;
 }
 
 /** Collects the `-c`/`-C` tables of one file, line by line, as strace printed them. */
 export class SummaryTableReader {
   readonly tables: StraceSummary[] = [];
   private open: { header: SummaryHeader; table: StraceSummary; rules: number } | null = null;
-  private section = '64 bit';
+  /** The heading strace printed for the next table, or null (then the table is the native personality's). */
+  private section: string | null = null;
+  /** Seen `[ Process PID=N runs in 32 bit mode. ]`: a native table then counts 32-bit calls. */
+  private personality32 = false;
 
   constructor(private readonly fileName: string | undefined) {}
 
@@ -87,15 +127,8 @@ export class SummaryTableReader {
 
   /** Returns true when the line belonged to a table (a heading, a header, a rule or a row). */
   take(raw: string, line: number): boolean {
-    if (
-      !this.open &&
-      !raw.startsWith('% time') &&
-      !raw.startsWith('syscall ') &&
-      !raw.startsWith('System call usage')
-    ) {
-      return false;
-    }
-    const heading = /^System call usage summary for (.+?):?\s*$/.exec(raw);
+    if (!this.open && !startsSummary(raw)) return false;
+    const heading = /^System call usage summary for (.+?)(?: mode)?:?\s*$/.exec(raw);
     if (heading) {
       this.section = heading[1] as string;
       return true;
@@ -105,7 +138,7 @@ export class SummaryTableReader {
       const header = sniffSummaryHeader(raw);
       if (!header) return false;
       const table: StraceSummary = {
-        section: this.section,
+        section: this.section ?? NATIVE,
         rows: [],
         total: null,
         firstLine: line,
@@ -123,14 +156,56 @@ export class SummaryTableReader {
     }
     const row = parseSummaryRow(raw, s.header);
     if (!row) {
-      this.open = null;
+      this.close();
       return false;
     }
     s.table.lastLine = line;
     if (s.rules >= 2 || row.name === 'total') {
       s.table.total = row;
-      this.open = null;
+      this.close();
     } else s.table.rows.push(row);
     return true;
   }
+
+  /** Notes a personality line: `32 bit` / `64 bit` / `x32`. */
+  notePersonality(mode: string): void {
+    if (mode === '32 bit') this.personality32 = true;
+  }
+
+  /** Call when the input ends: a table cut short is kept as it is. */
+  finish(): void {
+    if (this.open) this.close();
+  }
+
+  private close(): void {
+    const s = this.open;
+    this.open = null;
+    // Without a heading the table is the native personality's, which is 32-bit on ARM32 or i386:
+    // their call names give it away (an ARM32 table lists mmap2, _llseek, ARM_set_tls...).
+    if (
+      s &&
+      this.section === null &&
+      (this.personality32 || s.table.rows.some((r) => ONLY_32_BIT.test(r.name)))
+    )
+      s.table.section = '32 bit';
+  }
+}
+
+const NATIVE = '64 bit';
+
+/**
+ * Calls that exist only in 32-bit ABIs (i386, ARM32): the LFS `*64` variants, 16/32-bit id calls,
+ * multiplexers and time64 calls. None is in the x86_64 or aarch64 tables.
+ */
+const ONLY_32_BIT =
+  /^(?:mmap2|_llseek|_newselect|(?:f|l)?stat64|fstatat64|fcntl64|f?truncate64|f?statfs64|sendfile64|ugetrlimit|socketcall|ipc|sigreturn|sigaction|sigprocmask|sigsuspend|waitpid|ARM_\w+|\w+32|\w+_time64)$/;
+
+/** The first line of a table: its header, or strace's heading above it. */
+export function startsSummary(raw: string): boolean {
+  return (
+    raw.startsWith('% time') ||
+    raw.startsWith('time ') ||
+    raw.startsWith('syscall ') ||
+    raw.startsWith('System call usage')
+  );
 }

@@ -7,8 +7,9 @@ import { decodeStraceEvent } from './decode-event.js';
 import { emptyLine, scanLineAt, scanLineInto, type StraceLine } from './parse-line.js';
 import { ByteInterner, scanLineBytes } from './scan-line-bytes.js';
 import { decodeLatin1 } from '../model/latin1.js';
-import { SummaryTableReader } from './summary-table.js';
+import { startsSummary, SummaryTableReader } from './summary-table.js';
 import { PidAttribution } from './pid-attribution.js';
+import { gluedWriteOutputIn, writeCountMatches } from './glued-output.js';
 
 export interface StraceParseOptions {
   /** Names the source in events and diagnostics. */
@@ -48,7 +49,7 @@ export class StraceTraceBuilder {
   private readonly repaired = new Map<number, string>();
   private carry: { head: string; line: number } | null = null;
   private lastUnfinished = -1;
-  private relSum = 0;
+  private relNs = 0;
   private lastAbs = -Infinity;
   private dayOffset = 0;
   private readonly fileName: string | undefined;
@@ -106,12 +107,12 @@ export class StraceTraceBuilder {
    */
   addLineAt(s: string, start: number, end: number, lineNo: number): void {
     if (end - start > MAX_LINE) return this.addOverlongLine(lineNo, end - start);
+    const c0 = s.charCodeAt(start);
     const special =
       this.tables.inTable ||
       this.carry !== null ||
-      s.startsWith('% time', start) ||
-      s.startsWith('syscall ', start) ||
-      s.startsWith('System call usage', start);
+      ((c0 === 37 /* % */ || c0 === 116 /* t */ || c0 === 115 /* s */ || c0 === 83) /* S */ &&
+        startsSummary(s.slice(start, Math.min(end, start + 20))));
     if (special) return this.addLine(s.slice(start, end), lineNo);
     const l = this.scratch;
     scanLineAt(s, start, end, l);
@@ -119,6 +120,7 @@ export class StraceTraceBuilder {
       const cut = s.indexOf('strace: Process ', start);
       if (cut > start && cut < end) return this.addLine(s.slice(start, end), lineNo);
     }
+    this.checkWriteText(s, l, lineNo);
     this.addParsed(l, lineNo);
   }
 
@@ -129,9 +131,15 @@ export class StraceTraceBuilder {
    */
   addLineBytes(b: Uint8Array, start: number, lineNo: number): number {
     if (!this.tables.inTable && this.carry === null) {
-      const nl = scanLineBytes(b, start, this.scratch, this.byteNames, this.byteErrnos);
+      const l = this.scratch;
+      const nl = scanLineBytes(b, start, l, this.byteNames, this.byteErrnos);
       if (nl >= 0 && nl - start <= MAX_LINE) {
-        this.addParsed(this.scratch, lineNo);
+        if (l.name === 'write' && l.kind !== 'resumed') {
+          const ret = l.kind === 'call' ? l.retValue : NaN;
+          if (!writeCountMatches((k) => b[k] as number, l.argsStart, l.argsEnd, ret))
+            this.checkWrite(decodeLatin1(b, l.argsStart, l.argsEnd), lineNo);
+        }
+        this.addParsed(l, lineNo);
         return nl;
       }
     }
@@ -161,6 +169,7 @@ export class StraceTraceBuilder {
     }
     const l = this.scratch;
     scanLineInto(text, l);
+    this.checkWriteText(text, l, line);
     if (l.kind === 'unknown') {
       // "clone3({..., tls=0x7f4efd8a86c0}strace: Process 6608 attached": the rest of the call is on the
       // next line that is not strace's own (strace-format.md §3.11).
@@ -184,6 +193,19 @@ export class StraceTraceBuilder {
       lineNo,
       `a line of ${mib(length)}, longer than any strace line: only its first ${mib(MAX_LINE)} are kept`,
     );
+  }
+
+  /** A write line whose count is not a plain match of its return: is the program's output in it? */
+  private checkWriteText(s: string, l: StraceLine, line: number): void {
+    if (l.name !== 'write' || (l.kind !== 'call' && l.kind !== 'unfinished')) return;
+    const ret = l.kind === 'call' ? l.retValue : NaN;
+    if (!writeCountMatches((k) => s.charCodeAt(k), l.argsStart, l.argsEnd, ret))
+      this.checkWrite(s.slice(l.argsStart, l.argsEnd), line);
+  }
+
+  private checkWrite(argsText: string, line: number): void {
+    const why = gluedWriteOutputIn(argsText);
+    if (why !== null) this.diag('suspect-line', why, line);
   }
 
   private addParsed(l: StraceLine, line: number): void {
@@ -213,6 +235,7 @@ export class StraceTraceBuilder {
         return this.addUnknown(line, l.text);
     }
 
+    if (l.suspect !== null) this.diag('suspect-line', l.suspect, line);
     const ts = this.timestamp(l);
     const pid = this.pids.attribute(l, this.cols.count);
     const c = this.cols.columns;
@@ -266,6 +289,7 @@ export class StraceTraceBuilder {
         return;
       }
       case 'personality': {
+        this.tables.notePersonality(l.text);
         const i = this.cols.add('personality', pid, ts, line, 0);
         c.nameId[i] = this.cols.internName(l.text);
         return;
@@ -345,8 +369,9 @@ export class StraceTraceBuilder {
     }
     if (l.relTs !== null) {
       this.format.timestamps = 'relative';
-      this.relSum += l.relTs;
-      return this.relSum;
+      // summed in whole nanoseconds (strace's finest unit): a float sum grows tails like 17.31478199999978
+      this.relNs += Math.round(l.relTs * 1e9);
+      return this.relNs / 1e9;
     }
     return null;
   }
@@ -364,6 +389,7 @@ export class StraceTraceBuilder {
 
   finish(input: { binary?: boolean } = {}): Trace {
     if (this.carry) this.addUnknown(this.carry.line, 'a line cut by a strace message was never completed');
+    this.tables.finish();
     const head: Diagnostic[] = [];
     if (input.binary) {
       head.push({

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseStrace } from '../../parsers/strace/index.js';
 import { CORPUS } from '../strace/corpus-files.js';
 import { runCli } from './run-cli.js';
 
@@ -40,6 +41,18 @@ describe('spelunk stats', () => {
     expect(stats.syscalls.access).toMatchObject({ calls: 1, errors: 1 });
     expect(stats.unknownLines).toBe(0);
     expect(stats.events).toBeGreaterThan(30);
+  });
+
+  it('--json on a log holding only strace -c\'s table counts that table', async () => {
+    const log = CORPUS + 'format/flags/summary.c.log';
+    const r = await runCli(['stats', log, '--json']);
+    const stats = JSON.parse(r.stdout);
+    expect(stats.fromTable).toBe(true);
+    // the kernel's count as strace printed it is the oracle: every row, calls and errors
+    const [table] = parseStrace(readFileSync(log, 'latin1')).summaries;
+    expect(Object.keys(stats.syscalls).sort()).toEqual(table?.rows.map((row) => row.name).sort());
+    for (const row of table?.rows ?? [])
+      expect(stats.syscalls[row.name]).toMatchObject({ calls: row.calls, errors: row.errors, seconds: row.seconds });
   });
 
   it('prints a table in strace -c layout', async () => {

@@ -90,6 +90,112 @@ describe('fixtures named after the anomaly they cover', () => {
   });
 });
 
+describe('older strace forms (fixtures written after real old logs)', () => {
+  it('old-sigreturn: the mask annotation before the result becomes the first note', () => {
+    const evs = fixture('old-sigreturn');
+    const sigreturns = calls(evs).filter((e) => e.name === 'sigreturn');
+    expect(sigreturns.map((e) => [e.ret, e.errno, e.notes])).toEqual([
+      ['-1', 'EINTR', ['mask []']],
+      ['0', null, ['mask [CHLD RT_1 RT_3 RT_31 RT_32]']],
+    ]);
+    expect(sigreturns[0]?.errText).toBe('Interrupted system call');
+    expect(evs.filter((e) => e.kind === 'unknown')).toEqual([]);
+  });
+
+  it('old signal forms: a description instead of siginfo, and siginfo without the name', () => {
+    const signals = fixture('old-sigreturn').filter((e) => e.kind === 'signal');
+    expect(signals).toMatchObject([{ signal: 'SIGINT' }, { signal: 'SIGWINCH' }]);
+    expect(signals.every((e) => e.kind === 'signal' && e.info === undefined)).toBe(true);
+    const [, , segv, killed] = fixture('old-signal-without-name');
+    expect(segv).toMatchObject({ kind: 'signal', signal: 'SIGSEGV', pid: 14201 });
+    const info = segv?.kind === 'signal' ? segv.info : undefined;
+    expect(info?.type).toBe('struct');
+    expect(info?.text).toBe('{si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0xdeadbaad}');
+    expect(killed).toMatchObject({ kind: 'killed', signal: 'SIGSEGV', core: true });
+  });
+
+  it('old-attach-messages: pre-4.9 "Process N attached - interrupt to quit" and "detached" are messages', () => {
+    const evs = fixture('old-attach-messages');
+    const messages = evs.filter((e) => e.kind === 'message').map((e) => (e.kind === 'message' ? e.text : ''));
+    expect(messages).toEqual([
+      'Process 3094 attached - interrupt to quit',
+      'Process 3095 attached - interrupt to quit',
+      'Process 3096 attached with 2 threads - interrupt to quit',
+      'Process 3096 detached',
+      'Process 3094 detached', // the terminal's ^C echo is not part of it
+      'Process 3095 detached',
+    ]);
+    expect(evs.filter((e) => e.kind === 'unknown')).toEqual([]);
+    const [wait4] = calls(evs);
+    expect(wait4).toMatchObject({ name: 'wait4', pid: 3095, ret: '3096', endLine: 10 });
+  });
+
+  it('old-unclosed-brace: a line with an unclosed brace keeps its name and result, flagged', () => {
+    const trace = parseStrace(readFileSync(new URL('../fixtures/strace/old-unclosed-brace.strace', import.meta.url), 'latin1'));
+    const evs = [...trace.events()];
+    expect(evs.map((e) => e.kind)).toEqual(['syscall', 'syscall', 'syscall', 'syscall']);
+    expect(evs[1]).toMatchObject({ name: 'recvmsg', ret: '4', errno: null, line: 2 });
+    expect((evs[1] as SyscallEvent).suspect).toMatch(/brackets do not balance/);
+    expect((evs[2] as SyscallEvent).suspect).toBeUndefined();
+    expect(trace.diagnostics.map((d) => [d.code, d.line])).toEqual([['suspect-line', 2]]);
+  });
+
+  it('stderr-write-glued-output: program output printed into a write line is flagged, partial writes are not', () => {
+    const trace = parseStrace(readFileSync(new URL('../fixtures/strace/stderr-write-glued-output.strace', import.meta.url), 'latin1'));
+    const writes = calls([...trace.events()]).filter((e) => e.name === 'write');
+    expect(writes.map((e) => e.suspect !== undefined)).toEqual([true, true, false, false]);
+    expect(writes[0]?.suspect).toMatch(/output \("111"\) is printed into the line after the count 3/);
+    expect(writes[1]?.suspect).toMatch(/\("ls: "\)/);
+    expect(trace.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['suspect-line', 1],
+      ['suspect-line', 2],
+    ]);
+  });
+
+  it('relative-timestamps-sum: -r times are summed without float tails', () => {
+    const ts = fixture('relative-timestamps-sum').map((e) => e.ts);
+    expect(ts).toEqual([0, 0.000211, 0.000324, 0.000425, 17.315207, 17.315307]);
+  });
+
+  it('-tt times of day carry no float tails either', () => {
+    expect(parseStraceLine('01:01:31.971902 close(3) = 0').absTs).toBe(3691.971902);
+  });
+});
+
+describe('-c tables of older and other strace builds', () => {
+  const tables = (name: string) =>
+    parseStrace(readFileSync(new URL(`../fixtures/strace/${name}.strace`, import.meta.url), 'latin1'));
+
+  it('c-table-only-32bit-attach: the heading names the personality, old messages around it are kept', () => {
+    const trace = tables('c-table-only-32bit-attach');
+    expect(trace.summaries).toMatchObject([{ section: '32 bit', total: { calls: 30207, errors: 3132 } }]);
+    expect(trace.summaries[0]?.rows).toHaveLength(9);
+    expect(checkTraceIntegrity(trace)).toEqual([]);
+  });
+
+  it('c-table-only-arm32: a native ARM32 table (mmap2, _llseek, ARM_set_tls) is not labelled 64 bit', () => {
+    const [table] = tables('c-table-only-arm32').summaries;
+    expect(table?.section).toBe('32 bit');
+    expect(table?.rows.map((r) => r.calls).reduce((a, b) => a + b)).toBe(table?.total?.calls);
+  });
+
+  it('c-table-time-header: a header starting with "time" is read like "% time"', () => {
+    const [table] = tables('c-table-time-header').summaries;
+    expect(table?.rows.map((r) => [r.name, r.calls, r.errors, r.percentTime])).toEqual([
+      ['mmap', 10, 0, 45.1],
+      ['openat', 4, 1, 21.57],
+      ['close', 3, 0, 18.63],
+      ['newfstatat', 3, 0, 14.71],
+    ]);
+    expect(table?.total).toMatchObject({ calls: 20, errors: 1 });
+  });
+
+  it('a table of an x86_64 log keeps its 64 bit label', () => {
+    const text = readFileSync(new URL('../corpus/format/flags/summary.c.log', import.meta.url), 'latin1');
+    expect(parseStrace(text).summaries.map((s) => s.section)).toEqual(['64 bit']);
+  });
+});
+
 describe('parseStraceLine on single real lines', () => {
   const cases: [string, Partial<ReturnType<typeof parseStraceLine>>][] = [
     ['9692<vf> 00:58:49.236786 [  58] [00007fd13fc323b8] <... vfork resumed>) = 9693<true> <0.001283>',
@@ -115,6 +221,11 @@ describe('parseStraceLine on single real lines', () => {
     ['00:58:33.275545 --- stopped by SIGSTOP ---', { kind: 'signal', stopped: true, name: 'SIGSTOP' }],
     [' > /home/user/fmt/src/basic_g(main+0x24) [0x134d]', { kind: 'stack' }],
     ['strace: Process 6608 attached', { kind: 'message', text: 'Process 6608 attached' }],
+    ['Process 29579 attached - interrupt to quit', { kind: 'message', text: 'Process 29579 attached - interrupt to quit' }],
+    ['^CProcess 25793 detached', { kind: 'message', text: 'Process 25793 detached' }],
+    ['sigreturn() (mask [])                   = -1 EINTR (Interrupted system call)', { kind: 'call', name: 'sigreturn', errno: 'EINTR', notes: ['mask []'] }],
+    ['--- SIGCHLD (Child exited) @ 0 (0) ---', { kind: 'signal', name: 'SIGCHLD', infoStart: 0, infoEnd: 0 }],
+    ['--- {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0xdeadbaad} (Segmentation fault) ---', { kind: 'signal', name: 'SIGSEGV' }],
     ['5<UNIX-STREAM:[42714->42710,"/s]ock>x"]>', { kind: 'unknown' }],
   ];
   it.each(cases)('%s', (line, expected) => {
