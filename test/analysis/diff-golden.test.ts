@@ -65,11 +65,16 @@ describe('what the diff says about real pairs', () => {
     const diff = computeTraceDiff(loadLog('corpus:foo-host.log'), loadLog('corpus:foo-chroot-fails.log'), {
       labels: { a: 'host', b: 'chroot' },
     });
+    // The diagnosis comes first: the missing ELF interpreter, its evidence the execve in both runs.
     const first = diff.findings[0];
-    expect(first?.kind).toBe('first-divergence');
+    expect(first).toMatchObject({ kind: 'diagnosis', rule: 'missing-elf-interpreter', confidence: 'likely' });
+    expect(first?.message).toMatch(/^chroot exits 127 where host exits 0: foo is dynamically linked/);
     expect(first?.a?.line).toBe(1);
     expect(first?.b?.line).toBe(111);
     expect(first?.b?.text).toContain('execve("/foo"');
+    expect(first?.evidence?.a.map((r) => r.line)).toEqual([1, 5, 9]);
+    const divergence = diff.findings.find((f) => f.kind === 'first-divergence');
+    expect(divergence?.b?.line).toBe(111);
     const loader = diff.findings.find(
       (f) => f.kind === 'failed-only' && f.message.includes('dynamic loader'),
     );
@@ -105,7 +110,11 @@ describe('what the diff says about real pairs', () => {
     ] as const) {
       const diff = computeTraceDiff(loadLog(x), loadLog(y));
       expect(diff.changed + diff.onlyA + diff.onlyB).toBe(0);
-      expect(diff.findings).toEqual([]);
+      // Only the diagnosis, which says so.
+      expect(diff.findings.map((f) => [f.kind, f.rule])).toEqual([['diagnosis', 'same-behaviour']]);
+      expect(diff.findings[0]?.message).toBe(
+        'Both runs exit 0: the program behaves the same in both, with the same output.',
+      );
     }
   });
 

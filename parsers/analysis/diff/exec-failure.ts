@@ -5,7 +5,8 @@ import type { DiffUnit, TraceUnits } from './diff-units.js';
 import { basename } from './diff-units.js';
 import type { DiffLabels } from './finding.js';
 import { formatLineRef, lineRef, requestOf } from './finding.js';
-import { failureHint, firstPath, traceChroots } from './failure-hints.js';
+import { failureHint, firstPath } from './failure-hints.js';
+import type { CallReading } from '../diagnosis/call-reading.js';
 
 /** The diff unit (exec stage) holding event `i`. */
 export function unitOf(units: TraceUnits, i: number): DiffUnit | undefined {
@@ -28,6 +29,7 @@ export function explainExecFailure(
   side: 'a' | 'b',
   i: number,
   labels: DiffLabels,
+  reading: CallReading,
 ): string {
   const t = side === 'a' ? core.a : core.b;
   const o = side === 'a' ? core.b : core.a;
@@ -43,7 +45,7 @@ export function explainExecFailure(
   const names = new Set(attempts.map((e) => basename(firstPath(t, e))));
   const argv0 = argv0Of(t, i);
   if (argv0) names.add(basename(argv0));
-  const inChroot = traceChroots(t);
+  const inChroot = reading.inChroot(side, i);
   const where = inChroot ? 'the chroot' : 'this run';
   const tried =
     attempts.length > 1
@@ -75,6 +77,11 @@ export function explainExecFailure(
     if (LOADER_PATH.test(`"${path}"`)) loaderLines.push(`${path} (${formatLineRef(lineRef(o, e))})`);
   }
   const ranAt = formatLineRef(lineRef(o, ran.execEvent));
+  const otherSide = side === 'a' ? 'b' : 'a';
+  if (loaderLines.length === 0 && !reading.sees(otherSide, 'openat') && !reading.sees(otherSide, 'open')) {
+    // A log made with -e trace=execve,chroot cannot show the loader's opens: say what it cannot tell.
+    return `${tried}, but ${otherLabel} runs ${ran.program} (${ranAt}). Either the file is missing from ${where} or the ELF interpreter it names (the dynamic loader) is; the ${otherLabel} trace was filtered and holds no open calls, so it cannot tell which.${hintText}`;
+  }
   if (loaderLines.length === 0) {
     return `${tried}, but ${otherLabel} runs ${ran.program} (${ranAt}) and it loads no shared library: it looks statically linked, so the file itself is most likely missing from ${where}.${hintText}`;
   }

@@ -6,7 +6,8 @@ import type { DiffFinding, DiffLabels } from './finding.js';
 import { callOf, formatLineRef, lineRef, requestOf } from './finding.js';
 import { CHANGED, ONLY_A, ONLY_B } from './pair-list.js';
 import { explainExecFailure, unitOf } from './exec-failure.js';
-import { failureHint, firstPath, traceChroots } from './failure-hints.js';
+import { failureHint, firstPath } from './failure-hints.js';
+import type { CallReading } from '../diagnosis/call-reading.js';
 
 /** How many failing calls of one kind a finding lists. */
 const MAX_LISTED = 8;
@@ -16,7 +17,12 @@ const MAX_LISTED = 8;
  * and one-sided failing calls whose request (name and path) never fails that way in the other run.
  * A failed execve gets its likely reason (see explainExecFailure).
  */
-export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Uint8Array): DiffFinding[] {
+export function findFailedOnly(
+  core: TraceDiffCore,
+  labels: DiffLabels,
+  skip: Uint8Array,
+  reading: CallReading,
+): DiffFinding[] {
   const { a, b, pairs } = core;
   const failsInA = failureSet(a, core.keysA.coarse);
   const failsInB = failureSet(b, core.keysB.coarse);
@@ -39,6 +45,8 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
       if (!failsAlike(failsInA, b, core.keysB.coarse, j)) side = 'b';
     }
     if (side === null) continue;
+    // Expected differences (loader and locale probes, PATH searches that end well) are listed apart.
+    if (side === 'a' ? reading.quiet.a[i] : reading.quiet.b[j]) continue;
     const key =
       side === 'a' ? 'a' + failKey(a, core.keysA.coarse, i) : 'b' + failKey(b, core.keysB.coarse, j);
     const g = groups.get(key);
@@ -53,7 +61,6 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
   let plainCalls = 0;
   const explainedExecs = new Set<DiffUnit>();
   const hinted = new Map<string, DiffFinding>();
-  const chroots = { a: traceChroots(a), b: traceChroots(b) };
   for (const g of ordered) {
     const t = g.side === 'a' ? a : b;
     const o = g.side === 'a' ? b : a;
@@ -64,11 +71,13 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
     if (isExec(g, core) && t.errno(g.i) === 'ENOENT') {
       // One finding per exec stage: a PATH search fails once per directory.
       const unit = unitOf(g.side === 'a' ? core.unitsA : core.unitsB, g.i);
+      // A PATH search that ends in a successful execve is no failure.
+      if (unit?.execOk) continue;
       if (unit && explainedExecs.has(unit)) continue;
       if (unit) explainedExecs.add(unit);
       const finding: DiffFinding = {
         kind: 'failed-only',
-        message: explainExecFailure(core, g.side, g.i, labels),
+        message: explainExecFailure(core, g.side, g.i, labels, reading),
         [g.side]: ref,
       };
       if (g.other >= 0) finding[g.side === 'a' ? 'b' : 'a'] = lineRef(o, g.other);
@@ -76,7 +85,12 @@ export function findFailedOnly(core: TraceDiffCore, labels: DiffLabels, skip: Ui
       continue;
     }
     const errno = t.errno(g.i) ?? '';
-    const hint = failureHint(firstPath(t, g.i), errno, chroots[g.side]);
+    const hint = failureHint(
+      firstPath(t, g.i),
+      errno,
+      reading.inChroot(g.side, g.i),
+      !reading.byTarget(g.side, g.i),
+    );
     if (hint) {
       // Failures with the same explanation make one finding, listing its calls.
       const key = `${g.side} ${hint}`;

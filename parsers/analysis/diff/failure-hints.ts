@@ -8,9 +8,21 @@ import { callLine } from './call-text.js';
  *   readlink("/proc/self/exe", ...) = -1 ENOENT        /proc is not mounted inside the chroot
  *   openat(AT_FDCWD, "/etc/ld.so.cache", ...) = -1 ENOENT   the loader then searches directory by directory
  */
-export function failureHint(path: string, errno: string, inChroot: boolean): string | null {
-  const where = inChroot ? 'inside the chroot' : 'in this run';
+export function failureHint(
+  path: string,
+  errno: string,
+  inChroot: boolean,
+  byLauncher = false,
+): string | null {
+  // Calls made before chroot() (env, unshare, mount(8), the bind script) see the host's files.
+  const where = inChroot
+    ? 'inside the chroot'
+    : byLauncher
+      ? 'for the launcher (before chroot)'
+      : 'in this run';
   if (errno === 'ENOENT') {
+    // Only a changed root lacks /proc, /sys or /dev as a whole; on the host a missing /proc/1/ctty is just absent.
+    if (!inChroot && /^\/(proc|sys|dev)(\/|$)/.test(path)) return null;
     if (path.startsWith('/proc/') || path === '/proc') {
       return `/proc is not mounted ${where}: programs that read /proc/self/... (their own path, their memory map) find nothing`;
     }
@@ -32,7 +44,7 @@ export function failureHint(path: string, errno: string, inChroot: boolean): str
   }
   if (errno === 'EACCES') return `permission denied on ${path}: file modes, or a read-only or noexec mount`;
   if (errno === 'EPERM')
-    return 'not permitted: a dropped capability, a seccomp filter, or a user namespace without the right';
+    return 'not permitted: a missing capability, a seccomp filter, or a user namespace without the right (the diagnosis tells which when the trace shows it)';
   return null;
 }
 

@@ -7,10 +7,19 @@ import { findFailedOnly } from './failed-calls.js';
 import type { DiffFinding, DiffLabels } from './finding.js';
 import { FINDING_KINDS, callOf, formatLineRef, lineRef } from './finding.js';
 import { findPathsOnly } from './paths-only.js';
-import { PAIR_STATUSES } from './pair-list.js';
+import { EQUAL, PAIR_STATUSES } from './pair-list.js';
+import type { DiffRunContexts } from './run-context.js';
+import type { CallReading } from '../diagnosis/index.js';
+import { computeCallReading, computeDiagnosis } from '../diagnosis/index.js';
 
-/** All findings of a diff, ranked (see FINDING_KINDS). */
-export function computeDiffFindings(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
+/** All findings of a diff, ranked (see FINDING_KINDS): the diagnosis first, expected differences last. */
+export function computeDiffFindings(
+  core: TraceDiffCore,
+  labels: DiffLabels,
+  contexts: DiffRunContexts = {},
+): DiffFinding[] {
+  const diagnosis = computeDiagnosis(core, labels, contexts);
+  const reading = computeCallReading(diagnosis.context);
   const launcherPairs = new Uint8Array(core.pairs.count);
   const launcherA = new Uint8Array(core.a.count);
   const launcherB = new Uint8Array(core.b.count);
@@ -21,14 +30,16 @@ export function computeDiffFindings(core: TraceDiffCore, labels: DiffLabels): Di
     for (const j of block.unitB?.events ?? []) launcherB[j] = 1;
   }
   const found: DiffFinding[] = [
-    ...firstDivergence(core, labels),
-    ...findFailedOnly(core, labels, launcherPairs),
-    ...findPathsOnly(core, labels, launcherA, launcherB),
+    ...diagnosis.causes,
+    ...firstDivergence(core, labels, reading),
+    ...findFailedOnly(core, labels, launcherPairs, reading),
+    ...findPathsOnly(core, labels, orInto(launcherA, reading.quiet.a), orInto(launcherB, reading.quiet.b)),
     ...processesOnly(core, labels),
     ...syscallDeltas(core, labels, launcherA, launcherB),
     ...exitStatus(core, labels),
     ...envSizes(core, labels),
     ...scaffolding(core, labels),
+    ...diagnosis.expected,
     ...coarseNote(core, labels),
   ];
   linkLocalesToEnvironment(found);
@@ -51,8 +62,34 @@ function linkLocalesToEnvironment(found: DiffFinding[]): void {
   }
 }
 
-function firstDivergence(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
-  const k = core.firstDivergence;
+/** A copy of `base` with the calls `extra` marks set too. */
+function orInto(base: Uint8Array, extra: Uint8Array): Uint8Array {
+  const out = base.slice();
+  for (let i = 0; i < out.length; i++) if (extra[i]) out[i] = 1;
+  return out;
+}
+
+/**
+ * The first entry that differs, launcher stages and expected differences (ASLR addresses, loader and
+ * locale probes) left out: `brk(NULL)` returning another address is not where two runs part ways.
+ */
+function firstRealDivergence(core: TraceDiffCore, reading: CallReading): number {
+  const { pairs } = core;
+  for (const block of core.blocks) {
+    if (block.why === 'chroot-scaffolding' || block.why === 'launcher') continue;
+    for (let k = block.start; k < block.end; k++) {
+      if (pairs.status[k] === EQUAL) continue;
+      const i = pairs.a[k] as number;
+      const j = pairs.b[k] as number;
+      if ((i < 0 || reading.quiet.a[i]) && (j < 0 || reading.quiet.b[j])) continue;
+      return k;
+    }
+  }
+  return -1;
+}
+
+function firstDivergence(core: TraceDiffCore, labels: DiffLabels, reading: CallReading): DiffFinding[] {
+  const k = firstRealDivergence(core, reading);
   if (k < 0) return [];
   const { a, b, pairs } = core;
   const status = PAIR_STATUSES[pairs.status[k] as number];

@@ -29,7 +29,7 @@ export interface TraceDiff extends TraceDiffCore {
 export function computeTraceDiff(a: Trace, b: Trace, options: TraceDiffOptions = {}): TraceDiff {
   const labels = options.labels ?? { a: 'A', b: 'B' };
   const core = computeDiffCore(a, b, options);
-  return { ...core, labels, findings: computeDiffFindings(core, labels) };
+  return { ...core, labels, findings: computeDiffFindings(core, labels, options.context) };
 }
 
 /** One aligned entry as JSON: line numbers (and files, for -ff sets) on each side, and the status. */

@@ -1,0 +1,128 @@
+import type { Trace } from '../../model/index.js';
+import { EVENT_KINDS } from '../../model/index.js';
+import type { TraceDiffCore } from '../diff/compute-diff.js';
+import { basename } from '../diff/diff-units.js';
+import { CHANGED, ONLY_A, ONLY_B } from '../diff/pair-list.js';
+import { firstString } from './call-args.js';
+import type { NoiseId } from './noise.js';
+import { classifyNoise } from './noise.js';
+import type { RunFacts } from './run-facts.js';
+
+const SYSCALL = EVENT_KINDS.indexOf('syscall');
+
+/**
+ * A call of the target program that behaves differently in one run: it fails there and not in the other
+ * (`fails`), returns other values (`changed`), or is made in that run only and succeeds (`only`).
+ */
+export interface Divergence {
+  side: 'a' | 'b';
+  i: number;
+  /** The other run's version of the call (aligned, or the same call on the same path), or -1. */
+  other: number;
+  kind: 'fails' | 'changed' | 'only';
+  name: string;
+  errno: string | null;
+  /** The call's first string argument (its path, for path-taking calls), decoded. */
+  path: string;
+  noise: NoiseId | null;
+}
+
+/** How many divergences of each run are kept (the first ones: a cause comes before its consequences). */
+const MAX_KEPT = 20000;
+
+/**
+ * Every divergence of the target programs of both runs, in trace order per run; `alike` collects the
+ * one-sided calls that fail the same way in the other run too (made at another point, not a difference).
+ */
+export function computeDivergences(
+  core: TraceDiffCore,
+  a: RunFacts,
+  b: RunFacts,
+  alike?: { a: number[]; b: number[] },
+): Divergence[] {
+  const out: Divergence[] = [];
+  const failsA = failureKeys(a);
+  const failsB = failureKeys(b);
+  const { pairs } = core;
+  let keptA = 0;
+  let keptB = 0;
+  const add = (side: 'a' | 'b', i: number, other: number, kind: Divergence['kind']): void => {
+    const run = side === 'a' ? a : b;
+    if (!run.byTarget(i)) return;
+    if (side === 'a' ? keptA++ >= MAX_KEPT : keptB++ >= MAX_KEPT) return;
+    const t = run.trace;
+    out.push({
+      side,
+      i,
+      other,
+      kind,
+      name: t.name(i),
+      errno: t.errno(i),
+      path: firstString(t, i),
+      noise: classifyNoise(run, i, kind === 'changed'),
+    });
+  };
+  for (let k = 0; k < pairs.count; k++) {
+    const s = pairs.status[k] as number;
+    const i = pairs.a[k] as number;
+    const j = pairs.b[k] as number;
+    if (s === CHANGED) {
+      const ea = a.trace.errno(i);
+      const eb = b.trace.errno(j);
+      if (eb !== null && eb !== ea) add('b', j, i, 'fails');
+      if (ea !== null && ea !== eb) add('a', i, j, 'fails');
+      if (ea === null && eb === null) {
+        add('a', i, j, 'changed');
+        add('b', j, i, 'changed');
+      }
+    } else if (s === ONLY_B) {
+      if (b.trace.errno(j) === null) add('b', j, -1, 'only');
+      else if (!failsA.has(failKey(b, j)) && !failsA.has(looseKey(b.trace, j))) add('b', j, -1, 'fails');
+      else alike?.b.push(j);
+    } else if (s === ONLY_A) {
+      if (a.trace.errno(i) === null) add('a', i, -1, 'only');
+      else if (!failsB.has(failKey(a, i)) && !failsB.has(looseKey(a.trace, i))) add('a', i, -1, 'fails');
+      else alike?.a.push(i);
+    }
+  }
+  linkSameRequests(out, a, b);
+  return out;
+}
+
+/** For one-sided calls: the other run's call of the same name on the same path, when it made one. */
+function linkSameRequests(list: Divergence[], a: RunFacts, b: RunFacts): void {
+  for (const side of ['a', 'b'] as const) {
+    const wanted = list.filter((d) => d.side === side && d.other < 0 && d.path !== '');
+    if (wanted.length === 0) continue;
+    const other = side === 'a' ? b : a;
+    const names = new Set(wanted.map((d) => d.name));
+    const found = new Map<string, number>();
+    const t = other.trace;
+    for (let i = 0; i < t.count; i++) {
+      if ((t.columns.kind[i] as number) !== SYSCALL || !names.has(t.name(i)) || !other.byTarget(i)) continue;
+      const key = `${t.name(i)} ${firstString(t, i)}`;
+      if (!found.has(key)) found.set(key, i);
+    }
+    for (const d of wanted) d.other = found.get(`${d.name} ${d.path}`) ?? -1;
+  }
+}
+
+function failKey(run: RunFacts, i: number): string {
+  return `${run.keys.coarse[i] as number} ${run.trace.errno(i) ?? ''}`;
+}
+
+/** The same name, errno and file name: `readlink("/tmp/a/x")` and `readlink("/tmp/b/x")` fail alike. */
+function looseKey(t: Trace, i: number): string {
+  return `${t.name(i)} ${t.errno(i) ?? ''} ${basename(firstString(t, i))}`;
+}
+
+function failureKeys(run: RunFacts): Set<string> {
+  const set = new Set<string>();
+  const t = run.trace;
+  for (let i = 0; i < t.count; i++) {
+    if ((t.columns.errnoId[i] as number) === 0 || (t.columns.kind[i] as number) !== SYSCALL) continue;
+    set.add(failKey(run, i));
+    set.add(looseKey(t, i));
+  }
+  return set;
+}

@@ -1,0 +1,85 @@
+import type { Trace } from '../../model/index.js';
+import { EVENT_KINDS } from '../../model/index.js';
+import type { TraceUnits } from '../diff/diff-units.js';
+import type { RunContext } from '../diff/run-context.js';
+import { writtenText } from './call-args.js';
+
+const SYSCALL = EVENT_KINDS.indexOf('syscall');
+
+/** Text a run wrote to one file descriptor, and the calls that wrote it. */
+export interface Written {
+  text: string;
+  events: number[];
+}
+
+/** How a run ended, and what it said: the symptom the diagnosis works back from. */
+export interface RunOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  /** Where the exit status comes from: the collector's record, the trace's exit line, or nowhere. */
+  source: 'context' | 'trace' | 'none';
+  /** Exit status not 0, or killed by a signal, or stopped by the collector's timeout. */
+  failed: boolean;
+  timedOut: boolean;
+  /** The exit or killed event of the first process, or -1. */
+  exitEvent: number;
+  /** What the run wrote to fd 2 and fd 1 (the trace's writes; the collector's files when none show). */
+  stderr: Written;
+  stdout: Written;
+  /** The stderr text the collector saved (may hold lines the trace cut to -s bytes). */
+  stderrFile: string;
+  stdoutFile: string | null;
+}
+
+/** Reads a run's outcome from its context (session.json) and its trace. */
+export function computeOutcome(trace: Trace, units: TraceUnits, context: RunContext | undefined): RunOutcome {
+  const stderr: Written = { text: '', events: [] };
+  const stdout: Written = { text: '', events: [] };
+  const c = trace.columns;
+  for (let i = 0; i < trace.count; i++) {
+    if ((c.kind[i] as number) !== SYSCALL) continue;
+    const name = trace.name(i);
+    if (name !== 'write' && name !== 'writev') continue;
+    const w = writtenText(trace, i);
+    if (!w || (w.fd !== 1 && w.fd !== 2)) continue;
+    const into = w.fd === 2 ? stderr : stdout;
+    into.text += w.text;
+    into.events.push(i);
+  }
+  const root = units.byPid.get(units.roots[0] ?? -1);
+  const lastNode = root ? units.tree.nodes[root.nodes[root.nodes.length - 1] as number] : undefined;
+  const traced = lastNode?.exit ?? null;
+  let exitCode: number | null = null;
+  let signal: string | null = null;
+  let source: RunOutcome['source'] = 'none';
+  if (context && (context.exitCode !== undefined || context.signal)) {
+    exitCode = context.exitCode ?? null;
+    signal = context.signal ?? null;
+    source = 'context';
+  } else if (traced) {
+    if ('code' in traced) exitCode = traced.code;
+    else signal = traced.signal;
+    source = 'trace';
+  }
+  const timedOut = context?.incompleteReason === 'timeout';
+  return {
+    exitCode,
+    signal,
+    source,
+    failed: timedOut || signal !== null || (exitCode !== null && exitCode !== 0),
+    timedOut,
+    exitEvent: traced && lastNode ? lastNode.lastEvent : -1,
+    stderr,
+    stdout,
+    stderrFile: context?.stderrText ?? '',
+    stdoutFile: context?.stdoutText ?? null,
+  };
+}
+
+/** "exits 1", "is killed by SIGKILL", "runs past its time limit", "ends (status unknown)". */
+export function describeOutcome(o: RunOutcome): string {
+  if (o.timedOut) return 'is stopped at its time limit';
+  if (o.signal) return `is killed by ${o.signal}`;
+  if (o.exitCode !== null) return `exits ${o.exitCode}`;
+  return 'ends without a recorded exit status';
+}

@@ -1,0 +1,71 @@
+import type { Divergence } from '../differences.js';
+import { pathFamily } from '../path-family.js';
+import type { DiagnosisRule } from '../types.js';
+import { evidenceOf } from './rule-kit.js';
+
+const OPENS = new Set(['open', 'openat', 'openat2']);
+
+/**
+ * Files the program opens in one run and not in the other (they are missing there, or it never asks):
+ * a configuration, a data file, a directory. Probes the loader, libc and locales make are left out.
+ */
+export const differentFilesRead: DiagnosisRule = {
+  id: 'different-files-read',
+  level: 'behaviour',
+  detect(ctx) {
+    const files = (side: 'a' | 'b'): Divergence[] =>
+      ctx.divergences.filter(
+        (d) =>
+          d.side === side &&
+          OPENS.has(d.name) &&
+          d.noise === null &&
+          d.path !== '' &&
+          pathFamily(d.path) === null &&
+          d.kind === 'only' &&
+          d.other < 0,
+      );
+    // Opened in one run, missing in the other: the other's failing open, seen from this side.
+    const openedOnlyIn = (side: 'a' | 'b'): Divergence[] => {
+      const other = side === 'a' ? 'b' : 'a';
+      const failedThere = ctx.divergences.filter(
+        (d) =>
+          d.side === other &&
+          d.kind === 'fails' &&
+          OPENS.has(d.name) &&
+          d.noise === null &&
+          pathFamily(d.path) === null,
+      );
+      return [...files(side), ...failedThere.map((d) => ({ ...d, side, i: d.other, other: d.i }))].filter(
+        (d) => d.i >= 0,
+      );
+    };
+    const inS = unique(openedOnlyIn(ctx.subject.side));
+    const inR = unique(openedOnlyIn(ctx.reference.side));
+    if (inS.length === 0 && inR.length === 0) return null;
+    const say = (list: Divergence[], label: string): string =>
+      list.length === 0 ? '' : `${label} reads ${names(list)}`;
+    const parts = [say(inR, ctx.reference.label), say(inS, ctx.subject.label)].filter((p) => p !== '');
+    return {
+      rule: 'different-files-read',
+      confidence: 'likely',
+      cause:
+        `${ctx.sameOutput === false ? 'the output differs, and ' : 'the output is the same, but '}` +
+        `${parts.join(', and ')}${inS.length === 0 ? ` (${ctx.subject.label} does not)` : ''}${inR.length === 0 ? ` (${ctx.reference.label} does not)` : ''}`,
+      evidence: evidenceOf(
+        ctx,
+        [...inS.map((d) => d.i), ...inR.map((d) => d.other)],
+        [...inR.map((d) => d.i), ...inS.map((d) => d.other)],
+      ),
+    };
+  },
+};
+
+function unique(list: Divergence[]): Divergence[] {
+  const seen = new Set<string>();
+  return list.filter((d) => !seen.has(d.path) && seen.add(d.path) !== undefined);
+}
+
+function names(list: Divergence[]): string {
+  const shown = list.slice(0, 3).map((d) => d.path);
+  return shown.join(', ') + (list.length > 3 ? ` and ${list.length - 3} more files` : '');
+}

@@ -1,0 +1,54 @@
+import type { DiagnosisRule } from '../types.js';
+import { evidenceOf, findMessage, outcomeDiffers, quoteMessage, subjectFailures } from './rule-kit.js';
+
+/** Words a program uses when a variable is missing: `HOME not set`, `$FOO is unset`, `environment`. */
+const ENV_MESSAGE =
+  /\b[A-Z][A-Z0-9_]{2,}\b.*\b(not set|unset|undefined|empty|missing|required)\b|\$\{?[A-Z_][A-Z0-9_]*|environment variable|parameter null or not set/i;
+
+/**
+ * An execve passes the environment along; `env -i` (or --env-clear) starts with almost none. strace
+ * shows its size (`/* 1 var *\/` against `/* 39 vars *\/`), not its contents, so the rule needs the
+ * program's own words about a variable, or a failing run whose only real difference is the smaller
+ * environment.
+ *
+ *   execve("/tmp/need-home.sh", ["/tmp/need-home.sh"], 0x7ffd... /* 1 var *\/) = 0
+ *   write(2, "need-home.sh: line 2: HOME: parameter not set\n", 45) = 45
+ */
+export const missingEnvVar: DiagnosisRule = {
+  id: 'missing-env-var',
+  level: 'cause',
+  detect(ctx) {
+    if (!outcomeDiffers(ctx)) return null;
+    const mine = ctx.subject.target?.unit;
+    const theirs = ctx.reference.target?.unit;
+    if (!mine || !theirs || mine.envCount === null || theirs.envCount === null) return null;
+    if (mine.envCount === theirs.envCount) return null;
+    // The run with fewer variables is the one that may lack one.
+    const [poor, rich] =
+      mine.envCount < theirs.envCount ? [ctx.subject, ctx.reference] : [ctx.reference, ctx.subject];
+    const poorUnit = poor === ctx.subject ? mine : theirs;
+    const richUnit = poor === ctx.subject ? theirs : mine;
+    const message = poor === ctx.subject ? findMessage(ctx, (text) => ENV_MESSAGE.test(text)) : null;
+    if (!message && subjectFailures(ctx).length > 0) return null;
+    const variable = message ? /\$\{?([A-Z_][A-Z0-9_]*)|\b([A-Z][A-Z0-9_]{2,})\b/.exec(message.text) : null;
+    const name = variable ? (variable[1] ?? variable[2]) : null;
+    const n = poorUnit.envCount ?? 0;
+    return {
+      rule: 'missing-env-var',
+      confidence: message ? 'certain' : 'likely',
+      cause:
+        `${poor.label} starts the program with ${n} environment variable${n === 1 ? '' : 's'} against ` +
+        `${richUnit.envCount} in ${rich.label}${n <= 2 ? ' (its environment was cleared, as env -i does)' : ''}` +
+        (name ? `, and ${name} is one the program needs` : '') +
+        (message
+          ? `: it says ${quoteMessage(message.text)}`
+          : ctx.sameOutput === false
+            ? ', and what it prints differs with it'
+            : ''),
+      evidence:
+        poor === ctx.subject
+          ? evidenceOf(ctx, [poorUnit.execEvent, message?.i], [richUnit.execEvent])
+          : evidenceOf(ctx, [richUnit.execEvent], [poorUnit.execEvent]),
+    };
+  },
+};

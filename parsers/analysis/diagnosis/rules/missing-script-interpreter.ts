@@ -1,0 +1,37 @@
+import { basename } from '../../diff/diff-units.js';
+import { firstString } from '../call-args.js';
+import { execFacts, programKind } from '../exec-facts.js';
+import type { DiagnosisRule } from '../types.js';
+import { evidenceOf } from './rule-kit.js';
+
+/**
+ * A script starts with `#!/usr/bin/perl`: execve runs that interpreter, and returns ENOENT when it is
+ * missing, though the script is there. The working run shows the script: the interpreter opens the
+ * program's own path after the execve and reads the `#!` line (or the collector recorded it).
+ *
+ *   host:   execve("/tmp/hi.pl", ...) = 0 ... openat(AT_FDCWD, "/tmp/hi.pl", O_RDONLY) = 3
+ *           read(3, "#!/usr/bin/perl\nprint \"hi\\n\";\n", 8192) = 40
+ *   chroot: execve("/tmp/hi.pl", ...) = -1 ENOENT (No such file or directory)
+ */
+export const missingScriptInterpreter: DiagnosisRule = {
+  id: 'missing-script-interpreter',
+  level: 'cause',
+  detect(ctx) {
+    const exec = execFacts(ctx.subject);
+    if (!exec || exec.failed < 0 || exec.errno !== 'ENOENT') return null;
+    const hint = ctx.reference.context?.program?.interpreter ?? ctx.subject.context?.program?.interpreter;
+    const kind = programKind(ctx.reference, hint);
+    if (!kind?.script) return null;
+    const program = ctx.subject.target?.unit.programPath ?? firstString(ctx.subject.trace, exec.failed);
+    const interpreter = kind.interpreter ?? 'its interpreter';
+    return {
+      rule: 'missing-script-interpreter',
+      confidence: kind.interpreter ? 'likely' : 'possible',
+      cause:
+        `${basename(program)} is a script whose #! line names ${interpreter}` +
+        `, and ${interpreter.replace(/ \(found by .*\)$/, '')} is not ${ctx.subject.where}: execve of a script fails with ` +
+        `ENOENT when the interpreter on its #! line is missing`,
+      evidence: evidenceOf(ctx, [exec.failed], [ctx.reference.target?.execEvent, ...kind.evidence]),
+    };
+  },
+};

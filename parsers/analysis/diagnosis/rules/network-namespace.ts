@@ -1,0 +1,63 @@
+import type { DiagnosisRule } from '../types.js';
+import { contextSays, namespaceCall } from './namespace-kit.js';
+import {
+  callName,
+  evidenceOf,
+  findMessage,
+  outcomeDiffers,
+  quoteMessage,
+  subjectFailures,
+} from './rule-kit.js';
+
+const NETWORK_ERRNOS = new Set(['ENETUNREACH', 'EHOSTUNREACH', 'ECONNREFUSED', 'EADDRNOTAVAIL', 'ENETDOWN']);
+const NETWORK_CALLS = new Set([
+  'socket',
+  'connect',
+  'sendto',
+  'sendmsg',
+  'recvmsg',
+  'recvfrom',
+  'bind',
+  'ioctl',
+]);
+
+/**
+ * A new network namespace starts with one interface, lo, and it is down: no address, no route. A
+ * connect() there fails with ENETUNREACH; `ip addr` lists lo only.
+ *
+ *   unshare(CLONE_NEWNET) = 0
+ *   connect(3, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("1.1.1.1")}, 16) = -1 ENETUNREACH
+ */
+export const networkNamespace: DiagnosisRule = {
+  id: 'network-namespace',
+  level: 'cause',
+  detect(ctx) {
+    if (!outcomeDiffers(ctx)) return null;
+    const run = ctx.subject;
+    const ns = namespaceCall(run, 'CLONE_NEWNET');
+    const inNs = ns >= 0 || contextSays(run, 'net');
+    const failure = subjectFailures(ctx, true).find((d) => d.errno !== null && NETWORK_ERRNOS.has(d.errno));
+    if (!inNs && !failure) return null;
+    if (!inNs) {
+      return {
+        rule: 'network-namespace',
+        confidence: 'possible',
+        cause: `${callName(failure!)} fails with ${failure!.errno} ${run.where}: the network is unreachable from there`,
+        evidence: evidenceOf(ctx, [failure!.i], [failure!.other]),
+      };
+    }
+    const message = findMessage(ctx, (text) => /network|unreachable|resolve|connect|host/i.test(text));
+    // What the program did on the network in the namespace: its failing call, else its first network call.
+    const netCall = failure ?? ctx.divergences.find((d) => d.side === run.side && NETWORK_CALLS.has(d.name));
+    return {
+      rule: 'network-namespace',
+      confidence: failure || message ? 'certain' : 'likely',
+      cause:
+        `${run.label} runs in a new network namespace, which has only the loopback interface lo (down, no ` +
+        `address, no route)` +
+        (failure ? `, so ${callName(failure)} fails with ${failure.errno}` : '') +
+        (message ? ` and the program says ${quoteMessage(message.text)}` : ''),
+      evidence: evidenceOf(ctx, [netCall?.i, ns, message?.i], [netCall?.other]),
+    };
+  },
+};
