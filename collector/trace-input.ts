@@ -1,10 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { mergeTraces } from '../parsers/model/merge-traces.js';
 import type { Trace } from '../parsers/model/trace.js';
-import { parseBpftrace, sniffBpftrace } from '../parsers/bpftrace/index.js';
-import { createStraceParser, pidFromFileName } from '../parsers/strace/index.js';
+import {
+  readTraceInput,
+  selectFfSet,
+  type TraceInputFile,
+  type TraceInputOptions,
+} from '../parsers/input/index.js';
 
 /** A problem with what the user named: printed as one line, no stack trace. */
 export class InputError extends Error {
@@ -24,54 +27,41 @@ export async function expandTraceArg(path: string): Promise<string[]> {
   }
   if (st.isFile()) return [path];
   if (!st.isDirectory()) throw new InputError(`${path}: not a regular file`);
-  const names = (await readdir(path)).filter((n) => pidFromFileName(n) !== undefined).sort();
-  if (names.length === 0) {
-    throw new InputError(
-      `${path}: is a directory with no NAME.PID files (strace -ff output); name a log file`,
-    );
-  }
-  return names.map((n) => join(path, n));
+  const set = selectFfSet(await readdir(path), path.replace(/\/+$/, ''));
+  if (!set.ok) throw new InputError(`${path}: is a directory that ${set.message}`);
+  return set.members.map((n) => join(path, n));
 }
 
 /**
- * Reads one trace from several files (an -ff set) or one log, streaming, so a log larger than V8's
- * longest string still parses. Binary or non-trace input becomes an InputError naming the file.
+ * Reads one trace from one log or the files of an -ff set, through the input pipeline
+ * (parsers/input/): streamed, so a log larger than V8's longest string still parses, and a binary file
+ * is refused after its first chunk. A file that is not a trace becomes an InputError naming it; so
+ * does strace's -c table alone, unless `acceptTableOnly` (stats counts it).
  */
-export async function readTrace(paths: readonly string[]): Promise<Trace> {
+export async function readTrace(paths: readonly string[], options: TraceInputOptions = {}): Promise<Trace> {
   const files = (await Promise.all(paths.map(expandTraceArg))).flat();
-  const parts: Trace[] = [];
-  for (const file of files) {
-    const defaultPid = files.length > 1 ? pidFromFileName(basename(file)) : undefined;
-    const name = files.length > 1 ? basename(file) : file;
-    const trace = await readOne(file, name, defaultPid);
-    const bad = trace.diagnostics.find((d) => d.code === 'binary-input' || d.code === 'not-a-trace');
-    if (bad) throw new InputError(`${file}: ${bad.message}`);
-    parts.push(trace);
-  }
-  return mergeTraces(parts);
+  const inputs: TraceInputFile[] = await Promise.all(
+    files.map(async (file) => ({
+      // an -ff member is named by its file name in events (`trace.812`), a lone log by its path
+      name: files.length > 1 ? basename(file) : file,
+      path: file,
+      size: (await stat(file)).size,
+      chunks: readChunks(file),
+    })),
+  );
+  const result = await readTraceInput(inputs, options);
+  if (!result.ok) throw new InputError(`${result.file}: ${result.message}`);
+  return result.trace;
 }
 
-/** One file, streamed into the strace parser; the collector's bpftrace output is recognised and read whole. */
-async function readOne(file: string, name: string, defaultPid: number | undefined): Promise<Trace> {
-  const sizeHint = (await stat(file)).size;
-  const parser = createStraceParser(
-    defaultPid === undefined ? { fileName: name, sizeHint } : { fileName: name, defaultPid, sizeHint },
-  );
-  let first = true;
+/** A file's bytes in 1 MiB pieces; a read error names the file. Stopping early closes the file. */
+async function* readChunks(file: string): AsyncGenerator<Uint8Array> {
   try {
-    // bytes, not strings: the parser reads the common lines straight from them
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-      const bytes = chunk as Buffer;
-      if (first && sniffBpftrace(bytes.toString('latin1', 0, 8192)))
-        return parseBpftrace(await readFile(file, 'latin1'), { fileName: name });
-      first = false;
-      parser.push(bytes);
-    }
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${file}: cannot read (${code ?? String(e)})`);
   }
-  return parser.end();
 }
 
 /** Reads a small text file whole (session manifests). */

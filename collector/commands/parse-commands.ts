@@ -39,7 +39,8 @@ export function registerParseCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action((files: string[], opts: { json?: boolean }) =>
       runAction(async () => {
-        const stats = computeSyscallStats(await readTrace(files));
+        // a `strace -c` log holds the table alone: its counts are the statistics
+        const stats = computeSyscallStats(await readTrace(files, { acceptTableOnly: true }));
         await writeOut(opts.json ? JSON.stringify(stats) + '\n' : formatStatsTable(stats));
       }),
     );

@@ -1,11 +1,16 @@
 import { mergeTraces } from '../model/merge-traces.js';
 import type { Trace } from '../model/trace.js';
 import { parseStrace } from './stream.js';
+import { PID_MAX } from './scan-prefix.js';
 
-/** `trace.1234`: the name strace -ff gives each task's file. */
+/**
+ * `trace.1234`: the name strace -ff gives each task's file, `-o NAME` then `.PID`. A pid is written
+ * without leading zeros and is at most PID_MAX, so `notes.007` or `backup.20261204` is not a member.
+ */
 export function pidFromFileName(name: string): number | undefined {
-  const m = /\.(\d+)$/.exec(name);
-  return m ? Number(m[1]) : undefined;
+  const m = /^.+\.([1-9]\d{0,6})$/.exec(name);
+  const pid = m ? Number(m[1]) : NaN;
+  return pid <= PID_MAX ? pid : undefined;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { decodeLatin1 } from '../../../parsers/model/latin1.js';
 import type { InputSource } from './worker-protocol.js';
 
 /**
@@ -33,12 +32,6 @@ export async function* readInputChunks(
   }
 }
 
-/** A chunk as text (latin1 for bytes), or its first `max` characters: for sniffing and whole-file readers. */
-export function chunkText(chunk: string | Uint8Array, max = Infinity): string {
-  if (typeof chunk === 'string') return max < chunk.length ? chunk.slice(0, max) : chunk;
-  return decodeLatin1(chunk, 0, Math.min(chunk.length, max));
-}
-
 async function fetchStream(url: string): Promise<ReadableStream<Uint8Array>> {
   const res = await fetch(url);
   if (!res.ok || !res.body) throw new Error(`Could not fetch ${url}: HTTP ${res.status}`);
@@ -59,16 +52,4 @@ export async function measureInput(input: InputSource): Promise<number> {
 
 export function inputName(input: InputSource): string {
   return input.type === 'file' ? input.file.name : input.name;
-}
-
-/** A NUL byte or many control characters early on: this is a binary file, not a log. */
-export function sniffBinary(firstText: string): boolean {
-  const sample = firstText.slice(0, 4096);
-  if (sample.includes('\0')) return true;
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c < 9 || (c > 13 && c < 32)) control++;
-  }
-  return sample.length > 0 && control / sample.length > 0.05;
 }

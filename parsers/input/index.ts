@@ -1,0 +1,17 @@
+/**
+ * The input pipeline, shared by the CLI and the app's worker: bytes in (one file, or an `strace -ff`
+ * set), the format detected (strace, bpftrace, strace's -c table alone, not a trace, binary, empty), one
+ * Trace out. Pure: the caller reads the files (Node streams, browser Files, fetches) and hands over chunks.
+ *
+ *   readTraceInput(files)          files as async chunk streams -> Trace, or the reason it is none
+ *   createTraceFileReader(opts)    one file, push(chunk) ... end(), for callers that drive the reading
+ *   selectFfSet(names)             which names of a folder form its -ff set
+ */
+export { readTraceInput } from './read-trace-input.js';
+export type { TraceInputFile, TraceInputOptions, TraceInputResult } from './read-trace-input.js';
+export { createTraceFileReader } from './trace-file-reader.js';
+export type { TraceFileOptions, TraceFileReader, TraceFileResult } from './trace-file-reader.js';
+export { detectHead, HEAD_BYTES } from './detect-format.js';
+export type { InputFormat, ReadFormat, RejectedFormat, HeadVerdict } from './detect-format.js';
+export { selectFfSet } from './ff-set.js';
+export type { FfSetChoice } from './ff-set.js';
