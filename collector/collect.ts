@@ -1,5 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { LeftoverRegistry } from './cleanup/leftover-registry.js';
+import type { SweepReport } from './cleanup/sweep-leftovers.js';
+import { sweepLeftovers } from './cleanup/sweep-leftovers.js';
 import { CollectError, EXIT } from './faults.js';
 import {
   describeKernel,
@@ -82,8 +85,12 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
   if (tracefsNote) o.log(tracefsNote);
 
   const sessionDir = resolve(o.outDir ?? defaultSessionDir(o.program));
-  mkdirSync(sessionDir, { recursive: true });
-  const scratch = mkdtempSync('/tmp/spelunk-');
+  makeSessionDir(sessionDir, o.outDir);
+  // What an earlier collect killed with SIGKILL left (its runs, its rootfs) goes first.
+  logSweep(await sweepLeftovers(), o.log);
+  // From here on, everything made on the machine is recorded before it is made.
+  const registry = LeftoverRegistry.open();
+  const scratch = registry.makeTempDir('/tmp/spelunk-').path;
   const manifest: SessionManifest = {
     schemaVersion: SESSION_SCHEMA_VERSION,
     tool: 'spelunk',
@@ -130,7 +137,7 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
     }
     let rootDir = rootDirGiven;
     if (wantsChroot && archive) {
-      tempRoot = mkdtempSync('/tmp/spelunk-rootfs-');
+      tempRoot = registry.makeTempDir('/tmp/spelunk-rootfs-').path;
       rootDir = tempRoot;
       const tree = await extractRootfsArchive(archive, tempRoot);
       insideProgram = resolveRootfsProgram(tempRoot, o.program);
@@ -148,7 +155,7 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
         `rootfs (tar): ${tree.entries} entries, ${formatBytes(tree.totalBytes)} from ${archive} in ${tempRoot}`,
       );
     } else if (wantsChroot && (rootMode === 'auto' || rootMode === 'bare') && hostProgram) {
-      tempRoot = mkdtempSync('/tmp/spelunk-rootfs-');
+      tempRoot = registry.makeTempDir('/tmp/spelunk-rootfs-').path;
       rootDir = tempRoot;
       const plan = await planRootfs(hostProgram, rootMode);
       applyRootfsPlan(plan, tempRoot);
@@ -180,6 +187,7 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
         command,
         sessionDir,
         scratchDir: scratch,
+        registry,
         ...(scriptFile ? { bpftraceScriptFile: scriptFile } : {}),
         ...(o.trace && o.backend === 'strace' ? { trace: o.trace } : {}),
         ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
@@ -194,8 +202,10 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
         break;
     }
   } finally {
-    if (tempRoot) removeTempRoot(tempRoot, o.log);
+    if (tempRoot && removeTempRoot(tempRoot, o.log)) registry.releasePath(tempRoot);
     rmSync(scratch, { recursive: true, force: true });
+    registry.releasePath(scratch);
+    registry.close();
   }
   if (o.abort?.aborted && !fault) fault = interruptedFault(sessionDir);
   manifest.complete = manifest.runs.length === o.runs.length && manifest.runs.every((r) => !r.incomplete);
@@ -284,14 +294,72 @@ function describeRootfs(
   };
 }
 
-/** The temporary rootfs goes, unless something is still mounted in it (then it stays, and we say so). */
-function removeTempRoot(dir: string, log: (line: string) => void): void {
+/**
+ * The temporary rootfs goes, unless something is still mounted in it (then it stays, and we say so; it
+ * stays in the leftover registry too, so the next collect tries again). True when it is gone.
+ */
+function removeTempRoot(dir: string, log: (line: string) => void): boolean {
   const mounts = mountsUnder(dir);
   if (mounts.length > 0) {
     log(`warning: ${mounts.length} mount(s) still under ${dir}; left in place: ${mounts.join(', ')}`);
-    return;
+    return false;
   }
   rmSync(dir, { recursive: true, force: true });
+  return true;
+}
+
+/** One progress line per earlier collect whose leftovers were removed, and a warning per one that stays. */
+function logSweep(report: SweepReport, log: (line: string) => void): void {
+  if (report.owners.length === 0) return;
+  const what = report.done.length > 0 ? report.done.join('; ') : 'nothing was left';
+  log(`cleaned up after an earlier collect that did not finish (pid ${report.owners.join(', ')}): ${what}`);
+  for (const p of report.problems) log(`warning: could not clean up ${p}`);
+}
+
+/**
+ * The session directory, made here so that a bad --out is one line: `--out notes.txt` (a file), or a
+ * path under a file, or a read-only place.
+ */
+function makeSessionDir(dir: string, given: string | undefined): void {
+  const name = given ?? dir;
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EEXIST'
+        ? 'is a file, not a directory'
+        : code === 'ENOTDIR'
+          ? `is under ${fileAbove(dir) ?? 'a file'}, which is a file, not a directory`
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'cannot be created here (permission denied)'
+            : code === 'EROFS'
+              ? 'is on a read-only file system'
+              : `cannot be created (${code ?? String(e)})`;
+    throw new CollectError(
+      `--out ${name}: ${reason}`,
+      'Name a new or existing directory for the session, e.g. --out sessions/my-run.',
+      EXIT.usage,
+    );
+  }
+  if (!statSync(dir).isDirectory())
+    throw new CollectError(
+      `--out ${name}: is a file, not a directory`,
+      'Name a new or existing directory for the session, e.g. --out sessions/my-run.',
+      EXIT.usage,
+    );
+}
+
+/** The nearest existing ancestor of `path` when it is not a directory (the file blocking mkdir -p). */
+function fileAbove(path: string): string | null {
+  for (let p = dirname(path); p !== dirname(p); p = dirname(p)) {
+    try {
+      return statSync(p).isDirectory() ? null : p;
+    } catch {
+      // not there yet: look higher
+    }
+  }
+  return null;
 }
 
 function describeRun(r: RunOneResult): string {

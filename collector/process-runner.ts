@@ -1,5 +1,7 @@
 import { execa } from 'execa';
 import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import type { LeftoverRegistry } from './cleanup/leftover-registry.js';
+import { processGroupLeftover } from './cleanup/leftover-registry.js';
 
 /**
  * The one place that starts processes. Everything is an argv array handed to execa (never a shell
@@ -54,6 +56,8 @@ export interface TracedRunOptions {
    * bpftrace needs about 3 s to compile and attach before the program runs.
    */
   programStarted?: (tracerPid: number) => boolean;
+  /** The run's process group is recorded here as soon as it exists, and released once it is gone. */
+  registry?: LeftoverRegistry;
 }
 
 export interface TracedRunResult {
@@ -89,6 +93,7 @@ export async function runTraced(
     ...(options.env ? { env: options.env, extendEnv: true } : {}),
   });
   const pid = child.pid;
+  const recorded = pid !== undefined ? options.registry?.record(processGroupLeftover(pid)) : undefined;
   let timedOut = false;
   let interrupted = false;
   let tracerKilled = false;
@@ -145,6 +150,7 @@ export async function runTraced(
   if (stopping) await stopping;
   // Whatever outlived the tracer (a daemonised child, tracees of a killed tracer) goes now.
   if (pid !== undefined) killGroup(pid);
+  recorded?.release();
   const spawnError = spawnErrorOf(r);
   return {
     exitCode: r.exitCode ?? null,

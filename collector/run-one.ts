@@ -4,6 +4,7 @@ import { buildBpftraceArgv } from './tracers/bpftrace-script.js';
 import { buildStraceArgv } from './tracers/strace-argv.js';
 import { descendantExecd, runTraced } from './process-runner.js';
 import type { Backend, RunLabel, SessionRun } from './session/session-manifest.js';
+import type { LeftoverRegistry } from './cleanup/leftover-registry.js';
 
 /** Runs one labelled run under the chosen tracer and describes what happened, for session.json. */
 export interface RunOneOptions {
@@ -19,6 +20,8 @@ export interface RunOneOptions {
   timeoutMs?: number;
   abort?: AbortSignal;
   env?: Record<string, string>;
+  /** Where the run's process group is recorded, so that it dies with the collector. */
+  registry?: LeftoverRegistry;
 }
 
 export interface RunOneResult {
@@ -54,6 +57,7 @@ export async function runOne(o: RunOneOptions): Promise<RunOneResult> {
     ...(o.env ? { env: o.env } : {}),
     ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
     ...(o.abort ? { abort: o.abort } : {}),
+    ...(o.registry ? { registry: o.registry } : {}),
     // bpftrace forks its -c child at once but lets it exec only after attaching (about 3 s).
     ...(o.backend === 'bpftrace'
       ? { programStarted: (tracerPid: number) => descendantExecd(tracerPid, 'bpftrace') }

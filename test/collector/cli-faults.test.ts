@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isRoot, tempDir } from './helpers.js';
@@ -34,6 +34,26 @@ describe.runIf(isRoot)('spelunk collect / rootfs on the command line', () => {
     const r = await spelunk(['collect', '--unshare', 'net,bogus', '--', '/bin/true']);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/spelunk: --unshare net,bogus: unknown namespace "bogus"/);
+  });
+
+  it('--out naming a file, or a path under one: exit 2, one line naming the path, no stack', async () => {
+    const file = join(tempDir('/tmp/spelunk-cli-'), 'notes.txt');
+    writeFileSync(file, 'not a directory\n');
+    const onFile = await spelunk(['collect', '--runs', 'host', '--out', file, '--', '/bin/true']);
+    expect(onFile.exitCode).toBe(2);
+    expect(onFile.stderr).toContain(
+      `\nspelunk: --out ${file}: is a file, not a directory\n  Name a new or existing directory for the session, e.g. --out sessions/my-run.`,
+    );
+    const under = await spelunk(['collect', '--runs', 'host', '--out', `${file}/s/1`, '--', '/bin/true']);
+    expect(under.exitCode).toBe(2);
+    expect(under.stderr).toContain(
+      `\nspelunk: --out ${file}/s/1: is under ${file}, which is a file, not a directory\n  Name a`,
+    );
+    for (const r of [onFile, under]) {
+      expect(r.stderr).not.toMatch(/unexpected failure|\n\s+at /);
+      expect(r.stderr.split('\n')).toHaveLength(3); // the progress line, the fault and its hint
+    }
+    expect(readFileSync(file, 'utf8')).toBe('not a directory\n');
   });
 
   it('Ctrl-C: stops the program, keeps the partial session marked incomplete, exits 130', async () => {
