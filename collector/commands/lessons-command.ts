@@ -3,7 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stdoutColors as pc } from '../terminal-colors.js';
 import type { Lesson, LessonStep, ResolvedSelection } from '../../parsers/lessons/index.js';
-import { LESSONS, findLesson, formatSelector, resolveStep } from '../../parsers/lessons/index.js';
+import {
+  LESSONS,
+  WORKSHOP_SECTIONS,
+  evaluateStepChecks,
+  findLesson,
+  formatCheckResult,
+  formatSelector,
+  resolveStep,
+} from '../../parsers/lessons/index.js';
 import type { Trace } from '../../parsers/model/index.js';
 import { parseStrace } from '../../parsers/strace/index.js';
 import { computeClosestNames } from '../../parsers/catalog/suggest.js';
@@ -61,15 +69,13 @@ function describeSelection(
   limit = Infinity,
 ): ResolvedEventJson[] {
   if (!trace) return [];
-  return sel.events
-    .slice(0, limit)
-    .map((i) => ({
-      index: i,
-      line: trace.line(i),
-      pid: trace.pid(i),
-      name: trace.name(i),
-      text: trace.rawLine(i),
-    }));
+  return sel.events.slice(0, limit).map((i) => ({
+    index: i,
+    line: trace.line(i),
+    pid: trace.pid(i),
+    name: trace.name(i),
+    text: trace.rawLine(i),
+  }));
 }
 
 /** A lesson with every step resolved against the current samples: the `--json` shape of `spelunk lessons ID`. */
@@ -103,16 +109,19 @@ export function resolveLessonJson(samplesDir: string, lesson: Lesson) {
             }
           : null,
         unmatched,
+        checks: evaluateStepChecks(step, traceOf),
       };
     }),
   };
 }
 
+/** The lessons numbered in the workshop's order, each with its section. */
 function formatLessonList(): string {
   const width = Math.max(...LESSONS.map((l) => l.id.length));
+  const sectionWidth = Math.max(...WORKSHOP_SECTIONS.map((s) => s.length)) + 2;
   return LESSONS.map(
     (l, k) =>
-      `${String(k + 1).padStart(2)}. ${l.id.padEnd(width)}  ${l.title}  ${pc.dim(`(${l.sample}, ${l.steps.length} steps)`)}`,
+      `${String(k + 1).padStart(2)}. ${l.id.padEnd(width)}  ${pc.cyan(`[${l.section ?? 'other'}]`.padEnd(sectionWidth))}  ${l.title}  ${pc.dim(`(${l.sample}, ${l.steps.length} steps)`)}`,
   ).join('\n');
 }
 
@@ -135,6 +144,8 @@ function formatLessonText(json: ReturnType<typeof resolveLessonJson>, maxEvents:
     if (s.compare)
       out.push(`  ${pc.italic(`Compare: ${s.compare.text}`)}`, ...show(s.compare.run, s.compare.events));
     for (const u of s.unmatched) out.push(pc.red(`  ! no event matches: ${u}`));
+    for (const c of s.checks)
+      out.push(c.ok ? pc.green(`  ${formatCheckResult(c)}`) : pc.red(`  ${formatCheckResult(c)}`));
     out.push('');
   });
   return out.join('\n');
@@ -147,7 +158,11 @@ export function registerLessonsCommand(program: Command): void {
     .description('list the guided lessons, or print one with the events each step points at in the samples')
     .argument('[id]', 'a lesson id (see the list)')
     .option('--json', 'machine-readable output')
-    .option('--samples <dir>', 'the samples folder', process.env.SPELUNK_SAMPLES_DIR ?? join(PACKAGE_ROOT, 'samples'))
+    .option(
+      '--samples <dir>',
+      'the samples folder',
+      process.env.SPELUNK_SAMPLES_DIR ?? join(PACKAGE_ROOT, 'samples'),
+    )
     .option('--max-events <n>', 'events shown per step in text output', '6')
     .action((id: string | undefined, opts: { json?: boolean; samples: string; maxEvents: string }) =>
       runAction(async () => {
@@ -158,6 +173,7 @@ export function registerLessonsCommand(program: Command): void {
             sample: l.sample,
             steps: l.steps.length,
             summary: l.summary,
+            section: l.section ?? null,
           }));
           await writeOut((opts.json ? JSON.stringify(list, null, 2) : formatLessonList()) + '\n');
           return;
@@ -179,6 +195,13 @@ export function registerLessonsCommand(program: Command): void {
         if (broken > 0) {
           process.stderr.write(
             `spelunk: ${broken} selector(s) of lesson ${id} match nothing in the current samples\n`,
+          );
+          process.exitCode = 1;
+        }
+        const failed = json.steps.flatMap((s) => s.checks.filter((c) => !c.ok));
+        if (failed.length > 0) {
+          process.stderr.write(
+            `spelunk: ${failed.length} check(s) of lesson ${id} do not hold on the current samples: ${failed.map((c) => c.claim).join('; ')}\n`,
           );
           process.exitCode = 1;
         }

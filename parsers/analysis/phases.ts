@@ -9,8 +9,10 @@ import { computeProcessTree } from './process-tree.js';
  *
  *   loader    execve, then ld.so: access("/etc/ld.so.preload"), openat of ld.so.cache and each library,
  *             read/pread64 of its ELF header, mmap of its segments (a static binary has only the execve)
- *   startup   libc setting up the thread: arch_prctl(ARCH_SET_FS), set_tid_address, set_robust_list, rseq,
- *             mprotect of RELRO pages, prlimit64, getrandom (malloc's seed), the first brk
+ *   startup   the loader and libc setting up the thread: arch_prctl(ARCH_SET_FS), set_tid_address,
+ *             set_robust_list, rseq, mprotect of RELRO pages, prlimit64, munmap of ld.so.cache; the band
+ *             runs on through the first malloc's getrandom and brk, which are already inside main() (a
+ *             trace has no mark where main starts: test/kernel/loader-stacks.test.ts shows who calls what)
  *   work      what the program itself does (a forked child or a thread is all work)
  *   chroot    chroot()/pivot_root() and the chdir/execve attempts right after it
  *   namespace unshare()/setns()
@@ -42,7 +44,7 @@ export interface Phase {
 
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 const EXIT_KINDS = new Set([EVENT_KINDS.indexOf('exit'), EVENT_KINDS.indexOf('killed')]);
-/** Calls libc makes while it sets the process up, before main() (both glibc dynamic and static). */
+/** Calls of the loader and libc setting the process up (both glibc dynamic and static), and of the first malloc. */
 const STARTUP = new Set([
   'arch_prctl',
   'set_tid_address',

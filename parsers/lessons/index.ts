@@ -9,9 +9,12 @@ import { BIND_MOUNT, CAP_DROP, CGROUP, NSENTER, SECCOMP, UNSHARE_NET } from './l
 import type { EventSelector } from './selector.js';
 import { resolveSelector } from './selector.js';
 
-export type { Lesson, LessonStep, RunLabel } from './lesson.js';
+export type { Lesson, LessonStep, RunLabel, WorkshopSection } from './lesson.js';
+export { WORKSHOP_SECTIONS } from './lesson.js';
 export type { EventSelector } from './selector.js';
 export { formatSelector, resolveSelector } from './selector.js';
+export type { CheckResult, LessonCheck, ValueRef } from './checks.js';
+export { evaluateCheck, evaluateStepChecks, formatCheckResult } from './checks.js';
 
 export const LESSONS: readonly Lesson[] = [
   HELLO_PROCESS,

@@ -1,7 +1,24 @@
+import type { LessonCheck } from './checks.js';
 import type { EventSelector } from './selector.js';
 
 /** Which run of a sample a step looks at: the labels in samples/index.json ("host", "chroot"). */
 export type RunLabel = string;
+
+/** The sections of the workshop, in its order; `spelunk lessons` groups the lessons by them. */
+export const WORKSHOP_SECTIONS = [
+  'chroot',
+  'loader',
+  'strace',
+  'env',
+  'namespaces',
+  'nsenter',
+  'mounts',
+  'cgroups',
+  'capabilities',
+  'networking',
+  'seccomp',
+] as const;
+export type WorkshopSection = (typeof WORKSHOP_SECTIONS)[number];
 
 /** One step of a lesson: the events it points at, and what to say about them. */
 export interface LessonStep {
@@ -13,6 +30,8 @@ export interface LessonStep {
   select: readonly EventSelector[];
   /** The same moment in another run, for a side-by-side comparison. */
   compare?: { run: RunLabel; select: readonly EventSelector[]; text: string };
+  /** What the text claims, as checks on the values of the events (checks.ts): each must hold on the sample. */
+  checks?: readonly LessonCheck[];
 }
 
 /** A guided walk through a real capture (a sample folder made by `npm run samples`). */
@@ -21,6 +40,8 @@ export interface Lesson {
   title: string;
   /** The sample's id in samples/index.json. */
   sample: string;
+  /** The part of the workshop it belongs to. */
+  section?: WorkshopSection;
   /** One or two sentences: what the lesson shows. */
   summary: string;
   steps: readonly LessonStep[];

@@ -1,9 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../parsers/lessons/index.js';
 import { runCli } from '../cli/run-cli.js';
+import { SAMPLES } from './sample-traces.js';
 
 describe('spelunk lessons', () => {
   it('lists every lesson with its sample and step count', async () => {
@@ -12,7 +13,7 @@ describe('spelunk lessons', () => {
     const rows = r.stdout.trimEnd().split('\n');
     expect(rows).toHaveLength(LESSONS.length);
     expect(rows[0]).toMatch(
-      /^ 1\. hello-process +How a program becomes a process +\(hello-world, 7 steps\)$/,
+      /^ 1\. hello-process +\[loader\] +How a program becomes a process +\(hello-world, 8 steps\)$/,
     );
     expect(rows[1]).toContain('bare-chroot-enoent');
   });
@@ -48,6 +49,56 @@ describe('spelunk lessons', () => {
       }
     }
   }, 60_000);
+
+  it('prints each check with what the trace shows, and exits 0 when all hold', async () => {
+    const r = await runCli(['lessons', 'bind-mount']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(
+      /^ {2}✓ the first call passes MS_RDONLY\|MS_BIND — chroot:\d+ MS_RDONLY\|MS_BIND$/m,
+    );
+    const json = JSON.parse((await runCli(['lessons', 'bind-mount', '--json'])).stdout) as {
+      steps: { checks: { claim: string; ok: boolean; detail: string }[] }[];
+    };
+    expect(json.steps[1]?.checks).toContainEqual({
+      claim: 'the second remounts it read-only',
+      ok: true,
+      detail: expect.stringMatching(/MS_REMOUNT/),
+    });
+  });
+
+  it('exits 1 naming the claim when a re-capture contradicts a check', async () => {
+    // The bind mount re-captured with mount(MS_BIND) alone: selectors still match, the claim does not.
+    const dir = mkdtempSync(join(tmpdir(), 'spelunk-lessons-'));
+    mkdirSync(join(dir, 'bind-mount'));
+    for (const run of ['host', 'chroot']) {
+      const log = readFileSync(join(SAMPLES, 'bind-mount', `${run}.strace.log`), 'latin1');
+      writeFileSync(
+        join(dir, 'bind-mount', `${run}.strace.log`),
+        log.replace('MS_RDONLY|MS_BIND, NULL) = 0', 'MS_BIND, NULL) = 0'),
+        'latin1',
+      );
+    }
+    writeFileSync(
+      join(dir, 'index.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        samples: [
+          {
+            id: 'bind-mount',
+            runs: ['host', 'chroot'].map((label) => ({ label, log: `bind-mount/${label}.strace.log` })),
+          },
+        ],
+      }),
+    );
+    const r = await runCli(['lessons', 'bind-mount', '--samples', dir]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(
+      /^ {2}✗ the first call passes MS_RDONLY\|MS_BIND — chroot:\d+ MS_BIND lacks MS_RDONLY$/m,
+    );
+    expect(r.stderr).toMatch(
+      /1 check\(s\) of lesson bind-mount do not hold on the current samples: the first call passes MS_RDONLY\|MS_BIND/,
+    );
+  });
 
   it('names the closest lessons for an unknown id', async () => {
     const r = await runCli(['lessons', 'seccomp']);
