@@ -28,6 +28,7 @@ export const NOISE_WHY = {
   terminal:
     'one run writes to a terminal and the other to a file or pipe, so terminal checks (ioctl TCGETS) differ',
   preload: '/etc/ld.so.preload is checked and absent, as usual',
+  pwd: 'the shell checks that $PWD, inherited from the launcher, still names its working directory; after the root changed it does not, and the shell carries on',
   'output-file':
     'each run has its own stdout and stderr files, so checks on fd 1 and 2 (fstat, ioctl) name other files',
 } as const;
@@ -67,6 +68,7 @@ const LOCALE =
   /^\/usr\/(lib|share)\/locale\/|^\/usr\/lib\/[^/]*\/?gconv\/|\/gconv-modules|^\/usr\/share\/i18n\/|\.mo$|^\/usr\/lib\/locale$/;
 const LIBRARY_DIR =
   /^(\/usr)?\/lib(64|32|x32)?(\/[^/]+-linux-gnu)?\/(glibc-hwcaps|tls|x86_64|haswell|i686|sse2|avx512_1|x86-64-v\d)(\/|$)/;
+const STAT = /^(stat|newfstatat|statx|access|faccessat|faccessat2|lstat)$/;
 const NSS = /^\/etc\/(nsswitch\.conf|host\.conf|gai\.conf)$|\/libnss_[^/]*\.so/;
 const SELINUX = /^\/sys\/fs\/selinux|^\/selinux$|^\/sys\/fs\/smackfs|^\/proc\/filesystems$/;
 
@@ -101,6 +103,13 @@ export function classifyNoise(run: RunFacts, i: number, changed: boolean): Noise
   if (SELINUX.test(path)) return 'selinux';
   if (name === 'readlink' && path === '/proc/self/exe') return 'self-exe';
   if (isPathSearch(run, i, name, path)) return 'path-search';
+  if (
+    STAT.test(name) &&
+    path !== '' &&
+    path === run.startCwd &&
+    run.lineage.inChroot(t.columns.pid[i] as number, i)
+  )
+    return 'pwd';
   return null;
 }
 
@@ -165,7 +174,7 @@ function isPathSearch(run: RunFacts, i: number, name: string, path: string): boo
     const unit = run.units.all[run.units.unitOfEvent[i] ?? -1];
     return unit !== undefined && unit.execOk && unit.execEvent !== i;
   }
-  if (!/^(stat|newfstatat|statx|access|faccessat|faccessat2|lstat)$/.test(name)) return false;
+  if (!STAT.test(name)) return false;
   const prog = basename(path);
   return prog !== '' && path.includes('/') && run.units.firstRunOf.has(prog);
 }

@@ -2,6 +2,7 @@ import type { Trace } from '../../model/index.js';
 import type { EventKeys } from '../diff/event-keys.js';
 import type { TraceUnits } from '../diff/diff-units.js';
 import type { RunContext } from '../diff/run-context.js';
+import { findWorkingDirectory } from '../diff/chroot-prefix.js';
 import type { Lineage } from './lineage.js';
 import { computeLineage } from './lineage.js';
 import type { RunOutcome } from './outcome.js';
@@ -28,6 +29,8 @@ export interface RunFacts {
   byTarget(i: number): boolean;
   /** Whether the run changed its root (chroot or pivot_root) or namespaces before the target ran. */
   isolated: boolean;
+  /** The directory the run started in (its launcher's cwd), when the log shows it. */
+  startCwd: string | null;
   /** "the chroot", "the container", "the host run": what the run's files are. */
   place: string;
   /** "inside the chroot", "inside the container", "in the host run". */
@@ -61,6 +64,7 @@ export function computeRunFacts(init: {
     ...init,
     lineage,
     outcome: computeOutcome(trace, units, context),
+    startCwd: findWorkingDirectory(trace),
     filter: computeTraceFilter(trace, context?.traceFilter),
     target,
     byTarget,

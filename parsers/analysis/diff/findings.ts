@@ -273,7 +273,7 @@ function scaffolding(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
     const message =
       block.why === 'chroot-scaffolding'
         ? `${label} starts with the chroot program's own start-up (${range}, ${n} calls: loading ${unit.program}, then ${callOf(t, unit.chrootEvent, 60)}${nextCalls(t, unit.events, unit.chrootEvent)}${target}). ${labels[side === 'a' ? 'b' : 'a']} has no such stage; it is shown as one block, not compared call by call.`
-        : `${label} runs ${unit.program || 'a launcher'} first (${range}, ${n} calls)${isolationCalls(t, unit.events)}, which exec's the next program${target}; ${labels[side === 'a' ? 'b' : 'a']} does not. Shown as one block.`;
+        : `${label} runs ${unit.program || 'a launcher'} first (${range}, ${n} calls)${isolationCalls(t, unit.events)}, which starts the next program${target}; ${labels[side === 'a' ? 'b' : 'a']} does not. Shown as one block.`;
     out.push({ kind: 'scaffolding', message, [side]: lineRef(t, first) });
   }
   return out;

@@ -62,6 +62,29 @@ export function pairProcesses(
     pushInOrder(p.children.map((child): Step => ({ kind: 'only', side, pid: child })));
   };
 
+  /**
+   * The processes above a twin (unshare, which forked it): their units as one-sided launcher blocks,
+   * and their other children as unpaired processes, after the twin's pairing.
+   */
+  const visitAbove = (
+    side: 'a' | 'b',
+    units: TraceUnits,
+    found: { twin: PidUnits; chain: PidUnits[] },
+  ): void => {
+    const later: Step[] = [];
+    for (const p of found.chain) {
+      for (const u of p.units) {
+        out.push(
+          side === 'a' ? { kind: 'onlyA', a: u, why: 'launcher' } : { kind: 'onlyB', b: u, why: 'launcher' },
+        );
+      }
+      const next = found.chain[found.chain.indexOf(p) + 1] ?? found.twin;
+      for (const child of p.children) if (child !== next.pid) later.push({ kind: 'only', side, pid: child });
+    }
+    void units;
+    pushInOrder(later);
+  };
+
   const visit = (pa: PidUnits, pb: PidUnits): void => {
     const ua = pa.units;
     const ub = pb.units;
@@ -119,7 +142,25 @@ export function pairProcesses(
   // A root that only forks (a shell running a pipeline) still pairs with the other root: roots are
   // matched by key first and, failing that, in order.
   if (a.roots.length === 1 && b.roots.length === 1) {
-    visit(a.byPid.get(a.roots[0] as number) as PidUnits, b.byPid.get(b.roots[0] as number) as PidUnits);
+    const rootA = a.byPid.get(a.roots[0] as number) as PidUnits;
+    const rootB = b.byPid.get(b.roots[0] as number) as PidUnits;
+    // `unshare --pid --fork` runs the program in a child: pair it with its twin, the other run's root,
+    // and show the processes above it as the launcher.
+    const twinInB =
+      rootA.units.length > 0 && pidKey(rootA) !== pidKey(rootB)
+        ? findTwin(b, rootB, lastProgram(rootA))
+        : null;
+    const twinInA =
+      !twinInB && rootB.units.length > 0 && pidKey(rootA) !== pidKey(rootB)
+        ? findTwin(a, rootA, lastProgram(rootB))
+        : null;
+    if (twinInB) {
+      visitAbove('b', b, twinInB);
+      visit(rootA, twinInB.twin);
+    } else if (twinInA) {
+      visitAbove('a', a, twinInA);
+      visit(twinInA.twin, rootB);
+    } else visit(rootA, rootB);
   } else {
     visitLists(a.roots, b.roots);
   }
@@ -129,6 +170,40 @@ export function pairProcesses(
     else onlyPid(step.side, step.side === 'a' ? a : b, step.pid);
   }
   return out;
+}
+
+/** The program a process ends up running: its last exec stage's. */
+function lastProgram(p: PidUnits): string {
+  return p.units[p.units.length - 1]?.program ?? '';
+}
+
+/** How deep below a root a twin is looked for (unshare, then its forked child: 1 or 2 levels). */
+const MAX_TWIN_DEPTH = 4;
+
+/**
+ * The first process below `root` (breadth first, in creation order, at most MAX_TWIN_DEPTH levels)
+ * that ends up running `program`, with the chain of processes from the root down to its parent.
+ */
+function findTwin(
+  units: TraceUnits,
+  root: PidUnits,
+  program: string,
+): { twin: PidUnits; chain: PidUnits[] } | null {
+  if (program === '') return null;
+  let level: { p: PidUnits; chain: PidUnits[] }[] = [{ p: root, chain: [] }];
+  for (let depth = 0; depth < MAX_TWIN_DEPTH && level.length > 0; depth++) {
+    const next: { p: PidUnits; chain: PidUnits[] }[] = [];
+    for (const { p, chain } of level) {
+      for (const child of p.children) {
+        const c = units.byPid.get(child);
+        if (!c || c.thread) continue;
+        if (lastProgram(c) === program) return { twin: c, chain: [...chain, p] };
+        next.push({ p: c, chain: [...chain, p] });
+      }
+    }
+    level = next;
+  }
+  return null;
 }
 
 /** One step of the depth-first pairing walk. */
