@@ -1,0 +1,55 @@
+import { execa } from 'execa';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Type-checks `code` as a file of `layer` (with that layer's tsconfig.json) and returns the errors. */
+async function errorsIn(layer: string, code: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'spelunk-tsconfig-'));
+  writeFileSync(join(dir, 'probe.ts'), code);
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    // the layer's own declarations come along (parsers/platform.d.ts)
+    JSON.stringify({
+      extends: join(ROOT, layer, 'tsconfig.json'),
+      include: ['probe.ts', join(ROOT, layer, '*.d.ts')],
+      exclude: [],
+    }),
+  );
+  const r = await execa(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', dir], { reject: false });
+  return String(r.stdout);
+}
+
+describe("each layer's tsconfig makes a wrong platform a type error", () => {
+  it('parsers/: neither the DOM nor Node', async () => {
+    const errors = await errorsIn(
+      'parsers',
+      "import { readFileSync } from 'node:fs';\nexport const a = document.title + process.pid + readFileSync;\nexport const b = new TextDecoder().decode(new Uint8Array(1));\n",
+    );
+    expect(errors).toMatch(/Cannot find name 'node:fs'/);
+    expect(errors).toMatch(/Cannot find name 'document'/);
+    expect(errors).toMatch(/Cannot find name 'process'/);
+    expect(errors).not.toMatch(/TextDecoder/); // what both platforms have is declared (platform.d.ts)
+  });
+
+  it('collector/: Node, no DOM', async () => {
+    const errors = await errorsIn(
+      'collector',
+      "import { readFileSync } from 'node:fs';\nexport const a = process.pid + String(readFileSync);\nexport const b = document.title;\n",
+    );
+    expect(errors.trim().split('\n')).toEqual([expect.stringMatching(/Cannot find name 'document'/)]);
+  });
+
+  it('app/: the DOM, no Node', async () => {
+    const errors = await errorsIn(
+      'app',
+      "export const a = document.title;\nexport const b = process.pid;\nexport const c = Buffer.from('x');\n",
+    );
+    expect(errors).not.toMatch(/'document'/);
+    expect(errors).toMatch(/Cannot find name 'process'/);
+    expect(errors).toMatch(/Cannot find name 'Buffer'/);
+  });
+});
