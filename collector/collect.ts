@@ -23,12 +23,15 @@ import { planBytes } from './rootfs/rootfs-plan.js';
 import { extractRootfsArchive, isRootfsArchive } from './rootfs/rootfs-tar.js';
 import type { RootfsPlan } from './rootfs/rootfs-plan.js';
 import type { BindSpec, ChainTools, Namespace } from './run-chain.js';
-import { buildChrootCommand, buildHostCommand } from './run-chain.js';
+import { buildChrootCommand, buildHostCommand, namespacesFor } from './run-chain.js';
 import { runOne } from './run-one.js';
 import type { RunOneResult } from './run-one.js';
 import { bpftraceEnv, buildBpftraceScript } from './tracers/bpftrace-script.js';
 import { parseTraceSet } from './tracers/trace-set.js';
 import { syscallNumberOf } from '../parsers/bpftrace/numbers.js';
+import type { PreparedContainer } from './container/container-run.js';
+import { containerIsolation, prepareContainer, saveContainerConfig } from './container/container-run.js';
+import { removeBundle } from './container/bundle.js';
 import type { Backend, RunLabel, SessionManifest } from './session/session-manifest.js';
 import { SESSION_SCHEMA_VERSION } from './session/session-manifest.js';
 
@@ -61,9 +64,13 @@ export interface CollectOutcome {
 /** Traces the program as asked and writes the session. Throws CollectError for problems found before any run. */
 export async function collect(o: CollectOptions): Promise<CollectOutcome> {
   const wantsChroot = o.runs.includes('chroot');
-  if (wantsChroot || o.backend === 'bpftrace')
-    requireRoot(wantsChroot ? 'chroot, mounts and namespaces need root' : 'bpftrace needs root');
+  const wantsContainer = o.runs.includes('container');
+  // Both isolated runs use the rootfs: the chroot as it is, the container through an overlay on it.
+  const wantsRootfs = wantsChroot || wantsContainer;
+  if (wantsRootfs || o.backend === 'bpftrace')
+    requireRoot(wantsRootfs ? 'chroot, containers, mounts and namespaces need root' : 'bpftrace needs root');
   const tracer = findTool(o.backend);
+  const runc = wantsContainer ? findTool('runc') : null;
   const rootMode = rootfsMode(o.rootfs);
   const rootDirGiven = rootMode === 'dir' ? resolve(o.rootfs) : null;
   const archive = rootMode === 'tar' ? resolve(o.rootfs) : null;
@@ -100,6 +107,7 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
     tools: await readToolVersions({
       [o.backend]: tracer,
       ...(wantsChroot ? { unshare: tools.unshare, chroot: tools.chroot } : {}),
+      ...(runc ? { runc } : {}),
     }),
     kernel: describeKernel(),
     options: {
@@ -122,6 +130,7 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
   save();
   let tempRoot: string | null = null;
   let fault: CollectError | null = null;
+  let cleanupProblems: string[] = [];
   try {
     let scriptFile: string | undefined;
     if (o.backend === 'bpftrace') {
@@ -136,7 +145,7 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       manifest.bpftraceScript = 'spelunk.bt';
     }
     let rootDir = rootDirGiven;
-    if (wantsChroot && archive) {
+    if (wantsRootfs && archive) {
       tempRoot = registry.makeTempDir('/tmp/spelunk-rootfs-').path;
       rootDir = tempRoot;
       const tree = await extractRootfsArchive(archive, tempRoot);
@@ -154,7 +163,7 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       o.log(
         `rootfs (tar): ${tree.entries} entries, ${formatBytes(tree.totalBytes)} from ${archive} in ${tempRoot}`,
       );
-    } else if (wantsChroot && (rootMode === 'auto' || rootMode === 'bare') && hostProgram) {
+    } else if (wantsRootfs && (rootMode === 'auto' || rootMode === 'bare') && hostProgram) {
       tempRoot = registry.makeTempDir('/tmp/spelunk-rootfs-').path;
       rootDir = tempRoot;
       const plan = await planRootfs(hostProgram, rootMode);
@@ -166,7 +175,8 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       );
       for (const w of plan.warnings) o.log(`  warning: ${w}`);
     } else if (rootDirGiven) {
-      for (const b of o.binds) checkMountPoint(rootDirGiven, b.target);
+      // The container's mount points are made in its overlay; only the chroot needs them in the rootfs.
+      if (wantsChroot) for (const b of o.binds) checkMountPoint(rootDirGiven, b.target);
       manifest.rootfs = { mode: 'dir', dir: rootDirGiven, files: [], totalBytes: 0, warnings: [] };
     }
     save();
@@ -175,11 +185,24 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       if (o.abort?.aborted) break;
       const program = label === 'host' ? (hostProgram as string) : (insideProgram as string);
       const chain = { program: [program, ...o.args], envClear: o.envClear, env: o.env, tools };
-      const command =
-        label === 'host'
+      let container: PreparedContainer | null = null;
+      if (label === 'container')
+        container = await prepareContainer({
+          runc: runc as string,
+          rootDir: rootDir as string,
+          program: chain.program,
+          envClear: o.envClear,
+          env: o.env,
+          binds: o.binds,
+          unshare: o.unshare,
+          registry,
+        });
+      const command = container
+        ? container.command
+        : label === 'host'
           ? buildHostCommand(chain)
           : buildChrootCommand({ ...chain, rootDir: rootDir as string, unshare: o.unshare, binds: o.binds });
-      o.log(`${label.padEnd(6)} ▸ ${o.backend} … ${command.join(' ').replace(/\n/g, '⏎').slice(0, 160)}`);
+      o.log(`${label.padEnd(9)} ▸ ${o.backend} … ${command.join(' ').replace(/\n/g, '⏎').slice(0, 160)}`);
       const result = await runOne({
         label,
         backend: o.backend,
@@ -190,13 +213,38 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
         registry,
         ...(scriptFile ? { bpftraceScriptFile: scriptFile } : {}),
         ...(o.trace && o.backend === 'strace' ? { trace: o.trace } : {}),
+        ...(label === 'container' || (label === 'chroot' && o.unshare.includes('pid'))
+          ? { pidnsTranslation: true }
+          : {}),
         ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
         ...(o.abort ? { abort: o.abort } : {}),
         ...(env ? { env } : {}),
+      }).finally(async () => {
+        // The container goes whatever happened to the run: runc delete, cgroups, overlay, bundle.
+        if (container) cleanupProblems = await removeBundle(container.bundle);
       });
+      result.run.isolation =
+        label === 'host'
+          ? []
+          : label === 'chroot'
+            ? ['chroot', ...namespacesFor(o.unshare, o.binds.length > 0)]
+            : [];
+      if (container) {
+        result.run.isolation = containerIsolation(container.config);
+        const b = container.bundle;
+        result.run.container = {
+          runtime: 'runc',
+          id: b.id,
+          hostname: b.hostname,
+          cgroupsPath: b.cgroupsPath,
+          config: saveContainerConfig(sessionDir, label, container.config),
+          ...(cleanupProblems.length > 0 ? { cleanupProblems } : {}),
+        };
+        for (const p of cleanupProblems) o.log(`warning: ${p}`);
+      }
       manifest.runs.push(result.run);
       save();
-      o.log(`${label.padEnd(6)} ■ ${describeRun(result)} → ${result.run.log}`);
+      o.log(`${label.padEnd(9)} ■ ${describeRun(result)} → ${result.run.log}`);
       fault ??= runFault(result, o);
       if (result.run.incompleteReason === 'interrupted' || result.run.incompleteReason === 'tracer-failed')
         break;
@@ -222,8 +270,10 @@ export function rootfsMode(spec: string): 'auto' | 'bare' | 'tar' | 'dir' {
 function chainTools(o: CollectOptions): ChainTools {
   const need = (name: string, when: boolean): string => (when ? findTool(name) : name);
   const chroot = o.runs.includes('chroot');
+  // --env/--env-clear reach the container through its config, not through env(1).
+  const hostOrChroot = o.runs.includes('host') || chroot;
   return {
-    env: need('env', o.envClear || o.env.length > 0),
+    env: need('env', hostOrChroot && (o.envClear || o.env.length > 0)),
     unshare: need('unshare', chroot && (o.unshare.length > 0 || o.binds.length > 0)),
     chroot: need('chroot', chroot),
     mount: need('mount', chroot && o.binds.length > 0),

@@ -23,6 +23,7 @@ const INSTALL_HINT: Record<string, string> = {
   chroot: 'apt-get install coreutils',
   env: 'apt-get install coreutils',
   sh: 'apt-get install dash',
+  runc: 'apt-get install runc',
 };
 
 /** The absolute path of a tool found in PATH, or a CollectError naming the package to install. */

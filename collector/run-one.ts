@@ -17,6 +17,8 @@ export interface RunOneOptions {
   scratchDir: string;
   bpftraceScriptFile?: string;
   trace?: string;
+  /** The run makes a new pid namespace (see buildStraceArgv). */
+  pidnsTranslation?: boolean;
   timeoutMs?: number;
   abort?: AbortSignal;
   env?: Record<string, string>;
@@ -44,6 +46,7 @@ export async function runOne(o: RunOneOptions): Promise<RunOneResult> {
           logFile: logPath,
           command: o.command,
           ...(o.trace ? { trace: o.trace } : {}),
+          ...(o.pidnsTranslation ? { pidnsTranslation: true } : {}),
         })
       : buildBpftraceArgv({
           bpftrace: o.tracer,

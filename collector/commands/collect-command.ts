@@ -11,17 +11,20 @@ export function registerCollectCommand(program: Command): void {
   program
     .command('collect')
     .description(
-      'Trace a program on the host and inside a chroot (as root), and save both traces as a session',
+      'Trace a program on the host, inside a chroot and inside a runc container (as root), and save the traces as one session',
     )
     .argument('<program>', 'the program to run (a path, or a name found in PATH)')
     .argument('[args...]', 'its arguments (put -- before the program so they are not read as options)')
-    .option('--runs <list>', 'which runs: host,chroot', 'host,chroot')
+    .option('--runs <list>', 'which runs, in order: any of host,chroot,container', 'host,chroot')
     .option(
       '--rootfs <mode>',
       'auto (program + ldd closure), bare (program only), FILE.tar (e.g. from docker export), or an existing DIR',
       'auto',
     )
-    .option('--unshare <list>', 'new namespaces for the chroot run: net,pid,mount,uts,ipc,user,cgroup')
+    .option(
+      '--unshare <list>',
+      'new namespaces for the chroot run: net,pid,mount,uts,ipc,user,cgroup (a container has all but user already)',
+    )
     .option('--env-clear', 'run with an empty environment, like env -i')
     .option('--env <K=V>', 'set an environment variable (repeatable)', collectList, [])
     .option(
@@ -105,8 +108,13 @@ function parseFlags(flags: CollectFlags): FlagOptions {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  if (runs.length === 0 || runs.some((r) => r !== 'host' && r !== 'chroot'))
-    usage(`--runs ${flags.runs}: expected host, chroot or host,chroot`, 'Example: --runs chroot');
+  if (runs.length === 0 || runs.some((r) => r !== 'host' && r !== 'chroot' && r !== 'container'))
+    usage(
+      `--runs ${flags.runs}: expected a list of host, chroot, container`,
+      'Example: --runs host,chroot,container',
+    );
+  if (new Set(runs).size !== runs.length)
+    usage(`--runs ${flags.runs}: each run once`, 'Example: --runs host,container');
   if (flags.backend !== 'strace' && flags.backend !== 'bpftrace')
     usage(`--backend ${flags.backend}: expected strace or bpftrace`, 'Example: --backend bpftrace');
   const unshare = flags.unshare ? parseNamespaces(flags.unshare) : [];

@@ -16,6 +16,8 @@ interface DiffCommandOptions {
   budget?: string;
   context?: string;
   all?: boolean;
+  a?: string;
+  b?: string;
 }
 
 /** `spelunk diff <a> [b]`: align two runs call by call and say how they differ. */
@@ -27,14 +29,19 @@ export function registerDiffCommand(program: Command): void {
       '<a>',
       'strace (or bpftrace) log, -ff directory, quoted glob ("run1/trace.*"), or a `spelunk collect` session directory',
     )
-    .argument('[b]', 'the other trace (omit when <a> is a session directory: its host and chroot runs)')
+    .argument(
+      '[b]',
+      'the other trace (omit when <a> is a session directory: host against its first isolated run)',
+    )
+    .option('--a <label>', 'for a session: the run shown as A (host, chroot, container)')
+    .option('--b <label>', 'for a session: the run shown as B')
     .option('--json', 'machine-readable: counts, first divergence, findings and the whole alignment')
     .option('--budget <ms>', 'time allowed for exact alignment before a coarser one is used', '5000')
     .option('--context <n>', 'equal calls shown around each difference', '2')
     .option('--all', 'print the whole alignment')
     .action((a: string, b: string | undefined, opts: DiffCommandOptions) =>
       runAction(async () => {
-        const { traceA, traceB, labels, context: runContext } = await readPair(a, b);
+        const { traceA, traceB, labels, context: runContext } = await readPair(a, b, opts);
         const budgetMs = Number(opts.budget);
         if (!Number.isFinite(budgetMs) || budgetMs <= 0)
           throw new InputError(`--budget: not a positive number: ${opts.budget}`);
@@ -77,14 +84,15 @@ interface RunPair {
 }
 
 /** The two traces and their labels, from two arguments or one session directory. */
-async function readPair(a: string, b: string | undefined): Promise<RunPair> {
+async function readPair(a: string, b: string | undefined, pick: RunPick): Promise<RunPair> {
   if (b === undefined) {
-    const session = await readSession(a);
+    const session = await readSession(a, pick);
     if (!session)
       throw new InputError(`${a}: not a session directory (no session.json); name two traces to compare`);
     return session;
   }
-  const [sa, sb] = await Promise.all([readSession(a), readSession(b)]);
+  if (pick.a || pick.b) throw new InputError('--a and --b choose runs of one session directory');
+  const [sa, sb] = await Promise.all([readSession(a, {}), readSession(b, {})]);
   if (sa || sb)
     throw new InputError('a session directory compares its own runs: give it alone (spelunk diff SESSION)');
   const [traceA, traceB] = await Promise.all([
@@ -94,8 +102,17 @@ async function readPair(a: string, b: string | undefined): Promise<RunPair> {
   return { traceA, traceB, labels: { a: 'A', b: 'B' } };
 }
 
-/** A session from `spelunk collect`: session.json lists runs [{label, log}]; host first, then chroot. */
-async function readSession(dir: string): Promise<RunPair | null> {
+/** Which runs of a session to compare, by label. */
+interface RunPick {
+  a?: string;
+  b?: string;
+}
+
+/**
+ * A session from `spelunk collect`: session.json (schema 1 or 2) lists runs [{label, log}]. By default
+ * the host run is A and the first other run in the session's order (chroot, container) is B.
+ */
+async function readSession(dir: string, pick: RunPick): Promise<RunPair | null> {
   const manifestPath = join(dir, 'session.json');
   if (!(await isFile(manifestPath))) return null;
   let manifest: ManifestForContext;
@@ -107,10 +124,19 @@ async function readSession(dir: string): Promise<RunPair | null> {
   const runs = (manifest.runs ?? []).filter(
     (r): r is RunForContext & { label: string; log: string } => !!r.label && !!r.log,
   );
-  const host = runs.find((r) => r.label === 'host') ?? runs[0];
-  const other = runs.find((r) => r !== host && r.label === 'chroot') ?? runs.find((r) => r !== host);
+  const byLabel = (label: string): RunForContext & { label: string; log: string } => {
+    const run = runs.find((r) => r.label === label);
+    if (!run)
+      throw new InputError(
+        `${manifestPath}: no run labelled ${label} (runs: ${runs.map((r) => r.label).join(', ') || 'none'})`,
+      );
+    return run;
+  };
+  const host = pick.a ? byLabel(pick.a) : (runs.find((r) => r.label === 'host') ?? runs[0]);
+  const other = pick.b ? byLabel(pick.b) : runs.find((r) => r !== host);
   if (!host || !other)
     throw new InputError(`${manifestPath}: needs two runs to compare, found ${runs.length}`);
+  if (host === other) throw new InputError(`--a and --b name the same run (${host.label})`);
   const [traceA, traceB] = await Promise.all([readRunLog(dir, host.log), readRunLog(dir, other.log)]);
   return {
     traceA,

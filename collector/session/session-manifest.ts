@@ -4,9 +4,10 @@ import type { BindSpec, Namespace } from '../run-chain.js';
  * session.json: everything needed to know what ran and to compare the runs. Any change to this shape
  * bumps SESSION_SCHEMA_VERSION and is recorded in collector/README.md.
  */
-export const SESSION_SCHEMA_VERSION = 1;
+export const SESSION_SCHEMA_VERSION = 2;
 
-export type RunLabel = 'host' | 'chroot';
+/** Schema 2: any subset of the three, in the order collected (schema 1: host and chroot only). */
+export type RunLabel = 'host' | 'chroot' | 'container';
 export type Backend = 'strace' | 'bpftrace';
 
 export interface SessionRun {
@@ -30,6 +31,25 @@ export interface SessionRun {
   /** The capture stopped early; the log holds what was traced until then. */
   incomplete?: true;
   incompleteReason?: 'timeout' | 'interrupted' | 'tracer-killed' | 'tracer-failed';
+  /**
+   * Schema 2: how the run was isolated, for the diagnosis: [] on the host, `['chroot', ...--unshare]`,
+   * `['container', 'pid', 'net', ..., 'pivot_root', 'capabilities', 'no_new_privs', 'seccomp', 'cgroup']`.
+   */
+  isolation?: string[];
+  /** Schema 2, container runs: the runtime, runc's container id and cgroup, and the OCI config used. */
+  container?: ContainerInfo;
+}
+
+export interface ContainerInfo {
+  runtime: 'runc';
+  id: string;
+  hostname: string;
+  /** The container's cgroup under each controller's root (removed afterwards). */
+  cgroupsPath: string;
+  /** The bundle's config.json, copied into the session directory (a file name). */
+  config: string;
+  /** Anything the cleanup could not undo. */
+  cleanupProblems?: string[];
 }
 
 export interface RootfsFile {

@@ -13,6 +13,12 @@ export interface StraceArgvOptions {
   trace?: string;
   /** `-s`: bytes of each string argument to print. */
   stringLimit?: number;
+  /**
+   * The run has a new pid namespace (a container, `--unshare pid`): strace then adds the outside pid to
+   * every pid the program sees (`clone(...) = 6 /* 31107 in strace's PID NS *\/`), so children can be
+   * told apart and joined to their parent.
+   */
+  pidnsTranslation?: boolean;
   /** What runs under strace: the program, or the wrapper chain that ends in it. */
   command: readonly string[];
 }
@@ -30,6 +36,7 @@ export function buildStraceArgv(options: StraceArgvOptions): string[] {
     String(options.stringLimit ?? DEFAULT_STRING_LIMIT),
   ];
   argv.push('-o', options.logFile);
+  if (options.pidnsTranslation) argv.push('--pidns-translation');
   if (options.trace !== undefined && options.trace !== '') {
     // With a seccomp filter the kernel stops the tracee only for the listed calls, so the rest run at
     // full speed (strace 5.3+; it needs -f, which we always pass).

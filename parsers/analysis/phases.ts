@@ -3,6 +3,10 @@ import { EVENT_KINDS } from '../model/index.js';
 import type { ProcessNode } from './process-tree.js';
 import { computeEventPaths } from './event-paths.js';
 import { computeProcessTree } from './process-tree.js';
+import type { ContainerRuntime } from './container-runtime.js';
+import { findContainerRuntime } from './container-runtime.js';
+import type { RuntimeStep } from './runtime-steps.js';
+import { classifyRuntimeStep, splitRuntimeSteps } from './runtime-steps.js';
 
 /**
  * The stages every program image goes through, found from the calls themselves:
@@ -21,8 +25,24 @@ import { computeProcessTree } from './process-tree.js';
  *
  * A chroot run is then: the chroot program's loader, startup, work, `chroot()`, followed by the target's
  * own loader, startup, work and exit, all in one pid. Each pid (a pipeline has several) gets its phases.
+ *
+ * In a container run (runc), the runtime's processes get the steps of runtime-steps.ts instead of
+ * `work`: `runtime` (its own work), `namespace`, `mount`, `chroot` (pivot_root), `capabilities`,
+ * `no-new-privs`, `seccomp`, `cgroup` (joining it); the program after its execve gets its usual phases.
  */
-export type PhaseKind = 'loader' | 'startup' | 'work' | 'chroot' | 'namespace' | 'mount' | 'exit';
+export type PhaseKind =
+  | 'loader'
+  | 'startup'
+  | 'work'
+  | 'chroot'
+  | 'namespace'
+  | 'mount'
+  | 'exit'
+  | 'runtime'
+  | 'capabilities'
+  | 'no-new-privs'
+  | 'seccomp'
+  | 'cgroup';
 
 export interface Phase {
   /** null when the log has no pids. */
@@ -75,13 +95,27 @@ export function computePhases(trace: Trace): Phase[] {
   const lists: number[][] = tree.nodes.map(() => []);
   for (let i = 0; i < trace.count; i++) lists[tree.nodeOf[i] as number]?.push(i);
   const phases: Phase[] = [];
-  for (const node of tree.nodes) splitImage(trace, node, lists[node.id] as number[], phases);
+  const runtime = findContainerRuntime(trace, tree);
+  for (const node of tree.nodes) {
+    const list = lists[node.id] as number[];
+    const first = list[0];
+    const ofRuntime = runtime !== null && first !== undefined && runtime.isRuntime[first] === 1;
+    splitImage(trace, node, list, phases, ofRuntime ? runtime : null);
+  }
   return phases.sort((a, b) => a.firstIndex - b.firstIndex);
 }
 
-function splitImage(trace: Trace, node: ProcessNode, list: number[], out: Phase[]): void {
+function splitImage(
+  trace: Trace,
+  node: ProcessNode,
+  list: number[],
+  out: Phase[],
+  runtime: ContainerRuntime | null,
+): void {
   if (list.length === 0) return;
-  const program = node.program === null ? null : (node.program.split('/').pop() ?? null);
+  const base = node.program === null ? null : (node.program.split('/').pop() ?? null);
+  // runc re-executes itself as /proc/self/exe, then from a sealed copy (`execveat(fd, "", ...)`).
+  const program = runtime && (base === 'exe' || base === '') ? runtime.name : base;
   const push = (kind: PhaseKind, from: number, to: number, label: string): void => {
     if (to < from) return;
     out.push(makePhase(trace, node.pid, kind, label, program, list, from, to));
@@ -120,9 +154,9 @@ function splitImage(trace: Trace, node: ProcessNode, list: number[], out: Phase[
         : '';
   // A task seen before any execve with no program known: the tracer's own child, about to exec.
   const workLabel = program === null ? 'before execve' : `work: ${program}${role}`;
-  splitWork(trace, list, pos, exitFrom - 1, name, (kind, from, to, label) =>
-    push(kind, from, to, label ?? workLabel),
-  );
+  const emit: Emit = (kind, from, to, label) => push(kind, from, to, label ?? workLabel);
+  if (runtime) splitRuntimeWork(trace, list, pos, exitFrom - 1, runtime, emit);
+  else splitWork(trace, list, pos, exitFrom - 1, name, emit);
   push('exit', exitFrom, list.length - 1, `exit: ${program ?? '?'}`);
 }
 
@@ -182,10 +216,78 @@ function splitWork(
   emit('work', start, to);
 }
 
-function isolationLabel(trace: Trace, list: number[], from: number, to: number): string {
+const STEP_PHASES: Record<RuntimeStep, PhaseKind> = {
+  namespaces: 'namespace',
+  mounts: 'mount',
+  pivot_root: 'chroot',
+  capabilities: 'capabilities',
+  no_new_privs: 'no-new-privs',
+  seccomp: 'seccomp',
+  cgroup: 'cgroup',
+};
+
+const STEP_LABELS: Record<RuntimeStep, string> = {
+  namespaces: 'namespaces',
+  mounts: 'mounts',
+  pivot_root: 'pivot_root',
+  capabilities: 'capabilities',
+  no_new_privs: 'no_new_privs',
+  seccomp: 'seccomp filter',
+  cgroup: 'cgroup',
+};
+
+/** A runtime process's calls, cut into its set-up steps; the program's failed execve (bare rootfs) stands alone. */
+function splitRuntimeWork(
+  trace: Trace,
+  list: number[],
+  from: number,
+  to: number,
+  runtime: ContainerRuntime,
+  emit: Emit,
+): void {
+  const steps: (RuntimeStep | null)[] = [];
+  for (let p = from; p <= to; p++) steps.push(classifyRuntimeStep(trace, list[p] as number));
+  const execAt = list.indexOf(runtime.targetExec, from);
+  for (const span of splitRuntimeSteps(steps)) {
+    const a = from + span.from;
+    const b = from + span.to;
+    if (execAt >= a && execAt <= b) {
+      emitStep(trace, list, a, execAt - 1, span.step, runtime, emit);
+      emit('loader', execAt, execAt, `execve: ${isolationLabel(trace, list, execAt, execAt)}`);
+      emitStep(trace, list, execAt + 1, b, span.step, runtime, emit);
+    } else emitStep(trace, list, a, b, span.step, runtime, emit);
+  }
+}
+
+function emitStep(
+  trace: Trace,
+  list: number[],
+  from: number,
+  to: number,
+  step: RuntimeStep | null,
+  runtime: ContainerRuntime,
+  emit: Emit,
+): void {
+  if (to < from) return;
+  if (step === null) return emit('runtime', from, to, `${runtime.name}: runtime work`);
+  if (step === 'cgroup') {
+    // Moving the child in is a write of its pid to cgroup.procs; the rest is creating and configuring the cgroup.
+    let joins = false;
+    for (let p = from; p <= to && !joins; p++) {
+      const i = list[p] as number;
+      joins = trace.name(i) === 'write' && trace.rawLine(i).includes('cgroup.procs');
+    }
+    return emit('cgroup', from, to, `${runtime.name}: ${joins ? 'cgroup join' : 'cgroup set-up'}`);
+  }
+  const detail = step === 'namespaces' ? ` (${isolationLabel(trace, list, from, to, true)})` : '';
+  emit(STEP_PHASES[step], from, to, `${runtime.name}: ${STEP_LABELS[step]}${detail}`);
+}
+
+function isolationLabel(trace: Trace, list: number[], from: number, to: number, stepsOnly = false): string {
   const parts: string[] = [];
   for (let p = from; p <= to; p++) {
     const i = list[p] as number;
+    if (stepsOnly && classifyRuntimeStep(trace, i) === null) continue;
     const errno = trace.errno(i);
     const part = `${trace.name(i)}()${errno ? ` ${errno}` : ''}`;
     if (parts[parts.length - 1] !== part) parts.push(part);

@@ -126,7 +126,7 @@ export function computeProcessTree(trace: Trace): ProcessTree {
           failed.delete(pid);
         }
       } else if (name in FORKS) {
-        const child = c.ret[i] as number;
+        const child = childPid(trace, i);
         if (child > 0 && (c.errnoId[i] as number) === 0) {
           const thread = name.startsWith('clone') && trace.rawLine(i).includes('CLONE_THREAD');
           const origin = thread ? 'thread' : (FORKS[name] as ProcessOrigin);
@@ -156,6 +156,25 @@ export function computeProcessTree(trace: Trace): ProcessTree {
     if (id !== undefined) appendAll((nodes[id] as ProcessNode).failedExecs, list);
   }
   return { nodes, roots, byPid, nodeOf };
+}
+
+/**
+ * The pid a fork/clone created, as the trace's pid column names it. A process in a new pid namespace
+ * (a container) gets its namespace's number back, which the pid column never shows; strace
+ * --pidns-translation adds the outside number:
+ *
+ *   31102 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD) = 6 /* 31107 in strace's PID NS *\/
+ */
+function childPid(trace: Trace, i: number): number {
+  const ret = trace.columns.ret[i] as number;
+  const c = trace.columns;
+  const end = (c.endLine[i] as number) || (c.line[i] as number);
+  const text = trace.sources[c.fileId[i] as number]?.line(end) ?? '';
+  const marker = text.lastIndexOf(" in strace's PID NS */");
+  if (marker < 0) return ret;
+  const open = text.lastIndexOf('/* ', marker);
+  const outside = Number(text.slice(open + 3, marker));
+  return open >= 0 && Number.isInteger(outside) && outside > 0 ? outside : ret;
 }
 
 function setExec(trace: Trace, node: ProcessNode, i: number, failedBefore: number[]): void {

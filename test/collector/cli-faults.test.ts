@@ -26,7 +26,7 @@ describe.runIf(isRoot)('spelunk collect / rootfs on the command line', () => {
     );
     expect(r.exitCode).toBe(3);
     expect(r.stderr).toMatch(
-      /spelunk: must run as root: chroot, mounts and namespaces need root\n {2}Run it with sudo/,
+      /spelunk: must run as root: chroot, containers, mounts and namespaces need root\n {2}Run it with sudo/,
     );
   });
 

@@ -29,7 +29,7 @@ describe.runIf(isRoot)('collect with strace (real runs)', () => {
     const onDisk = JSON.parse(readFileSync(join(sessionDir, 'session.json'), 'utf8'));
     expect(onDisk).toEqual(manifest);
     expect(manifest).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       backend: 'strace',
       complete: true,
       program: { given: '/bin/true', path: '/bin/true' },

@@ -48,4 +48,10 @@ export const PHASE_COLORS: Record<PhaseKind, string> = {
   namespace: '#d946ef',
   mount: '#a16207',
   exit: '#64748b',
+  // a container runtime's steps (runc): its own work grey, each isolation step its own hue
+  runtime: '#94a3b8',
+  capabilities: '#ef4444',
+  'no-new-privs': '#f97316',
+  seccomp: '#dc2626',
+  cgroup: '#14b8a6',
 };

@@ -7,7 +7,7 @@ import { emitAlignedPairs } from './emit-pairs.js';
 import type { EventKeys } from './event-keys.js';
 import { KeySpace, computeEventKeys } from './event-keys.js';
 import type { OneSidedReason } from './pair-processes.js';
-import { pairProcesses } from './pair-processes.js';
+import { isSetupBlock, pairProcesses } from './pair-processes.js';
 import { CHANGED, EQUAL, ONLY_A, ONLY_B, PairList } from './pair-list.js';
 
 export interface DiffOptions {
@@ -248,7 +248,7 @@ function keyed(unit: DiffUnit, keys: EventKeys): KeyedRun {
 /** The first entry that differs, skipping launcher stages (they are reported as blocks, not as the cause). */
 function findFirstDivergence(blocks: DiffBlock[], pairs: PairList): number {
   for (const block of blocks) {
-    if (block.why === 'chroot-scaffolding' || block.why === 'launcher') continue;
+    if (isSetupBlock(block.why)) continue;
     for (let k = block.start; k < block.end; k++) if (pairs.status[k] !== EQUAL) return k;
   }
   return -1;

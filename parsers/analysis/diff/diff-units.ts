@@ -3,6 +3,7 @@ import { EVENT_KINDS } from '../../model/index.js';
 import type { ProcessTree } from '../process-tree.js';
 import { computeProcessTree } from '../process-tree.js';
 import { readExec } from '../exec-text.js';
+import { foldContainerRuntime } from './runtime-block.js';
 
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 
@@ -27,6 +28,10 @@ export interface DiffUnit {
   launcher: boolean;
   /** For a launcher: the event index of its chroot() call, when it made one. */
   chrootEvent: number;
+  /** A container runtime's whole set-up, folded into one unit (see runtime-block.ts): its name ('runc'). */
+  runtime?: string;
+  /** For that unit: how many pids (processes and threads) the runtime's events came from. */
+  runtimePids?: number;
 }
 
 export interface PidUnits {
@@ -98,7 +103,7 @@ export function computeDiffUnits(trace: Trace): TraceUnits {
       if (u.execOk && !firstRunOf.has(u.program)) firstRunOf.set(u.program, u);
     }
   }
-  return { tree, byPid, roots, all, unitOfEvent, firstRunOf };
+  return foldContainerRuntime(trace, { tree, byPid, roots, all, unitOfEvent, firstRunOf });
 }
 
 function isExec(trace: Trace, i: number): boolean {

@@ -11,6 +11,8 @@ import { EQUAL, PAIR_STATUSES } from './pair-list.js';
 import type { DiffRunContexts } from './run-context.js';
 import type { CallReading } from '../diagnosis/index.js';
 import { computeCallReading, computeDiagnosis } from '../diagnosis/index.js';
+import { isSetupBlock } from './pair-processes.js';
+import { describeRuntimeSetup } from './runtime-message.js';
 
 /** All findings of a diff, ranked (see FINDING_KINDS): the diagnosis first, expected differences last. */
 export function computeDiffFindings(
@@ -24,7 +26,7 @@ export function computeDiffFindings(
   const launcherA = new Uint8Array(core.a.count);
   const launcherB = new Uint8Array(core.b.count);
   for (const block of core.blocks) {
-    if (block.why !== 'chroot-scaffolding' && block.why !== 'launcher') continue;
+    if (!isSetupBlock(block.why)) continue;
     launcherPairs.fill(1, block.start, block.end);
     for (const i of block.unitA?.events ?? []) launcherA[i] = 1;
     for (const j of block.unitB?.events ?? []) launcherB[j] = 1;
@@ -76,7 +78,7 @@ function orInto(base: Uint8Array, extra: Uint8Array): Uint8Array {
 function firstRealDivergence(core: TraceDiffCore, reading: CallReading): number {
   const { pairs } = core;
   for (const block of core.blocks) {
-    if (block.why === 'chroot-scaffolding' || block.why === 'launcher') continue;
+    if (isSetupBlock(block.why)) continue;
     for (let k = block.start; k < block.end; k++) {
       if (pairs.status[k] === EQUAL) continue;
       const i = pairs.a[k] as number;
@@ -257,7 +259,7 @@ function programOfExec(t: Trace, i: number): string {
 function scaffolding(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
   const out: DiffFinding[] = [];
   for (const block of core.blocks) {
-    if (block.why !== 'chroot-scaffolding' && block.why !== 'launcher') continue;
+    if (!isSetupBlock(block.why)) continue;
     const unit = block.unitA ?? block.unitB;
     if (!unit || unit.events.length === 0) continue;
     const side = block.unitA ? 'a' : 'b';
@@ -270,10 +272,13 @@ function scaffolding(core: TraceDiffCore, labels: DiffLabels): DiffFinding[] {
     const units = (side === 'a' ? core.unitsA : core.unitsB).byPid.get(unit.pid)?.units ?? [];
     const next = units[units.indexOf(unit) + 1];
     const target = next && next.execEvent >= 0 ? `, and ${callOf(t, next.execEvent, 60)}` : '';
+    const other = labels[side === 'a' ? 'b' : 'a'];
     const message =
-      block.why === 'chroot-scaffolding'
-        ? `${label} starts with the chroot program's own start-up (${range}, ${n} calls: loading ${unit.program}, then ${callOf(t, unit.chrootEvent, 60)}${nextCalls(t, unit.events, unit.chrootEvent)}${target}). ${labels[side === 'a' ? 'b' : 'a']} has no such stage; it is shown as one block, not compared call by call.`
-        : `${label} runs ${unit.program || 'a launcher'} first (${range}, ${n} calls)${isolationCalls(t, unit.events)}, which starts the next program${target}; ${labels[side === 'a' ? 'b' : 'a']} does not. Shown as one block.`;
+      block.why === 'runtime-scaffolding'
+        ? describeRuntimeSetup(t, unit, label, other, next)
+        : block.why === 'chroot-scaffolding'
+          ? `${label} starts with the chroot program's own start-up (${range}, ${n} calls: loading ${unit.program}, then ${callOf(t, unit.chrootEvent, 60)}${nextCalls(t, unit.events, unit.chrootEvent)}${target}). ${labels[side === 'a' ? 'b' : 'a']} has no such stage; it is shown as one block, not compared call by call.`
+          : `${label} runs ${unit.program || 'a launcher'} first (${range}, ${n} calls)${isolationCalls(t, unit.events)}, which starts the next program${target}; ${labels[side === 'a' ? 'b' : 'a']} does not. Shown as one block.`;
     out.push({ kind: 'scaffolding', message, [side]: lineRef(t, first) });
   }
   return out;

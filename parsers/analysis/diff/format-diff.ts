@@ -2,6 +2,7 @@ import type { Trace } from '../../model/index.js';
 import type { DiffBlock } from './compute-diff.js';
 import { callOf, formatLineRef } from './finding.js';
 import { CHANGED, EQUAL, ONLY_A } from './pair-list.js';
+import { isSetupBlock } from './pair-processes.js';
 import type { TraceDiff } from './trace-diff.js';
 
 /** Colour functions; identity by default, picocolors on a terminal. */
@@ -98,7 +99,7 @@ function formatBlock(
     const why = (block.why ?? '').replace(/-/g, ' ');
     const mark = ua ? p.red('-') : p.green('+');
     out.push(p.bold(`── only in ${label}: ${why}, ${who(label, u)}${range} (${u.events.length} calls)`));
-    if (context === 'all' && block.why !== 'chroot-scaffolding' && block.why !== 'launcher') {
+    if (context === 'all' && !isSetupBlock(block.why)) {
       for (let k = block.start; k < block.end; k++) out.push(entryLine(diff, k, width, p)[0] as string);
     } else if (u.events.length > 0) out.push(`  ${mark} ${p.dim('(folded)')}`);
     return;

@@ -13,7 +13,13 @@ export type UnitMatch =
  * launcher stage (env, a shell's exec), an exec of a program the other run did not run, or a whole
  * process (and its descendants) the other run did not have.
  */
-export type OneSidedReason = 'chroot-scaffolding' | 'launcher' | 'unpaired-exec' | 'unpaired-process';
+export type OneSidedReason =
+  'chroot-scaffolding' | 'runtime-scaffolding' | 'launcher' | 'unpaired-exec' | 'unpaired-process';
+
+/** A stage that only sets the program up (chroot's start-up, a container runtime, env or unshare): one block, never the cause. */
+export function isSetupBlock(why: OneSidedReason | null): boolean {
+  return why === 'chroot-scaffolding' || why === 'runtime-scaffolding' || why === 'launcher';
+}
 
 /**
  * Pairs processes by lineage: roots with roots, then the children of two paired processes by the program
@@ -255,6 +261,7 @@ function repairBySimilarity(
 }
 
 function reasonFor(u: DiffUnit): OneSidedReason {
+  if (u.runtime) return 'runtime-scaffolding';
   if (u.launcher && u.chrootEvent >= 0) return 'chroot-scaffolding';
   if (u.launcher) return 'launcher';
   return 'unpaired-exec';
