@@ -1,7 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { sweepLeftovers } from '../../collector/cleanup/sweep-leftovers.js';
 import { cgroupDirs } from '../../collector/container/bundle.js';
+import { descendantsOf } from '../../collector/process-runner.js';
 import { mountsUnder } from '../../collector/environment.js';
 import type { SessionManifest, SessionRun } from '../../collector/session/session-manifest.js';
 import { computeTraceDiff } from '../../parsers/analysis/diff/index.js';
@@ -9,6 +12,7 @@ import { parseBpftrace } from '../../parsers/bpftrace/index.js';
 import { parseStrace } from '../../parsers/strace/index.js';
 import { collectFor, hasBpftrace, isRoot, readRunLog, straceCalls, stringArg, tempDir } from './helpers.js';
 
+const BIN = new URL('../../bin/spelunk.js', import.meta.url).pathname;
 const hasRunc = existsSync('/usr/sbin/runc') || existsSync('/usr/bin/runc');
 
 /** The bundle directory of a container run, from the runc command line it traced. */
@@ -192,6 +196,55 @@ describe.runIf(isRoot && hasRunc)('collect --runs host,chroot,container (real ru
     expect(diff.blocks.some((b) => b.why === 'runtime-scaffolding')).toBe(true);
     expect(diff.blocks.filter((b) => b.kind === 'aligned').map((b) => b.unitB?.program)).toEqual(['echo']);
     expectNoLeftovers(run);
+  });
+});
+
+describe.runIf(isRoot && hasRunc)('a container collect killed with SIGKILL', () => {
+  it('leaves a registry from which the next collect removes the container, its cgroup, overlay and bundle', async () => {
+    const registryDir = tempDir('/tmp/spelunk-test-registry-');
+    const out = join(tempDir('/tmp/spelunk-test-session-'), 's');
+    const child = execa(
+      'node',
+      [BIN, 'collect', '--runs', 'container', '--timeout', '0', '--out', out, '--', '/bin/sleep', '27.1828'],
+      { reject: false, env: { SPELUNK_LEFTOVER_DIR: registryDir }, stdin: 'ignore' },
+    );
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const log = join(out, 'container.strace.log');
+    const deadline = Date.now() + 30_000;
+    // Go's runtime sleeps too: wait for the program's own sleep, after its execve.
+    const sleeping = (): boolean => {
+      const text = existsSync(log) ? readFileSync(log, 'latin1') : '';
+      const exec = text.indexOf('execve("/bin/sleep"');
+      return exec >= 0 && text.indexOf('nanosleep(', exec) > 0;
+    };
+    while (!sleeping()) {
+      if (Date.now() > deadline) throw new Error(`the container never slept: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const m = /--root (\/tmp\/spelunk-bundle-\w+)\/state run --bundle \S+ (spelunk-[0-9a-f]{12})/.exec(
+      stderr,
+    );
+    const [, bundle, id] = m as RegExpExecArray;
+    const cgroups = cgroupDirs(`/${id}`).filter((d) => existsSync(d));
+    expect(cgroups.length).toBeGreaterThan(0);
+    expect(mountsUnder(bundle as string)).toHaveLength(1);
+    // The collector and every process it started, its watchdog included: nothing is left to clean up.
+    for (const pid of [...descendantsOf(child.pid as number), child.pid as number]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+    await child;
+    const report = await sweepLeftovers(registryDir);
+    expect(report.problems).toEqual([]);
+    expect(report.done.join('\n')).toContain(`deleted runc container ${id}`);
+    expect(existsSync(bundle as string)).toBe(false);
+    expect(mountsUnder(bundle as string)).toEqual([]);
+    expect(cgroups.filter((d) => existsSync(d))).toEqual([]);
+    expect(readdirSync(registryDir)).toEqual([]);
   });
 });
 
