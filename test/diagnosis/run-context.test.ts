@@ -27,7 +27,9 @@ describe.skipIf(!existsSync(HELLO + '/session.json'))('the run context read from
   it('is served on each run of a session and of the samples (api/traces.json)', () => {
     const session = buildServePlan([HELLO]).traces[0];
     expect(session?.runs.map((r) => r.context?.exitCode)).toEqual([0, 127]);
-    const sample = buildServePlan([], SAMPLES.replace(/\/$/, '')).traces.find((t) => t.id === 'hello-bare-chroot');
+    const sample = buildServePlan([], SAMPLES.replace(/\/$/, '')).traces.find(
+      (t) => t.id === 'hello-bare-chroot',
+    );
     expect(sample?.runs.map((r) => r.context?.label)).toEqual(['host', 'chroot']);
   });
 

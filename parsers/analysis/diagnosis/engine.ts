@@ -2,6 +2,7 @@ import type { TraceDiffCore } from '../diff/compute-diff.js';
 import type { DiagnosisConfidence, DiffFinding, DiffLabels, DiffLineRef } from '../diff/finding.js';
 import { lineRef } from '../diff/finding.js';
 import type { DiffRunContexts } from '../diff/run-context.js';
+import { writtenText } from './call-args.js';
 import { computeDivergences } from './differences.js';
 import { describeOutcome } from './outcome.js';
 import { computeRunFacts } from './run-facts.js';
@@ -97,6 +98,7 @@ function buildContext(core: TraceDiffCore, labels: DiffLabels, contexts: DiffRun
   const knowsOutput = (run: RunFacts): boolean =>
     run.outcome.stdout.events.length > 0 || run.outcome.stdoutFile !== null || run.filter.sees('write');
   const sameOutput = knowsOutput(a) && knowsOutput(b) ? stdoutOf(a) === stdoutOf(b) : null;
+  const sameErrors = stderrOf(a).trim() === stderrOf(b).trim();
   const alike = { a: [] as number[], b: [] as number[] };
   return {
     core,
@@ -112,6 +114,7 @@ function buildContext(core: TraceDiffCore, labels: DiffLabels, contexts: DiffRun
     stderrOf,
     stdoutOf,
     sameOutput,
+    sameErrors,
   };
 }
 
@@ -123,10 +126,21 @@ function withoutTracerLines(text: string): string {
     .join('\n');
 }
 
-/** The target's first write to stderr, else the run's exit, else -1. */
+/**
+ * The subject's symptom: the start of the last message the target wrote to stderr (the error it stops
+ * on; warnings come earlier), else the run's exit, else -1.
+ */
 function findSymptom(run: RunFacts): number {
-  for (const i of run.outcome.stderr.events) if (run.byTarget(i)) return i;
-  return run.outcome.exitEvent;
+  const writes = run.outcome.stderr.events.filter((i) => run.byTarget(i));
+  let start = -1;
+  for (let k = writes.length - 1; k >= 0; k--) {
+    const i = writes[k] as number;
+    const text = writtenText(run.trace, i)?.text ?? '';
+    // A message may come in pieces: walk back to the piece that follows the previous line's end.
+    if (start >= 0 && text.endsWith('\n')) break;
+    start = i;
+  }
+  return start >= 0 ? start : run.outcome.exitEvent;
 }
 
 /** Later is nearer the symptom; evidence after the symptom counts as far. */
@@ -153,8 +167,12 @@ export function describeSituation(ctx: DiagnosisContext): string {
     : `Both runs succeed (${ctx.a.label} ${da}, ${ctx.b.label} ${db})`;
 }
 
+/** Evidence lines kept per run: the main ones come first; a loader's 44 tries need not all be listed. */
+const MAX_EVIDENCE = 12;
+
 function toFinding(ctx: DiagnosisContext, c: Candidate): DiffFinding {
-  const refs = (run: RunFacts, list: number[]): DiffLineRef[] => list.map((i) => lineRef(run.trace, i));
+  const refs = (run: RunFacts, list: number[]): DiffLineRef[] =>
+    [...new Set(list)].slice(0, MAX_EVIDENCE).map((i) => lineRef(run.trace, i));
   const evidence = { a: refs(ctx.a, c.evidence.a), b: refs(ctx.b, c.evidence.b) };
   const finding: DiffFinding = {
     kind: 'diagnosis',

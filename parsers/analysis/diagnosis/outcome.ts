@@ -2,7 +2,7 @@ import type { Trace } from '../../model/index.js';
 import { EVENT_KINDS } from '../../model/index.js';
 import type { TraceUnits } from '../diff/diff-units.js';
 import type { RunContext } from '../diff/run-context.js';
-import { writtenText } from './call-args.js';
+import { argsText, writtenText } from './call-args.js';
 
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 
@@ -36,12 +36,16 @@ export function computeOutcome(trace: Trace, units: TraceUnits, context: RunCont
   const stderr: Written = { text: '', events: [] };
   const stdout: Written = { text: '', events: [] };
   const c = trace.columns;
+  const destination = trace.format.fdPaths ? standardDestinations(trace) : null;
   for (let i = 0; i < trace.count; i++) {
     if ((c.kind[i] as number) !== SYSCALL) continue;
     const name = trace.name(i);
     if (name !== 'write' && name !== 'writev') continue;
     const w = writtenText(trace, i);
     if (!w || (w.fd !== 1 && w.fd !== 2)) continue;
+    // `echo 50M > memory.max` writes to fd 1 too, redirected: only writes to the run's own stdout count.
+    const want = destination?.[w.fd];
+    if (want && decorationOf(argsText(trace, i)) !== want) continue;
     const into = w.fd === 2 ? stderr : stdout;
     into.text += w.text;
     into.events.push(i);
@@ -74,6 +78,26 @@ export function computeOutcome(trace: Trace, units: TraceUnits, context: RunCont
     stderrFile: context?.stderrText ?? '',
     stdoutFile: context?.stdoutText ?? null,
   };
+}
+
+/**
+ * Where fd 1 and fd 2 pointed when the run began, under -y: the decoration of the first call that names
+ * them (`fcntl(1</tmp/s/host.stdout.txt>, F_DUPFD, 10)`), before any shell redirection.
+ */
+function standardDestinations(trace: Trace): Record<number, string | undefined> {
+  const out: Record<number, string | undefined> = {};
+  for (let i = 0; i < trace.count && (out[1] === undefined || out[2] === undefined); i++) {
+    if (trace.kind(i) !== 'syscall') continue;
+    const m = /^([12])<([^>]*)>/.exec(argsText(trace, i));
+    if (!m) continue;
+    const fd = Number(m[1]);
+    out[fd] ??= m[2] as string;
+  }
+  return out;
+}
+
+function decorationOf(args: string): string | null {
+  return /^\d+<([^>]*)>/.exec(args)?.[1] ?? null;
 }
 
 /** "exits 1", "is killed by SIGKILL", "runs past its time limit", "ends (status unknown)". */

@@ -28,6 +28,8 @@ export interface DiagnosisContext {
   stdoutOf(run: RunFacts): string;
   /** Whether both runs wrote the same to stdout (null when one cannot tell). */
   sameOutput: boolean | null;
+  /** Whether both runs wrote the same to stderr (warnings included). */
+  sameErrors: boolean;
 }
 
 /**

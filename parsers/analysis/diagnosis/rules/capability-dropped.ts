@@ -28,18 +28,17 @@ export const capabilityDropped: DiagnosisRule = {
       const pid = run.trace.columns.pid[d.i] as number;
       const state = capabilityState(run, pid, d.i);
       if (state.events.length === 0) continue;
+      // Only a call whose capability is known and was lost: EACCES on a file after setuid is the file's modes.
       const cap = capabilityFor(run.trace, d.i);
-      if (cap !== null && !lacksCapability(state, cap)) continue;
+      if (cap === null || !lacksCapability(state, cap)) continue;
       const filter = seccompFilterBefore(run, pid, d.i);
       const message = findMessage(ctx, (text) => /not permitted|permission denied/i.test(text), d.i);
-      const confidence = cap === null ? 'possible' : filter >= 0 ? 'likely' : 'certain';
+      const confidence = filter >= 0 ? 'likely' : 'certain';
       return {
         rule: 'capability-dropped',
         confidence,
         cause:
-          (cap
-            ? `${callName(d)} needs ${cap}, which was dropped before it ran ${run.where}`
-            : `capabilities were dropped before ${callName(d)} ran ${run.where}`) +
+          `${callName(d)} needs ${cap}, which was dropped before it ran ${run.where}` +
           `, so it fails with ${d.errno}` +
           (message ? ` and the program says ${quoteMessage(message.text)}` : ''),
         evidence: evidenceOf(ctx, [d.i, message?.i, ...state.events.slice(-3)], [d.other]),

@@ -49,7 +49,11 @@ export const differentFilesRead: DiagnosisRule = {
       rule: 'different-files-read',
       confidence: 'likely',
       cause:
-        `${ctx.sameOutput === false ? 'the output differs, and ' : 'the output is the same, but '}` +
+        (ctx.situation !== 'both-succeed'
+          ? ''
+          : ctx.sameOutput === false
+            ? 'the output differs, and '
+            : 'the output is the same, but ') +
         `${parts.join(', and ')}${inS.length === 0 ? ` (${ctx.subject.label} does not)` : ''}${inR.length === 0 ? ` (${ctx.reference.label} does not)` : ''}`,
       evidence: evidenceOf(
         ctx,

@@ -1,5 +1,5 @@
 import { isolationCallsBefore } from '../lineage.js';
-import { capabilityState, seccompFilterBefore } from '../privileges.js';
+import { capabilityFor, capabilityState, lacksCapability, seccompFilterBefore } from '../privileges.js';
 import type { DiagnosisRule } from '../types.js';
 import {
   callName,
@@ -33,7 +33,9 @@ export const filePermission: DiagnosisRule = {
       if (d.path === '') continue;
       const pid = run.trace.columns.pid[d.i] as number;
       if (seccompFilterBefore(run, pid, d.i) >= 0) continue;
-      if (capabilityState(run, pid, d.i).events.length > 0) continue;
+      // A call that needs a capability the process lost is capability-dropped's.
+      const cap = capabilityFor(run.trace, d.i);
+      if (cap !== null && lacksCapability(capabilityState(run, pid, d.i), cap)) continue;
       const identity = isolationCallsBefore(run.lineage, pid, d.i).filter((e) =>
         IDENTITY.has(run.trace.name(e)),
       );

@@ -114,8 +114,8 @@ export function confidenceFor(
   return 'possible';
 }
 
-/** The runs end differently, or print different output: there is something to explain. */
+/** The runs end differently, or print different output or warnings: there is something to explain. */
 export function outcomeDiffers(ctx: DiagnosisContext): boolean {
   if (ctx.situation !== 'both-succeed') return true;
-  return ctx.sameOutput === false;
+  return ctx.sameOutput === false || !ctx.sameErrors;
 }

@@ -10,7 +10,7 @@ export const sameBehaviour: DiagnosisRule = {
   id: 'same-behaviour',
   level: 'summary',
   detect(ctx) {
-    if (ctx.situation !== 'both-succeed' || ctx.sameOutput === false) return null;
+    if (ctx.situation !== 'both-succeed' || ctx.sameOutput === false || !ctx.sameErrors) return null;
     const noise = ctx.divergences.filter((d) => d.noise !== null).length;
     return {
       rule: 'same-behaviour',

@@ -57,7 +57,8 @@ export const seccompDenied: DiagnosisRule = {
         rule: 'seccomp-denied',
         confidence: capLost ? 'possible' : 'likely',
         cause:
-          `a seccomp filter installed ${run.where} before it refuses ${callName(d)} with ${d.errno}` +
+          `a seccomp filter (installed by ${run.trace.name(filter)}() at line ${run.trace.line(filter)}, before the call) refuses ` +
+          `${callName(d)} with ${d.errno} ${run.where}` +
           (cap === null ? ' (the call needs no capability, so nothing else can refuse it this way)' : '') +
           (message ? `, and the program says ${quoteMessage(message.text)}` : ''),
         evidence: evidenceOf(ctx, [d.i, message?.i, filter], [d.other]),

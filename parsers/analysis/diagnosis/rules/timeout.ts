@@ -7,7 +7,7 @@ import { evidenceOf } from './rule-kit.js';
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 const UNFINISHED = CALL_STATUS.indexOf('unfinished');
 const BLOCKING =
-  /^(nanosleep|clock_nanosleep|read|readv|recvfrom|recvmsg|wait4|waitid|poll|ppoll|select|pselect6|epoll_wait|epoll_pwait|futex|pause|accept|accept4|connect|rt_sigsuspend|rt_sigtimedwait)$/;
+  /^(nanosleep|clock_nanosleep|read|readv|recvfrom|recvmsg|wait4|waitid|poll|ppoll|select|pselect6|epoll_wait|epoll_pwait|futex|flock|pause|accept|accept4|connect|rt_sigsuspend|rt_sigtimedwait)$/;
 
 /**
  * The collector stops a run past its time limit (`--timeout`): the program was still waiting, most
