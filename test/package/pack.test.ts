@@ -65,7 +65,8 @@ describe('the packed package, installed in an empty folder', () => {
     const paths = packed.files.map((f) => f.path);
     expect(paths).toContain('dist/parsers/index.js');
     expect(paths).toContain('dist/parsers/index.d.ts');
-    expect(paths).toContain('dist/collector/cli.js');
+    expect(paths).toContain('dist/cli/cli.js');
+    expect(paths.filter((p) => p.startsWith('dist/collector/'))).toEqual([]);
     expect(paths.filter((p) => /\.tsx?$/.test(p) && !p.endsWith('.d.ts'))).toEqual([]);
     expect(paths.filter((p) => /^(test|bench|scripts|parsers|collector|app\/src)\//.test(p))).toEqual([]);
     // the installed tree has the runtime dependencies only: nothing that compiles or bundles
