@@ -43,7 +43,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'collect',
     usage: '[options] <program> [args...]',
     description:
-      'Trace a program on the host and inside a chroot (as root), and save both traces as a session',
+      'Trace a program on the host, inside a chroot and inside a runc container (as root), and save the traces as one session',
     register: async (p) => (await import('./commands/collect-command.js')).registerCollectCommand(p),
   },
   {
