@@ -3,7 +3,7 @@
  * (as root, with strace and bpftrace). Each sample gets its own folder with the session (session.json, the
  * raw logs, the program's output) and a RECIPE.md; samples/index.json lists them for the app.
  *
- *   node bin/run-ts.js scripts/make-samples.ts [--only ID[,ID...]] [--no-bpftrace]
+ *   node bin/run-ts.js scripts/make-samples.ts [--only ID[,ID...] | --group NAME] [--no-bpftrace]
  */
 import { execa } from 'execa';
 import {
@@ -38,6 +38,7 @@ async function prepare(): Promise<void> {
   await cc(['-static', '-o', `${BIN}/hello-static`, 'samples/src/hello.c']);
   await cc(['-pthread', '-o', `${BIN}/threads`, 'samples/src/threads.c']);
   await cc(['-o', `${BIN}/seccomp-deny`, 'samples/src/seccomp-deny.c']);
+  await cc(['-o', `${BIN}/aslr-off`, 'samples/src/aslr-off.c']);
   // The busybox toy rootfs: one static binary, and a link per command.
   mkdirSync(`${BUSYBOX_ROOT}/bin`, { recursive: true });
   copyFileSync('/bin/busybox', `${BUSYBOX_ROOT}/bin/busybox`);
@@ -157,7 +158,12 @@ function recipe(s: SampleScenario, id: string, backend: string, results: string[
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const only = argv.includes('--only') ? new Set((argv[argv.indexOf('--only') + 1] ?? '').split(',')) : null;
+  const group = argv.includes('--group') ? argv[argv.indexOf('--group') + 1] : null;
+  const only = argv.includes('--only')
+    ? new Set((argv[argv.indexOf('--only') + 1] ?? '').split(','))
+    : group
+      ? new Set(SAMPLE_SCENARIOS.filter((s) => s.group === group).map((s) => s.id))
+      : null;
   const withBpftrace = !argv.includes('--no-bpftrace');
   if (process.getuid?.() !== 0)
     throw new Error('npm run samples must run as root (it runs chroot, unshare and the tracers)');

@@ -1,4 +1,5 @@
 import type { BindSpec, Namespace } from '../collector/run-chain.js';
+import { CONTAINER_SCENARIOS } from './container-scenarios.js';
 
 /** The workshop's scenarios, in teaching order. Programs under /tmp/spelunk-samples are built by make-samples.ts. */
 export interface SampleScenario {
@@ -10,7 +11,7 @@ export interface SampleScenario {
   lookFor: string;
   program: string;
   args: string[];
-  runs?: Array<'host' | 'chroot'>;
+  runs?: Array<'host' | 'chroot' | 'container'>;
   rootfs?: string;
   unshare?: Namespace[];
   envClear?: boolean;
@@ -25,6 +26,8 @@ export interface SampleScenario {
    * replaces `{backgroundPid}` in args; `{cgroupDir}` becomes the cgroup v2 directory made for the demo.
    */
   background?: string[];
+  /** A set made alone by `--group NAME` (`npm run samples:container`). */
+  group?: string;
 }
 
 const BUILD = ['gcc -O2 -o /tmp/spelunk-samples/bin/hello samples/src/hello.c'];
@@ -157,4 +160,5 @@ export const SAMPLE_SCENARIOS: readonly SampleScenario[] = [
     setup: ['gcc -O2 -o /tmp/spelunk-samples/bin/seccomp-deny samples/src/seccomp-deny.c'],
     bpftrace: false,
   },
+  ...CONTAINER_SCENARIOS,
 ];

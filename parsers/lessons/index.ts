@@ -6,6 +6,7 @@ import type { Trace } from '../model/index.js';
 import type { Lesson, LessonStep, RunLabel } from './lesson.js';
 import { BARE_CHROOT, CHROOT_FIXED, ENV_CLEARED, HELLO_PROCESS, STATIC_BINARY } from './lessons-process.js';
 import { BIND_MOUNT, CAP_DROP, CGROUP, NSENTER, SECCOMP, UNSHARE_NET } from './lessons-isolation.js';
+import { DOCKER_IS_NOT_MAGIC } from './lessons-container.js';
 import type { EventSelector } from './selector.js';
 import { resolveSelector } from './selector.js';
 
@@ -28,6 +29,7 @@ export const LESSONS: readonly Lesson[] = [
   CGROUP,
   CAP_DROP,
   SECCOMP,
+  DOCKER_IS_NOT_MAGIC,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

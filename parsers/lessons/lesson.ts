@@ -17,6 +17,7 @@ export const WORKSHOP_SECTIONS = [
   'capabilities',
   'networking',
   'seccomp',
+  'containers',
 ] as const;
 export type WorkshopSection = (typeof WORKSHOP_SECTIONS)[number];
 

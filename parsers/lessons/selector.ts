@@ -63,6 +63,11 @@ const PHASE_KINDS: readonly PhaseKind[] = [
   'namespace',
   'mount',
   'exit',
+  'runtime',
+  'capabilities',
+  'no-new-privs',
+  'seccomp',
+  'cgroup',
 ];
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 const facts = new WeakMap<Trace, TraceFacts>();

@@ -44,6 +44,7 @@ describe('lessons', () => {
       'cgroup-join',
       'cap-drop-eperm',
       'seccomp-deny',
+      'docker-is-not-magic',
     ]);
     const index = readSampleIndex();
     for (const lesson of LESSONS) {
