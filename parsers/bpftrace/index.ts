@@ -16,10 +16,10 @@ import { assembleRecords } from './assemble.js';
 import type { Item } from './assemble.js';
 import { decodeBpftraceEvent } from './decode-event.js';
 import type { DecodeContext } from './decode-event.js';
-import { parseBpftraceLine } from './line-grammar.js';
 import { signalName } from './signal-names.js';
 
 export { parseBpftraceLine } from './line-grammar.js';
+export { sniffBpftrace } from './sniff.js';
 export type { BpfRecord } from './line-grammar.js';
 export { syscallNameOf, syscallNumberOf, errnoOf } from './numbers.js';
 export { PATH_PROBES, PATH_PROBE_BY_NAME } from './probe-table.js';
@@ -186,21 +186,4 @@ function setReturn(cols: ColumnsBuilder, i: number, ret: number): void {
   }
   c.errnoId[i] = cols.internErrno(info.name);
   c.ret[i] = info.kernelInternal ? NaN : -1;
-}
-
-/**
- * Cheap yes/no on the start of a file: the collector's bpftrace output starts with bpftrace's
- * "Attaching N probes..." and the clock anchor, then call lines. Uses the real line parser.
- */
-export function sniffBpftrace(head: string): boolean {
-  const lines = head.split('\n', 40);
-  let ours = 0;
-  let other = 0;
-  lines.forEach((line, n) => {
-    const rec = parseBpftraceLine(line);
-    if (rec === null) {
-      if (!(n === lines.length - 1 && !head.endsWith('\n'))) other++;
-    } else if (rec.type !== 'blank' && rec.type !== 'header') ours++;
-  });
-  return ours > 0 && ours >= other * 4;
 }

@@ -1,4 +1,4 @@
-import { sniffBpftrace } from '../bpftrace/index.js';
+import { sniffBpftrace } from '../bpftrace/sniff.js';
 import { EVENT_KINDS } from '../model/event.js';
 import { decodeLatin1 } from '../model/latin1.js';
 import type { Trace } from '../model/trace.js';

@@ -69,5 +69,5 @@ async function readOne(
     ...(defaultPid === undefined ? {} : { defaultPid }),
   });
   for await (const chunk of file.chunks) if (!reader.push(chunk)) break;
-  return reader.end();
+  return await reader.end();
 }

@@ -1,4 +1,3 @@
-import { parseBpftrace } from '../bpftrace/index.js';
 import { decodeLatin1 } from '../model/latin1.js';
 import type { Trace } from '../model/trace.js';
 import { createStraceParser, type StraceStreamParser } from '../strace/stream.js';
@@ -34,14 +33,15 @@ export interface TraceFileReader {
    */
   push(chunk: Uint8Array | string): boolean;
   /** Ends the file: its Trace, or why it is not a trace. */
-  end(): TraceFileResult;
+  end(): Promise<TraceFileResult>;
 }
 
 /**
  * Reads one file, pushed in chunks, into a Trace: the head (HEAD_BYTES) decides binary, bpftrace or
  * text; text streams through the strace parser chunk by chunk (a 1 GB log is never one string), the
- * collector's bpftrace output is kept and parsed whole at the end. Pure and synchronous per chunk, so
- * the caller decides where bytes come from (a Node stream, a File, a fetch) and where parsing runs.
+ * collector's bpftrace output is kept and parsed whole at the end, by a module loaded only then (the
+ * CLI's `stats` on an strace log never loads it). Pure and synchronous per chunk, so the caller decides
+ * where bytes come from (a Node stream, a File, a fetch) and where parsing runs.
  */
 export function createTraceFileReader(options: TraceFileOptions = {}): TraceFileReader {
   let verdict: HeadVerdict | null = null;
@@ -78,12 +78,15 @@ export function createTraceFileReader(options: TraceFileOptions = {}): TraceFile
       // decide() may have just refused it
       return (verdict as HeadVerdict | null) !== 'binary';
     },
-    end() {
+    async end() {
       if (verdict === null) decide();
       if (verdict === 'binary') return refuse('binary');
       const trace = strace
         ? (strace as StraceStreamParser).end()
-        : parseBpftrace(bpftraceText.join(''), options.fileName ? { fileName: options.fileName } : {});
+        : (await import('../bpftrace/index.js')).parseBpftrace(
+            bpftraceText.join(''),
+            options.fileName ? { fileName: options.fileName } : {},
+          );
       bpftraceText = [];
       const kind = classifyParsed(trace);
       if (kind === 'summary' && options.acceptTableOnly) return { ok: true, format: 'summary', trace };

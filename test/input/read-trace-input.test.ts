@@ -147,12 +147,12 @@ describe('what is refused, and why', () => {
     expect(result).toMatchObject({ file: '/tmp/run/x' });
   });
 
-  it('decides on text pushed as strings too (pasted logs)', () => {
+  it('decides on text pushed as strings too (pasted logs)', async () => {
     const reader = createTraceFileReader({ fileName: 'paste' });
     expect(reader.push('\0\0\0')).toBe(true); // under the head size: not decided yet
-    expect(reader.end()).toMatchObject({ ok: false, format: 'binary' });
+    expect(await reader.end()).toMatchObject({ ok: false, format: 'binary' });
     const log = createTraceFileReader();
     log.push(readFileSync(join(CORPUS, 'true-plain.log'), 'latin1'));
-    expect(log.end()).toMatchObject({ ok: true, format: 'strace' });
+    expect(await log.end()).toMatchObject({ ok: true, format: 'strace' });
   });
 });
