@@ -111,10 +111,12 @@ async function straceOne(
     reject: false,
     timeout: 120_000,
     stdin: 'ignore',
+    // Byte for byte, final newline included: the outputs are evidence.
+    encoding: 'buffer',
+    stripFinalNewline: false,
   });
   writeFileSync(join(caseFolder, `${side}.stdout.txt`), result.stdout);
-  if (terminal) writeFileSync(log, result.stderr + '\n');
-  else writeFileSync(join(caseFolder, `${side}.stderr.txt`), result.stderr);
+  writeFileSync(terminal ? log : join(caseFolder, `${side}.stderr.txt`), result.stderr);
   const outcome: RunOutcome =
     typeof result.exitCode === 'number'
       ? { exitCode: result.exitCode }

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import type { CaseRecipe } from './case-recipe.js';
 
 /**
  * Values that differ between machines, put into a recipe's `{name}` placeholders at capture time:
  * `{hostAddress}` (this machine's first non-loopback IPv4 address), `{cgroup}` (a memory cgroup made
  * for the case, unique to this capture) and `{memoryLimitFile}` (its limit file, v1 or v2),
- * `{backgroundPid}` (set when the background process starts).
+ * `{hostname}` (this machine's uname nodename), `{backgroundPid}` (set when the background process starts).
  */
 export function captureVars(id: string): Record<string, string> {
-  const vars: Record<string, string> = {};
+  const vars: Record<string, string> = { hostname: hostname() };
   const address = Object.values(networkInterfaces())
     .flat()
     .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;

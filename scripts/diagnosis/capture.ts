@@ -7,7 +7,7 @@
  */
 import { execa } from 'execa';
 import type { ResultPromise } from 'execa';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -46,7 +46,9 @@ async function captureCase(recipe: CaseRecipe): Promise<void> {
         : await captureWithStrace(filled.runs, work, folder);
     writeCase(filled, pair, folder, filled.setup);
   } catch (e) {
-    rmSync(folder, { recursive: true, force: true });
+    // Kept aside for a look, never left among the cases.
+    rmSync(join(work, 'failed-capture'), { recursive: true, force: true });
+    if (existsSync(folder)) renameSync(folder, join(work, 'failed-capture'));
     throw e;
   } finally {
     background?.kill('SIGKILL');
@@ -100,12 +102,17 @@ async function main(): Promise<void> {
   const failed: string[] = [];
   for (const recipe of chosen) {
     process.stderr.write(`${recipe.id} ... `);
-    try {
-      await captureCase(recipe);
-      process.stderr.write('ok\n');
-    } catch (e) {
-      failed.push(recipe.id);
-      process.stderr.write(`FAILED\n${e instanceof Error ? e.message : String(e)}\n`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await captureCase(recipe);
+        process.stderr.write('ok\n');
+        break;
+      } catch (e) {
+        if (attempt < (recipe.attempts ?? 1)) continue;
+        failed.push(recipe.id);
+        process.stderr.write(`FAILED\n${e instanceof Error ? e.message : String(e)}\n`);
+        break;
+      }
     }
   }
   if (failed.length > 0) {

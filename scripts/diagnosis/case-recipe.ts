@@ -31,6 +31,11 @@ export interface CaseRecipe {
   facts?: { a?: string[]; b?: string[] };
   /** Regexes that must match no line of the log. */
   absent?: { a?: string[]; b?: string[] };
+  /**
+   * Captures to try before giving up, for scenarios that depend on timing (where strace's "Process N
+   * attached" lands in the terminal form): default 1.
+   */
+  attempts?: number;
 }
 
 /** Both runs by `spelunk collect`: the CLI arguments before `--out`, then `--` and the program. */

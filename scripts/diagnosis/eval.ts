@@ -1,8 +1,10 @@
 /**
- * `npm run eval:diagnosis [-- --markdown | --json] [--no-build] [ids...]`: runs `spelunk diff --json` on
- * every case of the diagnosis suite, exactly as a user would (the compiled CLI, rebuilt from the current
- * sources first), and scores its findings against the cause each case records: the rank of the first
- * finding that names it, the top 3 findings, and every finding that states a claim the trace contradicts.
+ * `npm run eval:diagnosis [-- --markdown | --json] [--no-build] [--cli DIR] [ids...]`: runs `spelunk diff
+ * --json` on every case of the diagnosis suite, exactly as a user would (the compiled CLI, rebuilt from the
+ * current sources first), and scores its findings against the cause each case records: the rank of the
+ * first finding that names it, the top 3 findings, and every finding that states a claim the trace
+ * contradicts. `--cli DIR` runs another checkout's compiled CLI (DIR/bin/spelunk.js, built there), to score
+ * an older engine on today's cases.
  */
 import { execa } from 'execa';
 import { cpus } from 'node:os';
@@ -16,8 +18,8 @@ import { formatMarkdown, formatText } from './eval-report.js';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 
-async function evaluate(c: DiagnosisCase): Promise<CaseResult> {
-  const r = await execa(process.execPath, [`${ROOT}/bin/spelunk.js`, 'diff', '--json', ...c.diffArgs], {
+async function evaluate(c: DiagnosisCase, cli: string): Promise<CaseResult> {
+  const r = await execa(process.execPath, [cli, 'diff', '--json', ...c.diffArgs], {
     reject: false,
     maxBuffer: 512 * 1024 * 1024,
   });
@@ -51,13 +53,17 @@ async function mapLimited<T, R>(
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const ids = args.filter((a) => !a.startsWith('--'));
-  if (!args.includes('--no-build')) {
+  const cliAt = args.indexOf('--cli');
+  const otherCheckout = cliAt >= 0 ? args[cliAt + 1] : undefined;
+  if (cliAt >= 0 && !otherCheckout) throw new Error('--cli needs the directory of a checkout');
+  const cli = resolve(otherCheckout ?? ROOT, 'bin/spelunk.js');
+  const ids = args.filter((a, i) => !a.startsWith('--') && (cliAt < 0 || i !== cliAt + 1));
+  if (!args.includes('--no-build') && !otherCheckout) {
     // The compiled CLI is what users run; rebuilt so it holds the engine as it is in the sources now.
     await execa('npm', ['run', '-s', 'build:lib'], { cwd: ROOT, stdio: 'inherit' });
   }
   const cases = loadCases().filter((c) => ids.length === 0 || ids.includes(c.id));
-  const results = await mapLimited(cases, Math.max(1, cpus().length), evaluate);
+  const results = await mapLimited(cases, Math.max(1, cpus().length), (c) => evaluate(c, cli));
   if (args.includes('--json')) {
     const rows = results.map((r) => ({
       id: r.case.id,

@@ -10,14 +10,24 @@ export interface ScoredFinding {
 }
 
 /**
+ * Kinds of finding that report a difference without saying why (the first divergence quotes two calls,
+ * the delta counts them), or say it is harmless: a finding of these kinds without a rule never names a
+ * cause, whatever words its quoted calls hold ("at the same execve call" is not "behaves the same").
+ */
+const NEVER_A_CAUSE = new Set(['first-divergence', 'syscall-delta', 'scaffolding', 'expected', 'coarse']);
+
+/**
  * Whether a finding names the case's cause: its rule is the expected one (or, for a finding without a
- * rule, its message matches the cause's `match` regex), and its message names every `mentions` string.
+ * rule, its kind may name a cause and its message matches the cause's `match` regex), and its message
+ * names every `mentions` string.
  */
 export function namesCause(finding: ScoredFinding, cause: CaseCause): boolean {
   const ruleOk =
     finding.rule !== undefined
       ? finding.rule === cause.rule
-      : new RegExp(cause.match, 'i').test(finding.message);
+      : !NEVER_A_CAUSE.has(finding.kind) &&
+        !finding.expected &&
+        new RegExp(cause.match, 'i').test(finding.message);
   if (!ruleOk) return false;
   const message = finding.message.toLowerCase();
   return cause.mentions.every((m) => message.includes(m.toLowerCase()));

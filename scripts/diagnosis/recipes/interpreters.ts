@@ -1,6 +1,6 @@
 import type { CaseRecipe } from '../case-recipe.js';
 import { caseDir, compile } from '../case-recipe.js';
-import { DYNAMIC_PROGRAM, LOADER_PRESENT } from './claims.js';
+import { DYNAMIC_PROGRAM, LOADER_MISSING_CLAIMS, LOADER_PRESENT } from './claims.js';
 import { call, lit, stderrWrite } from './regex.js';
 
 /** Cases where what is missing is what runs the program: the ELF interpreter, a `#!` interpreter, a library. */
@@ -51,7 +51,7 @@ export const INTERPRETER_RECIPES: CaseRecipe[] = [
       summary:
         'The script names /usr/bin/perl on its #! line and the chroot has no /usr/bin/perl, so execve of the script fails with ENOENT.',
       mentions: ['/usr/bin/perl'],
-      match: 'interpreter|#!',
+      match: '#!|script interpreter|interpreter[^.]*/usr/bin/perl|/usr/bin/perl[^.]*interpreter',
     },
     bothSucceed: false,
     // The script is not an ELF file: whatever the loader does, it is not why this execve fails.
@@ -87,7 +87,7 @@ export const INTERPRETER_RECIPES: CaseRecipe[] = [
       summary:
         'The script runs perl through `#!/usr/bin/env perl`; env starts in the chroot but finds perl in none of the PATH directories, so it exits 127.',
       mentions: ['perl'],
-      match: 'interpreter|#!|perl',
+      match: '#!|interpreter|none of the|not found',
     },
     bothSucceed: false,
     falseClaims: [
@@ -118,10 +118,10 @@ export const INTERPRETER_RECIPES: CaseRecipe[] = [
       summary:
         'The loader starts but libc.so.6, which hello needs, is not in the rootfs, so it stops with "error while loading shared libraries".',
       mentions: ['libc.so.6'],
-      match: 'shared librar|libc\\.so\\.6',
+      match: 'shared librar|error while loading|libc\\.so\\.6[^.]*(not found|missing|nowhere|not inside)',
     },
     bothSucceed: false,
-    falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM],
+    falseClaims: [...LOADER_MISSING_CLAIMS, ...DYNAMIC_PROGRAM],
     setup: [
       compile(NO_LIBC, 'hello'),
       `mkdir -p ${caseDir(NO_LIBC)}/root/lib64 ${caseDir(NO_LIBC)}/root${caseDir(NO_LIBC)}`,
@@ -154,7 +154,8 @@ export const INTERPRETER_RECIPES: CaseRecipe[] = [
       summary:
         'libselinux.so.1, one of the libraries ls is linked against, is missing from the rootfs, so the loader stops before ls starts.',
       mentions: ['libselinux.so.1'],
-      match: 'shared librar|libselinux',
+      match:
+        'shared librar|error while loading|libselinux\\.so\\.1[^.]*(not found|missing|nowhere|not inside)',
     },
     bothSucceed: false,
     falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM, 'libc\\.so\\.6 (is )?missing'],

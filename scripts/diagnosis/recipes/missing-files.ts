@@ -26,7 +26,7 @@ export const MISSING_FILE_RECIPES: CaseRecipe[] = [
       summary:
         '/etc/spelunk.conf does not exist inside the chroot, so read-config cannot open its configuration and exits 1.',
       mentions: ['/etc/spelunk.conf'],
-      match: 'spelunk\\.conf',
+      match: 'spelunk\\.conf.{0,80}fails with ENOENT|spelunk\\.conf[^.]*(does not exist|missing|not inside)',
     },
     bothSucceed: false,
     falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM, 'permission denied.*spelunk\\.conf'],
@@ -50,7 +50,7 @@ export const MISSING_FILE_RECIPES: CaseRecipe[] = [
       rule: 'missing-file',
       summary: `The directory ${caseDir(DATA_DIR)}/data does not exist inside the chroot, so ls cannot list it and exits 2.`,
       mentions: [`${caseDir(DATA_DIR)}/data`],
-      match: 'does not exist|missing|no such',
+      match: 'data.{0,80}fails with ENOENT|data[^.]*(does not exist|missing|not inside)',
     },
     bothSucceed: false,
     falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM, 'permission denied.*/data'],
@@ -77,7 +77,8 @@ export const MISSING_FILE_RECIPES: CaseRecipe[] = [
       summary:
         'perl is in none of the PATH directories inside the chroot, so the shell says "perl: not found" and exits 127.',
       mentions: ['perl'],
-      match: 'not found|none of|missing|does not exist',
+      match:
+        'not found|none of the|perl.{0,80}fails with ENOENT|perl[^.]*(does not exist|missing|not inside)',
     },
     bothSucceed: false,
     falseClaims: [...STATIC_PROGRAM, 'permission denied.*perl'],
@@ -102,7 +103,7 @@ export const MISSING_FILE_RECIPES: CaseRecipe[] = [
       summary:
         '/proc is not mounted inside the chroot, and ps reads everything it shows from /proc, so it fails.',
       mentions: ['/proc'],
-      match: '/proc',
+      match: '/proc[^.]*(not mounted|missing|does not exist)|no /proc',
     },
     bothSucceed: false,
     falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM],
@@ -123,7 +124,8 @@ export const MISSING_FILE_RECIPES: CaseRecipe[] = [
       summary:
         '/dev/null does not exist inside the chroot (no /dev), so the shell cannot open it for the redirection and exits 1.',
       mentions: ['/dev/null'],
-      match: '/dev/null',
+      match:
+        '/dev/null.{0,80}fails with ENOENT|(/dev/null|/dev)[^.]*(does not exist|missing|not populated)|no /dev|device node',
     },
     bothSucceed: false,
     falseClaims: [...STATIC_PROGRAM, 'permission denied.*/dev/null'],
@@ -148,7 +150,8 @@ export const MISSING_FILE_RECIPES: CaseRecipe[] = [
       summary:
         '/etc/passwd is missing inside the chroot, so whoami cannot find the name of user ID 0 and exits 1.',
       mentions: ['/etc/passwd'],
-      match: 'passwd',
+      match:
+        '/etc/passwd.{0,80}fails with ENOENT|/etc/passwd[^.]*(does not exist|missing|not inside)|user database|names? (for|of) user',
     },
     bothSucceed: false,
     falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM, 'permission denied.*/etc/passwd'],

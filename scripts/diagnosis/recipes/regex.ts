@@ -5,5 +5,12 @@ export const lit = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
 export const call = (name: string, text: string, result: string): string =>
   `\\b${name}\\(.*${lit(text)}.*\\) += ${result}`;
 
-/** A regex source for a write or writev to fd 2 (`write(2</dev/pts/0>, ...` under -yy) whose text matches `text`; programs often write one message in pieces. */
-export const stderrWrite = (text: string): string => `writev?\\(2(<[^>]*>)?, .*${text}`;
+/**
+ * A regex source for a write or writev to fd 2 whose text matches `text`; programs often write one message
+ * in pieces. Under -yy the fd carries what it is: `write(2</tmp/x/chroot.stderr.txt>, ...`, or a socket
+ * whose decoration holds a `>` itself (`1<UNIX-STREAM:[305855->305854]>`).
+ */
+export const stderrWrite = (text: string): string => `writev?\\(2(<.*?>)?, .*${text}`;
+
+/** The same for fd 1. */
+export const stdoutWrite = (text: string): string => `writev?\\(1(<.*?>)?, .*${text}`;
