@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const ids = args.filter((a, i) => !a.startsWith('--') && (cliAt < 0 || i !== cliAt + 1));
   if (!args.includes('--no-build') && !otherCheckout) {
     // The compiled CLI is what users run; rebuilt so it holds the engine as it is in the sources now.
-    await execa('npm', ['run', '-s', 'build:lib'], { cwd: ROOT, stdio: 'inherit' });
+    await execa('npm', ['run', '-s', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
   }
   const cases = loadCases().filter((c) => ids.length === 0 || ids.includes(c.id));
   const results = await mapLimited(cases, Math.max(1, cpus().length), (c) => evaluate(c, cli));
