@@ -42,6 +42,8 @@ export interface CollectOptions {
   /** 'auto', 'bare', a tar file (`docker export` output), or a directory. */
   rootfs: string;
   unshare: Namespace[];
+  /** With --unshare pid: mount a fresh /proc in the rootfs (default true; --no-mount-proc). */
+  mountProc?: boolean;
   envClear: boolean;
   env: string[];
   binds: BindSpec[];
@@ -88,6 +90,9 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       EXIT.usage,
     );
   if (o.binds.length > 0) for (const b of o.binds) checkBindSource(b);
+  const mountProc = o.unshare.includes('pid') && o.mountProc !== false;
+  if (mountProc && rootDirGiven) checkProcDir(rootDirGiven);
+  warnHostRunNotIsolated(o);
   const tracefsNote = o.backend === 'bpftrace' ? await ensureTracefs() : null;
   if (tracefsNote) o.log(tracefsNote);
 
@@ -114,6 +119,7 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       runs: o.runs,
       rootfs: o.rootfs,
       unshare: o.unshare,
+      ...(o.unshare.includes('pid') ? { mountProc } : {}),
       envClear: o.envClear,
       env: o.env,
       binds: o.binds,
@@ -151,6 +157,7 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       const tree = await extractRootfsArchive(archive, tempRoot);
       insideProgram = resolveRootfsProgram(tempRoot, o.program);
       for (const b of o.binds) ensureMountPoint(tempRoot, b.target, b.source);
+      if (mountProc) mkdirSync(`${tempRoot}/proc`, { recursive: true });
       manifest.rootfs = {
         mode: 'tar',
         dir: tempRoot,
@@ -170,6 +177,10 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
       applyRootfsPlan(plan, tempRoot);
       for (const b of o.binds) ensureMountPoint(tempRoot, b.target, b.source);
       manifest.rootfs = describeRootfs(rootMode, tempRoot, plan);
+      if (mountProc) {
+        mkdirSync(`${tempRoot}/proc`, { recursive: true });
+        manifest.rootfs.files.push({ path: '/proc', kind: 'dir' });
+      }
       o.log(
         `rootfs (${rootMode}): ${plan.entries.length} entries, ${formatBytes(planBytes(plan))} in ${tempRoot}`,
       );
@@ -201,7 +212,13 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
         ? container.command
         : label === 'host'
           ? buildHostCommand(chain)
-          : buildChrootCommand({ ...chain, rootDir: rootDir as string, unshare: o.unshare, binds: o.binds });
+          : buildChrootCommand({
+              ...chain,
+              rootDir: rootDir as string,
+              unshare: o.unshare,
+              binds: o.binds,
+              mountProc,
+            });
       o.log(`${label.padEnd(9)} ▸ ${o.backend} … ${command.join(' ').replace(/\n/g, '⏎').slice(0, 160)}`);
       const result = await runOne({
         label,
@@ -298,6 +315,31 @@ function checkRootDir(dir: string): void {
       'Give a directory holding a root filesystem, or use --rootfs auto.',
       EXIT.program,
     );
+}
+
+/** --unshare pid mounts proc at DIR/proc; an existing rootfs is used read-only, so it must have one. */
+function checkProcDir(root: string): void {
+  try {
+    if (statSync(`${root}/proc`).isDirectory()) return;
+  } catch {
+    // missing: said below
+  }
+  throw new CollectError(
+    `--unshare pid mounts a fresh /proc at ${root}/proc, which is not a directory`,
+    `Create it (mkdir ${root}/proc), or add --no-mount-proc to keep the rootfs without /proc.`,
+    EXIT.usage,
+  );
+}
+
+/**
+ * The namespaces are the chroot run's only: the host run runs the program in this machine's own ones,
+ * so a program that changes global state (hostname NAME, ip link add, mount) changes the real host.
+ */
+function warnHostRunNotIsolated(o: CollectOptions): void {
+  if (o.unshare.length === 0 || !o.runs.includes('host')) return;
+  o.log(
+    `note: --unshare ${o.unshare.join(',')} applies to the chroot run only; the host run runs ${basename(o.program)} in this machine's own namespaces, so whatever it changes there (hostname, network, mounts) changes the host. Add --runs chroot to skip the host run.`,
+  );
 }
 
 function checkBindSource(b: BindSpec): void {

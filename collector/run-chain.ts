@@ -43,6 +43,11 @@ export interface ChrootChainOptions extends RunChainOptions {
   rootDir: string;
   unshare: readonly Namespace[];
   binds: readonly BindSpec[];
+  /**
+   * With a new pid namespace: mount a fresh proc at ROOT/proc (`unshare --mount-proc=ROOT/proc`, in the new
+   * mount namespace), so ps inside sees the namespace's processes, and itself as pid 1.
+   */
+  mountProc?: boolean;
 }
 
 /**
@@ -65,9 +70,10 @@ export function buildHostCommand(options: RunChainOptions): string[] {
 }
 
 export function buildChrootCommand(options: ChrootChainOptions): string[] {
-  const namespaces = namespacesFor(options.unshare, options.binds.length > 0);
+  const procDir = procMountPoint(options);
+  const namespaces = namespacesFor(options.unshare, options.binds.length > 0 || procDir !== null);
   const argv = [...envPrefix(options)];
-  if (namespaces.length > 0) argv.push(options.tools.unshare, ...unshareFlags(namespaces), '--');
+  if (namespaces.length > 0) argv.push(options.tools.unshare, ...unshareFlags(namespaces, procDir), '--');
   if (options.binds.length > 0) {
     argv.push(options.tools.sh, '-c', BIND_SCRIPT, 'sh', options.tools.mount);
     for (const b of options.binds)
@@ -78,19 +84,26 @@ export function buildChrootCommand(options: ChrootChainOptions): string[] {
   return argv;
 }
 
-/** Bind mounts are made inside a private mount namespace, so they vanish with it whatever happens. */
-export function namespacesFor(requested: readonly Namespace[], hasBinds: boolean): Namespace[] {
+/** Where the chroot run mounts a fresh /proc: ROOT/proc with a new pid namespace, unless opted out. */
+export function procMountPoint(options: ChrootChainOptions): string | null {
+  return options.mountProc && options.unshare.includes('pid') ? joinRoot(options.rootDir, '/proc') : null;
+}
+
+/** Bind mounts (and a fresh /proc) are made inside a private mount namespace, so they vanish with it. */
+export function namespacesFor(requested: readonly Namespace[], mounts: boolean): Namespace[] {
   const set = new Set(requested);
-  if (hasBinds) set.add('mount');
+  if (mounts) set.add('mount');
   return NAMESPACES.filter((n) => set.has(n));
 }
 
-export function unshareFlags(namespaces: readonly Namespace[]): string[] {
+export function unshareFlags(namespaces: readonly Namespace[], procDir: string | null = null): string[] {
   const flags: string[] = [];
   for (const n of namespaces) {
     flags.push(`--${n}`);
     // A new pid namespace applies to children only: fork so the program is its pid 1.
     if (n === 'pid') flags.push('--fork');
+    // The forked child mounts proc for its own pid namespace at ROOT/proc before it execs chroot.
+    if (n === 'pid' && procDir) flags.push(`--mount-proc=${procDir}`);
     // Without a mapping the user namespace has no root, and chroot() would fail with EPERM.
     if (n === 'user') flags.push('--map-root-user');
   }

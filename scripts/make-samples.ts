@@ -4,6 +4,10 @@
  * raw logs, the program's output) and a RECIPE.md; samples/index.json lists them for the app.
  *
  *   node bin/run-ts.js scripts/make-samples.ts [--only ID[,ID...] | --group NAME] [--no-bpftrace]
+ *   node bin/run-ts.js scripts/make-samples.ts --recipes-only [--only ID[,ID...]]
+ *
+ * --only captures the named scenarios and keeps the other samples as they are; --recipes-only rewrites
+ * RECIPE.md files from the scenarios without capturing anything.
  */
 import { execa } from 'execa';
 import {
@@ -21,6 +25,7 @@ import { join, resolve } from 'node:path';
 import { collect } from '../collector/collect.js';
 import type { CollectOptions } from '../collector/collect.js';
 import { SAMPLE_SCENARIOS } from './sample-scenarios.js';
+import { cleanupWorkshopAssets, prepareWorkshopAssets } from './sample-assets.js';
 import type { SampleScenario } from './sample-scenarios.js';
 
 const SAMPLES = resolve('samples');
@@ -54,6 +59,7 @@ async function prepare(): Promise<void> {
     vars.cgroupDir = `${v2}/spelunk-demo`;
     if (!existsSync(vars.cgroupDir)) mkdirSync(vars.cgroupDir);
   }
+  await prepareWorkshopAssets(vars);
 }
 
 /** Values for `{name}` in scenario args (see SampleScenario.background). */
@@ -165,15 +171,22 @@ async function main(): Promise<void> {
       ? new Set(SAMPLE_SCENARIOS.filter((s) => s.group === group).map((s) => s.id))
       : null;
   const withBpftrace = !argv.includes('--no-bpftrace');
+  if (argv.includes('--recipes-only')) return rewriteRecipes(only, withBpftrace);
   if (process.getuid?.() !== 0)
     throw new Error('npm run samples must run as root (it runs chroot, unshare and the tracers)');
-  await prepare();
   mkdirSync(SAMPLES, { recursive: true });
   const index: Array<Record<string, unknown>> = [];
-  for (const s of SAMPLE_SCENARIOS) {
-    if (only && !only.has(s.id)) continue;
-    index.push(await makeSample(s, 'strace'));
-    if (withBpftrace && s.bpftrace !== false) index.push(await makeSample(s, 'bpftrace'));
+  try {
+    await prepare();
+    for (const s of SAMPLE_SCENARIOS) {
+      if (only && !only.has(s.id)) continue;
+      index.push(await makeSample(s, 'strace'));
+      if (withBpftrace && s.bpftrace !== false) index.push(await makeSample(s, 'bpftrace'));
+    }
+  } finally {
+    // A cgroup directory goes with rmdir once its processes have exited (its files cannot be deleted).
+    if (vars.cgroupDir && existsSync(vars.cgroupDir)) rmdirSync(vars.cgroupDir);
+    await cleanupWorkshopAssets(vars);
   }
   if (!only) {
     // Sample folders no scenario makes any more go away.
@@ -203,9 +216,28 @@ async function main(): Promise<void> {
       `${JSON.stringify({ schemaVersion: 1, samples: merged }, null, 2)}\n`,
     );
   }
-  // A cgroup directory goes with rmdir once its processes have exited (its files cannot be deleted).
-  if (vars.cgroupDir && existsSync(vars.cgroupDir)) rmdirSync(vars.cgroupDir);
   process.stderr.write(`${index.length} samples in ${SAMPLES}\n`);
+}
+
+/**
+ * `--recipes-only`: rewrites each RECIPE.md from its scenario and the session already captured, without
+ * running anything (for a corrected text; the traces, goldens and lessons stay as they are).
+ */
+function rewriteRecipes(only: Set<string> | null, withBpftrace: boolean): void {
+  for (const s of SAMPLE_SCENARIOS) {
+    if (only && !only.has(s.id)) continue;
+    for (const backend of withBpftrace && s.bpftrace !== false ? ['strace', 'bpftrace'] : ['strace']) {
+      const id = backend === 'strace' ? s.id : `${s.id}-bpftrace`;
+      const session = join(SAMPLES, id, 'session.json');
+      if (!existsSync(session)) continue;
+      const manifest = JSON.parse(readFileSync(session, 'utf8')) as {
+        runs: { label: string; exitCode: number | null; signal?: string }[];
+      };
+      const results = manifest.runs.map((r) => `${r.label}: exit ${r.exitCode ?? r.signal}`);
+      writeFileSync(join(SAMPLES, id, 'RECIPE.md'), recipe(s, id, backend, results));
+      process.stderr.write(`${id}/RECIPE.md\n`);
+    }
+  }
 }
 
 await main();

@@ -23,8 +23,9 @@ export function registerCollectCommand(program: Command): void {
     )
     .option(
       '--unshare <list>',
-      'new namespaces for the chroot run: net,pid,mount,uts,ipc,user,cgroup (a container has all but user already)',
+      "new namespaces for the chroot run (the host run stays in the host's): net,pid,mount,uts,ipc,user,cgroup (a container has all but user already)",
     )
+    .option('--no-mount-proc', 'with --unshare pid, do not mount a fresh /proc in the rootfs')
     .option('--env-clear', 'run with an empty environment, like env -i')
     .option('--env <K=V>', 'set an environment variable (repeatable)', collectList, [])
     .option(
@@ -48,6 +49,7 @@ interface CollectFlags {
   runs: string;
   rootfs: string;
   unshare?: string;
+  mountProc: boolean;
   envClear?: boolean;
   env: string[];
   bind: string[];
@@ -135,6 +137,7 @@ function parseFlags(flags: CollectFlags): FlagOptions {
     runs: runs as RunLabel[],
     rootfs: flags.rootfs,
     unshare: unshare as Namespace[],
+    mountProc: flags.mountProc,
     envClear: flags.envClear === true,
     env: flags.env,
     binds,

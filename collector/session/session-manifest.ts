@@ -76,6 +76,8 @@ export interface SessionManifest {
     runs: RunLabel[];
     rootfs: string;
     unshare: Namespace[];
+    /** With a pid namespace: whether the chroot run mounted a fresh /proc in the rootfs. */
+    mountProc?: boolean;
     envClear: boolean;
     env: string[];
     binds: BindSpec[];

@@ -86,7 +86,7 @@ export function evaluateCheck(check: LessonCheck, step: LessonStep, traceOf: Tra
     const groups = check.order.map((g) => eventsOf(g, run, step, trace));
     for (let k = 0; k < groups.length; k++)
       if (!groups[k]?.length)
-        return fail(`nothing matches ${describeEvents(check.order[k] as CheckEvents, step)}`);
+        return fail(`nothing matches ${describeEvents(check.order[k] as CheckEvents, step, run)}`);
     for (let k = 1; k < groups.length; k++) {
       const prev = groups[k - 1] as number[];
       const next = groups[k] as number[];
@@ -113,7 +113,7 @@ export function evaluateCheck(check: LessonCheck, step: LessonStep, traceOf: Tra
   const [a, b] = [readValues(pair[0], step, traceOf), readValues(pair[1], step, traceOf)];
   if (typeof a === 'string') return fail(a);
   if (typeof b === 'string') return fail(b);
-  const show = (vs: Read[]): string => vs.map((v) => `${v.where} ${v.value}`).join(', ');
+  const show = (vs: Read[]): string => vs.map((v) => `${v.where} ${clip(v.value)}`).join(', ');
   const ok = check.same
     ? [...a, ...b].every((v) => v.value.trim() === a[0]?.value.trim())
     : a.every((x) => b.every((y) => x.value.trim() !== y.value.trim()));
@@ -160,7 +160,7 @@ function readValues(ref: ValueRef, step: LessonStep, traceOf: TraceOf): Read[] |
   let events = eventsOf(ref.of, run, step, trace);
   if (ref.pick === 'first') events = events.slice(0, 1);
   if (ref.pick === 'last') events = events.slice(-1);
-  if (events.length === 0) return `nothing matches ${describeEvents(ref.of, step)}`;
+  if (events.length === 0) return `nothing matches ${describeEvents(ref.of, step, run)}`;
   const out: Read[] = [];
   for (const i of events) {
     const value = readOne(trace, i, ref);
@@ -220,9 +220,9 @@ function eventsOf(of: CheckEvents, run: RunLabel, step: LessonStep, trace: Trace
   return selector ? resolveSelector(trace, selector) : [];
 }
 
-function describeEvents(of: CheckEvents, step: LessonStep): string {
+function describeEvents(of: CheckEvents, step: LessonStep, run: RunLabel = step.run): string {
   if (typeof of !== 'number') return formatSelector(of);
-  const s = step.select[of];
+  const s = (run === step.run ? step.select : (step.compare?.select ?? []))[of];
   return s ? formatSelector(s) : `selector #${of}`;
 }
 

@@ -7,6 +7,15 @@ import type { Lesson, LessonStep, RunLabel } from './lesson.js';
 import { BARE_CHROOT, CHROOT_FIXED, ENV_CLEARED, HELLO_PROCESS, STATIC_BINARY } from './lessons-process.js';
 import { BIND_MOUNT, CAP_DROP, CGROUP, NSENTER, SECCOMP, UNSHARE_NET } from './lessons-isolation.js';
 import { DOCKER_IS_NOT_MAGIC } from './lessons-container.js';
+import { NS_COMPARE, PID_NAMESPACE, USERNS, VETH_PAIR } from './lessons-namespaces.js';
+import {
+  CGROUP_OOM,
+  OVERLAYFS,
+  PIVOT_ROOT,
+  ROOTFS_TAR,
+  SECCOMP_PROFILE,
+  STRACE_FOLLOW,
+} from './lessons-runtime.js';
 import type { EventSelector } from './selector.js';
 import { resolveSelector } from './selector.js';
 
@@ -17,18 +26,29 @@ export { formatSelector, resolveSelector } from './selector.js';
 export type { CheckResult, LessonCheck, ValueRef } from './checks.js';
 export { evaluateCheck, evaluateStepChecks, formatCheckResult } from './checks.js';
 
+/** The workshop's order: each section's lessons together, one lesson per line (merge-friendly). */
 export const LESSONS: readonly Lesson[] = [
   HELLO_PROCESS,
+  STRACE_FOLLOW,
   BARE_CHROOT,
   CHROOT_FIXED,
   STATIC_BINARY,
+  ROOTFS_TAR,
   ENV_CLEARED,
   UNSHARE_NET,
+  PID_NAMESPACE,
+  NS_COMPARE,
+  USERNS,
   NSENTER,
   BIND_MOUNT,
+  PIVOT_ROOT,
+  OVERLAYFS,
   CGROUP,
+  CGROUP_OOM,
   CAP_DROP,
+  VETH_PAIR,
   SECCOMP,
+  SECCOMP_PROFILE,
   DOCKER_IS_NOT_MAGIC,
 ];
 

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Lesson, LessonCheck, LessonStep } from '../../parsers/lessons/index.js';
-import { LESSONS, evaluateCheck, evaluateStepChecks, findLesson } from '../../parsers/lessons/index.js';
+import {
+  LESSONS,
+  WORKSHOP_SECTIONS,
+  evaluateCheck,
+  evaluateStepChecks,
+  findLesson,
+} from '../../parsers/lessons/index.js';
 import type { Trace } from '../../parsers/model/index.js';
 import { parseStrace } from '../../parsers/strace/index.js';
 import { SAMPLES, loadSampleRun, readSampleIndex } from './sample-traces.js';
@@ -24,6 +30,19 @@ const stepOf = (id: string, title: RegExp): { lesson: Lesson; step: LessonStep }
 };
 
 describe('lesson checks', () => {
+  it('cover every section of the workshop, each with a real capture', () => {
+    const index = readSampleIndex();
+    for (const section of WORKSHOP_SECTIONS) {
+      const here = LESSONS.filter((l) => l.section === section);
+      expect(here.length, section).toBeGreaterThan(0);
+      for (const l of here)
+        expect(
+          index.some((e) => e.id === l.sample),
+          `${l.id}: ${l.sample}`,
+        ).toBe(true);
+    }
+  });
+
   it('every step of every lesson states its claim as checks', () => {
     for (const lesson of LESSONS)
       for (const step of lesson.steps)

@@ -15,7 +15,7 @@ describe('spelunk lessons', () => {
     expect(rows[0]).toMatch(
       /^ 1\. hello-process +\[loader\] +How a program becomes a process +\(hello-world, 8 steps\)$/,
     );
-    expect(rows[1]).toContain('bare-chroot-enoent');
+    expect(rows[2]).toContain('bare-chroot-enoent');
   });
 
   it('lists as JSON', async () => {

@@ -34,16 +34,26 @@ describe('lessons', () => {
   it('come in the workshop order, each on a strace sample that exists, with unique ids', () => {
     expect(LESSONS.map((l) => l.id)).toEqual([
       'hello-process',
+      'strace-follow',
       'bare-chroot-enoent',
       'chroot-ldd-fix',
       'static-needs-nothing',
+      'rootfs-tar',
       'env-i',
       'unshare-net',
+      'pid-namespace',
+      'ns-compare',
+      'userns',
       'nsenter-setns',
       'bind-mount',
+      'pivot-root',
+      'overlayfs',
       'cgroup-join',
+      'cgroup-oom',
       'cap-drop-eperm',
+      'veth-pair',
       'seccomp-deny',
+      'seccomp-profile',
       'docker-is-not-magic',
     ]);
     const index = readSampleIndex();
