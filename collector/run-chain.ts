@@ -85,7 +85,7 @@ export function buildChrootCommand(options: ChrootChainOptions): string[] {
 }
 
 /** Where the chroot run mounts a fresh /proc: ROOT/proc with a new pid namespace, unless opted out. */
-export function procMountPoint(options: ChrootChainOptions): string | null {
+function procMountPoint(options: ChrootChainOptions): string | null {
   return options.mountProc && options.unshare.includes('pid') ? joinRoot(options.rootDir, '/proc') : null;
 }
 

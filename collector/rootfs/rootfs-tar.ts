@@ -60,7 +60,7 @@ export async function extractRootfsArchive(archive: string, dir: string): Promis
 }
 
 /** Counts entries and file bytes under `root` without following symlinks; iterative, so depth is free. */
-export function measureTree(root: string): { entries: number; totalBytes: number } {
+function measureTree(root: string): { entries: number; totalBytes: number } {
   let entries = 0;
   let totalBytes = 0;
   const pending = [root];

@@ -8,14 +8,9 @@ import { BARE_CHROOT, CHROOT_FIXED, ENV_CLEARED, HELLO_PROCESS, STATIC_BINARY } 
 import { BIND_MOUNT, CAP_DROP, CGROUP, NSENTER, SECCOMP, UNSHARE_NET } from './lessons-isolation.js';
 import { DOCKER_IS_NOT_MAGIC } from './lessons-container.js';
 import { NS_COMPARE, PID_NAMESPACE, USERNS, VETH_PAIR } from './lessons-namespaces.js';
-import {
-  CGROUP_OOM,
-  OVERLAYFS,
-  PIVOT_ROOT,
-  ROOTFS_TAR,
-  SECCOMP_PROFILE,
-  STRACE_FOLLOW,
-} from './lessons-runtime.js';
+import { CGROUP_OOM, ROOTFS_TAR, SECCOMP_PROFILE } from './lessons-runtime.js';
+import { OVERLAYFS, PIVOT_ROOT } from './lessons-mounts.js';
+import { STRACE_FOLLOW } from './lessons-strace.js';
 import type { EventSelector } from './selector.js';
 import { resolveSelector } from './selector.js';
 
