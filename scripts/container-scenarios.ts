@@ -31,7 +31,7 @@ export const CONTAINER_SCENARIOS: readonly SampleScenario[] = [
     teaches:
       "Inside the container's pid namespace the shell is pid 1 and its children are 2, 3, 4: the same fork, pipe and wait, numbered from 1. The calls are busybox's in all three runs.",
     lookFor:
-      'The container run\'s shell forks with clone(...) = 2 /* <host pid> in strace\'s PID NS */: strace prints the pid the process has inside the namespace and the one it has outside (--pidns-translation). Each child runs an applet by exec\'ing /proc/self/exe; the output is 12 in every run.',
+      "The container run's shell forks with clone(...) = 2 /* <host pid> in strace's PID NS */: strace prints the pid the process has inside the namespace and the one it has outside (--pidns-translation). Each child runs an applet by exec'ing /proc/self/exe; the output is 12 in every run.",
     program: '/bin/busybox',
     args: ['sh', '-c', 'echo hello world | tr a-z A-Z | wc -c'],
     rootfs: '/tmp/spelunk-samples/busybox-root',
@@ -44,7 +44,7 @@ export const CONTAINER_SCENARIOS: readonly SampleScenario[] = [
     id: 'seccomp-container',
     title: "Docker's seccomp profile refuses what gdb does to switch off address randomisation",
     teaches:
-      "Docker's default seccomp profile answers calls it does not allow with EPERM before they run: personality(ADDR_NO_RANDOMIZE) works on the host and in a chroot, and fails only in the container (gdb's \"Error disabling address space randomization\").",
+      'Docker\'s default seccomp profile answers calls it does not allow with EPERM before they run: personality(ADDR_NO_RANDOMIZE) works on the host and in a chroot, and fails only in the container (gdb\'s "Error disabling address space randomization").',
     lookFor:
       'personality(PER_LINUX|ADDR_NO_RANDOMIZE) = 0 on the host and in the chroot, -1 EPERM in the container, where runc installed the filter just before the execve (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=...})); the container run exits 1 with "Operation not permitted". The query personality(0xffffffff) is allowed everywhere.',
     program: '/tmp/spelunk-samples/bin/aslr-off',

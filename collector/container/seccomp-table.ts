@@ -32,7 +32,7 @@ export interface SeccompRule {
 export const SECCOMP_DEFAULT_ERRNO = 1; // EPERM
 
 /** Every namespace flag of clone(): CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET. */
-export const CLONE_NAMESPACE_FLAGS = 0x7e020000;
+const CLONE_NAMESPACE_FLAGS = 0x7e020000;
 
 // prettier-ignore
 const FILES = [
