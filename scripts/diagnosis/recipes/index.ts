@@ -1,5 +1,6 @@
 import type { CaseRecipe } from '../case-recipe.js';
 import { BOTH_SUCCEED_RECIPES } from './both-succeed.js';
+import { CONTAINER_RECIPES } from './container.js';
 import { INTERPRETER_RECIPES } from './interpreters.js';
 import { LIMIT_RECIPES } from './limits.js';
 import { MISSING_FILE_RECIPES } from './missing-files.js';
@@ -18,4 +19,5 @@ export const RECIPES: readonly CaseRecipe[] = [
   ...LIMIT_RECIPES,
   ...TRACE_FORM_RECIPES,
   ...BOTH_SUCCEED_RECIPES,
+  ...CONTAINER_RECIPES,
 ];
