@@ -60,7 +60,12 @@ export function registerDiffCommand(program: Command): void {
           `${colors.bold(labels.a)}: ${describe(traceA)}\n` +
           `${colors.bold(labels.b)}: ${describe(traceB)}\n`;
         await writeOut(
-          header + formatDiffReport(diff, { paint: colors, context, maxLines: opts.all ? Infinity : 400 }),
+          formatDiffReport(diff, {
+            paint: colors,
+            context,
+            maxLines: opts.all ? Infinity : 400,
+            runs: header,
+          }),
         );
       }),
     );

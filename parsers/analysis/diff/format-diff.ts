@@ -1,5 +1,6 @@
 import type { Trace } from '../../model/index.js';
 import type { DiffBlock } from './compute-diff.js';
+import type { DiffFinding, DiffLabels } from './finding.js';
 import { callOf, formatLineRef } from './finding.js';
 import { CHANGED, EQUAL, ONLY_A } from './pair-list.js';
 import { isSetupBlock } from './pair-processes.js';
@@ -28,10 +29,13 @@ export interface FormatDiffOptions {
   maxLines?: number;
   /** Characters of each call shown. Default 110. */
   width?: number;
+  /** Lines that say what was compared (the CLI's files), printed right after the diagnosis. */
+  runs?: string;
 }
 
 /**
- * The terminal report: counts, ranked findings, then the alignment block by block. Equal stretches are
+ * The terminal report: the diagnosis and its evidence, counts, the other findings, the expected
+ * differences, then the alignment block by block. Equal stretches are
  * folded; one-sided launcher stages (the chroot program's start-up) are one line each.
  *
  *   = A 2     B 112   brk(NULL) = 0x55675a77c000
@@ -47,6 +51,11 @@ export function formatDiffReport(diff: TraceDiff, options: FormatDiffOptions = {
   const width = options.width ?? 110;
   const { labels } = diff;
   const out: string[] = [];
+  const causes = diff.findings.filter((f) => f.kind === 'diagnosis');
+  const expected = diff.findings.filter((f) => f.expected);
+  const others = diff.findings.filter((f) => f.kind !== 'diagnosis' && !f.expected);
+  out.push(...formatDiagnosis(causes, labels, width, p), '');
+  if (options.runs) out.push(options.runs.replace(/\n$/, ''), '');
   out.push(
     `${p.bold('Counts')}: ${diff.equal} equal, ${p.yellow(`${diff.changed} changed`)}, ` +
       `${p.red(`${diff.onlyA} only in ${labels.a}`)}, ${p.green(`${diff.onlyB} only in ${labels.b}`)}` +
@@ -54,11 +63,19 @@ export function formatDiffReport(diff: TraceDiff, options: FormatDiffOptions = {
   );
   out.push('');
   out.push(p.bold('Findings'));
-  if (diff.findings.length === 0) out.push('  none: the runs make the same calls.');
-  diff.findings.forEach((f, n) => {
+  if (others.length === 0) out.push('  none beyond the diagnosis.');
+  others.forEach((f, n) => {
     out.push(`${String(n + 1).padStart(3)}. ${p.cyan(`[${f.kind}]`)} ${f.message}`);
     for (const d of f.details ?? []) out.push(`       ${p.dim('·')} ${d}`);
   });
+  if (expected.length > 0) {
+    out.push('');
+    out.push(p.bold('Expected differences') + p.dim('  (known and harmless: kept, never the cause)'));
+    for (const f of expected) {
+      out.push(`  ${p.dim('-')} ${f.message.replace(/^Expected: /, '')}`);
+      for (const d of f.details ?? []) out.push(`       ${p.dim('·')} ${d}`);
+    }
+  }
   out.push('');
   out.push(
     p.bold('Alignment') + p.dim(`  (= equal, ~ changed, - only in ${labels.a}, + only in ${labels.b})`),
@@ -70,6 +87,55 @@ export function formatDiffReport(diff: TraceDiff, options: FormatDiffOptions = {
   if (listing.length > maxLines)
     out.push(p.dim(`… ${listing.length - maxLines} more lines (--json gives the whole alignment)`));
   return out.join('\n') + '\n';
+}
+
+/** Evidence lines shown per run under the diagnosis. */
+const MAX_EVIDENCE_SHOWN = 4;
+
+/**
+ * The diagnosis first: its sentence, how sure it is, the lines that show it in each run, then the
+ * other candidate causes in one line each.
+ *
+ *   Diagnosis (likely: missing-elf-interpreter)
+ *     chroot exits 127 where host exits 0: hello is dynamically linked (...)
+ *     host   line 1    execve("/tmp/bin/hello", ["/tmp/bin/hello"], 0x7ffc... /* 39 vars *\/) = 0
+ *     chroot line 111  execve("/tmp/bin/hello", ...) = -1 ENOENT (No such file or directory)
+ */
+function formatDiagnosis(causes: DiffFinding[], labels: DiffLabels, width: number, p: Paint): string[] {
+  const first = causes[0];
+  if (!first) return [p.bold('Diagnosis') + ': the runs make the same calls.'];
+  const out = [
+    p.bold('Diagnosis') + p.dim(` (${first.confidence ?? 'possible'}: ${first.rule ?? 'unknown'})`),
+  ];
+  out.push(`  ${first.message}`);
+  const pad = Math.max(labels.a.length, labels.b.length);
+  for (const [label, refs] of [
+    [labels.a, first.evidence?.a ?? []],
+    [labels.b, first.evidence?.b ?? []],
+  ] as const) {
+    for (const ref of refs.slice(0, MAX_EVIDENCE_SHOWN)) {
+      const where = `${label.padEnd(pad)} ${formatLineRef(ref)}`.padEnd(pad + 12);
+      out.push(p.dim(`    ${where} ${callText(ref.text, width)}`));
+    }
+    if (refs.length > MAX_EVIDENCE_SHOWN)
+      out.push(p.dim(`    ${label.padEnd(pad)} … ${refs.length - MAX_EVIDENCE_SHOWN} more lines`));
+  }
+  if (causes.length > 1) out.push(p.dim('  Other readings:'));
+  for (const alt of causes.slice(1)) {
+    // The outcome is the same for every reading: only the cause part is repeated.
+    const cause = alt.message.slice(alt.message.indexOf(': ') + 2);
+    out.push(`    ${p.dim('·')} ${cause} ${p.dim(`(${alt.confidence ?? 'possible'}: ${alt.rule ?? ''})`)}`);
+  }
+  return out;
+}
+
+/** A raw strace line without its pid, time and -T duration: `execve(...) = 0`. */
+function callText(raw: string, width: number): string {
+  const text = raw
+    .replace(/^\s*(\[pid\s+\d+\]|\d+)\s+/, '')
+    .replace(/^[\d:.]+\s+/, '')
+    .replace(/ <\d+\.\d+>$/, '');
+  return text.length > width ? text.slice(0, width - 1) + '…' : text;
 }
 
 function side(trace: Trace, i: number): string {

@@ -29,7 +29,10 @@ export const missingEnvVar: DiagnosisRule = {
     const poorUnit = poor === ctx.subject ? mine : theirs;
     const richUnit = poor === ctx.subject ? theirs : mine;
     const message = poor === ctx.subject ? findMessage(ctx, (text) => ENV_MESSAGE.test(text)) : null;
-    if (!message && subjectFailures(ctx).length > 0) return null;
+    // Without the program's words, only the same program with nothing else failing: two builds of a
+    // program (./mt against ./src/mt) differ for reasons of their own.
+    if (!message && (subjectFailures(ctx).length > 0 || poorUnit.programPath !== richUnit.programPath))
+      return null;
     const variable = message ? /\$\{?([A-Z_][A-Z0-9_]*)|\b([A-Z][A-Z0-9_]{2,})\b/.exec(message.text) : null;
     const name = variable ? (variable[1] ?? variable[2]) : null;
     const n = poorUnit.envCount ?? 0;
