@@ -12,7 +12,7 @@ import { readCallText } from '../diff/call-text.js';
  */
 
 /** Every top-level quoted string of the call, decoded, in order (paths, written data, argv items). */
-export function stringArgs(trace: Trace, i: number, max = 8): string[] {
+function stringArgs(trace: Trace, i: number, max = 8): string[] {
   const text = readCallText(trace, i);
   const out: string[] = [];
   let at = 0;

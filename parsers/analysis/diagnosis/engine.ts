@@ -152,7 +152,7 @@ function proximity(ctx: DiagnosisContext, c: Candidate): number {
 }
 
 /** "chroot exits 127 where host exits 0", "Both runs exit 0". */
-export function describeSituation(ctx: DiagnosisContext): string {
+function describeSituation(ctx: DiagnosisContext): string {
   const { subject: s, reference: r } = ctx;
   if (ctx.situation === 'one-fails')
     return `${s.label} ${describeOutcome(s.outcome)} where ${r.label} ${describeOutcome(r.outcome)}`;

@@ -3,13 +3,10 @@
  * its evidence in both runs and how sure it is, found by small rules (rules/, one cause each) that the
  * engine ranks, with known harmless differences kept apart as expected.
  *
- *   computeDiagnosis(core, labels, { a: contextA, b: contextB }) -> { causes, expected }
+ *   computeDiagnosis(core, labels, { a: contextA, b: contextB }) -> { causes, expected, context }
  */
-export { computeDiagnosis, describeSituation } from './engine.js';
-export type { Diagnosis } from './engine.js';
+export { computeDiagnosis } from './engine.js';
 export { DIAGNOSIS_RULE_LIST } from './rules/index.js';
-export type { Candidate, DiagnosisContext, DiagnosisRule, Situation } from './types.js';
-export { NOISE_WHY } from './noise.js';
-export type { NoiseId } from './noise.js';
+export type { DiagnosisContext } from './types.js';
 export { computeCallReading } from './call-reading.js';
 export type { CallReading } from './call-reading.js';

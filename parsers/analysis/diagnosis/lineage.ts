@@ -85,7 +85,7 @@ function isIsolation(trace: Trace, i: number, name: string): boolean {
  * The latest isolation call named `name` (any when null) that applies to event `i` of `pid`: made by the
  * pid before `i`, or by an ancestor before it forked the line that leads to `pid`. -1 when none.
  */
-export function isolationBefore(
+function isolationBefore(
   lineage: Pick<Lineage, 'parentOf' | 'isolationOf'>,
   pid: number,
   i: number,

@@ -48,16 +48,6 @@ export function failureHint(
   return null;
 }
 
-/** Whether the trace's processes chroot()ed successfully at some point. */
-export function traceChroots(trace: Trace): boolean {
-  if (!trace.names.includes('chroot')) return false;
-  for (let i = 0; i < trace.count; i++) {
-    if (trace.name(i) === 'chroot' && trace.kind(i) === 'syscall' && trace.columns.errnoId[i] === 0)
-      return true;
-  }
-  return false;
-}
-
 /** The first string literal of an event's line, as printed (escapes kept), or "". */
 export function firstPath(trace: Trace, i: number): string {
   const m = /"((?:[^"\\]|\\.)*)"/.exec(callLine(trace, i));

@@ -44,7 +44,7 @@ export const oomKilled: DiagnosisRule = {
 };
 
 /** The target's `+++ killed by SIG +++` event, or -1. */
-export function killedBy(run: RunFacts, signal: string): number {
+function killedBy(run: RunFacts, signal: string): number {
   const t = run.trace;
   for (let i = t.count - 1; i >= 0; i--)
     if (t.kind(i) === 'killed' && t.name(i) === signal && run.byTarget(i)) return i;

@@ -33,7 +33,7 @@ export function referenceSucceeded(ctx: DiagnosisContext, d: Divergence): boolea
 }
 
 /** The run's writes to stderr made by the target, each with its text. */
-export function stderrWrites(run: RunFacts): { i: number; text: string }[] {
+function stderrWrites(run: RunFacts): { i: number; text: string }[] {
   const out: { i: number; text: string }[] = [];
   for (const i of run.outcome.stderr.events) {
     if (!run.byTarget(i)) continue;
