@@ -36,7 +36,7 @@ export function computeOutcome(trace: Trace, units: TraceUnits, context: RunCont
   const stderr: Written = { text: '', events: [] };
   const stdout: Written = { text: '', events: [] };
   const c = trace.columns;
-  const destination = trace.format.fdPaths ? standardDestinations(trace) : null;
+  const destination = trace.format.fdPaths ? standardDestinations(trace, units) : null;
   for (let i = 0; i < trace.count; i++) {
     if ((c.kind[i] as number) !== SYSCALL) continue;
     const name = trace.name(i);
@@ -82,16 +82,37 @@ export function computeOutcome(trace: Trace, units: TraceUnits, context: RunCont
 
 /**
  * Where fd 1 and fd 2 pointed when the run began, under -y: the decoration of the first call that names
- * them (`fcntl(1</tmp/s/host.stdout.txt>, F_DUPFD, 10)`), before any shell redirection.
+ * them (`fcntl(1</tmp/s/host.stdout.txt>, F_DUPFD, 10)`) in a process that has not redirected them (a
+ * pipeline's `echo` writes to `1<pipe:[416620]>` after its dup2; a child inherits its parent's redirects).
  */
-function standardDestinations(trace: Trace): Record<number, string | undefined> {
+function standardDestinations(trace: Trace, units: TraceUnits): Record<number, string | undefined> {
   const out: Record<number, string | undefined> = {};
+  const redirected = new Map<number, Set<number>>();
+  const tree = units.tree;
+  const redirectsOf = (pid: number): Set<number> => {
+    let set = redirected.get(pid);
+    if (!set) {
+      const first = tree.nodes[(tree.byPid.get(pid) ?? [])[0] ?? -1];
+      const parent = first && first.parent !== null ? tree.nodes[first.parent]?.pid : null;
+      set = new Set(parent !== null && parent !== undefined ? (redirected.get(parent) ?? []) : []);
+      redirected.set(pid, set);
+    }
+    return set;
+  };
   for (let i = 0; i < trace.count && (out[1] === undefined || out[2] === undefined); i++) {
     if (trace.kind(i) !== 'syscall') continue;
-    const m = /^([12])<([^>]*)>/.exec(argsText(trace, i));
+    const pid = trace.columns.pid[i] as number;
+    const set = redirectsOf(pid);
+    const name = trace.name(i);
+    const args = argsText(trace, i);
+    if (name === 'dup2' || name === 'dup3') {
+      const m = /^\d+(?:<[^>]*>)?, ([12])\b/.exec(args);
+      if (m) set.add(Number(m[1]));
+    }
+    const m = /^([12])<([^>]*)>/.exec(args);
     if (!m) continue;
     const fd = Number(m[1]);
-    out[fd] ??= m[2] as string;
+    if (!set.has(fd)) out[fd] ??= m[2] as string;
   }
   return out;
 }

@@ -47,8 +47,10 @@ export const networkNamespace: DiagnosisRule = {
       };
     }
     const message = findMessage(ctx, (text) => /network|unreachable|resolve|connect|host/i.test(text));
-    // What the program did on the network in the namespace: its failing call, else its first network call.
+    // What the program did on the network in the namespace: its failing call, else its first network call
+    // that went otherwise. A program that never touches the network is not changed by the namespace.
     const netCall = failure ?? ctx.divergences.find((d) => d.side === run.side && NETWORK_CALLS.has(d.name));
+    if (!netCall && !message) return null;
     return {
       rule: 'network-namespace',
       confidence: failure || message ? 'certain' : 'likely',

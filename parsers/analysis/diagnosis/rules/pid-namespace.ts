@@ -22,6 +22,11 @@ export const pidNamespace: DiagnosisRule = {
       (d) => d.side === run.side && (d.name === 'getpid' || d.name === 'getppid') && d.kind === 'changed',
     );
     const isOne = pidCall !== undefined && t.ret(pidCall.i) === (pidCall.name === 'getpid' ? 1 : 0);
+    // Without a pid that differs, the program must at least look at processes (/proc/<pid>, kill).
+    const looks = ctx.divergences.some(
+      (d) => d.side === run.side && (/^\/proc\/(\d+|self)?(\/|$)/.test(d.path) || d.name === 'kill'),
+    );
+    if (!pidCall && !looks) return null;
     return {
       rule: 'pid-namespace',
       confidence: isOne ? 'certain' : 'likely',
