@@ -13,6 +13,7 @@
 
 import type { ArgNode, ArrayArg, FdArg, StructField } from '../../model/args.js';
 import { DIGIT, ID_CHAR, ID_START, isClass } from './char-class.js';
+import { capTreeDepth } from './depth-cap.js';
 import { readDecoratedValue } from './decoration.js';
 import { peekOperator } from './operators.js';
 import { readStringTerm } from './strace-string.js';
@@ -21,7 +22,7 @@ import { NO_CLOSER, scanToSeparator, scanToken, skipBalanced } from './recovery-
 
 /** Parses the text between a syscall's parentheses (possibly stitched from unfinished + resumed). */
 export function parseArgs(text: string): ArgNode[] {
-  return new ArgParser(text).parseTopLevel();
+  return capTreeDepth(new ArgParser(text).parseTopLevel());
 }
 
 /** Parses one value (a siginfo struct, a return decoration); anything left over makes it `other`. */
@@ -33,7 +34,7 @@ export function parseValue(text: string): ArgNode {
   const end = p.pos;
   p.skipSpaces();
   if (p.pos < text.length || end === start) return { type: 'other', text: text.slice(start).trimEnd() };
-  return node;
+  return capTreeDepth([node])[0] as ArgNode;
 }
 
 /** Deeper than anything strace prints (netlink nests about 6 deep); keeps hostile input off the call stack limit. */
