@@ -10,6 +10,7 @@ import type { ManifestForContext, RunForContext } from '../session/run-context.j
 import { readRunContext } from '../session/run-context.js';
 import { runAction } from '../run-action.js';
 import { writeOut } from '../write-out.js';
+import { formatTerminalReport } from '../terminal-report.js';
 
 interface DiffCommandOptions {
   json?: boolean;
@@ -54,19 +55,19 @@ export function registerDiffCommand(program: Command): void {
           await writeOut(JSON.stringify(formatDiffJson(diff)) + '\n');
           return;
         }
-        const colors = stdoutColors;
         const context = opts.all ? 'all' : Math.max(0, Number(opts.context) || 0);
-        const header =
-          `${colors.bold(labels.a)}: ${describe(traceA)}\n` +
-          `${colors.bold(labels.b)}: ${describe(traceB)}\n`;
-        await writeOut(
+        // Trace text never reaches the terminal raw: escapes are shown, not obeyed (terminal-report.ts).
+        const report = formatTerminalReport(stdoutColors, (paint) =>
           formatDiffReport(diff, {
-            paint: colors,
+            paint,
             context,
             maxLines: opts.all ? Infinity : 400,
-            runs: header,
+            runs:
+              `${paint.bold(labels.a)}: ${describe(traceA)}\n` +
+              `${paint.bold(labels.b)}: ${describe(traceB)}\n`,
           }),
         );
+        await writeOut(report);
       }),
     );
 }

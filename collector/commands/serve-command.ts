@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { RunContext } from '../../parsers/analysis/diff/run-context.js';
 import { readSessionContexts } from '../session/run-context.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { ownUrls } from '../serve/own-host.js';
+import { createServeHandler as createHandler } from '../serve/serve-handler.js';
+import { resolvesInside } from '../serve/served-file.js';
 
 // The app is built into app/dist by `npm run build` (and shipped there in the package); serve never
 // builds it. SPELUNK_APP_DIST serves another build (end-to-end tests build into a folder of their own).
@@ -29,6 +30,8 @@ export interface ServePlan {
   traces: ServedTrace[];
   /** URL path (without the leading slash) to absolute file path. Nothing outside this map is served. */
   files: Map<string, string>;
+  /** URL path to the folder its file must resolve inside, symlinks followed, when it is served. */
+  roots: Map<string, string>;
 }
 
 /**
@@ -38,9 +41,12 @@ export interface ServePlan {
  */
 export function buildServePlan(inputs: string[], samplesDir = SAMPLES_DIR): ServePlan {
   const files = new Map<string, string>();
-  const addFile = (abs: string): string => {
+  const roots = new Map<string, string>();
+  // Files found in a folder (a session, an -ff set, the samples) must stay inside it: `root`.
+  const addFile = (abs: string, root?: string): string => {
     const key = `api/files/${files.size}/${encodeURIComponent(basename(abs))}`;
     files.set(key, abs);
+    if (root !== undefined) roots.set(key, root);
     return key;
   };
   const traces: ServedTrace[] = [];
@@ -50,10 +56,12 @@ export function buildServePlan(inputs: string[], samplesDir = SAMPLES_DIR): Serv
       const contexts = s.runs[0] ? readSessionContexts(dirname(s.runs[0].logs[0]!)) : new Map();
       traces.push({
         ...s,
-        runs: s.runs.map((r) => withContext({ label: r.label, urls: r.logs.map(addFile) }, contexts)),
+        runs: s.runs.map((r) =>
+          withContext({ label: r.label, urls: r.logs.map((l) => addFile(l, samplesDir)) }, contexts),
+        ),
       });
     }
-    return { traces, files };
+    return { traces, files, roots };
   }
   const loose: string[] = [];
   for (const input of inputs) {
@@ -67,12 +75,12 @@ export function buildServePlan(inputs: string[], samplesDir = SAMPLES_DIR): Serv
       group.length > 1
         ? `${basename(group[0]!).replace(/\.\d+$/, '')} (-ff, ${group.length} files)`
         : basename(group[0]!);
-    traces.push({ id: name, title: name, runs: [{ label: 'log', urls: group.map(addFile) }] });
+    traces.push({ id: name, title: name, runs: [{ label: 'log', urls: group.map((f) => addFile(f)) }] });
   }
-  return { traces, files };
+  return { traces, files, roots };
 }
 
-function planDirectory(dir: string, addFile: (abs: string) => string): ServedTrace {
+function planDirectory(dir: string, addFile: (abs: string, root?: string) => string): ServedTrace {
   const manifest = join(dir, 'session.json');
   const id = basename(dir);
   if (existsSync(manifest)) {
@@ -81,10 +89,12 @@ function planDirectory(dir: string, addFile: (abs: string) => string): ServedTra
       runs?: { label?: string; log?: string }[];
     };
     const runs = (m.runs ?? [])
+      // A run's log resolves inside the session, symlinks too: `"log": "../../../../etc/shadow"` is no run.
       .filter(
-        (r): r is { label: string; log: string } => typeof r.log === 'string' && existsSync(join(dir, r.log)),
+        (r): r is { label: string; log: string } =>
+          typeof r.log === 'string' && resolvesInside(dir, join(dir, r.log)),
       )
-      .map((r) => ({ label: r.label ?? 'run', urls: [addFile(join(dir, r.log))] }));
+      .map((r) => ({ label: r.label ?? 'run', urls: [addFile(join(dir, r.log), dir)] }));
     const contexts = readSessionContexts(dir);
     return {
       id,
@@ -95,7 +105,10 @@ function planDirectory(dir: string, addFile: (abs: string) => string): ServedTra
   const logs = readdirSync(dir)
     .map((f) => join(dir, f))
     .filter(
-      (f) => statSync(f).isFile() && (/\.\d+$/.test(f) || ['.log', '.txt', '.strace'].includes(extname(f))),
+      (f) =>
+        (/\.\d+$/.test(f) || ['.log', '.txt', '.strace'].includes(extname(f))) &&
+        resolvesInside(dir, f) &&
+        statSync(f).isFile(),
     )
     .sort();
   return {
@@ -103,7 +116,7 @@ function planDirectory(dir: string, addFile: (abs: string) => string): ServedTra
     title: id,
     runs: groupFfSets(logs).map((g) => ({
       label: basename(g[0]!).replace(/\.\d+$/, ''),
-      urls: g.map(addFile),
+      urls: g.map((f) => addFile(f, dir)),
     })),
   };
 }
@@ -156,7 +169,7 @@ function readSampleIndex(
         label: r.label ?? 'run',
         logs: [...(r.log ? [r.log] : []), ...(r.logs ?? [])]
           .map((l) => resolve(samplesDir, l))
-          .filter((l) => l.startsWith(samplesDir + sep) && existsSync(l)),
+          .filter((l) => resolvesInside(samplesDir, l)),
       }))
       .filter((r) => r.logs.length);
     if (runs.length)
@@ -170,73 +183,9 @@ function readSampleIndex(
   return out;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
-
-/** Every file under app/dist, by URL path: the only static files served. */
-function listDist(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix + entry.name;
-    if (entry.isDirectory()) for (const [k, v] of listDist(join(dir, entry.name), `${rel}/`)) out.set(k, v);
-    else out.set(rel, join(dir, entry.name));
-  }
-  return out;
-}
-
+/** The request handler for a plan, serving the app from `distDir` (app/dist by default). */
 export function createServeHandler(plan: ServePlan, distDir = APP_DIST) {
-  const dist = listDist(distDir);
-  const catalog = JSON.stringify({ traces: plan.traces });
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
-    } catch {
-      return void send(res, 400, 'text/plain', 'bad request');
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return void send(res, 405, 'text/plain', 'method not allowed');
-    if (path === 'api/traces.json') return void send(res, 200, TYPES['.json']!, catalog, req.method);
-    const encoded = path.startsWith('api/files/')
-      ? path.replace(/[^/]+$/, (n) => encodeURIComponent(n))
-      : path;
-    const traceFile = plan.files.get(encoded);
-    const file = traceFile ?? dist.get(path === '' ? 'index.html' : path);
-    if (!file) return void send(res, 404, 'text/plain', 'not found');
-    const type = traceFile
-      ? 'text/plain; charset=latin1'
-      : (TYPES[extname(file)] ?? 'application/octet-stream');
-    const headers: Record<string, string | number> = {
-      'content-type': type,
-      'content-length': statSync(file).size,
-      'x-content-type-options': 'nosniff',
-    };
-    if (type.startsWith('text/html')) headers['content-security-policy'] = CSP;
-    if (!traceFile && path.startsWith('assets/'))
-      headers['cache-control'] = 'public, max-age=31536000, immutable';
-    res.writeHead(200, headers);
-    if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
-  };
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string, method = 'GET'): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'content-length': Buffer.byteLength(body),
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(method === 'HEAD' ? undefined : body);
+  return createHandler(plan, distDir);
 }
 
 /** The package ships the built app; a clone builds it with `npm run build` (npm start does). */
@@ -265,9 +214,10 @@ export function registerServeCommand(program: Command): void {
           opts.port === undefined ? 5177 : Number(opts.port),
           opts.port === undefined,
         );
-        process.stdout.write(`http://127.0.0.1:${port}/\n`);
+        const [url, alias] = ownUrls(port);
+        process.stdout.write(`${url}\n`);
         process.stderr.write(
-          `serving ${plan.traces.length} trace(s): ${plan.traces.map((t) => t.title).join(', ') || 'none (upload one in the page)'}\nPress Ctrl+C to stop.\n`,
+          `(also ${alias}; no other Host name is answered)\nserving ${plan.traces.length} trace(s): ${plan.traces.map((t) => t.title).join(', ') || 'none (upload one in the page)'}\nPress Ctrl+C to stop.\n`,
         );
       } catch (err) {
         process.stderr.write(`spelunk serve: ${(err as Error).message}\n`);

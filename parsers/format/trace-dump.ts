@@ -1,6 +1,7 @@
 import type { ArgNode } from '../model/args.js';
 import type { TraceEvent } from '../model/event.js';
 import type { Trace } from '../model/trace.js';
+import { escapeTerminalText } from './terminal-text.js';
 
 /**
  * A compact, line-oriented text dump of a parsed trace, one event a line, for golden files that are
@@ -18,7 +19,8 @@ export function formatTraceDump(trace: Trace): string {
     );
   }
   for (const d of trace.diagnostics) out.push(`diag ${d.code} L${d.line}: ${d.message}`);
-  return out.join('\n') + '\n';
+  // Decoded strings are JSON-escaped above, but fd paths, comments and raw texts are not: one pass here.
+  return escapeTerminalText(out.join('\n') + '\n');
 }
 
 export function formatEventDump(ev: TraceEvent): string {
