@@ -103,9 +103,10 @@ export function buildOciConfig(options: OciConfigOptions): OciConfig {
     },
   };
   if (userns) {
-    // Like `unshare --map-root-user`: root inside is root outside, so the rootfs's files keep their owners.
-    config.linux.uidMappings = [{ containerID: 0, hostID: 0, size: 1 }];
-    config.linux.gidMappings = [{ containerID: 0, hostID: 0, size: 1 }];
+    // Ids map to themselves, so the rootfs's files keep their owners and root inside is root outside (as
+    // with `unshare --map-root-user`); the whole first 65536, because runc mounts devpts with gid=5 (tty).
+    config.linux.uidMappings = [{ containerID: 0, hostID: 0, size: 65536 }];
+    config.linux.gidMappings = [{ containerID: 0, hostID: 0, size: 65536 }];
   }
   return config;
 }

@@ -8,6 +8,7 @@ import { computeProcessTree } from '../../parsers/analysis/process-tree.js';
 import { classifyRuntimeStep } from '../../parsers/analysis/runtime-steps.js';
 import type { Trace } from '../../parsers/model/index.js';
 import { parseStrace } from '../../parsers/strace/index.js';
+import { buildServePlan } from '../../collector/commands/serve-command.js';
 import { runCli } from '../cli/run-cli.js';
 
 // The container samples (npm run samples:container): runc run under strace -f --pidns-translation.
@@ -136,5 +137,22 @@ describe('spelunk diff SESSION with three runs', () => {
     const wrong = await runCli(['diff', dir, '--b', 'vm']);
     expect(wrong.exitCode).toBe(1);
     expect(wrong.stderr).toMatch(/no run labelled vm \(runs: host, chroot, container\)/);
+  });
+});
+
+describe('spelunk serve SESSION with three runs', () => {
+  it('lists every run of the session, each with what session.json says about it', () => {
+    const plan = buildServePlan([SAMPLES + 'hello-container']);
+    const [trace] = plan.traces;
+    expect(trace?.runs.map((r) => r.label)).toEqual(['host', 'chroot', 'container']);
+    expect(trace?.runs.map((r) => r.context?.isolation?.[0] ?? 'none')).toEqual([
+      'none',
+      'chroot',
+      'container',
+    ]);
+    expect(trace?.runs[2]?.context?.isolation).toEqual(
+      expect.arrayContaining(['seccomp', 'no_new_privs', 'net']),
+    );
+    expect(trace?.runs.every((r) => r.urls.length === 1 && plan.files.has(r.urls[0] as string))).toBe(true);
   });
 });

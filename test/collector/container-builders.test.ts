@@ -71,7 +71,7 @@ describe('buildOciConfig: Docker defaults', () => {
       options: ['rbind', 'ro'],
     });
     expect(c.linux.namespaces.map((n) => n.type)).toContain('user');
-    expect(c.linux.uidMappings).toEqual([{ containerID: 0, hostID: 0, size: 1 }]);
+    expect(c.linux.uidMappings).toEqual([{ containerID: 0, hostID: 0, size: 65536 }]);
   });
 
   it('says how the run is isolated, for session.json', () => {

@@ -5,6 +5,7 @@ import { selectAligned } from './compare-actions.js';
 import { useCompareState, useCompareStore } from './compare-store.js';
 import type { DiffData } from './diff-protocol.js';
 import { formatChange } from './draw-diff-layers.js';
+import { isSetupBlock } from '../../../parsers/analysis/diff/pair-processes.js';
 
 const ROW_PX = 22;
 const MARK = ['=', '~', '−', '+'];
@@ -34,7 +35,7 @@ function useRows(diff: DiffData | null, diffsOnly: boolean, expanded: ReadonlySe
     const out = new Int32Array(diff.count + diff.blocks.length);
     let n = 0;
     diff.blocks.forEach((block, b) => {
-      if ((block.why === 'chroot-scaffolding' || block.why === 'launcher') && !expanded.has(b)) {
+      if (isSetupBlock(block.why) && !expanded.has(b)) {
         out[n++] = -(b + 1);
         return;
       }
@@ -162,7 +163,9 @@ export function AlignedTable() {
                   </span>
                   <span role="gridcell" className="min-w-0 flex-1 truncate">
                     {block.end - block.start} calls only in {side}: the {program} program's own start-up
-                    {block.why === 'launcher' ? ' (a launcher)' : ''}, one block, not compared call by call.{' '}
+                    {block.why === 'launcher' ? ' (a launcher)' : ''}
+                    {block.why === 'runtime-scaffolding' ? ' (the container runtime, all its processes)' : ''}
+                    , one block, not compared call by call.{' '}
                     <button
                       type="button"
                       className="underline"

@@ -2,6 +2,7 @@ import { selectLaneModel } from '../logic/derived.js';
 import type { AppStore, TraceSlot, Viewport } from '../store/create-app-store.js';
 import { xOfEvent } from './compute-diff-geometry.js';
 import { COMPARISON_ENDED, type CompareStore } from './compare-store.js';
+import { isSetupBlock } from '../../../parsers/analysis/diff/pair-processes.js';
 
 /**
  * Both timelines framed on the alignment point: the target's execve (by default) at the same screen x,
@@ -156,8 +157,7 @@ export function findNextDifference(cs: CompareStore, direction: 1 | -1): number 
   const { diff, pair } = cs.getState();
   if (!diff) return -1;
   const skip = new Uint8Array(diff.count);
-  for (const b of diff.blocks)
-    if (b.why === 'chroot-scaffolding' || b.why === 'launcher') skip.fill(1, b.start, b.end);
+  for (const b of diff.blocks) if (isSetupBlock(b.why)) skip.fill(1, b.start, b.end);
   for (
     let k = pair < 0 ? (direction > 0 ? 0 : diff.count - 1) : pair + direction;
     k >= 0 && k < diff.count;

@@ -5,6 +5,7 @@ import type { DiffLineRef } from '../../../parsers/analysis/diff/index.js';
 import type { Trace } from '../../../parsers/model/index.js';
 import type { BlockView, DiffData, FindingView } from './diff-protocol.js';
 import { CHANGE_ARGS, CHANGE_RESULT } from './diff-protocol.js';
+import { isSetupBlock } from '../../../parsers/analysis/diff/pair-processes.js';
 
 /**
  * Turns a TraceDiff (which holds both Traces, worker-side only) into plain data for the main thread:
@@ -133,7 +134,7 @@ function computeDeltasWithoutLaunchers(diff: TraceDiff) {
   const skipB = new Uint8Array(diff.b.count);
   let any = false;
   for (const block of diff.blocks) {
-    if (block.why !== 'chroot-scaffolding' && block.why !== 'launcher') continue;
+    if (!isSetupBlock(block.why)) continue;
     any = true;
     for (const i of block.unitA?.events ?? []) skipA[i] = 1;
     for (const j of block.unitB?.events ?? []) skipB[j] = 1;

@@ -5,6 +5,7 @@ import { lowerBound } from '../logic/search-sorted.js';
 import { xOfEvent } from './compute-diff-geometry.js';
 import type { DiffData } from './diff-protocol.js';
 import { CHANGE_ARGS, CHANGE_RESULT } from './diff-protocol.js';
+import { isSetupBlock } from '../../../parsers/analysis/diff/pair-processes.js';
 
 export const DIFF_COLORS = {
   changed: '#d97706',
@@ -59,7 +60,7 @@ export function drawDiffMarks(ctx: CanvasRenderingContext2D, f: MarksFrame): num
   ctx.font = '10px system-ui, sans-serif';
   // Launcher stages only one run has: one block each.
   for (const block of f.diff.blocks) {
-    if (block.why !== 'chroot-scaffolding' && block.why !== 'launcher') continue;
+    if (!isSetupBlock(block.why)) continue;
     const first = f.side === 'a' ? block.firstA : block.firstB;
     const last = f.side === 'a' ? block.lastA : block.lastB;
     if (first < 0 || last < 0) continue;
@@ -74,7 +75,13 @@ export function drawDiffMarks(ctx: CanvasRenderingContext2D, f: MarksFrame): num
     ctx.setLineDash([4, 3]);
     ctx.strokeRect(xa + 0.5, y + 1.5, xb - xa - 1, LANE_HEIGHT_CSS_PX - 3);
     ctx.setLineDash([]);
-    const label = `${block.why === 'chroot-scaffolding' ? `${(f.side === 'a' ? block.programA : block.programB) || 'chroot'} start-up` : 'launcher'}: ${block.end - block.start} calls, one block`;
+    const what =
+      block.why === 'runtime-scaffolding'
+        ? 'container runtime set-up'
+        : block.why === 'chroot-scaffolding'
+          ? `${(f.side === 'a' ? block.programA : block.programB) || 'chroot'} start-up`
+          : 'launcher';
+    const label = `${what}: ${block.end - block.start} calls, one block`;
     ctx.fillStyle = f.textColor;
     ctx.fillText(label, Math.max(GUTTER_CSS_PX + 2, xa + 3), y + 11);
   }

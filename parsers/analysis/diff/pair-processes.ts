@@ -17,7 +17,7 @@ export type OneSidedReason =
   'chroot-scaffolding' | 'runtime-scaffolding' | 'launcher' | 'unpaired-exec' | 'unpaired-process';
 
 /** A stage that only sets the program up (chroot's start-up, a container runtime, env or unshare): one block, never the cause. */
-export function isSetupBlock(why: OneSidedReason | null): boolean {
+export function isSetupBlock(why: OneSidedReason | string | null): boolean {
   return why === 'chroot-scaffolding' || why === 'runtime-scaffolding' || why === 'launcher';
 }
 
