@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { RunOutcome } from '../../test/diagnosis/case-json.js';
 import type { CollectRuns, StraceRun, StraceRuns } from './case-recipe.js';
@@ -57,9 +57,9 @@ export async function captureWithCollect(
   };
   const a = run(labels.a);
   const b = run(labels.b);
-  for (const name of ['session.json', ...[a, b].flatMap((r) => [r.log, r.stdout, r.stderr])]) {
-    if (name && existsSync(join(work, name))) copyFileSync(join(work, name), join(caseFolder, name));
-  }
+  // Everything the session holds (logs, outputs, a container run's config.json), so session.json's names resolve.
+  for (const entry of readdirSync(work, { withFileTypes: true }))
+    if (entry.isFile()) copyFileSync(join(work, entry.name), join(caseFolder, entry.name));
   const outcomeOf = (r: typeof a): RunOutcome => ({
     ...(r.exitCode !== null ? { exitCode: r.exitCode } : { signal: r.signal ?? 'unknown' }),
     ...(r.incompleteReason === 'timeout' ? { timedOut: true } : {}),

@@ -1,7 +1,7 @@
 import type { CaseRecipe } from '../case-recipe.js';
 import { caseDir, compile } from '../case-recipe.js';
 import { DYNAMIC_PROGRAM, LOADER_MISSING_CLAIMS, LOADER_PRESENT } from './claims.js';
-import { call, lit, stderrWrite } from './regex.js';
+import { call, execOf, lit, stderrWrite } from './regex.js';
 
 /** Cases where what is missing is what runs the program: the ELF interpreter, a `#!` interpreter, a library. */
 
@@ -33,8 +33,8 @@ export const INTERPRETER_RECIPES: CaseRecipe[] = [
     runs: { kind: 'collect', options: ['--rootfs', 'bare'], program: [`${caseDir(BARE)}/hello`] },
     outcome: { a: { exitCode: 0 }, b: { exitCode: 127 } },
     evidence: {
-      a: [call('execve', `"${caseDir(BARE)}/hello"`, '0')],
-      b: [call('execve', `"${caseDir(BARE)}/hello"`, '-1 ENOENT')],
+      a: [execOf(`${caseDir(BARE)}/hello`, '0')],
+      b: [execOf(`${caseDir(BARE)}/hello`, '-1 ENOENT')],
     },
     facts: { b: [call('chroot', '', '0')] },
   },
@@ -67,11 +67,8 @@ export const INTERPRETER_RECIPES: CaseRecipe[] = [
     runs: { kind: 'collect', options: ['--rootfs', 'bare'], program: [`${caseDir(PERL)}/greet.pl`] },
     outcome: { a: { exitCode: 0 }, b: { exitCode: 127 } },
     evidence: {
-      a: [
-        call('execve', `"${caseDir(PERL)}/greet.pl"`, '0'),
-        call('openat', `"${caseDir(PERL)}/greet.pl"`, '3'),
-      ],
-      b: [call('execve', `"${caseDir(PERL)}/greet.pl"`, '-1 ENOENT')],
+      a: [execOf(`${caseDir(PERL)}/greet.pl`, '0'), call('openat', `"${caseDir(PERL)}/greet.pl"`, '3')],
+      b: [execOf(`${caseDir(PERL)}/greet.pl`, '-1 ENOENT')],
     },
   },
   {
@@ -102,9 +99,9 @@ export const INTERPRETER_RECIPES: CaseRecipe[] = [
     runs: { kind: 'collect', options: ['--rootfs', 'auto'], program: [`${caseDir(ENV_PERL)}/greet.pl`] },
     outcome: { a: { exitCode: 0 }, b: { exitCode: 127 } },
     evidence: {
-      b: [call('execve', '"/usr/bin/perl"', '-1 ENOENT'), stderrWrite(`"'perl'"`)],
+      b: [execOf('/usr/bin/perl', '-1 ENOENT'), stderrWrite(`"'perl'"`)],
     },
-    facts: { b: [call('execve', `"${caseDir(ENV_PERL)}/greet.pl"`, '0')] },
+    facts: { b: [execOf(`${caseDir(ENV_PERL)}/greet.pl`, '0')] },
   },
   {
     id: NO_LIBC,
@@ -140,7 +137,7 @@ export const INTERPRETER_RECIPES: CaseRecipe[] = [
         stderrWrite(`error while loading shared libraries`),
       ],
     },
-    facts: { b: [call('execve', `"${caseDir(NO_LIBC)}/hello"`, '0')] },
+    facts: { b: [execOf(`${caseDir(NO_LIBC)}/hello`, '0')] },
   },
   {
     id: NO_SELINUX,

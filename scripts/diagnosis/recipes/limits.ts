@@ -57,7 +57,13 @@ export const LIMIT_RECIPES: CaseRecipe[] = [
       match: 'OOM|out of memory|memory (limit|cgroup)',
     },
     bothSucceed: false,
-    falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM, 'seccomp', 'timeout', 'timed out', 'SIGSYS'],
+    falseClaims: [
+      ...LOADER_PRESENT,
+      ...DYNAMIC_PROGRAM,
+      '(a|the) seccomp (filter|profile)',
+      'timed out|time limit',
+      'SIGSYS',
+    ],
     setup: [compile(OOM, 'alloc-touch'), 'mkdir {cgroup}', 'echo 16M > {cgroup}/{memoryLimitFile}'],
     teardown: ['rmdir {cgroup}'],
     runs: {
@@ -91,7 +97,13 @@ export const LIMIT_RECIPES: CaseRecipe[] = [
       match: 'timeout|time limit|timed out',
     },
     bothSucceed: false,
-    falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM, 'OOM', 'out of memory', 'seccomp'],
+    falseClaims: [
+      ...LOADER_PRESENT,
+      ...DYNAMIC_PROGRAM,
+      'OOM killer',
+      'out of memory',
+      '(a|the) seccomp (filter|profile)',
+    ],
     setup: [compile(TIMEOUT, 'wait-ready'), `echo 'service up' > ${caseDir(TIMEOUT)}/ready`],
     runs: {
       kind: 'collect',

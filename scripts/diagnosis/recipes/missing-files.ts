@@ -89,7 +89,7 @@ export const MISSING_FILE_RECIPES: CaseRecipe[] = [
       program: ['/bin/busybox', 'sh', '-c', 'perl -e "print qq(perl says hi\\n)"'],
     },
     outcome: { a: { exitCode: 0 }, b: { exitCode: 127 } },
-    evidence: { b: [stderrWrite(`"perl: not found`)] },
+    evidence: { b: [call('newfstatat', '"/bin/perl"', '-1 ENOENT'), stderrWrite(`"perl: not found`)] },
   },
   {
     id: PS,

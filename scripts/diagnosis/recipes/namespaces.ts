@@ -81,7 +81,7 @@ export const NAMESPACE_RECIPES: CaseRecipe[] = [
       ...LOADER_PRESENT,
       ...DYNAMIC_PROGRAM,
       'permission denied',
-      'seccomp',
+      '(a|the) seccomp (filter|profile)',
       'connection refused',
     ],
     listen: 47311,

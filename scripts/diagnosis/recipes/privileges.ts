@@ -1,7 +1,7 @@
 import type { CaseRecipe } from '../case-recipe.js';
 import { caseDir, compile } from '../case-recipe.js';
 import { DYNAMIC_PROGRAM, LOADER_PRESENT, STATIC_PROGRAM } from './claims.js';
-import { call, stderrWrite } from './regex.js';
+import { call, execOf, stderrWrite } from './regex.js';
 
 /**
  * EPERM and EACCES told apart by what the trace shows: a capability dropped by the launcher (prctl
@@ -21,7 +21,8 @@ const NOT_CAPABILITIES = [
   'capabilit(y|ies) (is |was |were )?(dropped|missing|removed)',
   'CAP_[A-Z_]+ (is|was) (dropped|missing)',
 ];
-const NOT_SECCOMP = ['seccomp'];
+// "a seccomp filter" offered as a reason; "no seccomp filter" stays allowed.
+const NOT_SECCOMP = ['(a|the) seccomp (filter|profile)'];
 
 export const PRIVILEGE_RECIPES: CaseRecipe[] = [
   {
@@ -258,6 +259,6 @@ export const PRIVILEGE_RECIPES: CaseRecipe[] = [
       program: ['/bin/busybox', 'echo', 'hello'],
     },
     outcome: { a: { exitCode: 0 }, b: { exitCode: 126 } },
-    evidence: { b: [call('execve', '"/bin/busybox"', '-1 EACCES')] },
+    evidence: { b: [execOf('/bin/busybox', '-1 EACCES')] },
   },
 ];

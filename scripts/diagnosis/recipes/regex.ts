@@ -5,6 +5,10 @@ export const lit = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
 export const call = (name: string, text: string, result: string): string =>
   `\\b${name}\\(.*${lit(text)}.*\\) += ${result}`;
 
+/** A regex source for an execve of `path` (its first argument, not a later one) ending with `= result`. */
+export const execOf = (path: string, result: string): string =>
+  `\\bexecve\\("${lit(path)}", .*\\) += ${result}`;
+
 /**
  * A regex source for a write or writev to fd 2 whose text matches `text`; programs often write one message
  * in pieces. Under -yy the fd carries what it is: `write(2</tmp/x/chroot.stderr.txt>, ...`, or a socket

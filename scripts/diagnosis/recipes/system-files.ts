@@ -1,7 +1,7 @@
 import type { CaseRecipe } from '../case-recipe.js';
 import { caseDir, compile } from '../case-recipe.js';
 import { BOTH_SUCCEED, DYNAMIC_PROGRAM, LOADER_PRESENT, MOUNT_IS_LAUNCHER } from './claims.js';
-import { call, lit, stderrWrite, stdoutWrite } from './regex.js';
+import { call, execOf, lit, stderrWrite, stdoutWrite } from './regex.js';
 
 /**
  * Cases where the rootfs lacks what a system provides around a program: /proc, device nodes, the user
@@ -177,6 +177,6 @@ export const SYSTEM_FILE_RECIPES: CaseRecipe[] = [
         stderrWrite("Can't locate strict.pm"),
       ],
     },
-    facts: { b: [call('execve', `"${caseDir(PERL_LIB)}/strict.pl"`, '0')] },
+    facts: { b: [execOf(`${caseDir(PERL_LIB)}/strict.pl`, '0')] },
   },
 ];

@@ -1,7 +1,7 @@
 import type { CaseRecipe } from '../case-recipe.js';
 import { caseDir, compile } from '../case-recipe.js';
 import { BOTH_SUCCEED, DYNAMIC_PROGRAM, LOADER_PRESENT } from './claims.js';
-import { call } from './regex.js';
+import { call, execOf } from './regex.js';
 
 /** Cases about how the logs were made: a filtered trace (`--trace`), strace's terminal form. */
 
@@ -44,7 +44,7 @@ export const TRACE_FORM_RECIPES: CaseRecipe[] = [
       program: [`${caseDir(FILTERED_BARE)}/hello`],
     },
     outcome: { a: { exitCode: 0 }, b: { exitCode: 127 } },
-    evidence: { b: [call('execve', `"${caseDir(FILTERED_BARE)}/hello"`, '-1 ENOENT')] },
+    evidence: { b: [execOf(`${caseDir(FILTERED_BARE)}/hello`, '-1 ENOENT')] },
     absent: { a: ['openat\\(', 'mmap\\('], b: ['openat\\(', 'mmap\\('] },
   },
   {
