@@ -1,7 +1,7 @@
 import type { CaseRecipe } from '../case-recipe.js';
 import { caseDir, compile } from '../case-recipe.js';
 import { DYNAMIC_PROGRAM, LOADER_PRESENT } from './claims.js';
-import { call, lit, stderrWrite } from './regex.js';
+import { call, callResult, callStart, lit, stderrWrite } from './regex.js';
 
 /**
  * Host against a runc container built like `docker run`'s (spelunk collect --runs host,container): the
@@ -53,9 +53,15 @@ export const CONTAINER_RECIPES: CaseRecipe[] = [
     outcome: { a: { exitCode: 0 }, b: { exitCode: 1 } },
     evidence: {
       a: [call('personality', 'ADDR_NO_RANDOMIZE', '0')],
-      b: [call('personality', 'ADDR_NO_RANDOMIZE', '-1 EPERM'), stderrWrite('Operation not permitted')],
+      b: [callStart('personality', 'ADDR_NO_RANDOMIZE'), stderrWrite('Operation not permitted')],
     },
-    facts: { b: [FILTER_INSTALLED, call('personality', '0xffffffff', '0')] },
+    facts: {
+      b: [
+        FILTER_INSTALLED,
+        callResult('personality', 'ADDR_NO_RANDOMIZE', '-1 EPERM'),
+        callResult('personality', '0xffffffff', '0'),
+      ],
+    },
   },
   {
     id: CAPABILITY,
@@ -91,10 +97,11 @@ export const CONTAINER_RECIPES: CaseRecipe[] = [
     outcome: { a: { exitCode: 0 }, b: { exitCode: 1 } },
     evidence: {
       a: [call('setpriority', 'PRIO_PROCESS, 0, -5', '0')],
-      b: [call('setpriority', 'PRIO_PROCESS, 0, -5', '-1 EACCES'), stderrWrite('Permission denied')],
+      b: [callStart('setpriority', 'PRIO_PROCESS, 0, -5'), stderrWrite('Permission denied')],
     },
     facts: {
       b: [
+        callResult('setpriority', 'PRIO_PROCESS, 0, -5', '-1 EACCES'),
         'prctl\\(PR_CAPBSET_DROP, CAP_SYS_NICE',
         'capset\\(.*effective=(?!.*CAP_SYS_NICE)',
         FILTER_INSTALLED,
@@ -133,9 +140,9 @@ export const CONTAINER_RECIPES: CaseRecipe[] = [
     outcome: { a: { exitCode: 0 }, b: { exitCode: 1 } },
     evidence: {
       a: [call('openat', '"/etc/os-release"', '3')],
-      b: [call('openat', '"/etc/os-release"', '-1 ENOENT'), stderrWrite(lit('No such file or directory'))],
+      b: [callStart('openat', '"/etc/os-release"'), stderrWrite(lit('No such file or directory'))],
     },
-    facts: { b: ['pivot_root\\('] },
+    facts: { b: ['pivot_root\\(', callResult('openat', '"/etc/os-release"', '-1 ENOENT')] },
   },
   {
     id: NETWORK,
@@ -173,11 +180,14 @@ export const CONTAINER_RECIPES: CaseRecipe[] = [
     outcome: { a: { exitCode: 0 }, b: { exitCode: 1 } },
     evidence: {
       a: [call('connect', `sin_port=htons(${PORT})`, '0')],
+      b: [callStart('connect', `sin_port=htons(${PORT})`), stderrWrite('Network is unreachable')],
+    },
+    facts: {
       b: [
-        call('connect', `sin_port=htons(${PORT})`, '-1 ENETUNREACH'),
-        stderrWrite('Network is unreachable'),
+        'unshare\\(.*CLONE_NEWNET',
+        'sendto\\(\\d+<NETLINK:',
+        callResult('connect', `sin_port=htons(${PORT})`, '-1 ENETUNREACH'),
       ],
     },
-    facts: { b: ['unshare\\(.*CLONE_NEWNET', 'sendto\\(\\d+<NETLINK:'] },
   },
 ];

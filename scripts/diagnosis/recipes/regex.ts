@@ -18,3 +18,13 @@ export const stderrWrite = (text: string): string => `writev?\\(2(<.*?>)?, .*${t
 
 /** The same for fd 1. */
 export const stdoutWrite = (text: string): string => `writev?\\(1(<.*?>)?, .*${text}`;
+
+/**
+ * For logs where other tasks run beside the program (runc's threads in a container run), a call may be
+ * split: `personality(0xffffffff <unfinished ...>` then `<... personality resumed>) = 0`. `callStart`
+ * matches the line where the call starts (evidence), `callResult` either half that carries its result (a fact).
+ */
+export const callStart = (name: string, text: string): string => `\\b${name}\\(.*${lit(text)}`;
+
+export const callResult = (name: string, text: string, result: string): string =>
+  `${call(name, text, result)}|<\\.\\.\\. ${name} resumed>.*\\) += ${result}`;
