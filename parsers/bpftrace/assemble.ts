@@ -53,6 +53,21 @@ export interface Assembled {
 /** An argument line may precede the raw enter probe's timestamp by this much. */
 const SLACK_NS = 20_000;
 const EXIT_NRS = new Set([60, 231]);
+/** clone, fork, vfork, clone3 (x86_64): the calls that return twice, once in each task. */
+const FORK_NRS = new Set([56, 57, 58, 435]);
+
+/**
+ * The new task's return from fork/vfork/clone/clone3. It never entered the call (its parent did), so
+ * its exit has no enter time, or a stale one left by a task that had the same tid and died inside a call:
+ *
+ *   @x[27583, 15756768300194]: (0, 27583, 0, 58, 0, sh)       the child's 0 from vfork
+ *
+ * strace -f shows no such line: the parent's call, returning the child's pid, is the fork. Made an
+ * event, it would be a second, resumed-only vfork in the child (102 vforks for 51 forks).
+ */
+function isChildForkReturn(rec: Extract<BpfRecord, { type: 'call' }>): boolean {
+  return rec.ret === 0 && FORK_NRS.has(rec.nrExit) && (rec.enterNs === 0 || rec.nrEnter !== rec.nrExit);
+}
 
 type ArgRec = Extract<BpfRecord, { type: 'ints' } | { type: 'string' }>;
 
@@ -102,6 +117,7 @@ export function assembleRecords(lines: readonly string[], nameOf: (nr: number) =
         return;
       case 'call': {
         callLines++;
+        if (isChildForkReturn(rec)) return;
         const item = {
           kind: 'call' as const,
           line,
