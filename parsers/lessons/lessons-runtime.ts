@@ -60,11 +60,15 @@ export const CGROUP_OOM: Lesson = {
     },
     {
       title: 'Killed by SIGKILL',
-      text: 'Touching the eighth block would pass 32 MiB: the kernel\'s OOM killer picks the biggest process in the cgroup and sends SIGKILL, which cannot be caught. strace shows "+++ killed by SIGKILL +++" and no exit_group: the process never got to return.',
+      text: 'The eighth block is mapped, and touching it would pass 32 MiB: the kernel\'s OOM killer picks the biggest process in the cgroup and sends SIGKILL, which cannot be caught. strace shows "+++ killed by SIGKILL +++" and no exit_group: the process never got to return.',
       run: 'host',
-      select: [{ kind: 'killed', program: 'eat-memory' }],
+      select: [
+        { syscall: 'mmap', program: 'eat-memory', text: /MAP_ANONYMOUS/, nth: -1 },
+        { kind: 'killed', program: 'eat-memory' },
+      ],
       checks: [
-        { claim: 'SIGKILL', value: { of: 0, read: 'signal' }, equals: 'SIGKILL' },
+        { claim: 'SIGKILL', value: { of: 1, read: 'signal' }, equals: 'SIGKILL' },
+        { claim: 'while it touched its last block', order: [0, 1] },
         {
           claim: 'no exit_group of its own',
           count: { syscall: 'exit_group', program: 'eat-memory' },
