@@ -1,3 +1,11 @@
+import {
+  capabilityFor,
+  capabilityState,
+  identityChangeBefore,
+  lacksCapability,
+  seccompFilterBefore,
+} from './privileges.js';
+import type { RunFacts } from './run-facts.js';
 import type { DiagnosisContext } from './types.js';
 
 /**
@@ -15,6 +23,8 @@ export interface CallReading {
   sees(side: 'a' | 'b', name: string): boolean;
   /** Whether event i was made by the target program, not by the launcher (env, unshare, mount(8), chroot(8)). */
   byTarget(side: 'a' | 'b', i: number): boolean;
+  /** Why a call was refused with EPERM or EACCES, as far as the trace shows it; null when it shows nothing. */
+  refusal(side: 'a' | 'b', i: number): string | null;
 }
 
 export function computeCallReading(ctx: DiagnosisContext): CallReading {
@@ -35,5 +45,26 @@ export function computeCallReading(ctx: DiagnosisContext): CallReading {
     },
     sees: (side, name) => run(side).filter.sees(name),
     byTarget: (side, i) => run(side).byTarget(i),
+    refusal: (side, i) => describeRefusal(run(side), i),
   };
+}
+
+/**
+ * What the trace shows about a refused call: a seccomp filter installed before it, a capability it needs
+ * that was dropped, a switch to another user; null when none of them is in the trace.
+ */
+function describeRefusal(run: RunFacts, i: number): string | null {
+  const t = run.trace;
+  const pid = t.columns.pid[i] as number;
+  const cap = capabilityFor(t, i);
+  const state = capabilityState(run, pid, i);
+  const switched = identityChangeBefore(run, pid, i);
+  if (cap !== null && lacksCapability(state, cap) && !(cap === 'CAP_DAC_OVERRIDE' && switched >= 0)) {
+    return `it needs ${cap}, which was dropped before it (line ${t.line(state.events[state.events.length - 1] ?? i)})`;
+  }
+  const filter = seccompFilterBefore(run, pid, i);
+  if (filter >= 0) return `a seccomp filter installed before it (line ${t.line(filter)}) refuses it`;
+  if (switched >= 0)
+    return `the file modes refuse the user the program switched to (line ${t.line(switched)})`;
+  return null;
 }

@@ -28,6 +28,8 @@ export interface ProgramKind {
   script: boolean;
   /** The interpreter the `#!` line names, or null. */
   interpreter: string | null;
+  /** Its program name: `perl` for `#!/usr/bin/perl` and for `#!/usr/bin/env perl`. */
+  interpreterName: string | null;
   /** The openat of the script and the read that shows its `#!` line. */
   evidence: number[];
   /** Whether the dynamic loader ran: ld.so.cache or a shared library opened right after the execve. */
@@ -50,12 +52,18 @@ export function programKind(run: RunFacts, interpreterHint: string | undefined):
   const out: ProgramKind = {
     script: false,
     interpreter: null,
+    interpreterName: null,
     evidence: [],
     dynamic: run.filter.sees('openat') || run.filter.sees('open') ? false : null,
     loaderEvidence: [],
   };
   let scriptFd: string | null = null;
-  for (const i of target.unit.events) {
+  // The image's own calls, and those of the programs it execs next in the same pid: a script run
+  // through `#!/usr/bin/env perl` is opened by perl, one exec later.
+  const stages = run.units.byPid.get(target.pid)?.units ?? [target.unit];
+  const from = Math.max(0, stages.indexOf(target.unit));
+  const events = stages.slice(from, from + 3).flatMap((u) => [...u.events.slice(0, 20000)]);
+  for (const i of events) {
     if (i <= target.execEvent) continue;
     const call = t.name(i);
     if ((call === 'openat' || call === 'open') && t.errno(i) === null) {
@@ -74,8 +82,9 @@ export function programKind(run: RunFacts, interpreterHint: string | undefined):
         const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
         if (m) {
           // `#!/usr/bin/env perl`: env finds the interpreter by name in PATH.
-          out.interpreter =
-            m[1] === '/usr/bin/env' && m[2] ? `${m[2]} (found by /usr/bin/env)` : (m[1] as string);
+          const viaEnv = /\/env$/.test(m[1] as string) && m[2] !== undefined;
+          out.interpreter = viaEnv ? `${m[2]} (found by ${m[1]} in PATH)` : (m[1] as string);
+          out.interpreterName = basename(viaEnv ? (m[2] as string) : (m[1] as string));
           out.evidence.push(i);
         }
         scriptFd = null;
@@ -85,6 +94,7 @@ export function programKind(run: RunFacts, interpreterHint: string | undefined):
   if (interpreterHint && !/ld-linux|ld\.so|ld-musl/.test(interpreterHint)) {
     out.script = true;
     out.interpreter ??= interpreterHint;
+    out.interpreterName ??= basename(interpreterHint);
   }
   return out;
 }
@@ -93,4 +103,23 @@ export function programKind(run: RunFacts, interpreterHint: string | undefined):
 function readData(run: RunFacts, i: number, want: string): string | null {
   const fd = leadingNumber(run.trace, i);
   return fd !== null && String(fd) === want ? firstString(run.trace, i) : null;
+}
+
+/**
+ * The failed exec attempts of a program named `name` in the target's pid after its own execve: env
+ * looking for the interpreter of a `#!/usr/bin/env perl` script along PATH.
+ */
+export function laterExecFailures(run: RunFacts, name: string): number[] {
+  const target = run.target;
+  if (!target) return [];
+  const t = run.trace;
+  const out: number[] = [];
+  for (const u of run.units.byPid.get(target.pid)?.units ?? []) {
+    if (u === target.unit || u.execEvent <= target.execEvent || u.execOk || u.program !== name) continue;
+    for (const i of u.events) {
+      const call = t.name(i);
+      if ((call === 'execve' || call === 'execveat') && t.errno(i) !== null) out.push(i);
+    }
+  }
+  return out;
 }

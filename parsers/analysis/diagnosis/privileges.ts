@@ -15,6 +15,8 @@ export function capabilityFor(trace: Trace, i: number): string | null {
   const direct = CALL_CAPABILITY[name];
   if (direct) return direct;
   const args = argsText(trace, i);
+  // Root reads and writes any file because it holds CAP_DAC_OVERRIDE: without it, the modes apply.
+  if (trace.errno(i) === 'EACCES' && FILE_ACCESS.has(name)) return 'CAP_DAC_OVERRIDE';
   if (name === 'socket' && /SOCK_RAW|AF_PACKET/.test(args)) return 'CAP_NET_RAW';
   if (name === 'bind' && /sin6?_port=htons\((\d+)\)/.test(args)) {
     const port = Number(/sin6?_port=htons\((\d+)\)/.exec(args)?.[1]);
@@ -26,6 +28,38 @@ export function capabilityFor(trace: Trace, i: number): string | null {
       : 'CAP_SYS_ADMIN';
   }
   return null;
+}
+
+const FILE_ACCESS = new Set([
+  'open',
+  'openat',
+  'openat2',
+  'creat',
+  'access',
+  'faccessat',
+  'faccessat2',
+  'execve',
+  'execveat',
+  'truncate',
+  'unlink',
+  'unlinkat',
+  'mkdir',
+  'mkdirat',
+  'rename',
+  'renameat',
+  'renameat2',
+  'chdir',
+]);
+
+/** The call that made the process another user (setuid to a non-zero id), before event i of pid; -1 when none. */
+export function identityChangeBefore(run: RunFacts, pid: number, i: number): number {
+  const t = run.trace;
+  for (const e of isolationCallsBefore(run.lineage, pid, i)) {
+    const name = t.name(e);
+    if (!/^set(res|re|fs)?uid$/.test(name)) continue;
+    if (/(^|[\s(,])[1-9]\d*/.test(argsText(t, e))) return e;
+  }
+  return -1;
 }
 
 const CALL_CAPABILITY: Record<string, string> = {

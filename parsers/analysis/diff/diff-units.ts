@@ -150,6 +150,8 @@ function makeUnit(
   if (execEvent >= 0) {
     const exec = readExec(trace, execEvent);
     path = exec.path;
+    // busybox runs an applet as execve("/proc/self/exe", ["wc", "-c"]): the program is argv[0]'s.
+    if (path === '/proc/self/exe' && exec.argv?.[0]) path = exec.argv[0];
     envCount = exec.envCount;
     execOk = (trace.columns.errnoId[execEvent] as number) === 0;
   }

@@ -14,15 +14,10 @@ export function unitOf(units: TraceUnits, i: number): DiffUnit | undefined {
   return k < 0 ? undefined : units.all[k];
 }
 
-/** Paths a dynamically linked program touches while the loader sets it up. */
-const LOADER_PATH = /ld-linux[^/"]*\.so|\/ld\.so\.cache|\/lib[^"<>]*\.so(\.\d+)*[">]/;
-
 /**
- * Why `execve(path) = -1 ENOENT`. A PATH search makes several attempts: they are said together. When the
- * other run exec'd the same program, ENOENT most likely means the ELF interpreter named in the binary
- * (the dynamic loader) is missing: if the other run shows the loader opening ld.so.cache and libraries
- * right after its execve, the program is dynamically linked, and in a chroot the loader is the likely
- * missing piece. If it loads nothing, the program is static and the file itself is missing.
+ * What `execve(path) = -1 ENOENT` shows. A PATH search makes several attempts: they are said together.
+ * When the other run exec'd the same program, ENOENT means the file or the interpreter it names is
+ * missing; the diagnosis rules say which (they read the other run's loader, #! line, or filter).
  */
 export function explainExecFailure(
   core: TraceDiffCore,
@@ -67,30 +62,13 @@ export function explainExecFailure(
   if (!ran) {
     return `${tried}; ${otherLabel} never runs ${[...names].join(' or ') || 'that program'} either. The file is missing from ${where}, or its ELF interpreter (the dynamic loader it names) is.${hintText}`;
   }
-  const loaderLines: string[] = [];
-  for (const e of ran.events) {
-    if (loaderLines.length >= 3) break;
-    const name = o.name(e);
-    if (name !== 'openat' && name !== 'open' && name !== 'access') continue;
-    if (o.columns.errnoId[e] !== 0) continue;
-    const path = firstPath(o, e);
-    if (LOADER_PATH.test(`"${path}"`)) loaderLines.push(`${path} (${formatLineRef(lineRef(o, e))})`);
-  }
+  // Which of the two the trace shows (a dynamic binary's loader, a script's #! line, a static binary, a
+  // filtered log that cannot tell) is the diagnosis's to say; this finding only keeps both lines.
   const ranAt = formatLineRef(lineRef(o, ran.execEvent));
-  const otherSide = side === 'a' ? 'b' : 'a';
-  if (loaderLines.length === 0 && !reading.sees(otherSide, 'openat') && !reading.sees(otherSide, 'open')) {
-    // A log made with -e trace=execve,chroot cannot show the loader's opens: say what it cannot tell.
-    return `${tried}, but ${otherLabel} runs ${ran.program} (${ranAt}). Either the file is missing from ${where} or the ELF interpreter it names (the dynamic loader) is; the ${otherLabel} trace was filtered and holds no open calls, so it cannot tell which.${hintText}`;
-  }
-  if (loaderLines.length === 0) {
-    return `${tried}, but ${otherLabel} runs ${ran.program} (${ranAt}) and it loads no shared library: it looks statically linked, so the file itself is most likely missing from ${where}.${hintText}`;
-  }
   return (
-    `${tried}, but the same program runs in ${otherLabel} (${ranAt}). ENOENT from execve does not always ` +
-    `mean the file is missing: it also means the ELF interpreter the binary names is. In ${otherLabel}, ` +
-    `${ran.program} is dynamically linked: right after its execve the loader opens ${loaderLines.join(', then ')}. ` +
-    `So ${where} most likely lacks the dynamic loader (on x86-64, /lib64/ld-linux-x86-64.so.2) and the ` +
-    `libraries it loads.${hintText}`
+    `${tried}, but the same program runs in ${otherLabel} (${ranAt}). ENOENT from execve means the file is ` +
+    `missing, or the interpreter it names is (the dynamic loader of an ELF binary, the #! line of a script): ` +
+    `the diagnosis says which one the trace shows.${hintText}`
   );
 }
 

@@ -90,6 +90,7 @@ export function findFailedOnly(
       errno,
       reading.inChroot(g.side, g.i),
       !reading.byTarget(g.side, g.i),
+      errno === 'EPERM' || errno === 'EACCES' ? reading.refusal(g.side, g.i) : null,
     );
     if (hint) {
       // Failures with the same explanation make one finding, listing its calls.

@@ -13,6 +13,7 @@ export function failureHint(
   errno: string,
   inChroot: boolean,
   byLauncher = false,
+  refusal: string | null = null,
 ): string | null {
   // Calls made before chroot() (env, unshare, mount(8), the bind script) see the host's files.
   const where = inChroot
@@ -42,9 +43,14 @@ export function failureHint(
       return `${path} is missing ${where}: name, user or time-zone lookups fall back or fail`;
     }
   }
-  if (errno === 'EACCES') return `permission denied on ${path}: file modes, or a read-only or noexec mount`;
-  if (errno === 'EPERM')
-    return 'not permitted: a missing capability, a seccomp filter, or a user namespace without the right (the diagnosis tells which when the trace shows it)';
+  if (errno === 'EACCES' || errno === 'EPERM') {
+    // Said only from what the trace shows (capset, a seccomp filter, setuid before the call): EPERM from a
+    // seccomp filter is not a dropped capability.
+    if (refusal) return refusal;
+    return errno === 'EACCES'
+      ? `permission denied on ${path || 'it'}: no call before it takes the right away (capset, prctl, setuid), so the file's modes or the mount's options`
+      : 'not permitted, and no call before it takes the right away (capset, prctl, setuid)';
+  }
   return null;
 }
 

@@ -1,4 +1,10 @@
-import { capabilityFor, capabilityState, lacksCapability, seccompFilterBefore } from '../privileges.js';
+import {
+  capabilityFor,
+  capabilityState,
+  identityChangeBefore,
+  lacksCapability,
+  seccompFilterBefore,
+} from '../privileges.js';
 import type { DiagnosisRule } from '../types.js';
 import {
   callName,
@@ -31,6 +37,8 @@ export const capabilityDropped: DiagnosisRule = {
       // Only a call whose capability is known and was lost: EACCES on a file after setuid is the file's modes.
       const cap = capabilityFor(run.trace, d.i);
       if (cap === null || !lacksCapability(state, cap)) continue;
+      // After setuid to another user, file modes refuse that user: file-permission's, not a capability's.
+      if (cap === 'CAP_DAC_OVERRIDE' && identityChangeBefore(run, pid, d.i) >= 0) continue;
       const filter = seccompFilterBefore(run, pid, d.i);
       const message = findMessage(ctx, (text) => /not permitted|permission denied/i.test(text), d.i);
       const confidence = filter >= 0 ? 'likely' : 'certain';

@@ -1,5 +1,11 @@
 import { isolationCallsBefore } from '../lineage.js';
-import { capabilityFor, capabilityState, lacksCapability, seccompFilterBefore } from '../privileges.js';
+import {
+  capabilityFor,
+  capabilityState,
+  identityChangeBefore,
+  lacksCapability,
+  seccompFilterBefore,
+} from '../privileges.js';
 import type { DiagnosisRule } from '../types.js';
 import {
   callName,
@@ -35,7 +41,13 @@ export const filePermission: DiagnosisRule = {
       if (seccompFilterBefore(run, pid, d.i) >= 0) continue;
       // A call that needs a capability the process lost is capability-dropped's.
       const cap = capabilityFor(run.trace, d.i);
-      if (cap !== null && lacksCapability(capabilityState(run, pid, d.i), cap)) continue;
+      const switched = identityChangeBefore(run, pid, d.i) >= 0;
+      if (
+        cap !== null &&
+        lacksCapability(capabilityState(run, pid, d.i), cap) &&
+        !(cap === 'CAP_DAC_OVERRIDE' && switched)
+      )
+        continue;
       const identity = isolationCallsBefore(run.lineage, pid, d.i).filter((e) =>
         IDENTITY.has(run.trace.name(e)),
       );

@@ -40,18 +40,16 @@ export const missingElfInterpreter: DiagnosisRule = {
         evidence: evidenceOf(ctx, [exec.failed], [refExec, ...kind.loaderEvidence]),
       };
     }
-    if (kind === null || kind.dynamic === null) {
-      // The working run cannot show whether the loader ran (filtered, or no working run): say both.
-      const filtered = ctx.reference.filter.filtered || ctx.subject.filter.filtered;
+    // A filtered log cannot show whether the loader ran: filtered-trace says what it can.
+    if (ctx.reference.filter.filtered || ctx.subject.filter.filtered) return null;
+    if (kind === null) {
+      // No run of the program to compare with: both readings stay open.
       return {
         rule: 'missing-elf-interpreter',
         confidence: 'possible',
         cause:
           `execve("${program}") fails with ENOENT ${where}: either the file is missing there or the ELF ` +
-          `interpreter it names (the dynamic loader, ${elfInterp}) is` +
-          (filtered
-            ? `; the trace was filtered (${ctx.reference.filter.text ?? ctx.subject.filter.text}), so it cannot show which`
-            : ''),
+          `interpreter it names (the dynamic loader, ${elfInterp}) is`,
         evidence: evidenceOf(ctx, [exec.failed], [refExec]),
       };
     }

@@ -31,7 +31,14 @@ export const missingEnvVar: DiagnosisRule = {
     const message = poor === ctx.subject ? findMessage(ctx, (text) => ENV_MESSAGE.test(text)) : null;
     // Without the program's words, only the same program with nothing else failing: two builds of a
     // program (./mt against ./src/mt) differ for reasons of their own.
-    if (!message && (subjectFailures(ctx).length > 0 || poorUnit.programPath !== richUnit.programPath))
+    // A cleared environment (env -i) is the mechanism; a variable more or less is not.
+    if (
+      !message &&
+      (subjectFailures(ctx).length > 0 ||
+        poorUnit.programPath !== richUnit.programPath ||
+        (poorUnit.envCount ?? 0) > 2 ||
+        (ctx.situation === 'one-fails' && poor !== ctx.subject))
+    )
       return null;
     const variable = message ? /\$\{?([A-Z_][A-Z0-9_]*)|\b([A-Z][A-Z0-9_]{2,})\b/.exec(message.text) : null;
     const name = variable ? (variable[1] ?? variable[2]) : null;

@@ -1,7 +1,7 @@
 import { basename } from '../../diff/diff-units.js';
 import { firstString } from '../call-args.js';
 import type { Divergence } from '../differences.js';
-import { execFacts, programKind } from '../exec-facts.js';
+import { execFacts, laterExecFailures, programKind } from '../exec-facts.js';
 import { pathFamily } from '../path-family.js';
 import type { Candidate, DiagnosisContext, DiagnosisRule } from '../types.js';
 import {
@@ -37,6 +37,10 @@ export const missingFile: DiagnosisRule = {
 function missingPath(ctx: DiagnosisContext): Candidate | null {
   // The target's own execve is the exec rules' (ENOENT there may mean a missing interpreter).
   const ownExec = new Set(execFacts(ctx.subject)?.attempts ?? []);
+  // The interpreter of a `#!/usr/bin/env perl` script is missing-script-interpreter's.
+  const script = programKind(ctx.reference, ctx.reference.context?.program?.interpreter);
+  if (script?.interpreterName)
+    for (const i of laterExecFailures(ctx.subject, script.interpreterName)) ownExec.add(i);
   const failures = subjectFailures(ctx).filter(
     (d) => d.errno !== null && MISSING.has(d.errno) && d.path !== '' && !ownExec.has(d.i),
   );

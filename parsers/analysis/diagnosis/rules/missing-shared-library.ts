@@ -29,6 +29,8 @@ export const missingSharedLibrary: DiagnosisRule = {
       if (!last || ctx.subject.outcome.exitCode !== 127) return null;
       const name = basename(last.path);
       if (!failures.every((d) => basename(d.path) === name)) return null;
+      // The loader's tries before it finds the library are a search, not a miss.
+      if (openedLater(ctx, last.i, name)) return null;
       return {
         rule: 'missing-shared-library',
         confidence: 'likely',
@@ -67,4 +69,18 @@ function referenceOpen(ctx: Parameters<DiagnosisRule['detect']>[0], lib: string)
     }
   }
   return -1;
+}
+
+/** Whether the subject's process opens a library of that name successfully after event i. */
+function openedLater(ctx: Parameters<DiagnosisRule['detect']>[0], i: number, lib: string): boolean {
+  const t = ctx.subject.trace;
+  const pid = t.columns.pid[i] as number;
+  for (let k = i + 1; k < t.count; k++) {
+    if ((t.columns.pid[k] as number) !== pid) continue;
+    const name = t.name(k);
+    if (name === 'execve') return false;
+    if ((name === 'openat' || name === 'open') && t.errno(k) === null && basename(firstString(t, k)) === lib)
+      return true;
+  }
+  return false;
 }

@@ -55,8 +55,8 @@ export const networkNamespace: DiagnosisRule = {
       rule: 'network-namespace',
       confidence: failure || message ? 'certain' : 'likely',
       cause:
-        `${run.label} runs in a new network namespace, which has only the loopback interface lo (down, no ` +
-        `address, no route)` +
+        `${run.label} runs in a new network namespace, which has only the loopback interface lo: no other ` +
+        `interface and no route out` +
         (failure ? `, so ${callName(failure)} fails with ${failure.errno}` : '') +
         (message ? ` and the program says ${quoteMessage(message.text)}` : ''),
       evidence: evidenceOf(ctx, [netCall?.i, ns, message?.i], [netCall?.other]),

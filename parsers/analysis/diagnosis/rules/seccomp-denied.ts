@@ -48,6 +48,8 @@ export const seccompDenied: DiagnosisRule = {
       if (d.errno !== 'EPERM' && d.errno !== 'ENOSYS' && d.errno !== 'EACCES') continue;
       const cap = capabilityFor(run.trace, d.i);
       const capLost = cap !== null && lacksCapability(capabilityState(run, pid, d.i), cap);
+      // The kernel's own capability check already refuses it: the filter need not have.
+      if (capLost) continue;
       const message = findMessage(
         ctx,
         (text) => /not permitted|not implemented|function not/i.test(text),
@@ -55,7 +57,7 @@ export const seccompDenied: DiagnosisRule = {
       );
       return {
         rule: 'seccomp-denied',
-        confidence: capLost ? 'possible' : 'likely',
+        confidence: 'likely',
         cause:
           `a seccomp filter (installed by ${run.trace.name(filter)}() at line ${run.trace.line(filter)}, before the call) refuses ` +
           `${callName(d)} with ${d.errno} ${run.where}` +

@@ -20,6 +20,7 @@ export const timeout: DiagnosisRule = {
   detect(ctx) {
     const run = ctx.subject;
     const blocked = lastBlockedCall(run);
+    const waits = waitingFor(ctx);
     if (run.outcome.timedOut) {
       const limit = run.context?.timeoutMs;
       return {
@@ -27,8 +28,12 @@ export const timeout: DiagnosisRule = {
         confidence: 'certain',
         cause:
           `the program is still running when the collector's time limit${limit ? ` (${limit / 1000} s)` : ''} ends it` +
-          (blocked >= 0 ? `: it waits in ${run.trace.name(blocked)}(), which never returns` : ''),
-        evidence: evidenceOf(ctx, [blocked], []),
+          (waits
+            ? `: it keeps waiting for ${waits.path}, which is not there ${run.where} (${waits.name} fails with ${waits.errno} ${waits.count} times)`
+            : blocked >= 0
+              ? `: it waits in ${run.trace.name(blocked)}(), which never returns`
+              : ''),
+        evidence: evidenceOf(ctx, [waits?.i, blocked], [waits?.other]),
       };
     }
     if (ctx.situation !== 'one-fails' || !run.outcome.signal || blocked < 0) return null;
@@ -53,4 +58,23 @@ function lastBlockedCall(run: RunFacts): number {
     if (open && BLOCKING.test(t.name(i))) return i;
   }
   return -1;
+}
+
+/** The call the program keeps retrying before it is stopped: the last real failure, seen twice or more. */
+function waitingFor(ctx: Parameters<DiagnosisRule['detect']>[0]): {
+  i: number;
+  other: number;
+  name: string;
+  path: string;
+  errno: string;
+  count: number;
+} | null {
+  const failures = ctx.divergences.filter(
+    (d) => d.side === ctx.subject.side && d.kind === 'fails' && d.noise === null,
+  );
+  const last = failures[failures.length - 1];
+  if (!last || last.path === '' || last.errno === null) return null;
+  const count = failures.filter((d) => d.name === last.name && d.path === last.path).length;
+  if (count < 2) return null;
+  return { i: last.i, other: last.other, name: last.name, path: last.path, errno: last.errno, count };
 }
