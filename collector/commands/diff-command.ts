@@ -89,8 +89,11 @@ interface RunPair {
   context?: DiffRunContexts;
 }
 
-/** The two traces and their labels, from two arguments or one session directory. */
-async function readPair(a: string, b: string | undefined, pick: RunPick): Promise<RunPair> {
+/**
+ * The two traces, their labels and run contexts, from two arguments or one session directory: what
+ * `spelunk diff` compares (the diagnosis suite's test reads its cases through it too).
+ */
+export async function readPair(a: string, b: string | undefined, pick: RunPick = {}): Promise<RunPair> {
   if (b === undefined) {
     const session = await readSession(a, pick);
     if (!session)
