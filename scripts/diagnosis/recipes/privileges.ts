@@ -15,14 +15,21 @@ const SIGSYS = 'seccomp-kill-mkdir';
 const REUID = 'permission-other-user';
 const EXEC_MODE = 'permission-exec-bit';
 
-/** The launcher refused the call through a filter, not through capabilities, and the other way round. */
+/**
+ * The launcher refused the call through a filter, not through capabilities, and the other way round.
+ * Only statements that name the refusal count: a generic list of what EPERM can mean ("not permitted: a
+ * missing capability, a seccomp filter, or a user namespace without the right") asserts none of them.
+ */
 const NOT_CAPABILITIES = [
-  '(missing|dropped|lacks? the|without the) capabilit',
+  '(because of|due to|dropped|lacks? the|without the) (a )?(missing )?capabilit',
   'capabilit(y|ies) (is |was |were )?(dropped|missing|removed)',
-  'CAP_[A-Z_]+ (is|was) (dropped|missing)',
+  'CAP_[A-Z_]+,? (which )?(is|was) (dropped|missing)',
 ];
-// "a seccomp filter" offered as a reason; "no seccomp filter" stays allowed.
-const NOT_SECCOMP = ['(a|the) seccomp (filter|profile)'];
+// A seccomp filter named as what refused or killed; "no seccomp filter" stays allowed.
+const NOT_SECCOMP = [
+  '(?<!no )seccomp (filter|profile)[^.;]*\\b(refuses|refused|denies|denied|blocks|blocked|kills|killed|forbids|rejects)',
+  '(refused|denied|blocked|killed|forbidden) by (a|the) seccomp',
+];
 
 export const PRIVILEGE_RECIPES: CaseRecipe[] = [
   {

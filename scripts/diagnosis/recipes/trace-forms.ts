@@ -1,12 +1,13 @@
 import type { CaseRecipe } from '../case-recipe.js';
 import { caseDir, compile } from '../case-recipe.js';
-import { BOTH_SUCCEED, DYNAMIC_PROGRAM, LOADER_PRESENT } from './claims.js';
+import { BOTH_SUCCEED, DYNAMIC_PROGRAM, LOADER_MISSING_CLAIMS, LOADER_PRESENT } from './claims.js';
 import { call, execOf } from './regex.js';
 
 /** Cases about how the logs were made: a filtered trace (`--trace`), strace's terminal form. */
 
 const FILTERED_BARE = 'filtered-bare-chroot';
 const FILTERED_CONFIG = 'filtered-file-config';
+const FILTERED_HIDDEN = 'filtered-hides-cause';
 const THREADS = 'terminal-form-threads';
 const PIPELINE = 'terminal-form-pipeline';
 
@@ -22,13 +23,14 @@ export const TRACE_FORM_RECIPES: CaseRecipe[] = [
       'execve,chroot`: the logs hold only execve and chroot calls, no openat, no mmap. The real cause is the ' +
       "missing ELF interpreter, but this trace cannot show it: the host run's loader activity that would tell " +
       'a dynamic binary from a static one was filtered out. The finding must say that execve fails with ENOENT ' +
-      'and that the trace was filtered, and claim nothing about calls it could not see.',
+      'and that the trace was filtered, and claim nothing about calls it could not see. What is seen still ' +
+      'points at the loader: session.json lists hello inside the rootfs, so the file itself is there.',
     cause: {
-      rule: 'filtered-trace',
+      rule: 'missing-elf-interpreter',
       summary:
-        'execve of hello fails with ENOENT in the chroot; the trace holds only execve and chroot (--trace execve,chroot), so it cannot show which file is missing (here the loader).',
+        "hello's ELF interpreter (the dynamic loader) is not inside the bare chroot, so its execve fails with ENOENT; the trace holds only execve and chroot (--trace execve,chroot), so the finding must say it was filtered.",
       mentions: ['filter'],
-      match: 'filtered|trace=|--trace',
+      match: 'ELF interpreter|dynamic loader',
     },
     bothSucceed: false,
     falseClaims: [
@@ -82,6 +84,41 @@ export const TRACE_FORM_RECIPES: CaseRecipe[] = [
       b: [call('openat', '"/etc/spelunk.conf"', '-1 ENOENT')],
     },
     absent: { b: ['write\\(', 'mmap\\('] },
+  },
+  {
+    id: FILTERED_HIDDEN,
+    title: 'a file missing in the chroot, traced with --trace %process: the cause is not in the trace',
+    story:
+      '`test -e` of a file that exists on the host only (in the case directory, which the chroot does not hold), ' +
+      'traced with `--trace %process`: the logs hold execve, clone and exit calls, not the newfstatat that ' +
+      'looks for the file. test prints nothing and exits 1 in the chroot. The cause (the file is not inside ' +
+      'the chroot) is known by construction but no line shows it, so the only honest first finding says the ' +
+      'trace was filtered and the calls that would show why are not in it.',
+    cause: {
+      rule: 'filtered-trace',
+      summary:
+        'settings.conf is not inside the chroot, so test -e exits 1; the trace was made with --trace %process, so no call that looks for the file is in it, and the finding must say the trace was filtered.',
+      mentions: ['filter'],
+      match: 'filtered|trace=|--trace',
+    },
+    bothSucceed: false,
+    // execve of test succeeds and it runs to exit_group(1): no loader is missing, nothing kills it.
+    falseClaims: [...LOADER_MISSING_CLAIMS, 'killed by SIG\\w+', 'timed out|time limit', 'opens? (no|none)'],
+    setup: [`touch ${caseDir(FILTERED_HIDDEN)}/settings.conf`],
+    runs: {
+      kind: 'collect',
+      options: ['--trace', '%process'],
+      program: ['/usr/bin/test', '-e', `${caseDir(FILTERED_HIDDEN)}/settings.conf`],
+    },
+    outcome: { a: { exitCode: 0 }, b: { exitCode: 1 } },
+    evidence: {
+      a: [execOf('/usr/bin/test', '0'), 'exit_group\\(0\\)'],
+      b: [execOf('/usr/bin/test', '0'), 'exit_group\\(1\\)'],
+    },
+    absent: {
+      a: ['stat\\(', 'access\\(', 'openat\\('],
+      b: ['stat\\(', 'access\\(', 'openat\\('],
+    },
   },
   {
     id: THREADS,
