@@ -23,14 +23,13 @@ export const TRACE_FORM_RECIPES: CaseRecipe[] = [
       'execve,chroot`: the logs hold only execve and chroot calls, no openat, no mmap. The real cause is the ' +
       "missing ELF interpreter, but this trace cannot show it: the host run's loader activity that would tell " +
       'a dynamic binary from a static one was filtered out. The finding must say that execve fails with ENOENT ' +
-      'and that the trace was filtered, and claim nothing about calls it could not see. What is seen still ' +
-      'points at the loader: session.json lists hello inside the rootfs, so the file itself is there.',
+      'and that the trace was filtered, and claim nothing about calls it could not see.',
     cause: {
-      rule: 'missing-elf-interpreter',
+      rule: 'filtered-trace',
       summary:
-        "hello's ELF interpreter (the dynamic loader) is not inside the bare chroot, so its execve fails with ENOENT; the trace holds only execve and chroot (--trace execve,chroot), so the finding must say it was filtered.",
+        'execve of hello fails with ENOENT in the chroot; the trace holds only execve and chroot (--trace execve,chroot), so it cannot show which file is missing (here the loader).',
       mentions: ['filter'],
-      match: 'ELF interpreter|dynamic loader',
+      match: 'filtered|trace=|--trace',
     },
     bothSucceed: false,
     falseClaims: [
