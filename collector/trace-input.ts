@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Trace } from '../parsers/model/trace.js';
+import { blockBytesOverride, createBlockWorkers, parseThreads } from './parallel/block-workers.js';
 import {
+  PARALLEL_MIN_BYTES,
   readTraceInput,
   selectFfSet,
   type TraceInputFile,
@@ -40,18 +42,26 @@ export async function expandTraceArg(path: string): Promise<string[]> {
  */
 export async function readTrace(paths: readonly string[], options: TraceInputOptions = {}): Promise<Trace> {
   const files = (await Promise.all(paths.map(expandTraceArg))).flat();
-  const inputs: TraceInputFile[] = await Promise.all(
-    files.map(async (file) => ({
-      // an -ff member is named by its file name in events (`trace.812`), a lone log by its path
-      name: files.length > 1 ? basename(file) : file,
-      path: file,
-      size: (await stat(file)).size,
-      chunks: readChunks(file),
-    })),
-  );
-  const result = await readTraceInput(inputs, options);
-  if (!result.ok) throw new InputError(`${result.file}: ${result.message}`);
-  return result.trace;
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+  // a big log is parsed on every core (parsers/input/parse-blocks.ts); the threads start only for one
+  const threads = parseThreads();
+  const minBytes = blockBytesOverride()?.minBytes ?? PARALLEL_MIN_BYTES;
+  const workers = threads > 1 && sizes.some((size) => size >= minBytes) ? createBlockWorkers(threads) : null;
+  const inputs: TraceInputFile[] = files.map((file, k) => ({
+    // an -ff member is named by its file name in events (`trace.812`), a lone log by its path
+    name: files.length > 1 ? basename(file) : file,
+    path: file,
+    size: sizes[k] as number,
+    chunks: readChunks(file),
+    ...(workers ? { blocks: workers.runnerFor(file) } : {}),
+  }));
+  try {
+    const result = await readTraceInput(inputs, options);
+    if (!result.ok) throw new InputError(`${result.file}: ${result.message}`);
+    return result.trace;
+  } finally {
+    await workers?.close();
+  }
 }
 
 /** A file's bytes in 1 MiB pieces; a read error names the file. Stopping early closes the file. */

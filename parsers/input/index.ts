@@ -6,6 +6,7 @@
  *   readTraceInput(files)          files as async chunk streams -> Trace, or the reason it is none
  *   createTraceFileReader(opts)    one file, push(chunk) ... end(), for callers that drive the reading
  *   selectFfSet(names)             which names of a folder form its -ff set
+ *   readBlock / parseInBlocks      a big log parsed in blocks on several threads (the caller's), stitched
  */
 export { readTraceInput } from './read-trace-input.js';
 export type { TraceInputFile, TraceInputOptions, TraceInputResult } from './read-trace-input.js';
@@ -14,4 +15,6 @@ export type { TraceFileOptions, TraceFileReader, TraceFileResult } from './trace
 export { detectHead, HEAD_BYTES } from './detect-format.js';
 export type { InputFormat, ReadFormat, RejectedFormat, HeadVerdict } from './detect-format.js';
 export { selectFfSet } from './ff-set.js';
+export { BLOCK_BYTES, PARALLEL_MIN_BYTES, parseInBlocks, planBlocks, readBlock } from './parse-blocks.js';
+export type { BlockJob, BlockRunner, BlockSpare, ReadRange } from './parse-blocks.js';
 export type { FfSetChoice } from './ff-set.js';

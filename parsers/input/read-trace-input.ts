@@ -2,7 +2,9 @@ import { mergeTraces } from '../model/merge-traces.js';
 import type { Trace } from '../model/trace.js';
 import { pidFromFileName } from '../strace/parse-files.js';
 import type { ReadFormat, RejectedFormat } from './detect-format.js';
-import { createTraceFileReader, type TraceFileResult } from './trace-file-reader.js';
+import { createTraceFileReader, settleParsed, type TraceFileResult } from './trace-file-reader.js';
+import { detectHead, HEAD_BYTES } from './detect-format.js';
+import { parseInBlocks, PARALLEL_MIN_BYTES, type BlockRunner } from './parse-blocks.js';
 
 /** One file of an input: its name and its bytes as they arrive. */
 export interface TraceInputFile {
@@ -14,6 +16,11 @@ export interface TraceInputFile {
   size?: number;
   /** Its bytes (or text) in order, in pieces of any size. Left unfinished when the file is refused. */
   chunks: AsyncIterable<Uint8Array | string>;
+  /**
+   * Threads that can read and parse blocks of this file (with `size`): a big strace log is then parsed
+   * on all of them (parse-blocks.ts), only its head read from `chunks`.
+   */
+  blocks?: BlockRunner;
 }
 
 export interface TraceInputOptions {
@@ -62,12 +69,50 @@ async function readOne(
   options: TraceInputOptions,
 ): Promise<TraceFileResult> {
   const defaultPid = inSet ? pidFromFileName(file.name) : undefined;
-  const reader = createTraceFileReader({
+  const fileOptions = {
     ...options,
     fileName: file.name,
     ...(file.size === undefined ? {} : { sizeHint: file.size }),
     ...(defaultPid === undefined ? {} : { defaultPid }),
-  });
-  for await (const chunk of file.chunks) if (!reader.push(chunk)) break;
+  };
+  const chunks = file.chunks[Symbol.asyncIterator]();
+  // the head first: it decides whether a big file can be read in blocks on several threads
+  const head: (Uint8Array | string)[] = [];
+  let headBytes = 0;
+  while (headBytes < HEAD_BYTES) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head.push(next.value);
+    headBytes += next.value.length;
+  }
+  const size = file.size ?? 0;
+  const blocks = file.blocks;
+  if (blocks && size >= (blocks.minBytes ?? PARALLEL_MIN_BYTES) && head.every((p) => typeof p !== 'string')) {
+    if (detectHead(joinBytes(head as Uint8Array[])) === 'text') {
+      await chunks.return?.();
+      const job = { size, fileName: file.name, ...(defaultPid === undefined ? {} : { defaultPid }) };
+      const trace = await parseInBlocks(blocks, job, blocks.blockBytes);
+      return settleParsed(trace, 'strace', size, fileOptions);
+    }
+  }
+  const reader = createTraceFileReader(fileOptions);
+  let going = head.every((piece) => reader.push(piece));
+  while (going) {
+    const next = await chunks.next();
+    if (next.done) break;
+    going = reader.push(next.value);
+  }
+  if (!going) await chunks.return?.();
   return await reader.end();
+}
+
+function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0] as Uint8Array;
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

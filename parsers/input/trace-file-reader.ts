@@ -61,8 +61,7 @@ export function createTraceFileReader(options: TraceFileOptions = {}): TraceFile
   }
 
   function refuse(format: RejectedFormat, trace?: Trace): TraceFileResult {
-    const facts = { bytes, unknownLines: trace ? trace.unknownCount : 0 };
-    return { ok: false, format, message: describeRejection(format, facts) };
+    return refusal(format, bytes, trace);
   }
 
   return {
@@ -88,12 +87,27 @@ export function createTraceFileReader(options: TraceFileOptions = {}): TraceFile
             options.fileName ? { fileName: options.fileName } : {},
           );
       bpftraceText = [];
-      const kind = classifyParsed(trace);
-      if (kind === 'summary' && options.acceptTableOnly) return { ok: true, format: 'summary', trace };
-      if (kind !== 'trace') return refuse(kind, trace);
-      return { ok: true, format: strace ? 'strace' : 'bpftrace', trace };
+      return settleParsed(trace, strace ? 'strace' : 'bpftrace', bytes, options);
     },
   };
+}
+
+/** A parsed file's verdict: its Trace, or why it is not one (a table alone, other text, nothing). */
+export function settleParsed(
+  trace: Trace,
+  format: 'strace' | 'bpftrace',
+  bytes: number,
+  options: TraceFileOptions,
+): TraceFileResult {
+  const kind = classifyParsed(trace);
+  if (kind === 'summary' && options.acceptTableOnly) return { ok: true, format: 'summary', trace };
+  if (kind !== 'trace') return refusal(kind, bytes, trace);
+  return { ok: true, format, trace };
+}
+
+function refusal(format: RejectedFormat, bytes: number, trace?: Trace): TraceFileResult {
+  const facts = { bytes, unknownLines: trace ? trace.unknownCount : 0 };
+  return { ok: false, format, message: describeRejection(format, facts) };
 }
 
 /** Bytes read as latin1 (one byte, one character: offsets stay exact), text as given. */

@@ -16,13 +16,52 @@ export class ColumnsBuilder {
   private readonly errnoIds = new Map<string, number>([['', 0]]);
   readonly errnos: string[] = [''];
 
-  constructor(initialCapacity = 4096) {
-    this.cap = initialCapacity;
-    this.c = allocate(initialCapacity);
+  /**
+   * `spare`: columns of an earlier, finished builder to fill again (parsing a big log in blocks reuses
+   * them block after block instead of allocating new ones); used when they have the room.
+   */
+  constructor(initialCapacity = 4096, spare?: TraceColumns) {
+    if (spare && spare.kind.length >= initialCapacity) {
+      this.cap = spare.kind.length;
+      // add() sets the other columns of every event; these it leaves as they are
+      for (const a of [spare.nameId, spare.errnoId, spare.status, spare.endLine]) a.fill(0);
+      this.c = { ...spare, count: 0 };
+    } else {
+      this.cap = initialCapacity;
+      this.c = allocate(initialCapacity);
+    }
+  }
+
+  /**
+   * The columns as filled, without trimming: views of the count's length over the arrays, which a
+   * later builder can fill again (see spareColumns). For parts of a bigger trace, not a final one.
+   */
+  finishViews(): TraceColumns {
+    const c = this.c;
+    const n = c.count;
+    return {
+      count: n,
+      kind: c.kind.subarray(0, n),
+      pid: c.pid.subarray(0, n),
+      ts: c.ts.subarray(0, n),
+      dur: c.dur.subarray(0, n),
+      nameId: c.nameId.subarray(0, n),
+      errnoId: c.errnoId.subarray(0, n),
+      ret: c.ret.subarray(0, n),
+      status: c.status.subarray(0, n),
+      line: c.line.subarray(0, n),
+      endLine: c.endLine.subarray(0, n),
+      fileId: c.fileId.subarray(0, n),
+    };
   }
 
   get count(): number {
     return this.c.count;
+  }
+
+  /** The events the columns have room for. */
+  get capacity(): number {
+    return this.cap;
   }
 
   /** Appends an event and returns its index; all other columns start empty. */
@@ -38,6 +77,31 @@ export class ColumnsBuilder {
     c.line[i] = line;
     c.fileId[i] = fileId;
     return i;
+  }
+
+  /** Makes room for `n` events in all (growing by at least half, so repeated calls stay linear). */
+  reserve(n: number): void {
+    if (n > this.cap) this.resize(Math.max(n, Math.ceil(this.cap * 1.5)));
+  }
+
+  /** Appends events [from, to) of other columns as they are (ids, lines and all); reserve first. */
+  appendRange(src: TraceColumns, from: number, to: number): void {
+    if (to <= from) return;
+    const c = this.c;
+    const at = c.count;
+    if (at + to - from > this.cap) this.reserve(at + to - from);
+    c.kind.set(src.kind.subarray(from, to), at);
+    c.pid.set(src.pid.subarray(from, to), at);
+    c.ts.set(src.ts.subarray(from, to), at);
+    c.dur.set(src.dur.subarray(from, to), at);
+    c.nameId.set(src.nameId.subarray(from, to), at);
+    c.errnoId.set(src.errnoId.subarray(from, to), at);
+    c.ret.set(src.ret.subarray(from, to), at);
+    c.status.set(src.status.subarray(from, to), at);
+    c.line.set(src.line.subarray(from, to), at);
+    c.endLine.set(src.endLine.subarray(from, to), at);
+    c.fileId.set(src.fileId.subarray(from, to), at);
+    c.count = at + to - from;
   }
 
   /** The columns being filled; the object stays the same while its arrays grow. */
@@ -127,5 +191,24 @@ export function allocate(n: number): TraceColumns {
     line: new Uint32Array(n),
     endLine: new Uint32Array(n),
     fileId: new Uint16Array(n),
+  };
+}
+
+/** The whole arrays under columns made by finishViews, to give a later builder as its `spare`. */
+export function spareColumns(c: TraceColumns): TraceColumns {
+  const whole = <T extends ArrayBufferView>(a: T, make: (b: ArrayBufferLike) => T): T => make(a.buffer);
+  return {
+    count: 0,
+    kind: whole(c.kind, (b) => new Uint8Array(b)),
+    pid: whole(c.pid, (b) => new Int32Array(b)),
+    ts: whole(c.ts, (b) => new Float64Array(b)),
+    dur: whole(c.dur, (b) => new Float64Array(b)),
+    nameId: whole(c.nameId, (b) => new Uint32Array(b)),
+    errnoId: whole(c.errnoId, (b) => new Uint16Array(b)),
+    ret: whole(c.ret, (b) => new Float64Array(b)),
+    status: whole(c.status, (b) => new Uint8Array(b)),
+    line: whole(c.line, (b) => new Uint32Array(b)),
+    endLine: whole(c.endLine, (b) => new Uint32Array(b)),
+    fileId: whole(c.fileId, (b) => new Uint16Array(b)),
   };
 }

@@ -1,6 +1,13 @@
 import { fitToCount } from './fit-to-count.js';
 import { decodeLatin1 } from './latin1.js';
 
+/** A store's text and line offsets (see LineStore.exportParts). */
+export interface StoreParts {
+  segments: readonly (string | Uint8Array)[];
+  lineStarts: Float64Array;
+  totalLength: number;
+}
+
 /**
  * The longest line kept whole: no strace line comes near it, and V8 cannot make a string past 512 MiB.
  * Parsers keep only the first MAX_LINE characters of a longer line and report it.
@@ -22,26 +29,38 @@ export class LineStore {
   private segments: (string | Uint8Array)[] = [];
   /** Global offset of the first character of each segment. */
   private segmentStarts: number[] = [];
-  private totalLength = 0;
+  private length = 0;
   /** lineStarts[n - 1] is the global offset of line n; a line ends at its newline. */
   private lineStarts: Float64Array = new Float64Array(1024);
   private lines = 0;
 
-  constructor(name: string, expectedLines = 0) {
+  /** `spare`: the line index of an earlier store to fill again (see ColumnsBuilder's `spare`). */
+  constructor(name: string, expectedLines = 0, spare?: Float64Array) {
     this.name = name;
-    if (expectedLines > this.lineStarts.length) this.lineStarts = new Float64Array(expectedLines);
+    if (spare && spare.length >= expectedLines) this.lineStarts = spare;
+    else if (expectedLines > this.lineStarts.length) this.lineStarts = new Float64Array(expectedLines);
   }
 
   get lineCount(): number {
     return this.lines;
   }
 
+  /** The text held, in bytes (or UTF-16 units for text segments). */
+  get totalLength(): number {
+    return this.length;
+  }
+
+  /** The lines the index has room for. */
+  get capacity(): number {
+    return this.lineStarts.length;
+  }
+
   /** Keeps a segment of complete lines; returns its global offset. */
   addSegment(text: string | Uint8Array): number {
-    const start = this.totalLength;
+    const start = this.length;
     this.segments.push(text);
     this.segmentStarts.push(start);
-    this.totalLength += text.length;
+    this.length += text.length;
     return start;
   }
 
@@ -73,6 +92,42 @@ export class LineStore {
     let end = nl < 0 ? text.length : nl;
     if (end > local && text.charCodeAt(end - 1) === 13) end--;
     return text.slice(local, Math.min(end, local + MAX_LINE));
+  }
+
+  /**
+   * The segments and line offsets as they stand, for carrying a store built apart (a segment of a log
+   * parsed on another thread) into another one with `absorb`.
+   */
+  exportParts(): StoreParts {
+    return {
+      segments: this.segments,
+      lineStarts: this.lineStarts.subarray(0, this.lines),
+      totalLength: this.length,
+    };
+  }
+
+  /** Appends another store's lines after this one's (their offsets moved past this store's text). */
+  absorb(parts: StoreParts): void {
+    const base = this.length;
+    for (const seg of parts.segments) this.addSegment(seg);
+    const n = parts.lineStarts.length;
+    if (this.lines + n > this.lineStarts.length)
+      this.reserve(Math.max(this.lines + n, this.lineStarts.length * 2));
+    const at = this.lines;
+    this.lineStarts.set(parts.lineStarts, at);
+    if (base !== 0)
+      for (let k = at; k < at + n; k++) this.lineStarts[k] = (this.lineStarts[k] as number) + base;
+    this.lines += n;
+  }
+
+  /** Where 1-based line `n` starts: its segment and the offset in it. */
+  locate(n: number): { segment: string | Uint8Array; offset: number } {
+    const start = this.lineStarts[n - 1] as number;
+    const seg = this.segmentAt(start);
+    return {
+      segment: this.segments[seg] as string | Uint8Array,
+      offset: start - (this.segmentStarts[seg] as number),
+    };
   }
 
   /** Sets the room for line offsets (never below the lines held), when the input's size is learnt. */

@@ -35,10 +35,11 @@ export function gluedWriteOutputIn(argsText: string): string | null {
 
 /**
  * The cheap test the parser runs on every write line, on the bytes or characters [start, end) of its
- * arguments: true when the last argument is a plain decimal equal to the return value (nearly every
- * write), so the full check is not needed.
+ * arguments: false when the full check is not needed, because the last argument is a plain decimal
+ * equal to the return value (nearly every write) or follows a string `-s` cut (`"..."..., 512`), which
+ * leaves nothing to compare.
  */
-export function writeCountMatches(
+export function writeNeedsCheck(
   code: (i: number) => number,
   start: number,
   end: number,
@@ -51,5 +52,8 @@ export function writeCountMatches(
     v += (c - 48) * scale;
     scale *= 10;
   }
-  return scale > 1 && code(j) === 32 && code(j - 1) === 44 && v === ret;
+  if (scale === 1 || code(j) !== 32 || code(j - 1) !== 44) return true;
+  if (v === ret) return false;
+  // `"...`: the string before the count was cut
+  return !(code(j - 2) === 46 && code(j - 3) === 46 && code(j - 4) === 46 && code(j - 5) === 34);
 }

@@ -48,6 +48,9 @@ export interface StraceLine extends Prefix, Result {
    * the program's output printed into it), or null.
    */
   suspect: string | null;
+  /** The byte fast path's interner ids of `name` and `errno` (-1 when the full scanner read the line). */
+  nameKey: number;
+  errnoKey: number;
 }
 
 export function emptyLine(): StraceLine {
@@ -75,6 +78,8 @@ export function emptyLine(): StraceLine {
     infoStart: 0,
     infoEnd: 0,
     suspect: null,
+    nameKey: -1,
+    errnoKey: -1,
     ret: '',
     retValue: NaN,
     retPath: null,
@@ -119,6 +124,7 @@ export function resetResult(out: StraceLine): void {
   out.text = '';
   out.infoStart = out.infoEnd = 0;
   out.suspect = null;
+  out.nameKey = out.errnoKey = -1;
   out.ret = '';
   out.retValue = NaN;
   out.retPath = null;

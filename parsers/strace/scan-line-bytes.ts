@@ -2,125 +2,47 @@
  * The fast path: the shapes that make up nearly every line of a real log, read straight from the bytes
  * of the chunk, without decoding them to a string or making a substring:
  *
- *   [pid ][time ][nr ][ip ]name(args) = ret[<path>][ ERRNO (text)][ <dur>]
- *   [pid ][time ][nr ][ip ]name(args <unfinished ...>
+ *   [pid ][time ][nr ][ip ]name(args) = ret[<deco>][ ERRNO (text)][ (notes)][ <dur>]
+ *   [pid ][time ][nr ][ip ]name(args <unfinished ...>[) = ?]
  *   [pid ][time ][nr ][ip ]<... name resumed>args) = ret...     (and a resumed half cut again)
+ *   [pid ][time ]+++ exited with 0 +++        +++ killed by SIGKILL (core dumped) +++
+ *   [pid ][time ]--- SIGCHLD {si_signo=SIGCHLD, ...} ---
  *
- * where pid is `N ` or `[pid N] `, time is -t/-tt/-ttt/-r, nr is -n's `[ 59] ` and ip is -i's
- * `[00007fd13fc323b8] `; ret is `?`, a decimal or 0x hex. It gives the same answer as the full scanner
+ * where pid is `N `, `N<comm> ` (-Y) or `[pid N] `, time is -t/-tt/-ttt/-r, nr is -n's `[ 59] ` and ip is
+ * -i's `[00007fd13fc323b8] `. Arguments (strings, -y/-yy decorations, comments) are skipped in
+ * byte-args.ts, the result read in byte-result.ts. It gives the same answer as the full scanner
  * (parse-line.ts) for every line it accepts and declines (returns -1) anything it is not sure of: strace
- * messages, signals, exits, -Y comms, notes after the result, sockets, `(deleted)`, octal returns, CRLF
- * ends. Declined lines go through the full scanner, so this path only has to be
- * right, never complete; test/strace/byte-path.test.ts holds it to the full scanner line by line.
+ * messages, `---` lines other than a delivery, superseded and personality lines, `<detached ...>`, octal
+ * returns, CRLF ends. Declined lines go through the full scanner, so this path only has to be right,
+ * never complete; test/strace/byte-path.test.ts holds it to the full scanner line by line.
  *
- * Text fields the builder does not keep are left out: `ret`, `errText` and `text` stay empty and a
- * returned path is marked by `retPath = ''`; all of them are decoded from the line when an event is
+ * Text fields the builder does not keep are left out: `ret`, `errText`, `notes` and `text` stay empty and
+ * a returned path is marked by `retPath = ''`; all of them are decoded from the line when an event is
  * looked at.
  */
 
 import { resetResult, type StraceLine } from './parse-line.js';
 import { decodeLatin1 } from '../model/latin1.js';
+import { endedUnfinished, isUnfinishedAt, skipArgs, UNFINISHED_LENGTH } from './byte-args.js';
+import { hashStep, type ByteInterner } from './byte-interner.js';
+import { numValue, readDecimal, scanResultBytes } from './byte-result.js';
 import { POW10 } from './scan-number.js';
 import { PID_MAX } from './scan-prefix.js';
 
-const NL = 10;
+export { ByteInterner } from './byte-interner.js';
+
 const SP = 32;
-const QUOTE = 34;
 const LT = 60;
 const GT = 62;
 /** A `<... name resumed>` is matched within 80 characters by the full scanner. */
 const MAX_RESUMED_NAME = 60;
-
-const UNFINISHED = ' <unfinished ...>';
-const UNFINISHED_BYTES = Uint8Array.from(UNFINISHED, (ch) => ch.charCodeAt(0));
-
-/** 1: a byte the argument scanner must look at; every other one is skipped at once. */
-const ARG_SPECIAL = new Uint8Array(256);
-for (const ch of '"()[]{}/<\n') ARG_SPECIAL[ch.charCodeAt(0)] = 1;
+/** The full scanner reads a signal's name within the first 40 characters of `--- NAME `. */
+const MAX_SIGNAL_NAME = 35;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isIdStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 const isIdChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
-/** The characters of a printed return value (scan-result.ts). */
-const isRetChar = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 120;
-
-/**
- * Interns short byte strings (syscall and errno names) without decoding them: the same bytes give the
- * same string object, so a log of two million calls makes a few hundred strings, not two million.
- */
-export class ByteInterner {
-  private slots = new Int32Array(1024);
-  private readonly keys: Uint8Array[] = [];
-  private readonly texts: string[] = [];
-
-  /** The string for b[start, end), whose hash (see `hashStep`) is `hash`. */
-  get(b: Uint8Array, start: number, end: number, hash: number): string {
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = (this.slots[slot] as number) - 1;
-      if (id < 0) return this.add(b, start, end, slot);
-      const key = this.keys[id] as Uint8Array;
-      if (key.length === end - start && sameBytes(key, b, start)) return this.texts[id] as string;
-    }
-  }
-
-  private add(b: Uint8Array, start: number, end: number, slot: number): string {
-    const text = decodeLatin1(b, start, end);
-    this.keys.push(b.slice(start, end));
-    this.texts.push(text);
-    this.slots[slot] = this.keys.length;
-    if (this.keys.length * 2 > this.slots.length) this.rehash();
-    return text;
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const mask = this.slots.length - 1;
-    this.keys.forEach((key, id) => {
-      let h = 0;
-      for (let i = 0; i < key.length; i++) h = hashStep(h, key[i] as number);
-      let slot = h & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = id + 1;
-    });
-  }
-}
-
-function hashStep(h: number, c: number): number {
-  return (Math.imul(h, 31) + c) | 0;
-}
-
-function sameBytes(key: Uint8Array, b: Uint8Array, start: number): boolean {
-  for (let i = 0; i < key.length; i++) if (key[i] !== b[start + i]) return false;
-  return true;
-}
-
-/** The value readDecimal read last: module state, so the hot path allocates no result object. */
-let numValue = 0;
-
-/**
- * Reads `digits[.digits]` at `i` as scan-number.ts does; returns the index past it, or -1 if there is no
- * digit there or the value would need Number() (more digits than a double holds exactly).
- */
-function readDecimal(b: Uint8Array, i: number): number {
-  let j = i;
-  let n = 0;
-  for (let c = b[j] as number; c >= 48 && c <= 57; c = b[++j] as number) n = n * 10 + (c - 48);
-  if (j === i) return -1;
-  let scale = 0;
-  if (b[j] === 46 /* . */ && isDigit(b[j + 1] as number)) {
-    j++;
-    for (let c = b[j] as number; c >= 48 && c <= 57; c = b[++j] as number) {
-      n = n * 10 + (c - 48);
-      scale++;
-    }
-  }
-  if (n > Number.MAX_SAFE_INTEGER || scale >= POW10.length) return -1;
-  numValue = n / (POW10[scale] as number);
-  return j;
-}
 
 /** Two digits at `i`, or -1. */
 function twoDigits(b: Uint8Array, i: number): number {
@@ -130,8 +52,8 @@ function twoDigits(b: Uint8Array, i: number): number {
 }
 
 /**
- * Classifies the line that starts at `start` into `out`, reading up to its newline; returns the index of
- * that newline, or -1 when the line is not one of the fast shapes (then `out` is garbage).
+ * Classifies the line that starts at `start` and ends at the newline at `lineEnd` into `out`; returns
+ * `lineEnd`, or -1 when the line is not one of the fast shapes (then `out` is garbage).
  */
 export function scanLineBytes(
   b: Uint8Array,
@@ -139,12 +61,15 @@ export function scanLineBytes(
   out: StraceLine,
   names: ByteInterner,
   errnos: ByteInterner,
+  lineEnd: number = b.indexOf(10, start),
 ): number {
+  if (lineEnd < 0) return -1;
   let i = start;
   let c = b[i] as number;
 
-  // pid: "6502  " (-o) or "[pid  6606] " (terminal)
+  // pid: "6502  " (-o), "9692<vf> " (-Y) or "[pid  6606] " (terminal)
   let pid: number | null = null;
+  let comm: string | null = null;
   let bracketPid = false;
   if (isDigit(c)) {
     let n = 0;
@@ -155,9 +80,16 @@ export function scanLineBytes(
     if (c === SP && n <= PID_MAX) {
       pid = n;
       while (b[i] === SP) i++;
-    } else if (c === LT)
-      return -1; // -Y comm
-    else i = start; // a timestamp, read below
+    } else if (c === LT) {
+      // -Y: the comm ends at the first raw '>' (strace escapes '<' and '>' inside it), then a space
+      let close = i + 1;
+      while (close < lineEnd && b[close] !== GT) close++;
+      if (close >= lineEnd || b[close + 1] !== SP) return -1;
+      pid = n;
+      comm = internText(names, b, i + 1, close);
+      i = close + 1;
+      while (b[i] === SP) i++;
+    } else i = start; // a timestamp, read below
   } else if (c === 91 /* [ */ && b[i + 1] === 112 && b[i + 2] === 105 && b[i + 3] === 100) {
     i += 4;
     while (b[i] === SP) i++;
@@ -236,220 +168,205 @@ export function scanLineBytes(
     i = k + 2;
   }
 
-  // the call: "name(" or "<... name resumed>"
-  const bodyStart = i;
-  let hash = 0;
-  let nameStart: number;
-  let nameEnd: number;
-  let resumed = false;
-  c = b[i] as number;
-  if (isIdStart(c)) {
-    nameStart = i;
-    for (; isIdChar(c); c = b[++i] as number) hash = hashStep(hash, c);
-    if (c !== 40 /* ( */) return -1;
-    nameEnd = i;
-    i++;
-  } else if (c === LT) {
-    if (b[i + 1] !== 46 || b[i + 2] !== 46 || b[i + 3] !== 46 || b[i + 4] !== SP) return -1;
-    i += 5;
-    nameStart = i;
-    c = b[i] as number;
-    if (!isIdStart(c)) return -1;
-    for (; isIdChar(c); c = b[++i] as number) hash = hashStep(hash, c);
-    nameEnd = i;
-    if (nameEnd - nameStart > MAX_RESUMED_NAME) return -1;
-    // " resumed>", and no space after it (strace < 5.0 wrote one; the full scanner decides those)
-    if (
-      c !== SP ||
-      b[i + 1] !== 114 ||
-      b[i + 2] !== 101 ||
-      b[i + 3] !== 115 ||
-      b[i + 4] !== 117 ||
-      b[i + 5] !== 109 ||
-      b[i + 6] !== 101 ||
-      b[i + 7] !== 100 ||
-      b[i + 8] !== GT ||
-      b[i + 9] === SP
-    )
-      return -1;
-    i += 9;
-    resumed = true;
-  } else return -1;
-
-  // the arguments, skipped: strings, comments and decorations can hold any bracket (scan-args.ts)
-  const argsStart = i;
-  let depth = 0;
-  let unfinished = false;
-  for (; ; i++) {
-    c = b[i] as number;
-    if (ARG_SPECIAL[c] === 0) continue;
-    if (c === 41 /* ) */) {
-      if (depth <= 0) break;
-      depth--;
-    } else if (c === QUOTE) {
-      i = stringEnd(b, i);
-      if (i < 0) return -1;
-    } else if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 93 || c === 125) depth--;
-    else if (c === LT) {
-      const p = b[i - 1] as number;
-      // the markers the full scanner looks for at a space followed by "<" (spaces are too common to stop at)
-      if (p === SP) {
-        if (matches(b, i - 1, UNFINISHED_BYTES)) {
-          i--;
-          unfinished = true;
-          break;
-        }
-        // " <detached ...>", " <pid changed to ...>": the full scanner's
-        if (b[i + 1] === 100 || b[i + 1] === 112) return -1;
-      }
-      if (isIdChar(p) || (p === 47 && b[i - 2] === 42)) {
-        if (b[i + 1] === LT)
-          i++; // "<<"
-        else {
-          i = decorationEnd(b, i);
-          if (i < 0) return -1;
-        }
-      } else if (b[i + 1] === 46 && b[i + 2] === 46 && b[i + 3] === 46 && b[i + 4] === SP) return -1;
-    } else if (c === 47 /* / */) {
-      if (b[i + 1] !== 42) continue;
-      let k = i + 2;
-      for (let d = b[k]; d !== undefined && d !== NL && !(d === 42 && b[k + 1] === 47); d = b[++k]);
-      if (b[k] !== 42) return -1;
-      i = k + 1;
-    } else return -1; // the newline: the line ends inside the arguments
-  }
-
   out.pid = pid;
-  out.comm = null;
+  out.comm = comm;
   out.bracketPid = bracketPid;
   out.absTs = absTs;
   out.timeOfDay = timeOfDay;
   out.relTs = relTs;
   out.nr = nr;
   out.ip = ip;
-  out.end = bodyStart;
+  out.end = i;
   resetResult(out);
+
+  c = b[i] as number;
+  if (isIdStart(c)) return scanCall(b, i, lineEnd, out, names, errnos);
+  if (c === LT) return scanResumed(b, i, lineEnd, out, names, errnos);
+  if (c === 43 /* + */) return scanProcessEnd(b, i, lineEnd, out, names);
+  if (c === 45 /* - */) return scanSignal(b, i, lineEnd, out, names);
+  return -1;
+}
+
+/** `name(args) = ret...` or `name(args <unfinished ...>[) = ?]` at `i`. */
+function scanCall(
+  b: Uint8Array,
+  i: number,
+  lineEnd: number,
+  out: StraceLine,
+  names: ByteInterner,
+  errnos: ByteInterner,
+): number {
+  const nameStart = i;
+  let hash = 0;
+  let c = b[i] as number;
+  for (; isIdChar(c); c = b[++i] as number) hash = hashStep(hash, c);
+  if (c !== 40 /* ( */) return -1;
+  return scanArgsAndResult(b, i + 1, lineEnd, out, names, errnos, nameStart, i, hash, false);
+}
+
+/** `<... name resumed>args...` at `i`. */
+function scanResumed(
+  b: Uint8Array,
+  i: number,
+  lineEnd: number,
+  out: StraceLine,
+  names: ByteInterner,
+  errnos: ByteInterner,
+): number {
+  if (b[i + 1] !== 46 || b[i + 2] !== 46 || b[i + 3] !== 46 || b[i + 4] !== SP) return -1;
+  i += 5;
+  const nameStart = i;
+  let c = b[i] as number;
+  if (!isIdStart(c)) return -1;
+  let hash = 0;
+  for (; isIdChar(c); c = b[++i] as number) hash = hashStep(hash, c);
+  const nameEnd = i;
+  if (nameEnd - nameStart > MAX_RESUMED_NAME) return -1;
+  // " resumed>"
+  if (
+    c !== SP ||
+    b[i + 1] !== 114 ||
+    b[i + 2] !== 101 ||
+    b[i + 3] !== 115 ||
+    b[i + 4] !== 117 ||
+    b[i + 5] !== 109 ||
+    b[i + 6] !== 101 ||
+    b[i + 7] !== 100 ||
+    b[i + 8] !== GT
+  )
+    return -1;
+  i += 9;
+  // strace < 5.0 wrote "resumed> " with a space; never eat the space of " <unfinished ...>" or of clone3's
+  // " => {parent_tid=[6503]}", which continues the argument before it
+  if (b[i] === SP && !isUnfinishedAt(b, i) && !(b[i + 1] === 61 && b[i + 2] === GT && b[i + 3] === SP)) i++;
+  return scanArgsAndResult(b, i, lineEnd, out, names, errnos, nameStart, nameEnd, hash, true);
+}
+
+function scanArgsAndResult(
+  b: Uint8Array,
+  argsStart: number,
+  lineEnd: number,
+  out: StraceLine,
+  names: ByteInterner,
+  errnos: ByteInterner,
+  nameStart: number,
+  nameEnd: number,
+  hash: number,
+  resumed: boolean,
+): number {
+  const argsEnd = skipArgs(b, argsStart, lineEnd);
+  if (argsEnd < 0) return -1;
   out.argsStart = argsStart;
-  out.argsEnd = i;
-
-  if (unfinished) {
-    const after = i + UNFINISHED_BYTES.length;
-    if (b[after] !== NL) return -1; // ") = ?" (the task died) or anything else: the full scanner's
+  out.argsEnd = argsEnd;
+  if (endedUnfinished) {
+    const after = argsEnd + UNFINISHED_LENGTH;
     out.argsEndedBy = 'unfinished';
-    out.kind = resumed ? 'resumed' : 'unfinished';
-    out.name = names.get(b, nameStart, nameEnd, hash);
-    return after;
-  }
-  out.argsEndedBy = 'paren';
-  out.kind = resumed ? 'resumed' : 'call';
-  const nl = scanResult(b, i + 1, out, errnos);
-  // interned only once the line is accepted: a declined line's name is the full scanner's to read
-  if (nl >= 0) out.name = names.get(b, nameStart, nameEnd, hash);
-  return nl;
-}
-
-/** The result after `)` at `i`, into `out`; the index of the line's newline, or -1. */
-function scanResult(b: Uint8Array, i: number, out: StraceLine, errnos: ByteInterner): number {
-  let k = i;
-  while (b[k] === SP) k++;
-  if (k === i || b[k] !== 61 /* = */ || b[k + 1] !== SP) return -1;
-  k += 2;
-
-  // the value: "?" (no return), a decimal without a leading zero, or 0x hex, that a double holds exactly
-  if (b[k] === 63 /* ? */) return scanResultRest(b, k + 1, out, errnos);
-  const neg = b[k] === 45;
-  if (neg) k++;
-  const v0 = k;
-  let v = 0;
-  if (b[k] === 48 && b[k + 1] === 120 /* 0x */) {
-    if (neg) return -1;
-    k += 2;
-    for (let c = b[k] as number; ; c = b[++k] as number) {
-      if (c >= 48 && c <= 57) v = v * 16 + (c - 48);
-      else if (c >= 97 && c <= 102) v = v * 16 + (c - 87);
-      else if (c >= 65 && c <= 70) v = v * 16 + (c - 55);
-      else break;
+    if (after === lineEnd) {
+      out.kind = resumed ? 'resumed' : 'unfinished';
+    } else {
+      // "<unfinished ...>) = ?": the task died inside the call
+      if (b[after] !== 41 || !scanResultBytes(b, after + 1, lineEnd, out, errnos)) return -1;
+      out.died = true;
+      out.kind = resumed ? 'resumed' : 'call';
     }
-    if (k === v0 + 2 || k - v0 - 2 > 13) return -1;
   } else {
-    for (let c = b[k] as number; c >= 48 && c <= 57; c = b[++k] as number) v = v * 10 + (c - 48);
-    if (k === v0 || k - v0 > 15 || (b[v0] === 48 && k - v0 > 1)) return -1;
+    out.argsEndedBy = 'paren';
+    // an annotation before the result (old sigreturn) or a damaged line: the full scanner's
+    if (!scanResultBytes(b, argsEnd + 1, lineEnd, out, errnos)) return -1;
+    out.kind = resumed ? 'resumed' : 'call';
   }
-  if (isRetChar(b[k] as number)) return -1;
-  out.retValue = neg ? -v : v;
-  return scanResultRest(b, k, out, errnos);
+  // interned only once the line is accepted: a declined line's name is the full scanner's to read
+  out.nameKey = names.id(b, nameStart, nameEnd, hash);
+  out.name = names.text(out.nameKey);
+  return lineEnd;
 }
 
-/** What follows the value at `k`: `<path>`, ` ERRNO (text)`, ` <duration>`, the newline. */
-function scanResultRest(b: Uint8Array, k: number, out: StraceLine, errnos: ByteInterner): number {
-  if (b[k] === LT) {
-    // -y: "= 3</etc/passwd>"
-    k = decorationEnd(b, k);
-    if (k < 0) return -1;
-    k++;
-    if (b[k] === 40 /* (deleted) */) return -1;
-    out.retPath = '';
-  }
+const EXITED = Uint8Array.from('+++ exited with ', (ch) => ch.charCodeAt(0));
+const KILLED = Uint8Array.from('+++ killed by ', (ch) => ch.charCodeAt(0));
+const CORE = Uint8Array.from(' (core dumped) +++', (ch) => ch.charCodeAt(0));
+const END_MARK = Uint8Array.from(' +++', (ch) => ch.charCodeAt(0));
 
-  // " ERRNO (text)", " <duration>", then the newline
-  while (b[k] === SP) {
-    const c = b[k + 1];
-    if (c === 69 /* E */ && out.errno === null) {
-      let e = k + 2;
-      let hash = hashStep(0, 69);
-      for (let d = b[e] as number; (d >= 65 && d <= 90) || isDigit(d) || d === 95; d = b[++e] as number)
-        hash = hashStep(hash, d);
-      if (b[e] !== SP || b[e + 1] !== 40) return -1;
-      // plain text up to ")": anything with brackets or quotes is the full scanner's
-      let t = e + 2;
-      for (let d = b[t] as number; d !== 41; d = b[++t] as number) {
-        if (d === NL || d === 40 || d === 91 || d === 123 || d === 93 || d === 125 || d === QUOTE) return -1;
-        if (d === undefined) return -1;
-      }
-      out.errno = errnos.get(b, k + 1, e, hash);
-      k = t + 1;
-    } else if (c === LT) {
-      const e = readDecimal(b, k + 2);
-      if (e < 0 || b[e] !== GT) return -1;
-      out.dur = numValue;
-      k = e + 1;
-    } else return -1;
+/** `+++ exited with N +++` and `+++ killed by SIG[ (core dumped)] +++`, ending the line. */
+function scanProcessEnd(
+  b: Uint8Array,
+  i: number,
+  lineEnd: number,
+  out: StraceLine,
+  names: ByteInterner,
+): number {
+  if (startsWith(b, i, EXITED)) {
+    let k = i + EXITED.length;
+    const neg = b[k] === 45;
+    if (neg) k++;
+    const d = k;
+    let n = 0;
+    for (let c = b[k] as number; isDigit(c); c = b[++k] as number) n = n * 10 + (c - 48);
+    if (k === d || k - d > 15 || !startsWith(b, k, END_MARK) || k + END_MARK.length !== lineEnd) return -1;
+    out.kind = 'exit';
+    out.code = neg ? -n : n;
+    return lineEnd;
   }
-  return b[k] === NL ? k : -1;
+  if (!startsWith(b, i, KILLED)) return -1;
+  const nameStart = i + KILLED.length;
+  let k = nameStart;
+  let hash = 0;
+  // the full scanner's \S+: up to a space (any other stop declines the line below)
+  for (let c = b[k] as number; k < lineEnd && c > SP && c !== 0xa0; c = b[++k] as number)
+    hash = hashStep(hash, c);
+  if (k === nameStart) return -1;
+  const core = startsWith(b, k, CORE);
+  if (!(core ? k + CORE.length === lineEnd : startsWith(b, k, END_MARK) && k + END_MARK.length === lineEnd))
+    return -1;
+  out.kind = 'killed';
+  out.core = core;
+  out.nameKey = names.id(b, nameStart, k, hash);
+  out.name = names.text(out.nameKey);
+  return lineEnd;
 }
 
-/** Index of the closing quote of the string whose `"` is at `q` (scan-args.ts), or -1 at the line's end. */
-function stringEnd(b: Uint8Array, q: number): number {
-  for (let i = q + 1; ; i++) {
-    const c = b[i];
-    if (c === QUOTE) {
-      let k = i - 1;
-      while (k > q && b[k] === 92) k--;
-      if ((i - 1 - k) % 2 === 0) return i;
-    } else if (c === NL || c === undefined) return -1;
-  }
+/** `--- SIGNAME {siginfo} ---`, the line ending at ` ---`. */
+function scanSignal(b: Uint8Array, i: number, lineEnd: number, out: StraceLine, names: ByteInterner): number {
+  if (
+    b[i + 1] !== 45 ||
+    b[i + 2] !== 45 ||
+    b[i + 3] !== SP ||
+    b[i + 4] !== 83 ||
+    b[i + 5] !== 73 ||
+    b[i + 6] !== 71
+  )
+    return -1;
+  const nameStart = i + 4;
+  let k = nameStart;
+  let hash = 0;
+  for (let c = b[k] as number; (c >= 65 && c <= 90) || isDigit(c) || c === 95; c = b[++k] as number)
+    hash = hashStep(hash, c);
+  const infoStart = k + 1;
+  if (k - nameStart < 4 || k - nameStart > MAX_SIGNAL_NAME || b[k] !== SP || b[infoStart] !== 123 /* { */)
+    return -1;
+  const endMark = lineEnd - 4;
+  if (
+    endMark < infoStart ||
+    b[endMark] !== SP ||
+    b[endMark + 1] !== 45 ||
+    b[endMark + 2] !== 45 ||
+    b[endMark + 3] !== 45
+  )
+    return -1;
+  out.kind = 'signal';
+  out.nameKey = names.id(b, nameStart, k, hash);
+  out.name = names.text(out.nameKey);
+  out.infoStart = infoStart;
+  out.infoEnd = endMark;
+  return lineEnd;
 }
 
-/**
- * Index of the `>` closing the `-y` decoration that opens at `open` (args/decoration.ts), or -1 when it
- * is a socket or pipe (`TYPE:[...]`, the full scanner's) or runs to the line's end.
- */
-function decorationEnd(b: Uint8Array, open: number): number {
-  let i = open + 1;
-  while (isIdChar(b[i] as number) || b[i] === 45) i++;
-  if (i > open + 1 && b[i] === 58 && b[i + 1] === 91) return -1;
-  let depth = 1;
-  for (i = open + 1; ; i++) {
-    const c = b[i];
-    if (c === LT) depth++;
-    else if (c === GT) {
-      if (--depth === 0) return i;
-    } else if (c === NL || c === undefined) return -1;
-  }
-}
-
-function matches(b: Uint8Array, i: number, text: Uint8Array): boolean {
+function startsWith(b: Uint8Array, i: number, text: Uint8Array): boolean {
   for (let k = 0; k < text.length; k++) if (b[i + k] !== text[k]) return false;
   return true;
+}
+
+function internText(names: ByteInterner, b: Uint8Array, start: number, end: number): string {
+  let hash = 0;
+  for (let k = start; k < end; k++) hash = hashStep(hash, b[k] as number);
+  return names.get(b, start, end, hash);
 }

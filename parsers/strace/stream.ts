@@ -2,6 +2,7 @@ import type { Trace } from '../model/trace.js';
 import { decodeLatin1 } from '../model/latin1.js';
 import { MAX_LINE } from '../model/line-store.js';
 import { StraceTraceBuilder, type StraceParseOptions } from './trace-builder.js';
+import { finishSegment, type SegmentResult } from './segment-result.js';
 
 export interface StraceStreamParser {
   /**
@@ -12,6 +13,8 @@ export interface StraceStreamParser {
   push(chunk: string | Uint8Array): void;
   /** Ends the input and returns the trace. */
   end(): Trace;
+  /** Ends the input of a parser made with the `segment` option: what it read, to be stitched. */
+  endSegment(): SegmentResult;
   readonly linesRead: number;
   readonly eventsRead: number;
 }
@@ -135,20 +138,28 @@ export function createStraceParser(options: StraceParseOptions = {}): StraceStre
     carryLength = chunk.length - (last + 1);
   }
 
+  /** The final line has no newline: keep it, and say so if it does not parse (a cut-off log). */
+  function takeLastLine(): void {
+    if (carryLength > MAX_LINE) takeOverlong(carryText ?? join(carryBytes), carryLength);
+    else if (carryText) takeText(carryText + '\n');
+    else if (carryBytes.length > 0) takeBytes(join([...carryBytes, NEWLINE]));
+    carryText = null;
+    carryBytes = [];
+    carryLength = 0;
+  }
+
   return {
     push(chunk: string | Uint8Array): void {
       if (typeof chunk === 'string') pushText(chunk);
       else pushBytes(chunk);
     },
     end(): Trace {
-      // the final line has no newline: keep it, and say so if it does not parse (a cut-off log)
-      if (carryLength > MAX_LINE) takeOverlong(carryText ?? join(carryBytes), carryLength);
-      else if (carryText) takeText(carryText + '\n');
-      else if (carryBytes.length > 0) takeBytes(join([...carryBytes, NEWLINE]));
-      carryText = null;
-      carryBytes = [];
-      carryLength = 0;
+      takeLastLine();
       return builder.finish({ binary });
+    },
+    endSegment(): SegmentResult {
+      takeLastLine();
+      return finishSegment(builder, binary);
     },
     get linesRead() {
       return lineNo;

@@ -109,6 +109,16 @@ function cellsByPosition(tokens: RegExpExecArray[], header: SummaryHeader): Map<
   return cells;
 }
 
+/** A table reader's state at the end of a segment of the log (see segment-merge.ts). */
+export interface TableState {
+  /** The table still open (its index in the segment's tables), or null. */
+  open: { header: SummaryHeader; table: number; rules: number } | null;
+  section: string | null;
+  personality32: boolean;
+  /** A table was begun with no heading read in the segment: its label depends on earlier lines. */
+  unlabelled: boolean;
+}
+
 /** Collects the `-c`/`-C` tables of one file, line by line, as strace printed them. */
 export class SummaryTableReader {
   readonly tables: StraceSummary[] = [];
@@ -117,6 +127,7 @@ export class SummaryTableReader {
   private section: string | null = null;
   /** Seen `[ Process PID=N runs in 32 bit mode. ]`: a native table then counts 32-bit calls. */
   private personality32 = false;
+  private unlabelled = false;
 
   constructor(private readonly fileName: string | undefined) {}
 
@@ -145,6 +156,7 @@ export class SummaryTableReader {
         lastLine: line,
       };
       if (this.fileName !== undefined) table.file = this.fileName;
+      if (this.section === null) this.unlabelled = true;
       this.tables.push(table);
       this.open = { header, table, rules: 0 };
       return true;
@@ -170,6 +182,33 @@ export class SummaryTableReader {
   /** Notes a personality line: `32 bit` / `64 bit` / `x32`. */
   notePersonality(mode: string): void {
     if (mode === '32 bit') this.personality32 = true;
+  }
+
+  exportState(): TableState {
+    const o = this.open;
+    return {
+      open: o ? { header: o.header, table: this.tables.indexOf(o.table), rules: o.rules } : null,
+      section: this.section,
+      personality32: this.personality32,
+      unlabelled: this.unlabelled,
+    };
+  }
+
+  /** Whether a segment's tables, read from an empty state, read the same after this state. */
+  accepts(s: TableState): boolean {
+    return this.open === null && !(s.unlabelled && (this.section !== null || this.personality32));
+  }
+
+  /** Carries a segment's tables (their lines already global) and end state over. */
+  absorb(tables: readonly StraceSummary[], s: TableState): void {
+    const base = this.tables.length;
+    for (const t of tables) this.tables.push(t);
+    this.section = s.section ?? this.section;
+    this.personality32 ||= s.personality32;
+    const o = s.open;
+    this.open = o
+      ? { header: o.header, table: this.tables[base + o.table] as StraceSummary, rules: o.rules }
+      : null;
   }
 
   /** Call when the input ends: a table cut short is kept as it is. */

@@ -2,14 +2,17 @@ import { ColumnsBuilder } from '../model/columns-builder.js';
 import type { Diagnostic, EventKind } from '../model/event.js';
 import { EVENT_KINDS } from '../model/event.js';
 import { LineStore, MAX_LINE } from '../model/line-store.js';
-import { CALL_STATUS, Trace, type TraceFormat } from '../model/trace.js';
+import { CALL_STATUS, Trace, type TraceColumns, type TraceFormat } from '../model/trace.js';
 import { decodeStraceEvent } from './decode-event.js';
 import { emptyLine, scanLineAt, scanLineInto, type StraceLine } from './parse-line.js';
-import { ByteInterner, scanLineBytes } from './scan-line-bytes.js';
+import { scanLineBytes } from './scan-line-bytes.js';
+import { LineIds } from './line-ids.js';
+import { SegmentRecorder } from './segment-record.js';
+import { StraceClock } from './strace-clock.js';
 import { decodeLatin1 } from '../model/latin1.js';
 import { startsSummary, SummaryTableReader } from './summary-table.js';
 import { PidAttribution } from './pid-attribution.js';
-import { gluedWriteOutputIn, writeCountMatches } from './glued-output.js';
+import { gluedWriteOutputIn, writeNeedsCheck } from './glued-output.js';
 
 export interface StraceParseOptions {
   /** Names the source in events and diagnostics. */
@@ -18,6 +21,13 @@ export interface StraceParseOptions {
   defaultPid?: number;
   /** The input's size in bytes, when known: the columns are sized for it up front instead of grown. */
   sizeHint?: number;
+  /**
+   * Reads a segment of a larger log (parallel parsing): what its readings assume about the lines before
+   * it is recorded for stitching (segment-record.ts). `first`: the segment starts the log.
+   */
+  segment?: { first: boolean };
+  /** Arrays of an earlier segment to fill again instead of allocating (see segment-result.ts spareOf). */
+  spare?: { columns: TraceColumns; lineStarts: Float64Array };
 }
 
 /** strace lines run 80-150 bytes: sizing for 80 rarely grows before noteInput sizes for the real length. */
@@ -29,7 +39,19 @@ const SIZING_ROOM = 1.1;
 const STATUS = (s: (typeof CALL_STATUS)[number]): number => CALL_STATUS.indexOf(s);
 const UNFINISHED = STATUS('unfinished');
 const DIED = STATUS('died');
-const SECONDS_PER_DAY = 86400;
+const RESUMED_ONLY = STATUS('resumed-only');
+/** One diagnostic per problem line, up to this many: a hostile file must not make gigabytes of them. */
+export const MAX_DIAGNOSTICS = 10000;
+
+/** The message of a `repaired-line` diagnostic, naming the line a strace message had cut. */
+export function repairedLineMessage(cutLine: number): string {
+  return `the rest of line ${cutLine}, which a strace message had cut`;
+}
+
+/** The same message with its line moved by `by` (a segment's lines stitched after others). */
+export function moveRepairedLineMessage(message: string, by: number): string {
+  return message.replace(/^the rest of line (\d+)/, (_m, n: string) => `the rest of line ${Number(n) + by}`);
+}
 
 /**
  * Turns strace lines, in order, into trace events: stitches `<unfinished ...>` with `<... resumed>` per task,
@@ -37,22 +59,23 @@ const SECONDS_PER_DAY = 86400;
  * turns anything else into an `unknown` event. Lines are fed one at a time; nothing here throws.
  */
 export class StraceTraceBuilder {
+  // The state below is read and carried over by segment-result.ts and segment-merge.ts (stitching
+  // segments parsed apart); nothing else outside this class touches it.
   readonly store: LineStore;
-  private readonly cols: ColumnsBuilder;
+  readonly cols: ColumnsBuilder;
   private readonly scratch: StraceLine = emptyLine();
-  private readonly byteNames = new ByteInterner();
-  private readonly byteErrnos = new ByteInterner();
-  private readonly pending = new Map<number, number>();
-  private readonly pids: PidAttribution;
-  private readonly diagnostics: Diagnostic[] = [];
-  private readonly tables: SummaryTableReader;
-  private readonly repaired = new Map<number, string>();
-  private carry: { head: string; line: number } | null = null;
-  private lastUnfinished = -1;
-  private relNs = 0;
-  private lastAbs = -Infinity;
-  private dayOffset = 0;
-  private readonly fileName: string | undefined;
+  private readonly ids: LineIds;
+  readonly pending = new Map<number, number>();
+  readonly pids: PidAttribution;
+  readonly diagnostics: Diagnostic[] = [];
+  readonly tables: SummaryTableReader;
+  readonly repaired = new Map<number, string>();
+  carry: { head: string; line: number } | null = null;
+  lastUnfinished = -1;
+  readonly clock = new StraceClock();
+  readonly fileName: string | undefined;
+  /** Set when reading a segment of a larger log (see StraceParseOptions.segment). */
+  readonly rec: SegmentRecorder | null;
   readonly format: TraceFormat = {
     tracer: 'strace',
     timestamps: 'none',
@@ -68,15 +91,17 @@ export class StraceTraceBuilder {
   };
 
   private readonly sizeHint: number;
-  private sized = false;
+  private sized = 0;
 
   constructor(options: StraceParseOptions = {}) {
     this.fileName = options.fileName;
+    this.rec = options.segment ? new SegmentRecorder(options.segment.first) : null;
     this.sizeHint = options.sizeHint ?? 0;
     // enough for the sample that noteInput sizes from (all of a small input), never the whole of a big one
     const lines = Math.ceil(Math.min(options.sizeHint ?? 0, SIZING_SAMPLE * 2) / BYTES_PER_LINE_GUESS);
-    this.cols = new ColumnsBuilder(Math.max(4096, lines));
-    this.store = new LineStore(options.fileName ?? 'trace', lines);
+    this.cols = new ColumnsBuilder(Math.max(4096, lines), options.spare?.columns);
+    this.ids = new LineIds(this.cols);
+    this.store = new LineStore(options.fileName ?? 'trace', lines, options.spare?.lineStarts);
     this.tables = new SummaryTableReader(options.fileName);
     this.pids = new PidAttribution(options.defaultPid ?? null, (from, to, pid) =>
       this.backfillPid(from, to, pid),
@@ -89,11 +114,20 @@ export class StraceTraceBuilder {
    * and need no copy to trim at the end.
    */
   noteInput(bytes: number): void {
-    if (this.sized || this.sizeHint === 0 || bytes < SIZING_SAMPLE) return;
-    this.sized = true;
-    const lines = Math.ceil(((this.sizeHint * this.store.lineCount) / bytes) * SIZING_ROOM);
-    this.cols.resize(lines);
-    this.store.reserve(lines);
+    if (this.sizeHint === 0 || bytes < SIZING_SAMPLE || this.sized === 2) return;
+    // sized twice: from the first MiB, then from an eighth of the input, when the first MiB (a loader,
+    // a compiler's start-up) was not like the rest; shrinking then copies an eighth, not the whole
+    if (this.sized === 1 && bytes < this.sizeHint / 8) return;
+    // events and lines apart: a resumed half is a line but no event of its own
+    const scale = (this.sizeHint / bytes) * SIZING_ROOM;
+    const events = Math.ceil(this.cols.count * scale);
+    const lines = Math.ceil(this.store.lineCount * scale);
+    // first: room for the whole input; then: less, when the first MiB was denser than the rest
+    if (this.sized === 0 ? events > this.cols.capacity : events * SIZING_ROOM < this.cols.capacity)
+      this.cols.resize(events);
+    if (this.sized === 0 ? lines > this.store.capacity : lines * SIZING_ROOM < this.store.capacity)
+      this.store.reserve(lines);
+    this.sized++;
   }
 
   get eventCount(): number {
@@ -130,23 +164,22 @@ export class StraceTraceBuilder {
    * the bytes (scan-line-bytes.ts); the rest are decoded and go through the full scanner.
    */
   addLineBytes(b: Uint8Array, start: number, lineNo: number): number {
+    const nl = b.indexOf(10, start);
+    if (nl - start > MAX_LINE) {
+      this.addOverlongLine(lineNo, nl - start);
+      return nl;
+    }
     if (!this.tables.inTable && this.carry === null) {
       const l = this.scratch;
-      const nl = scanLineBytes(b, start, l, this.byteNames, this.byteErrnos);
-      if (nl >= 0 && nl - start <= MAX_LINE) {
+      if (scanLineBytes(b, start, l, this.ids.names, this.ids.errnos, nl) >= 0) {
         if (l.name === 'write' && l.kind !== 'resumed') {
           const ret = l.kind === 'call' ? l.retValue : NaN;
-          if (!writeCountMatches((k) => b[k] as number, l.argsStart, l.argsEnd, ret))
+          if (writeNeedsCheck((k) => b[k] as number, l.argsStart, l.argsEnd, ret))
             this.checkWrite(decodeLatin1(b, l.argsStart, l.argsEnd), lineNo);
         }
         this.addParsed(l, lineNo);
         return nl;
       }
-    }
-    const nl = b.indexOf(10, start);
-    if (nl - start > MAX_LINE) {
-      this.addOverlongLine(lineNo, nl - start);
-      return nl;
     }
     const end = nl > start && b[nl - 1] === 13 ? nl - 1 : nl;
     const text = decodeLatin1(b, start, end);
@@ -164,7 +197,7 @@ export class StraceTraceBuilder {
       text = this.carry.head + raw;
       line = this.carry.line;
       this.repaired.set(line, text);
-      this.diag('repaired-line', `the rest of line ${line}, which a strace message had cut`, lineNo);
+      this.diag('repaired-line', repairedLineMessage(line), lineNo);
       this.carry = null;
     }
     const l = this.scratch;
@@ -188,6 +221,8 @@ export class StraceTraceBuilder {
    * unknown event; only its first MAX_LINE bytes are kept.
    */
   addOverlongLine(lineNo: number, length: number): void {
+    // a segment's store keeps only the line's start: re-reading it (segment-merge.ts) needs its length
+    this.rec?.overlong.push(lineNo, length);
     const mib = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MiB`;
     this.addUnknown(
       lineNo,
@@ -199,7 +234,7 @@ export class StraceTraceBuilder {
   private checkWriteText(s: string, l: StraceLine, line: number): void {
     if (l.name !== 'write' || (l.kind !== 'call' && l.kind !== 'unfinished')) return;
     const ret = l.kind === 'call' ? l.retValue : NaN;
-    if (!writeCountMatches((k) => s.charCodeAt(k), l.argsStart, l.argsEnd, ret))
+    if (writeNeedsCheck((k) => s.charCodeAt(k), l.argsStart, l.argsEnd, ret))
       this.checkWrite(s.slice(l.argsStart, l.argsEnd), line);
   }
 
@@ -225,7 +260,10 @@ export class StraceTraceBuilder {
       case 'hexdump':
         // belongs to the call on the line above; decoded with it
         if (l.kind === 'stack') f.stacks = true;
-        if (this.cols.count === 0) this.addUnknown(line, 'a stack or dump line with no call before it');
+        if (this.cols.count > 0) return;
+        // in a segment after the first, they belong to the call before the seam
+        if (this.rec && !this.rec.first) this.rec.leadingStack = true;
+        else this.addUnknown(line, 'a stack or dump line with no call before it');
         return;
       case 'message':
         return this.addMessage(l.text, line);
@@ -236,14 +274,14 @@ export class StraceTraceBuilder {
     }
 
     if (l.suspect !== null) this.diag('suspect-line', l.suspect, line);
-    const ts = this.timestamp(l);
+    const ts = this.clock.stamp(l, this.format, this.rec);
     const pid = this.pids.attribute(l, this.cols.count);
     const c = this.cols.columns;
     switch (l.kind) {
       case 'call':
       case 'unfinished': {
         const i = this.cols.add('syscall', pid, ts, line, 0);
-        c.nameId[i] = this.cols.internName(l.name);
+        c.nameId[i] = this.ids.nameId(l);
         if (l.kind === 'call') {
           this.setResult(i, l);
           if (l.died) c.status[i] = DIED;
@@ -253,6 +291,7 @@ export class StraceTraceBuilder {
         } else {
           c.status[i] = UNFINISHED;
           this.pending.set(pid ?? -1, i);
+          this.rec?.touched.add(pid ?? -1);
           this.lastUnfinished = i;
         }
         this.pids.noteCall(l, i, pid);
@@ -262,7 +301,7 @@ export class StraceTraceBuilder {
         return this.resume(l, pid, ts, line);
       case 'signal': {
         const i = this.cols.add('signal', pid, ts, line, 0);
-        c.nameId[i] = this.cols.internName(l.name);
+        c.nameId[i] = this.ids.nameId(l);
         return;
       }
       case 'exit':
@@ -270,7 +309,7 @@ export class StraceTraceBuilder {
         const i = this.cols.add(l.kind, pid, ts, line, 0);
         if (l.kind === 'exit') c.ret[i] = l.code;
         else {
-          c.nameId[i] = this.cols.internName(l.name);
+          c.nameId[i] = this.ids.nameId(l);
           c.ret[i] = l.core ? 1 : 0;
         }
         this.pids.taskEnded(pid);
@@ -281,9 +320,12 @@ export class StraceTraceBuilder {
         c.ret[i] = l.code;
         // The execve started by thread l.code resumes under the leader's pid (strace-format.md §3.6).
         const p = this.pending.get(l.code);
+        if (p === undefined && this.rec && !this.rec.first && !this.rec.touched.has(l.code))
+          this.rec.markUnsafe('a superseded line whose execve may have started before the segment');
         if (p !== undefined && pid !== null) {
           this.pending.delete(l.code);
           this.pending.set(pid, p);
+          this.rec?.touched.add(pid);
         }
         this.pids.taskEnded(l.code);
         return;
@@ -303,11 +345,31 @@ export class StraceTraceBuilder {
     let i = this.pending.get(key);
     if (i !== undefined && this.cols.names[c.nameId[i] as number] !== l.name) i = undefined;
     if (i === undefined) {
+      // a call of this task before the seam is still the one to resume when the segment did not set one
+      const open =
+        this.rec !== null && !this.rec.first && !this.pending.has(key) && !this.rec.touched.has(key);
       i = this.cols.add('syscall', pid, ts, line, 0);
-      c.nameId[i] = this.cols.internName(l.name);
-      c.status[i] = STATUS('resumed-only');
+      c.nameId[i] = this.ids.nameId(l);
+      c.status[i] = RESUMED_ONLY;
+      const d = this.diagnostics.length;
       this.diag('orphan-resumed', `"<... ${l.name} resumed>" with no call started before it`, line);
-      if (l.argsEndedBy === 'paren' || l.died) this.setResult(i, l);
+      const final = l.argsEndedBy === 'paren' || l.died;
+      if (final) this.setResult(i, l);
+      // its call may have started before the segment: matched when the segments are stitched
+      if (open)
+        (this.rec as SegmentRecorder).openResumes.push({
+          index: i,
+          diagnostic: this.diagnostics.length > d ? d : -1,
+          key,
+          name: l.name,
+          line,
+          final,
+          died: l.died,
+          ts: ts ?? NaN,
+          retValue: l.retValue,
+          errno: l.errno,
+          dur: l.dur,
+        });
       return;
     }
     c.endLine[i] = line;
@@ -317,14 +379,18 @@ export class StraceTraceBuilder {
     c.status[i] = l.died ? DIED : 0;
     const start = c.ts[i] as number;
     // to the nanosecond: strace's own clock resolution; float noise must not leak into durations
-    if (l.dur === null && ts !== null && !Number.isNaN(start))
+    if (l.dur === null && ts !== null && !Number.isNaN(start)) {
       c.dur[i] = Math.round((ts - start) * 1e9) / 1e9;
+      this.rec?.derivedDurations.push(i, ts);
+    }
   }
 
   /** `)  = ?` alone on a line (-e status= staging): the tail of the latest unfinished call. */
   private addOrphanTail(l: StraceLine, line: number): void {
     const i = this.lastUnfinished;
     const c = this.cols.columns;
+    if (i < 0 && this.rec && !this.rec.first)
+      this.rec.markUnsafe('a call tail whose call may have started before the segment');
     if (i < 0 || c.status[i] !== UNFINISHED)
       return this.addUnknown(line, 'a call tail with no unfinished call');
     for (const [k, v] of this.pending) if (v === i) this.pending.delete(k);
@@ -336,7 +402,7 @@ export class StraceTraceBuilder {
   private setResult(i: number, l: StraceLine): void {
     const c = this.cols.columns;
     c.ret[i] = l.retValue;
-    if (l.errno !== null) c.errnoId[i] = this.cols.internErrno(l.errno);
+    if (l.errno !== null) c.errnoId[i] = this.ids.errnoId(l);
     if (l.dur !== null) c.dur[i] = l.dur;
   }
 
@@ -353,27 +419,9 @@ export class StraceTraceBuilder {
 
   private diag(code: Diagnostic['code'], message: string, line: number): void {
     // one diagnostic per problem line; a hostile file must not turn into gigabytes of diagnostics
-    if (this.diagnostics.length < 10000) this.diagnostics.push({ code, message, line, file: this.fileName });
-  }
-
-  private timestamp(l: StraceLine): number | null {
-    if (l.absTs !== null) {
-      this.format.timestamps = 'absolute';
-      if (!l.timeOfDay) return l.absTs;
-      this.format.timeOfDay = true;
-      // -t/-tt carry no date: a jump back of more than 12 hours is midnight passing
-      if (l.absTs + this.dayOffset < this.lastAbs - SECONDS_PER_DAY / 2) this.dayOffset += SECONDS_PER_DAY;
-      const t = l.absTs + this.dayOffset;
-      this.lastAbs = t;
-      return t;
-    }
-    if (l.relTs !== null) {
-      this.format.timestamps = 'relative';
-      // summed in whole nanoseconds (strace's finest unit): a float sum grows tails like 17.31478199999978
-      this.relNs += Math.round(l.relTs * 1e9);
-      return this.relNs / 1e9;
-    }
-    return null;
+    if (this.diagnostics.length < MAX_DIAGNOSTICS)
+      this.diagnostics.push({ code, message, line, file: this.fileName });
+    else if (this.rec) this.rec.diagnosticsFull = true;
   }
 
   private backfillPid(from: number, to: number, pid: number): void {
@@ -384,6 +432,7 @@ export class StraceTraceBuilder {
     if (p !== undefined) {
       this.pending.delete(-1);
       this.pending.set(pid, p);
+      this.rec?.touched.add(pid);
     }
   }
 

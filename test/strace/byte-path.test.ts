@@ -37,6 +37,9 @@ function builderView(l: StraceLine): Record<string, unknown> {
     errno: l.errno,
     dur: l.dur,
     end: l.end,
+    code: l.code,
+    core: l.core,
+    stopped: l.stopped,
   };
 }
 
@@ -270,6 +273,46 @@ describe('the byte fast path', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('agrees with the full scanner on generated exit, kill and signal lines', () => {
+    const prefix = fc.constantFrom('', '6502  ', '[pid  6606] ', '9692<vf> ', '1795913862.987084 ', '00:58:49.1 ');
+    const body = fc.constantFrom(
+      '+++ exited with 0 +++',
+      '+++ exited with -1 +++',
+      '+++ exited with 255 +++',
+      '+++ exited with 12345678901234567 +++',
+      '+++ exited with  +++',
+      '+++ exited with 0 +++x',
+      '+++ killed by SIGKILL +++',
+      '+++ killed by SIGSEGV (core dumped) +++',
+      '+++ killed by  +++',
+      '+++ killed by SIG\tX +++',
+      '+++ killed by SIG\xa0X +++',
+      '+++ killed by SIGX (core dumped)+++',
+      '+++ superseded by execve in pid 8936 +++',
+      '--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=6302, si_status=7} ---',
+      '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x8} ---',
+      '--- SIGX ---',
+      '--- SIG {x} ---',
+      '--- SIGUSR1 {a} ---x',
+      '--- SIGUSR1 {a} --- ---',
+      '--- SIGCHLD (Child exited) @ 0 (0) ---',
+      '--- 12 {x} ---',
+      `--- SIG${'A'.repeat(31)} {x} ---`,
+      `--- SIG${'A'.repeat(32)} {x} ---`,
+      '--- stopped by SIGSTOP ---',
+      '--- {si_signo=SIGSEGV} (Segmentation fault) ---',
+    );
+    fc.assert(
+      fc.property(prefix, body, (p, b) => {
+        expectAgrees(p + b);
+      }),
+      { numRuns: 2000 },
+    );
+    // the common ones are read on the fast path
+    for (const line of ['6502  +++ exited with 0 +++', '--- SIGCHLD {si_signo=SIGCHLD} ---', '+++ killed by SIGKILL +++'])
+      expect(fastRead(line), line).not.toBeNull();
   });
 
   it('declines a line rather than read it differently, under random damage to real lines', () => {
