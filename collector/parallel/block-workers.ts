@@ -140,7 +140,8 @@ function parseBlockHere(path: string, job: BlockJob, spare: BlockSpare | undefin
 }
 
 /**
- * The compiled worker next to this module; from the TypeScript sources (tests, bin/run-ts.js), a small
+ * The bundled worker, dist/cli/block-worker.js (package.json build:cli makes it an entry), next to this
+ * module's chunk; from the TypeScript sources (tests, bin/run-ts.js), a small
  * module that loads them through tsx first.
  */
 function spawnBlockWorker(): Worker {

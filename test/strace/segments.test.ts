@@ -18,17 +18,24 @@ const latin1Bytes = (text: string): Uint8Array => Uint8Array.from(text, (ch) => 
 
 /** The log cut into segments of whole lines: each holds the lines that start in its `blockBytes`. */
 function cut(bytes: Uint8Array, blockBytes: number): Uint8Array[] {
+  const points: number[] = [];
+  for (let at = blockBytes; at < bytes.length; at += blockBytes) points.push(at);
+  return cutAt(bytes, points);
+}
+
+/** The log cut after the line that holds each of `points` (ascending byte offsets), as parse-blocks cuts. */
+function cutAt(bytes: Uint8Array, points: number[]): Uint8Array[] {
   const out: Uint8Array[] = [];
   let start = 0;
-  while (start < bytes.length) {
-    let end = Math.min(bytes.length, start + blockBytes);
-    if (end < bytes.length) {
-      const nl = bytes.indexOf(10, end - 1);
-      end = nl < 0 ? bytes.length : nl + 1;
-    }
+  for (const at of points) {
+    if (at <= start) continue;
+    const nl = bytes.indexOf(10, at - 1);
+    const end = nl < 0 ? bytes.length : nl + 1;
     out.push(bytes.subarray(start, end));
     start = end;
+    if (start >= bytes.length) break;
   }
+  if (start < bytes.length) out.push(bytes.subarray(start));
   return out;
 }
 
@@ -41,10 +48,10 @@ function onePass(bytes: Uint8Array, fileName: string): Trace {
 /** Parses the segments apart (through a structured clone, as a worker's result arrives), then stitches. */
 function stitched(
   bytes: Uint8Array,
-  blockBytes: number,
+  blockBytes: number | number[],
   fileName: string,
 ): { trace: Trace; replayed: number } {
-  const parts = cut(bytes, blockBytes);
+  const parts = typeof blockBytes === 'number' ? cut(bytes, blockBytes) : cutAt(bytes, blockBytes);
   const results: SegmentResult[] = parts.map((piece, k) =>
     structuredClone(parseStraceSegment([piece.slice()], { first: k === 0, fileName })),
   );
@@ -91,6 +98,24 @@ describe('segments parsed apart and stitched', () => {
   it('are mostly carried over as parsed: re-reading a segment in order is the exception', () => {
     expect(seams.segments).toBeGreaterThan(10_000);
     expect(seams.replayed / seams.segments).toBeLessThan(0.1);
+  });
+
+  it('give the single pass trace on real logs cut at any line boundaries', () => {
+    // the smaller real logs, so that many cuts run in little time; the big ones are cut above
+    const logs = straceLogs()
+      .map(({ path, name }) => ({ name, bytes: new Uint8Array(readFileSync(path)) }))
+      .filter((l) => l.bytes.length < 150_000);
+    expect(logs.length).toBeGreaterThan(20);
+    const want = new Map(logs.map((l) => [l.name, onePass(l.bytes, l.name)]));
+    const cuts = fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 24 });
+    fc.assert(
+      fc.property(fc.constantFrom(...logs), cuts, (log, fractions) => {
+        const points = fractions.map((f) => Math.floor(f * log.bytes.length)).sort((x, y) => x - y);
+        const got = stitched(log.bytes, points, log.name).trace;
+        expectSameTrace(got, want.get(log.name)!, `${log.name} cut at ${points.join(',')}`);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('give the single pass trace on generated logs whose calls are split across the seams', () => {
