@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSessionContexts } from '../../collector/session/run-context.js';
 import type { TraceDiff } from '../../parsers/analysis/diff/index.js';
@@ -7,6 +7,7 @@ import type { DiagnosisContext } from '../../parsers/analysis/diagnosis/index.js
 import { computeDiagnosis } from '../../parsers/analysis/diagnosis/index.js';
 import type { DiffRunContexts } from '../../parsers/analysis/diff/run-context.js';
 import { parseStrace } from '../../parsers/strace/index.js';
+import { CASES_DIR } from './load-cases.js';
 
 export const EXTRA = new URL('./extra/', import.meta.url).pathname;
 export const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
@@ -27,10 +28,17 @@ const cache = new Map<string, LoadedPair>();
 export function loadPair(ref: string): LoadedPair {
   const hit = cache.get(ref);
   if (hit) return hit;
-  const dir = ref.startsWith('sample:') ? join(SAMPLES, ref.slice(7)) : join(EXTRA, ref);
-  const manifest = JSON.parse(readFileSync(join(dir, 'session.json'), 'utf8')) as {
-    runs: { label: string; log: string }[];
-  };
+  const dir = ref.startsWith('sample:')
+    ? join(SAMPLES, ref.slice(7))
+    : ref.startsWith('case:')
+      ? join(CASES_DIR, ref.slice(5))
+      : join(EXTRA, ref);
+  // A case of the suite made of two plain logs (no session.json) is compared as `spelunk diff A B` does.
+  const manifest = existsSync(join(dir, 'session.json'))
+    ? (JSON.parse(readFileSync(join(dir, 'session.json'), 'utf8')) as {
+        runs: { label: string; log: string }[];
+      })
+    : plainLogs(dir);
   const host = manifest.runs.find((r) => r.label === 'host') ?? manifest.runs[0];
   const other = manifest.runs.find((r) => r !== host);
   if (!host || !other) throw new Error(`${dir}: needs two runs`);
@@ -48,4 +56,15 @@ export function loadPair(ref: string): LoadedPair {
   const pair = { id: ref, diff, context: computeDiagnosis(diff, labels, context).context };
   cache.set(ref, pair);
   return pair;
+}
+
+/** The two logs a suite case's case.json names, as runs A and B. */
+function plainLogs(dir: string): { runs: { label: string; log: string }[] } {
+  const json = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { logs: { a: string; b: string } };
+  return {
+    runs: [
+      { label: 'A', log: json.logs.a },
+      { label: 'B', log: json.logs.b },
+    ],
+  };
 }

@@ -11,18 +11,35 @@ import { loadPair } from './load-extra.js';
 const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent: string[] }[] = [
   {
     rule: 'missing-elf-interpreter',
-    first: ['sample:hello-bare-chroot'],
-    silent: ['perl-script-bare', 'static-not-in-rootfs', 'static-bare-busybox', 'loader-no-libc'],
+    first: ['sample:hello-bare-chroot', 'case:bare-chroot-hello'],
+    // A #! script, a static binary, a filtered log that cannot show the loader.
+    silent: [
+      'perl-script-bare',
+      'static-not-in-rootfs',
+      'static-bare-busybox',
+      'loader-no-libc',
+      'case:env-shebang-no-perl',
+      'case:filtered-bare-chroot',
+    ],
   },
   {
     rule: 'missing-script-interpreter',
-    first: ['perl-script-bare'],
-    silent: ['sample:hello-bare-chroot', 'static-not-in-rootfs', 'filtered-bare-hello'],
+    // `#!/usr/bin/perl` fails in execve; `#!/usr/bin/env perl` starts, then env finds no perl along PATH.
+    first: ['perl-script-bare', 'case:perl-script-bare', 'case:env-shebang-no-perl'],
+    // A PATH search that ends in a successful execve is not a missing interpreter.
+    silent: [
+      'sample:hello-bare-chroot',
+      'static-not-in-rootfs',
+      'filtered-bare-hello',
+      'case:path-search-success',
+      'case:command-not-found',
+    ],
   },
   {
     rule: 'missing-shared-library',
-    first: ['loader-no-libc'],
-    silent: ['sample:hello-bare-chroot', 'missing-config', 'python-ldd-only'],
+    first: ['loader-no-libc', 'case:missing-libselinux'],
+    // The loader's tries in glibc-hwcaps and tls directories before it finds each library are a search.
+    silent: ['sample:hello-bare-chroot', 'missing-config', 'python-ldd-only', 'case:pidns-print-pid'],
   },
   {
     rule: 'missing-file',
@@ -37,7 +54,8 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
   },
   {
     rule: 'missing-proc',
-    first: ['ps-no-proc'],
+    // /proc mounted by mount(8) before chroot() is the host's: the program inside still finds none.
+    first: ['ps-no-proc', 'case:proc-self-with-bind', 'case:ps-without-proc'],
     silent: ['static-bare-busybox', 'sample:static-bare-chroot', 'sample:env-busybox', 'missing-config'],
   },
   {
@@ -64,17 +82,37 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
   { rule: 'read-only-mount', first: ['ro-bind-touch'], silent: ['sample:bind-mount', 'missing-config'] },
   {
     rule: 'capability-dropped',
-    first: ['cap-drop-chroot'],
-    silent: ['seccomp-uname', 'setuid-secret', 'ro-bind-touch'],
+    first: ['cap-drop-chroot', 'case:cap-drop-chown', 'case:cap-drop-dac-override'],
+    // EPERM from a seccomp filter; EACCES after setuid to another user is the file's modes for that user.
+    silent: [
+      'seccomp-uname',
+      'setuid-secret',
+      'ro-bind-touch',
+      'case:seccomp-eperm-uname',
+      'case:permission-other-user',
+    ],
   },
-  { rule: 'seccomp-denied', first: ['seccomp-uname'], silent: ['cap-drop-chroot', 'setuid-secret'] },
-  { rule: 'file-permission', first: ['setuid-secret'], silent: ['cap-drop-chroot', 'seccomp-uname'] },
+  {
+    rule: 'seccomp-denied',
+    first: ['seccomp-uname', 'case:seccomp-eperm-uname', 'case:seccomp-kill-mkdir'],
+    // A call the kernel refuses for a dropped capability needs no filter to explain it.
+    silent: ['cap-drop-chroot', 'setuid-secret', 'case:cap-drop-chown'],
+  },
+  {
+    rule: 'file-permission',
+    first: ['setuid-secret', 'case:permission-other-user', 'case:permission-exec-bit'],
+    silent: ['cap-drop-chroot', 'seccomp-uname', 'case:cap-drop-dac-override'],
+  },
   {
     rule: 'network-namespace',
     first: ['netns-connect', 'sample:unshare-net-ip'],
     silent: ['pidns-echo-pid', 'ls-root', 'missing-config'],
   },
-  { rule: 'pid-namespace', first: ['pidns-echo-pid'], silent: ['netns-connect', 'uts-hostname', 'ls-root'] },
+  {
+    rule: 'pid-namespace',
+    first: ['pidns-echo-pid', 'case:pidns-print-pid'],
+    silent: ['netns-connect', 'uts-hostname', 'ls-root'],
+  },
   { rule: 'hostname', first: ['uts-hostname'], silent: ['pidns-echo-pid', 'netns-connect', 'ls-root'] },
   {
     rule: 'missing-env-var',
@@ -82,16 +120,21 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
     silent: ['missing-config', 'sample:hello-world', 'sample:pipeline', 'uts-hostname'],
   },
   { rule: 'oom-killed', first: ['cgroup-oom'], silent: ['flock-timeout', 'missing-config'] },
-  { rule: 'timeout', first: ['flock-timeout'], silent: ['cgroup-oom', 'missing-config'] },
+  {
+    rule: 'timeout',
+    first: ['flock-timeout', 'case:timeout-waiting'],
+    silent: ['cgroup-oom', 'missing-config'],
+  },
   {
     rule: 'filtered-trace',
-    first: [],
-    fires: ['filtered-bare-hello'],
+    first: ['case:filtered-bare-chroot'],
+    fires: ['filtered-bare-hello', 'case:filtered-file-config'],
     silent: ['sample:hello-bare-chroot', 'missing-config'],
   },
   {
     rule: 'different-output',
-    first: [],
+    // Same program, other /etc/hostname in the rootfs: it reads the file in both runs, prints other text.
+    first: ['case:rootfs-etc-hostname'],
     fires: ['ls-root', 'uts-hostname', 'pidns-echo-pid'],
     silent: ['static-bare-busybox', 'sample:hello-world', 'optional-config'],
   },
@@ -107,7 +150,14 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
   },
   {
     rule: 'same-behaviour',
-    first: ['sample:hello-world', 'static-bare-busybox', 'sample:pipeline', 'sample:threads'],
+    first: [
+      'sample:hello-world',
+      'static-bare-busybox',
+      'sample:pipeline',
+      'sample:threads',
+      'case:path-search-success',
+      'case:terminal-form-threads',
+    ],
     silent: ['ls-root', 'missing-config', 'perl-locale'],
   },
 ];
