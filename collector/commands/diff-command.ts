@@ -4,7 +4,11 @@ import type { Command } from 'commander';
 import { stdoutColors } from '../terminal-colors.js';
 import type { Trace } from '../../parsers/model/trace.js';
 import type { DiffLabels, DiffRunContexts } from '../../parsers/analysis/diff/index.js';
-import { computeTraceDiff, formatDiffJson, formatDiffReport } from '../../parsers/analysis/diff/index.js';
+import {
+  computeTraceDiff,
+  formatDiffJsonPieces,
+  formatDiffReport,
+} from '../../parsers/analysis/diff/index.js';
 import { InputError, readText, readTrace } from '../trace-input.js';
 import type { ManifestForContext, RunForContext } from '../session/run-context.js';
 import { readRunContext } from '../session/run-context.js';
@@ -52,7 +56,9 @@ export function registerDiffCommand(program: Command): void {
           ...(runContext ? { context: runContext } : {}),
         });
         if (opts.json) {
-          await writeOut(JSON.stringify(formatDiffJson(diff)) + '\n');
+          // streamed: the alignment of big traces is tens of MB of JSON, never one string
+          for (const piece of formatDiffJsonPieces(diff)) await writeOut(piece);
+          await writeOut('\n');
           return;
         }
         const context = opts.all ? 'all' : Math.max(0, Number(opts.context) || 0);

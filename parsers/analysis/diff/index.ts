@@ -3,9 +3,11 @@
  *
  *   computeTraceDiff(a, b, { labels: { a: 'host', b: 'chroot' } })  -> TraceDiff (alignment + findings)
  *   formatDiffJson(diff)                                            -> the `spelunk diff --json` shape
+ *   formatDiffJsonPieces(diff)                                      -> the same text, piece by piece
  *   formatDiffReport(diff, { paint })                               -> the terminal report
  */
 export { computeTraceDiff, formatDiffJson } from './trace-diff.js';
+export { formatDiffJsonPieces } from './diff-json-stream.js';
 export type { TraceDiff, TraceDiffJson, TraceDiffOptions, DiffPairJson } from './trace-diff.js';
 export { formatDiffReport } from './format-diff.js';
 export type { Paint, FormatDiffOptions } from './format-diff.js';

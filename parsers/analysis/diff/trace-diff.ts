@@ -56,24 +56,34 @@ export interface TraceDiffJson {
 }
 
 export function formatDiffJson(diff: TraceDiff): TraceDiffJson {
-  const { a, b, pairs } = diff;
+  const { pairs } = diff;
   const out: DiffPairJson[] = new Array(pairs.count);
-  for (let k = 0; k < pairs.count; k++) {
-    const i = pairs.a[k] as number;
-    const j = pairs.b[k] as number;
-    const entry: DiffPairJson = { status: PAIR_STATUSES[pairs.status[k] as number] as PairStatus };
-    if (i >= 0) {
-      entry.a = a.line(i);
-      const f = a.file(i);
-      if (f !== undefined) entry.fileA = f;
-    }
-    if (j >= 0) {
-      entry.b = b.line(j);
-      const f = b.file(j);
-      if (f !== undefined) entry.fileB = f;
-    }
-    out[k] = entry;
+  for (let k = 0; k < pairs.count; k++) out[k] = diffPairJson(diff, k);
+  return { ...diffJsonHead(diff), pairs: out, coarse: diff.coarse, labels: diff.labels };
+}
+
+/** Alignment entry `k` as `spelunk diff --json` prints it. */
+export function diffPairJson(diff: TraceDiff, k: number): DiffPairJson {
+  const { a, b, pairs } = diff;
+  const i = pairs.a[k] as number;
+  const j = pairs.b[k] as number;
+  const entry: DiffPairJson = { status: PAIR_STATUSES[pairs.status[k] as number] as PairStatus };
+  if (i >= 0) {
+    entry.a = a.line(i);
+    const f = a.file(i);
+    if (f !== undefined) entry.fileA = f;
   }
+  if (j >= 0) {
+    entry.b = b.line(j);
+    const f = b.file(j);
+    if (f !== undefined) entry.fileB = f;
+  }
+  return entry;
+}
+
+/** The fields of TraceDiffJson before `pairs`, in its order. */
+export function diffJsonHead(diff: TraceDiff): Omit<TraceDiffJson, 'pairs' | 'coarse' | 'labels'> {
+  const { a, b, pairs } = diff;
   const k = diff.firstDivergence;
   return {
     equal: diff.equal,
@@ -89,8 +99,5 @@ export function formatDiffJson(diff: TraceDiff): TraceDiffJson {
             b: (pairs.b[k] as number) >= 0 ? lineRef(b, pairs.b[k] as number) : null,
           },
     findings: diff.findings,
-    pairs: out,
-    coarse: diff.coarse,
-    labels: diff.labels,
   };
 }
