@@ -5,7 +5,9 @@ import type { Plugin } from 'vite';
 /**
  * Copies the bundled samples (samples/index.json and the logs it lists) into the build as `samples/`, and
  * serves them the same way from the dev server. Samples are produced by another part of the project and may
- * be absent: then the app simply offers none.
+ * be absent: then the app simply offers none. Each file is written a second time as `<file>.js`, a classic
+ * script that stores its text in `window.__spelunkData`: a page opened from disk may not fetch, but it may
+ * load a script from its own folder (app/src/load/bundled-data.ts reads them).
  */
 export function embedSamples(samplesDir: string): Plugin {
   return {
@@ -29,11 +31,15 @@ export function embedSamples(samplesDir: string): Plugin {
       const indexPath = join(samplesDir, 'index.json');
       if (!existsSync(indexPath)) return;
       const text = readFileSync(indexPath, 'utf8');
-      this.emitFile({ type: 'asset', fileName: 'samples/index.json', source: text });
+      const emit = (name: string, bytes: Buffer): void => {
+        this.emitFile({ type: 'asset', fileName: name, source: bytes });
+        this.emitFile({ type: 'asset', fileName: `${name}.js`, source: formatDataScript(name, bytes) });
+      };
+      emit('samples/index.json', Buffer.from(text, 'utf8'));
       for (const log of listSampleLogs(text)) {
         const file = normalize(join(samplesDir, log));
         if (relative(samplesDir, file).split(sep)[0] === '..' || !existsSync(file)) continue;
-        this.emitFile({ type: 'asset', fileName: `samples/${log}`, source: readFileSync(file) });
+        emit(`samples/${log}`, readFileSync(file));
       }
     },
   };
@@ -61,4 +67,13 @@ export function listSampleLogs(indexText: string): string[] {
     }
   }
   return logs;
+}
+
+/**
+ * A script that stores a file's text under its path. Logs are bytes: they are read as latin1, one
+ * character per byte, as the parser reads them; JSON.stringify escapes what a string literal needs.
+ */
+export function formatDataScript(path: string, bytes: Buffer): string {
+  const text = path.endsWith('.json') ? bytes.toString('utf8') : bytes.toString('latin1');
+  return `(window.__spelunkData = window.__spelunkData || {})[${JSON.stringify(path)}] = ${JSON.stringify(text)};\n`;
 }

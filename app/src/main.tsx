@@ -1,34 +1,25 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './components/app.js';
-import { createAppStore } from './store/create-app-store.js';
-import { AppContext } from './store/store-context.js';
+import { createAppInstance, renderApp } from './app-instance.js';
+import { openFromUrl } from './load/open-from-url.js';
+import { fetchServedTraces } from './load/served-traces.js';
 import { startUrlSync } from './store/url-sync.js';
-import { frameCount, framesSince } from './timeline/frame-stats.js';
-import { TraceClient } from './trace/trace-client.js';
+import ParseWorker from './worker/parse-worker.ts?worker&inline';
 import './styles.css';
 
-const THEME_KEY = 'spelunk.theme';
-const saved = localStorage.getItem(THEME_KEY);
-const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-const store = createAppStore({
-  theme: saved === 'dark' || saved === 'light' ? saved : prefersDark ? 'dark' : 'light',
-});
-store.subscribe((s, prev) => {
-  if (s.theme !== prev.theme) localStorage.setItem(THEME_KEY, s.theme);
-});
-const client = new TraceClient();
+/**
+ * The app's entry. The worker is inlined (a blob), so the built page also runs from disk (file://),
+ * where a worker script file may not be loaded.
+ */
+const app = createAppInstance(new ParseWorker());
+const { store, client } = app;
 startUrlSync(store);
-
-// A small, documented hook for the UI benchmark and end-to-end tests (bench/ui-bench.ts).
-Object.assign(window, { __spelunk: { store, frameCount, framesSince } });
+void fetchServedTraces().then((served) => {
+  store.getState().setServed(served);
+  void openFromUrl(store, client, window.location.hash, window.location.search, true);
+});
+// A hash changed by hand, or by Back and Forward, opens what it names.
+window.addEventListener('hashchange', () => {
+  void openFromUrl(store, client, window.location.hash, window.location.search, false);
+});
 
 const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <AppContext.Provider value={{ store, client }}>
-        <App />
-      </AppContext.Provider>
-    </StrictMode>,
-  );
+if (root) renderApp(root, app);

@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { computeTraceDiff } from '../../parsers/analysis/diff/index.js';
 import { buildStandaloneHtml, readEmbeddedCompare } from '../../app/src/compare/build-standalone-html.js';
-import {
-  findNextDifference,
-  frameOnTarget,
-  selectAligned,
-  startCompareSync,
-} from '../../app/src/compare/compare-actions.js';
-import { createCompareStore } from '../../app/src/compare/compare-store.js';
+import { findNextDifference } from '../../app/src/compare/compare-selection.js';
 import { selectDiffMarks, xOfEvent } from '../../app/src/compare/compute-diff-geometry.js';
 import { computeDiffData } from '../../app/src/compare/compute-diff-data.js';
-import { CHANGE_RESULT } from '../../app/src/compare/diff-protocol.js';
+import { CHANGE_RESULT } from '../../app/src/compare/diff-data.js';
 import { drawDiffMarks } from '../../app/src/compare/draw-diff-layers.js';
-import { pickDefaultCompare, readCompareHash } from '../../app/src/compare/compare-url.js';
+import { pickDefaultCompare, readCompareHash } from '../../app/src/compare/compare-sides.js';
 import { formatDiffMarkdown } from '../../app/src/compare/format-diff-markdown.js';
 import type { ServedTrace } from '../../app/src/load/served-traces.js';
 import { selectLaneModel } from '../../app/src/logic/derived.js';
 import { createAppStore } from '../../app/src/store/create-app-store.js';
+import { selectViewport } from '../../app/src/store/selectors.js';
 import { loadCorpusTrace } from './load-corpus.js';
 
 function fooPair() {
@@ -87,75 +82,101 @@ describe('the comparison data the worker sends', () => {
   });
 });
 
-describe('linked timelines, through the stores', () => {
+describe('linked timelines, through the one store', () => {
   function setup() {
     const { a, b, data } = fooPair();
     const app = createAppStore();
-    const cs = createCompareStore();
     app.getState().setTrace('a', a.data);
     app.getState().setTrace('b', b.data);
-    cs.setState({ active: true, status: 'ready', diff: data, traceA: a.data, traceB: b.data });
-    const stop = startCompareSync(app, cs);
-    frameOnTarget(app, cs);
-    return { app, cs, data, a, b, stop };
+    app.getState().setCompare({ active: true, status: 'ready', diff: data, traceA: a.data, traceB: b.data });
+    app.getState().frameOnTarget();
+    return { app, data, a, b };
   }
   const screenX = (vp: { x0: number; x1: number }, x: number) => (x - vp.x0) / (vp.x1 - vp.x0);
+  const viewB = (app: ReturnType<typeof setup>['app']) => selectViewport(app.getState(), 'b')!;
 
   it('frames both runs with their target execve at the same place', () => {
     const { app, data, a, b } = setup();
     const s = app.getState();
     const xa = xOfEvent(selectLaneModel(a.data, s.xMode), data.execA);
     const xb = xOfEvent(selectLaneModel(b.data, s.xMode), data.execB);
-    expect(screenX(s.viewports.a!, xa)).toBeCloseTo(screenX(s.viewports.b!, xb), 9);
+    expect(screenX(s.viewports.a!, xa)).toBeCloseTo(screenX(viewB(app), xb), 9);
   });
 
-  it('pans B with A while linked, and not once unlinked', () => {
-    const { app, cs } = setup();
-    const before = app.getState().viewports.b!;
+  it("opens on the target program: A's run fills the width, B's start-up is to the left", () => {
+    const { app, a } = setup();
+    const model = selectLaneModel(a.data, 'time');
+    const vp = app.getState().viewports.a!;
+    // A starts within the first few per cent of the view, not after B's launcher stage.
+    expect(screenX(vp, model.xMin)).toBeLessThan(0.05);
+    expect(screenX(vp, model.xMax)).toBeGreaterThan(0.9);
+  });
+
+  it("derives B's window from A's while linked, and keeps it once unlinked", () => {
+    const { app } = setup();
+    const before = viewB(app);
     const va = app.getState().viewports.a!;
     app.getState().setViewport('a', { x0: va.x0 + 0.001, x1: va.x1 + 0.001, laneTop: 0 });
-    expect(app.getState().viewports.b!.x0).toBeCloseTo(before.x0 + 0.001, 12);
-    cs.setState({ linked: false });
-    const b2 = app.getState().viewports.b!;
+    expect(viewB(app).x0).toBeCloseTo(before.x0 + 0.001, 12);
+    // Moving B moves A: there is one window, seen from both runs.
+    const vb = viewB(app);
+    app.getState().setViewport('b', { x0: vb.x0 - 0.002, x1: vb.x1 - 0.002, laneTop: 0 });
+    expect(app.getState().viewports.a!.x0).toBeCloseTo(va.x0 - 0.001, 12);
+    app.getState().setLinked(false);
+    const b2 = viewB(app);
     app.getState().setViewport('a', { x0: va.x0, x1: va.x1 + 0.5, laneTop: 0 });
-    expect(app.getState().viewports.b).toBe(b2);
+    expect(viewB(app)).toEqual(b2);
+  });
+
+  it('lets the linked view zoom out over both runs, past the end of the shorter one', () => {
+    const { app, a, b } = setup();
+    const s = app.getState();
+    const ma = selectLaneModel(a.data, 'time');
+    const mb = selectLaneModel(b.data, 'time');
+    const off = s.compare.offset;
+    const extent = { x0: Math.min(ma.xMin, mb.xMin - off), x1: Math.max(ma.xMax, mb.xMax - off) };
+    app.getState().setViewport('a', { ...extent, laneTop: 0 });
+    expect(viewB(app).x0).toBeCloseTo(extent.x0 + off, 12);
   });
 
   it('selects the partner call when one run is clicked, and both calls of a finding', () => {
-    const { app, cs, data } = setup();
+    const { app, data } = setup();
     app.getState().select({ slot: 'a', index: data.execA });
-    expect(cs.getState().selB).toBe(data.execB);
-    const finding = data.findings.find((f) => f.kind === 'failed-only')!;
-    selectAligned(app, cs, { a: finding.indexA, b: finding.indexB }, true);
-    expect(cs.getState().selA).toBe(finding.indexA);
-    expect(cs.getState().selB).toBe(finding.indexB);
-    expect(cs.getState().pair).toBe(data.pairOfB[finding.indexB]);
+    expect(app.getState().compare.selB).toBe(data.execB);
+    const k = data.findings.findIndex((f) => f.kind === 'failed-only');
+    const finding = data.findings[k]!;
+    app.getState().selectFinding(k);
+    expect(app.getState().compare.selA).toBe(finding.indexA);
+    expect(app.getState().compare.selB).toBe(finding.indexB);
+    expect(app.getState().compare.finding).toBe(k);
+    expect(app.getState().compare.pair).toBe(data.pairOfB[finding.indexB]);
+    expect(finding.evidenceB).toContain(finding.indexB);
   });
 
   it('steps through the differences, past the chroot start-up block', () => {
-    const { app, cs, data } = setup();
-    const first = findNextDifference(cs, 1);
+    const { app, data } = setup();
+    const first = findNextDifference(data, -1, 1);
     expect(first).toBe(data.firstDivergence);
-    selectAligned(app, cs, { pair: first }, true);
-    const second = findNextDifference(cs, 1);
+    app.getState().selectAligned({ pair: first }, true);
+    const second = findNextDifference(data, app.getState().compare.pair, 1);
     expect(second).toBeGreaterThan(first);
     expect(data.status[second]).not.toBe(0);
-    selectAligned(app, cs, { pair: second }, true);
-    expect(findNextDifference(cs, -1)).toBe(first);
+    app.getState().selectAligned({ pair: second }, true);
+    expect(findNextDifference(data, app.getState().compare.pair, -1)).toBe(first);
   });
 
   it('ends when another trace is opened in slot a', () => {
-    const { app, cs } = setup();
+    const { app } = setup();
     app.getState().setTrace('a', loadCorpusTrace('pipe-f-yy.log').data);
-    expect(cs.getState().active).toBe(false);
+    expect(app.getState().compare.active).toBe(false);
     expect(app.getState().traces.b).toBeUndefined();
   });
 
   it('ends too when another trace arrives in slot a while the runs are being aligned', () => {
-    const { app, cs } = setup();
-    cs.setState({ status: 'aligning', diff: null });
+    const { app } = setup();
+    app.getState().setCompare({ status: 'aligning', diff: null });
     app.getState().setTrace('a', loadCorpusTrace('pipe-f-yy.log').data);
-    expect(cs.getState().active).toBe(false);
+    expect(app.getState().compare.active).toBe(false);
     expect(app.getState().traces.b).toBeUndefined();
   });
 
@@ -171,11 +192,12 @@ describe('linked timelines, through the stores', () => {
 
 describe('which comparison the page opens with', () => {
   const run = (label: string, url = `${label}.log`) => ({ label, urls: [url] });
+  type Pick = ReturnType<typeof pickDefaultCompare>;
   const samples: ServedTrace[] = [
     { id: 'hello-world', title: 'hello', runs: [run('host'), run('chroot')] },
     { id: 'hello-bare-chroot', title: 'bare', runs: [run('host'), run('chroot')] },
   ];
-  const id = (p: ReturnType<typeof pickDefaultCompare>) => p?.map(({ t, r }) => `${t.id}/${r.label}`);
+  const id = (p: Pick) => p?.map(({ t, r }) => `${t.id}/${r.label}`);
 
   it('opens the bare-chroot sample by default, and nothing when a trace or a lesson is asked for', () => {
     expect(id(pickDefaultCompare(samples, '', ''))).toEqual([
@@ -249,28 +271,55 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
     return { ctx: ctx as unknown as CanvasRenderingContext2D, log };
   }
 
-  it("draws B's chroot start-up as one labelled block, a tick per non-equal call, the selection and the cursor", () => {
-    const { b, data } = fooPair();
-    const model = selectLaneModel(b.data, 'time');
+  const frame = (side: 'a' | 'b') => {
+    const { a, b, data } = fooPair();
+    const t = side === 'a' ? a.data : b.data;
+    const model = selectLaneModel(t, 'time');
+    return {
+      data,
+      frame: {
+        side,
+        model,
+        diff: data,
+        marks: selectDiffMarks(model, data, side),
+        names: t.names,
+        nameId: t.columns.nameId,
+        errnos: t.errnos,
+        errnoId: t.columns.errnoId,
+        x0: model.xMin,
+        x1: model.xMax,
+        laneTop: 0,
+        widthCssPx: 1200,
+        heightCssPx: 100,
+        selected: side === 'a' ? data.execA : data.execB,
+        evidence: [] as number[],
+        cursorX: (model.xMin + model.xMax) / 2,
+        textColor: '#000',
+        labelBackground: '#fff',
+      },
+    };
+  };
+
+  it("draws B's chroot start-up as one labelled block, its failing execve named, the selection and the cursor", () => {
+    const { data, frame: f } = frame('b');
     const { ctx, log } = recorder();
-    const drawn = drawDiffMarks(ctx, {
-      side: 'b',
-      model,
-      diff: data,
-      marks: selectDiffMarks(model, data, 'b'),
-      x0: model.xMin,
-      x1: model.xMax,
-      laneTop: 0,
-      widthCssPx: 1200,
-      heightCssPx: 100,
-      selected: data.execB,
-      cursorX: (model.xMin + model.xMax) / 2,
-      textColor: '#000',
-    });
+    const drawn = drawDiffMarks(ctx, f);
     expect(drawn).toBeGreaterThan(0);
     expect(drawn).toBeLessThanOrEqual(data.changed + data.onlyB);
     expect(log.some((l) => /^fillText .*start-up: \d+ calls, one block/.test(l))).toBe(true);
-    expect(log.some((l) => l.startsWith('fillText ≠ result'))).toBe(true);
+    // The execve that fails only in the chroot is boxed and named, to be seen at first glance.
+    expect(log.some((l) => l.startsWith('fillText ✕ execve ENOENT'))).toBe(true);
     expect(log.filter((l) => l.startsWith('arc')).length).toBe(1);
+    expect(log.filter((l) => l.startsWith('moveTo')).length).toBeGreaterThanOrEqual(2); // ring + cursor
+  });
+
+  it("says what changed on A's side, and rings the evidence of the selected finding", () => {
+    const { data, frame: f } = frame('a');
+    const k = data.findings.findIndex((x) => x.evidenceA.length > 0);
+    const evidence = data.findings[k]!.evidenceA.filter((i) => i !== f.selected);
+    const { ctx, log } = recorder();
+    drawDiffMarks(ctx, { ...f, evidence });
+    expect(log.some((l) => l.startsWith('fillText ≠ result'))).toBe(true);
+    expect(log.filter((l) => l.startsWith('arc')).length).toBe(1 + evidence.length);
   });
 });

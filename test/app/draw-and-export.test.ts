@@ -10,7 +10,6 @@ import { createAppStore } from '../../app/src/store/create-app-store.js';
 import { LIGHT_THEME } from '../../app/src/timeline/timeline-theme.js';
 import { buildTraceData } from '../../app/src/worker/build-trace-data.js';
 import { parseStrace } from '../../parsers/strace/index.js';
-import { KIND } from '../../app/src/trace/trace-data.js';
 import { loadCorpusTrace } from './load-corpus.js';
 import { readFileSync } from 'node:fs';
 import { CORPUS } from '../corpus-path.js';
@@ -37,6 +36,7 @@ function recordingContext(): DrawContext & { log: string[] } {
     'lineTo',
     'closePath',
     'arc',
+    'stroke',
     'save',
     'restore',
     'clip',
@@ -51,8 +51,13 @@ function frameFor(text: string, width = 1000): TimelineFrame {
   const model = computeLanes(data, 'time');
   return {
     model,
+    marks: model,
+    ghost: false,
     kind: data.columns.kind,
     nameId: data.columns.nameId,
+    errnoId: data.columns.errnoId,
+    names: data.names,
+    errnos: data.errnos,
     categoryOfName: computeCategoryCodes(data.names),
     x0: model.xMin,
     x1: model.xMax,
@@ -61,6 +66,8 @@ function frameFor(text: string, width = 1000): TimelineFrame {
     heightCssPx: 200,
     highlights: [],
     selected: null,
+    links: [],
+    range: null,
     theme: LIGHT_THEME,
     labels: true,
   };
@@ -100,7 +107,7 @@ describe('drawTimeline', () => {
     const text = readFileSync(`${CORPUS}/foo-chroot-fails.log`, 'latin1');
     const ctx = recordingContext();
     drawTimeline(ctx, frameFor(text));
-    expect(ctx.log.some((l) => /^fillText \d+ chroot/.test(l))).toBe(true);
+    expect(ctx.log.some((l) => /^fillText\s+\d+ chroot/.test(l))).toBe(true);
     // Failure bars are 3 px high rects at the bottom of the lane (y0 + 17).
     expect(ctx.log.filter((l) => / 17 \d+ 3$/.test(l) && l.startsWith('rect')).length).toBeGreaterThan(0);
   });
@@ -133,26 +140,60 @@ describe('SVG export of the view', () => {
     expect(svg).toMatch(/^<svg xmlns/);
     expect(svg).toContain('<title>pipe-f-yy.log</title>');
     expect(svg).toMatch(/>0 ms</); // the axis starts at the trace start
-    for (const p of data.processes) expect(svg).toContain(`>${p.pid} ${p.command}`.trim());
+    // lane labels, with ▾ on a process that heads a group (a click folds it)
+    for (const p of data.processes) expect(svg).toMatch(new RegExp(`>[▾ ] ${p.pid} ${p.command}`.trim()));
     expect(svg).toContain(`stroke="${LIGHT_THEME.selection}"`);
   });
 });
 
-describe('Chrome Trace Event export', () => {
-  it('writes one complete event per call and instants for exits, valid JSON Perfetto opens', () => {
-    const { data } = loadCorpusTrace('pipe-f-yy.log');
-    const json = JSON.parse(formatChromeTrace(data)) as {
-      traceEvents: { ph: string; ts?: number; dur?: number; name: string; pid: number; tid: number }[];
-    };
-    const calls = json.traceEvents.filter((e) => e.ph === 'X');
+describe('Chrome Trace Event export (Perfetto)', () => {
+  type ChromeEvent = {
+    ph: string;
+    ts?: number;
+    dur?: number;
+    name: string;
+    pid: number;
+    tid: number;
+    args: Record<string, unknown>;
+  };
+  const parse = (text: string) => (JSON.parse(text) as { traceEvents: ChromeEvent[] }).traceEvents;
+
+  it('writes one complete event per call with its arguments, paths and result, and named instants', () => {
+    const { trace } = loadCorpusTrace('pipe-f-yy.log');
+    const events = parse(formatChromeTrace([{ trace, label: 'pipe' }]));
+    const calls = events.filter((e) => e.ph === 'X');
     let syscalls = 0;
-    for (let i = 0; i < data.columns.count; i++) if (data.columns.kind[i] === KIND.syscall) syscalls++;
+    for (let i = 0; i < trace.count; i++) if (trace.kind(i) === 'syscall') syscalls++;
     expect(calls.length).toBe(syscalls);
-    expect(json.traceEvents.some((e) => e.ph === 'i' && e.name.startsWith('exit'))).toBe(true);
-    expect(json.traceEvents.filter((e) => e.ph === 'M').length).toBe(data.processes.length);
     for (const e of calls) {
       expect(e.ts).toBeGreaterThanOrEqual(0);
       expect(e.dur).toBeGreaterThanOrEqual(0);
+      expect(typeof e.args.args).toBe('string');
+      expect(typeof e.args.line).toBe('number');
     }
+    // The call as strace printed it, and the paths it names (-yy fd paths too).
+    const open = calls.find((e) => e.name === 'openat' || e.name === 'open')!;
+    expect(open.args.paths).toEqual(expect.arrayContaining([expect.stringMatching(/^\//)]));
+    const exits = events.filter((e) => e.ph === 'i');
+    expect(exits.length).toBeGreaterThan(0);
+    // "exit 0", never "exit exit"
+    for (const e of exits) expect(e.name).toMatch(/^(exit -?\d+|killed by SIG\w+|SIG\w+|execve by thread \d+)$/);
+    expect(events.filter((e) => e.ph === 'M' && /_name$/.test(e.name)).length).toBe(
+      new Set(events.filter((e) => e.ph !== 'M').map((e) => e.tid)).size,
+    );
+  });
+
+  it('puts both runs of a comparison in one file, each with its own processes', () => {
+    const a = loadCorpusTrace('foo-host.log').trace;
+    const b = loadCorpusTrace('foo-chroot-fails.log').trace;
+    const events = parse(formatChromeTrace([{ trace: a, label: 'host' }, { trace: b, label: 'chroot' }]));
+    const names = events.filter((e) => e.name === 'process_name').map((e) => String(e.args.name));
+    expect(names.some((n) => n.startsWith('host: '))).toBe(true);
+    expect(names.some((n) => n.startsWith('chroot: '))).toBe(true);
+    const pidsOf = (prefix: string) =>
+      new Set(events.filter((e) => e.name === 'process_name' && String(e.args.name).startsWith(prefix)).map((e) => e.pid));
+    for (const p of pidsOf('host: ')) expect(pidsOf('chroot: ').has(p)).toBe(false);
+    const failing = events.find((e) => e.ph === 'X' && e.name === 'execve' && e.args.errno === 'ENOENT');
+    expect(failing?.args.paths).toContain('/foo');
   });
 });

@@ -1,145 +1,132 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  exitLesson,
-  forgetServedTraces,
-  showStep,
-  startLesson,
-} from '../../app/src/lessons/lesson-controller.js';
-import { createLessonStore } from '../../app/src/lessons/lesson-store.js';
+import { openCompare } from '../../app/src/compare/open-compare.js';
+import { servedSides } from '../../app/src/compare/compare-sides.js';
+import { exitLesson, showStep, startLesson } from '../../app/src/lessons/lesson-controller.js';
+import { formatOtherEvents } from '../../app/src/lessons/lesson-walker.js';
+import { findServedRun, parseServedList } from '../../app/src/load/served-traces.js';
 import { createAppStore } from '../../app/src/store/create-app-store.js';
-import type { TraceClient } from '../../app/src/trace/trace-client.js';
-import type { TraceData } from '../../app/src/trace/trace-data.js';
-import { buildTraceData } from '../../app/src/worker/build-trace-data.js';
-import type { EventSelector } from '../../parsers/lessons/index.js';
-import { findLesson, focusEvent, resolveStep, resolveSelector } from '../../parsers/lessons/index.js';
+import { findLesson, focusEvent, resolveStep } from '../../parsers/lessons/index.js';
 import type { Trace } from '../../parsers/model/index.js';
 import { parseStrace } from '../../parsers/strace/index.js';
+import { createInProcessClient, fetchRepositoryFile } from './in-process-worker.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
 const INDEX = readFileSync(SAMPLES + 'index.json', 'utf8');
 
-/**
- * The worker, played by the real parser and selector resolver in-process: `load` parses the sample file a
- * URL names, `select` resolves selectors on it. Only the transport is fake. `delay` holds answers back.
- */
-function fakeClient(delay = { ms: 0 }) {
-  const traces = new Map<string, Trace>();
-  const wait = () => new Promise((r) => setTimeout(r, delay.ms));
-  const loads: string[] = [];
-  const client = {
-    load(slot: string, id: string, title: string, inputs: { url: string }[]) {
-      loads.push(id);
-      const path = SAMPLES + decodeURIComponent(inputs[0]!.url.replace(/^samples\//, ''));
-      const trace = parseStrace(readFileSync(path, 'latin1'), { fileName: path });
-      const done = wait().then((): TraceData => {
-        traces.set(slot, trace);
-        return buildTraceData(trace, id, title, 0, 0);
-      });
-      return { requestId: loads.length, done };
-    },
-    cancel() {},
-    async select(slot: string, selectors: EventSelector[]) {
-      await wait();
-      return selectors.map((s) => resolveSelector(traces.get(slot)!, s));
-    },
-    async phases() {
-      return [];
-    },
-  };
-  return { client: client as unknown as TraceClient, loads, traceIn: (slot: string) => traces.get(slot)! };
-}
-
 const sampleTrace = (sample: string, run: string): Trace =>
   parseStrace(readFileSync(`${SAMPLES}${sample}/${run}.strace.log`, 'latin1'));
 
-describe('lesson walker (controller and stores, no page)', () => {
-  beforeEach(() => {
-    // The served list comes from samples/index.json, as in a static build.
-    vi.stubGlobal('fetch', async (url: string) =>
-      url === 'samples/index.json'
-        ? new Response(INDEX, { headers: { 'content-type': 'application/json' } })
-        : new Response('not found', { status: 404 }),
-    );
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    forgetServedTraces();
-  });
+/** A store that knows the samples, as a static build lists them. */
+function storeWithSamples() {
+  const store = createAppStore();
+  store.getState().setServed(parseServedList(JSON.parse(INDEX), 'samples/'));
+  return store;
+}
+
+describe('lesson walker (controller and the one store, the real worker in-process)', () => {
+  beforeEach(() => vi.stubGlobal('fetch', fetchRepositoryFile));
+  afterEach(() => vi.unstubAllGlobals());
 
   it('opens the step run, selects the step focus and frames every step event', async () => {
-    const store = createAppStore();
-    const lessons = createLessonStore();
-    const { client } = fakeClient();
+    const store = storeWithSamples();
+    const { client } = createInProcessClient();
     const lesson = findLesson('bare-chroot-enoent')!;
-    await showStep({ store, client, lessons }, lesson.id, 2);
+    await showStep({ store, client }, lesson.id, 2);
     const want = resolveStep(lesson.steps[2]!, (run) => sampleTrace(lesson.sample, run));
-    const state = lessons.getState();
+    const state = store.getState().lesson;
     expect(state).toMatchObject({
       lessonId: lesson.id,
       stepIndex: 2,
       status: 'ready',
-      focus: focusEvent(want.main),
+      focus: { slot: 'a', index: focusEvent(want.main) },
     });
-    expect(state.events).toEqual(want.main.events);
+    expect(state.events.a).toEqual(want.main.events);
     const app = store.getState();
     expect(app.traces.a?.id).toBe('hello-bare-chroot/chroot');
     expect(app.selection).toEqual({ slot: 'a', index: focusEvent(want.main) });
     const vp = app.viewports.a!;
     const t0 = Math.min(...Array.from(app.traces.a!.columns.ts));
-    for (const i of state.events) {
+    for (const i of state.events.a!) {
       const x = (app.traces.a!.columns.ts[i] as number) - t0;
       expect(x).toBeGreaterThanOrEqual(vp.x0);
       expect(x).toBeLessThanOrEqual(vp.x1);
     }
   });
 
-  it('switches to the comparison run and back, loading each run only when it changes', async () => {
-    const store = createAppStore();
-    const lessons = createLessonStore();
-    const { client, loads } = fakeClient();
-    const deps = { store, client, lessons };
-    await showStep(deps, 'bare-chroot-enoent', 1);
-    await showStep(deps, 'bare-chroot-enoent', 2);
+  it('shows the run a step compares with beside it (a comparison), and goes back to the run alone', async () => {
+    const store = storeWithSamples();
+    const { client, loads } = createInProcessClient();
+    const deps = { store, client };
+    const lesson = findLesson('bare-chroot-enoent')!;
+    const k = lesson.steps.findIndex((s) => s.compare);
+    await showStep(deps, lesson.id, k);
     expect(loads).toEqual(['hello-bare-chroot/chroot']);
-    await showStep(deps, 'bare-chroot-enoent', 2, 'compare');
-    expect(store.getState().traces.a?.id).toBe('hello-bare-chroot/host');
-    expect(lessons.getState().view).toBe('compare');
-    await showStep(deps, 'bare-chroot-enoent', 2);
-    expect(loads).toEqual(['hello-bare-chroot/chroot', 'hello-bare-chroot/host', 'hello-bare-chroot/chroot']);
+    await showStep(deps, lesson.id, k, 'compare');
+    const s = store.getState();
+    // Side by side: the run it compares with as A, the step's own run as B, both aligned.
+    expect(s.compare).toMatchObject({ active: true, status: 'ready' });
+    expect(s.traces.a?.id).toBe(`hello-bare-chroot/${lesson.steps[k]!.compare!.run}`);
+    expect(s.traces.b?.id).toBe('hello-bare-chroot/chroot');
+    const want = resolveStep(lesson.steps[k]!, (run) => sampleTrace(lesson.sample, run));
+    expect(s.lesson.view).toBe('compare');
+    expect(s.lesson.events.b).toEqual(want.main.events);
+    expect(s.lesson.events.a).toEqual(want.compare!.events);
+    expect(s.lesson.focus).toEqual({ slot: 'b', index: focusEvent(want.main) });
+    expect(s.compare.selB).toBe(focusEvent(want.main));
+    await showStep(deps, lesson.id, k);
+    expect(store.getState().compare.active).toBe(false);
+    expect(store.getState().traces.a?.id).toBe('hello-bare-chroot/chroot');
   });
 
   it('drops a slow answer once a newer step was asked for (fast clicking on Next)', async () => {
-    const store = createAppStore();
-    const lessons = createLessonStore();
+    const store = storeWithSamples();
     const delay = { ms: 30 };
-    const { client } = fakeClient(delay);
-    const deps = { store, client, lessons };
+    const { client } = createInProcessClient(delay);
+    const deps = { store, client };
     await startLesson(deps, 'hello-process');
     const slow = showStep(deps, 'hello-process', 1);
     delay.ms = 0;
     const fast = showStep(deps, 'hello-process', 4);
     await Promise.all([slow, fast]);
-    const step4 = resolveStep(findLesson('hello-process')!.steps[4]!, (run) =>
-      sampleTrace('hello-world', run),
-    );
-    expect(lessons.getState()).toMatchObject({ stepIndex: 4, focus: focusEvent(step4.main) });
+    const step4 = resolveStep(findLesson('hello-process')!.steps[4]!, (run) => sampleTrace('hello-world', run));
+    expect(store.getState().lesson).toMatchObject({ stepIndex: 4, focus: { slot: 'a', index: focusEvent(step4.main) } });
     expect(store.getState().selection?.index).toBe(focusEvent(step4.main));
   });
 
   it('says so when the sample is not served, and leaves the lesson on exit', async () => {
     const store = createAppStore();
-    const lessons = createLessonStore();
-    const { client } = fakeClient();
-    vi.stubGlobal(
-      'fetch',
-      async () =>
-        new Response(JSON.stringify({ samples: [] }), { headers: { 'content-type': 'application/json' } }),
+    store.getState().setServed([]);
+    const { client } = createInProcessClient();
+    await showStep({ store, client }, 'seccomp-deny', 0);
+    expect(store.getState().lesson.status).toBe('error');
+    expect(store.getState().lesson.message).toMatch(/host run of sample "seccomp-deny" is not available/);
+    await exitLesson({ store, client });
+    expect(store.getState().lesson).toMatchObject({ lessonId: null, status: 'idle', events: {} });
+  });
+
+  it('returns to the comparison it was started from when the lesson ends', async () => {
+    const store = storeWithSamples();
+    const { client } = createInProcessClient();
+    const served = store.getState().served!;
+    const sides = servedSides(
+      findServedRun(served, 'hello-world/host')!,
+      findServedRun(served, 'hello-world/chroot')!,
     );
-    await showStep({ store, client, lessons }, 'seccomp-deny', 0);
-    expect(lessons.getState().status).toBe('error');
-    expect(lessons.getState().message).toMatch(/host run of sample "seccomp-deny" is not available/);
-    exitLesson({ store, client, lessons });
-    expect(lessons.getState()).toMatchObject({ lessonId: null, status: 'idle', events: [] });
+    expect(await openCompare(store, client, ...sides)).toBe(true);
+    await startLesson({ store, client }, 'bare-chroot-enoent');
+    expect(store.getState().compare.active).toBe(false);
+    expect(store.getState().traces.a?.id).toBe('hello-bare-chroot/chroot');
+    await exitLesson({ store, client });
+    const s = store.getState();
+    expect(s.compare).toMatchObject({ active: true, status: 'ready' });
+    expect([s.traces.a?.id, s.traces.b?.id]).toEqual(['hello-world/host', 'hello-world/chroot']);
+  });
+
+  it('counts the other highlighted events without the focus', () => {
+    const line = (i: number) => i + 1;
+    expect(formatOtherEvents([3, 4, 8], 3, line)).toBe(' (and 2 more highlighted: lines 5, 9)');
+    expect(formatOtherEvents([3, 8], 8, line)).toBe(' (and 1 more highlighted: line 4)');
+    expect(formatOtherEvents([3], 3, line)).toBe('');
   });
 });

@@ -48,8 +48,12 @@ describe('app store', () => {
 
 describe('URL state', () => {
   const name = fc.stringMatching(/^[a-z_][a-z0-9_]{0,12}$/);
-  const state: fc.Arbitrary<UrlState> = fc.record({
-    trace: fc.option(fc.string({ minLength: 1 }), { nil: null }),
+  const id = fc.stringMatching(/^[a-z0-9-]{1,10}\/[a-z]{1,8}$/);
+  const target = fc.oneof(
+    fc.record({ trace: fc.option(fc.string({ minLength: 1 }), { nil: null }), compare: fc.constant(null) }),
+    fc.record({ trace: fc.constant(null), compare: fc.tuple(id, id) }),
+  );
+  const view = fc.record({
     xMode: fc.constantFrom('time' as const, 'order' as const),
     window: fc.option(
       fc
@@ -58,6 +62,8 @@ describe('URL state', () => {
       { nil: null },
     ),
     selected: fc.option(fc.nat(), { nil: null }),
+    selectedB: fc.option(fc.nat(), { nil: null }),
+    linked: fc.boolean(),
     filters: fc.record({
       names: fc.array(name, { maxLength: 3 }),
       categories: fc.subarray(['file', 'memory', 'process'] as ('file' | 'memory' | 'process')[]),
@@ -68,14 +74,20 @@ describe('URL state', () => {
     }),
     highlights: fc.array(name, { maxLength: 3 }),
   });
+  const state: fc.Arbitrary<UrlState> = fc.tuple(target, view).map(([t, v]) => ({ ...t, ...v }));
 
-  it('round-trips through the hash', () => {
+  it('round-trips through the hash, for one trace and for a comparison (its zoom, link and both selections)', () => {
     fc.assert(
       fc.property(state, (s) => {
         const back = parseUrlState(`#${formatUrlState(s)}`);
         expect(back.trace).toBe(s.trace);
+        expect(back.compare).toEqual(s.compare);
         expect(back.xMode).toBe(s.xMode);
         expect(back.selected).toBe(s.selected);
+        if (s.compare) {
+          expect(back.selectedB).toBe(s.selectedB);
+          expect(back.linked).toBe(s.linked);
+        }
         expect(back.filters).toEqual(s.filters);
         expect(back.highlights).toEqual(s.highlights);
         if (s.window) {

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatReturn } from '../logic/format-value.js';
+import { formatVisibleText } from '../logic/visible-text.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
 import type { TraceData } from '../trace/trace-data.js';
-import { selectAligned } from './compare-actions.js';
-import { useCompareState, useCompareStore } from './compare-store.js';
-import type { DiffData } from './diff-protocol.js';
+import type { RowText } from '../worker/worker-protocol.js';
+import { isLauncherBlock } from './compare-selection.js';
+import type { DiffData } from './diff-data.js';
 import { formatChange } from './draw-diff-layers.js';
-import { isSetupBlock } from '../../../parsers/analysis/diff/pair-processes.js';
 
 const ROW_PX = 22;
 const MARK = ['=', '~', '−', '+'];
@@ -16,33 +17,40 @@ const ROW_CLASS = [
   'bg-green-50 dark:bg-green-950/40',
 ];
 
-function callText(t: TraceData, i: number, args: string | undefined): string {
+/** `name(args) = result` as strace printed it (the worker's text), or from the columns while it comes. */
+function callText(t: TraceData, i: number, row: RowText | undefined): string {
   const c = t.columns;
   const name = t.names[c.nameId[i] as number] ?? '?';
   const errno = t.errnos[c.errnoId[i] as number];
-  const ret = c.ret[i] as number;
-  const result = errno ? ` = -1 ${errno}` : Number.isNaN(ret) ? '' : ` = ${ret}`;
-  return `${name}(${args ?? '…'})${result}`;
+  const ret = row?.ret || formatReturn(name, c.ret[i] as number);
+  const result = errno ? ` = -1 ${errno}` : ret ? ` = ${ret}` : '';
+  return formatVisibleText(`${name}(${row?.text ?? '…'})${result}`);
 }
 
 /**
  * Rows of the alignment: every pair, or only the differences. A launcher stage only one run has (the
  * chroot program's start-up) is one folded row, -(block + 1), until it is expanded.
  */
-function useRows(diff: DiffData | null, diffsOnly: boolean, expanded: ReadonlySet<number>): Int32Array {
+function useRows(
+  diff: DiffData | null,
+  diffsOnly: boolean,
+  expanded: ReadonlySet<number>,
+  keep: ((k: number) => boolean) | null,
+): Int32Array {
   return useMemo(() => {
     if (!diff) return new Int32Array(0);
     const out = new Int32Array(diff.count + diff.blocks.length);
     let n = 0;
     diff.blocks.forEach((block, b) => {
-      if (isSetupBlock(block.why) && !expanded.has(b)) {
+      if (isLauncherBlock(block) && !expanded.has(b) && !keep) {
         out[n++] = -(b + 1);
         return;
       }
-      for (let k = block.start; k < block.end; k++) if (!diffsOnly || diff.status[k] !== 0) out[n++] = k;
+      for (let k = block.start; k < block.end; k++)
+        if ((!diffsOnly || diff.status[k] !== 0) && (!keep || keep(k))) out[n++] = k;
     });
     return out.slice(0, n);
-  }, [diff, diffsOnly, expanded]);
+  }, [diff, diffsOnly, expanded, keep]);
 }
 
 /**
@@ -51,18 +59,29 @@ function useRows(diff: DiffData | null, diffsOnly: boolean, expanded: ReadonlySe
  */
 export function AlignedTable() {
   const { store, client } = useAppContext();
-  const cs = useCompareStore();
-  const diff = useCompareState((s) => s.diff);
-  const diffsOnly = useCompareState((s) => s.diffsOnly);
-  const pair = useCompareState((s) => s.pair);
+  const diff = useAppState((s) => s.compare.diff);
+  const diffsOnly = useAppState((s) => s.compare.diffsOnly);
+  const nameFilter = useAppState((s) => s.compare.nameFilter);
+  const pair = useAppState((s) => s.compare.pair);
   const ta = useAppState((s) => s.traces.a);
   const tb = useAppState((s) => s.traces.b);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
-  const rows = useRows(diff, diffsOnly, expanded);
+  // A statistics row clicked: only the pairs whose call (in either run) has that name.
+  const keep = useMemo(() => {
+    if (!nameFilter || !diff || !ta || !tb) return null;
+    const idA = ta.names.indexOf(nameFilter);
+    const idB = tb.names.indexOf(nameFilter);
+    return (k: number): boolean => {
+      const i = diff.pairA[k] as number;
+      const j = diff.pairB[k] as number;
+      return (i >= 0 && ta.columns.nameId[i] === idA) || (j >= 0 && tb.columns.nameId[j] === idB);
+    };
+  }, [nameFilter, diff, ta, tb]);
+  const rows = useRows(diff, diffsOnly, expanded, keep);
   const scroller = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(400);
-  const [texts, setTexts] = useState<{ a: Map<number, string>; b: Map<number, string> }>({
+  const [texts, setTexts] = useState<{ a: Map<number, RowText>; b: Map<number, RowText> }>({
     a: new Map(),
     b: new Map(),
   });
@@ -91,8 +110,8 @@ export function AlignedTable() {
     void Promise.all([client.rowTexts('a', ia), client.rowTexts('b', ib)]).then(([ra, rb]) => {
       if (live)
         setTexts({
-          a: new Map(ra.map((r) => [r.index, r.text])),
-          b: new Map(rb.map((r) => [r.index, r.text])),
+          a: new Map(ra.map((r) => [r.index, r])),
+          b: new Map(rb.map((r) => [r.index, r])),
         });
     });
     return () => {
@@ -123,10 +142,20 @@ export function AlignedTable() {
           <input
             type="checkbox"
             checked={diffsOnly}
-            onChange={(e) => cs.setState({ diffsOnly: e.currentTarget.checked })}
+            onChange={(e) => store.getState().setCompare({ diffsOnly: e.currentTarget.checked })}
           />
           Differences only
         </label>
+        {nameFilter && (
+          <button
+            type="button"
+            className="btn px-1.5 py-0 text-xs"
+            onClick={() => store.getState().setCompare({ nameFilter: null })}
+            aria-label={`Show every call, not only ${nameFilter}`}
+          >
+            only <span className="mx-1 font-mono">{nameFilter}</span> ×
+          </button>
+        )}
         <span data-testid="aligned-row-count">{rows.length} rows</span>
         <span className="text-slate-500">] / [ next / previous difference ·</span>
         <span className="text-slate-500">
@@ -163,9 +192,7 @@ export function AlignedTable() {
                   </span>
                   <span role="gridcell" className="min-w-0 flex-1 truncate">
                     {block.end - block.start} calls only in {side}: the {program} program's own start-up
-                    {block.why === 'launcher' ? ' (a launcher)' : ''}
-                    {block.why === 'runtime-scaffolding' ? ' (the container runtime, all its processes)' : ''}
-                    , one block, not compared call by call.{' '}
+                    {block.why === 'launcher' ? ' (a launcher)' : ''}, one block, not compared call by call.{' '}
                     <button
                       type="button"
                       className="underline"
@@ -190,7 +217,7 @@ export function AlignedTable() {
                 data-pair={k}
                 className={`absolute left-0 right-0 flex cursor-pointer items-center gap-2 whitespace-nowrap px-2 ${ROW_CLASS[st]} ${selected ? 'outline outline-2 -outline-offset-2 outline-amber-500' : ''}`}
                 style={{ top: r * ROW_PX, height: ROW_PX }}
-                onClick={() => selectAligned(store, cs, { pair: k }, true)}
+                onClick={() => store.getState().selectAligned({ pair: k }, true)}
               >
                 <span
                   role="gridcell"

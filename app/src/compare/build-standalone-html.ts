@@ -1,4 +1,4 @@
-import type { EmbeddedLog } from './diff-protocol.js';
+import type { EmbeddedLog } from './diff-data.js';
 
 /** What a self-contained comparison file carries: both runs' logs and their names. */
 export interface EmbeddedCompare {

@@ -1,36 +1,23 @@
 import { useEffect, useState } from 'react';
 import { formatCount } from '../logic/format-value.js';
-import { useAppContext } from '../store/store-context.js';
-import { frameOnTarget } from './compare-actions.js';
-import { COMPARISON_ENDED, useCompareState, useCompareStore } from './compare-store.js';
-import { exportCompareHtml, exportCompareJson, exportCompareMarkdown } from './export-compare.js';
+import { useAppContext, useAppState } from '../store/store-context.js';
+import { RunPicker } from './run-picker.js';
 
-/** The comparison's header: counts, progress while aligning, linked zoom, re-framing, exports, close. */
+/** The comparison's header: counts, progress while aligning, which runs are A and B, linked zoom, close. */
 export function CompareBar() {
-  const { store, client } = useAppContext();
-  const cs = useCompareStore();
-  const diff = useCompareState((s) => s.diff);
-  const status = useCompareState((s) => s.status);
-  const stage = useCompareState((s) => s.stage);
-  const progress = useCompareState((s) => s.progress);
-  const message = useCompareState((s) => s.message);
-  const linked = useCompareState((s) => s.linked);
-  const [busy, setBusy] = useState('');
-  const run = (what: string, fn: () => Promise<void>): void => {
-    setBusy(what);
-    fn()
-      .catch((e: Error) => cs.setState({ message: e.message }))
-      .finally(() => setBusy(''));
-  };
-  const close = (): void => {
-    cs.setState(COMPARISON_ENDED);
-    store.getState().setTrace('b', undefined);
-  };
+  const { store } = useAppContext();
+  const diff = useAppState((s) => s.compare.diff);
+  const status = useAppState((s) => s.compare.status);
+  const stage = useAppState((s) => s.compare.stage);
+  const progress = useAppState((s) => s.compare.progress);
+  const message = useAppState((s) => s.compare.message);
+  const linked = useAppState((s) => s.compare.linked);
+  const st = store.getState;
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-1.5 text-sm dark:border-slate-700">
-      <strong>Comparison</strong>
+    <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 px-3 py-1 text-sm dark:border-slate-700">
+      <RunPicker />
       {diff && (
-        <p className="mr-auto" data-testid="compare-counts">
+        <p className="mr-auto min-w-0 truncate" data-testid="compare-counts">
           {formatCount(diff.equal)} equal ·{' '}
           <span className="text-amber-700 dark:text-amber-400">{formatCount(diff.changed)} changed</span> ·{' '}
           <span className="text-red-700 dark:text-red-400">
@@ -72,46 +59,17 @@ export function CompareBar() {
         type="button"
         className="btn"
         aria-pressed={linked}
-        onClick={() => cs.setState({ linked: !linked })}
+        onClick={() => st().setLinked(!linked)}
         title="Zoom and pan both timelines together"
       >
         Link zoom
       </button>
-      <button type="button" className="btn" disabled={!diff} onClick={() => frameOnTarget(store, cs)}>
+      <button type="button" className="btn" disabled={!diff} onClick={() => st().frameOnTarget()}>
         Align on execve
       </button>
-      <button
-        type="button"
-        className="btn"
-        disabled={!diff || !!busy}
-        onClick={() => run('md', () => exportCompareMarkdown(client, cs))}
-      >
-        Export Markdown
-      </button>
-      <button
-        type="button"
-        className="btn"
-        disabled={!diff || !!busy}
-        onClick={() => run('json', () => exportCompareJson(client, cs))}
-      >
-        Export diff JSON
-      </button>
-      <button
-        type="button"
-        className="btn"
-        disabled={!diff || !!busy}
-        onClick={() => run('html', () => exportCompareHtml(store, client, cs))}
-      >
-        Export HTML
-      </button>
-      <button type="button" className="btn" onClick={close} title={'Explore trace A alone'}>
+      <button type="button" className="btn" onClick={() => st().endCompare()} title="Explore run A alone">
         Close comparison
       </button>
-      {status === 'ready' && message && (
-        <span role="alert" className="w-full text-red-700">
-          {message}
-        </span>
-      )}
     </div>
   );
 }

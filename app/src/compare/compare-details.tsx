@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ArgNode } from '../../../parsers/model/index.js';
-import { useAppContext } from '../store/store-context.js';
+import { formatVisibleText } from '../logic/visible-text.js';
+import { useAppContext, useAppState } from '../store/store-context.js';
 import type { EventDetail } from '../worker/worker-protocol.js';
-import { useCompareState } from './compare-store.js';
 
 /** An argument's text with what differs between any two runs masked: -y decorations and pointers. */
 function masked(text: string): string {
@@ -23,10 +23,10 @@ function resultOf(d: EventDetail | null): string {
 /** The selected call in A and in B side by side, the arguments and result that differ emphasised. */
 export function CompareDetails() {
   const { client } = useAppContext();
-  const diff = useCompareState((s) => s.diff);
-  const selA = useCompareState((s) => s.selA);
-  const selB = useCompareState((s) => s.selB);
-  const pair = useCompareState((s) => s.pair);
+  const diff = useAppState((s) => s.compare.diff);
+  const selA = useAppState((s) => s.compare.selA);
+  const selB = useAppState((s) => s.compare.selB);
+  const pair = useAppState((s) => s.compare.pair);
   const [details, setDetails] = useState<[EventDetail | null, EventDetail | null]>([null, null]);
   useEffect(() => {
     let live = true;
@@ -42,7 +42,7 @@ export function CompareDetails() {
   if (selA < 0 && selB < 0)
     return (
       <section aria-label="Compared call" className="p-3 text-sm text-slate-500">
-        Select a call (a finding, a row, or a mark on either timeline) to see both runs' versions side by
+        Select a call (a finding, a row, or a mark on either timeline) to see both runs&apos; versions side by
         side.
       </section>
     );
@@ -52,9 +52,7 @@ export function CompareDetails() {
   const n = Math.max(aa.length, ab.length);
   const status =
     pair >= 0
-      ? ['equal', 'changed', `only in ${diff.labels.a}`, `only in ${diff.labels.b}`][
-          diff.status[pair] as number
-        ]
+      ? ['equal', 'changed', `only in ${diff.labels.a}`, `only in ${diff.labels.b}`][diff.status[pair] as number]
       : 'not aligned';
   const ra = resultOf(da);
   const rb = resultOf(db);
@@ -62,15 +60,16 @@ export function CompareDetails() {
   const emph = 'rounded bg-amber-200 px-0.5 font-semibold dark:bg-amber-800';
   const nameA = da?.event.kind === 'syscall' ? da.event.name : '';
   const nameB = db?.event.kind === 'syscall' ? db.event.name : '';
+  const v = formatVisibleText;
   return (
-    <section aria-label="Compared call" className="overflow-auto p-3 text-sm">
+    <section aria-label="Compared call" className="p-3 text-sm">
       <h2 className="mb-1 font-semibold">
         Compared call <span className="font-normal text-slate-500">({status})</span>
       </h2>
       <table className="w-full table-fixed border-collapse text-xs" data-testid="compare-details">
         <thead>
           <tr className="text-left text-slate-500">
-            <th className="w-16" />
+            <th className="w-14" />
             <th>
               {diff.labels.a}
               {da ? ` · line ${da.event.line}` : ''}
@@ -100,12 +99,12 @@ export function CompareDetails() {
                 <th className="text-left font-sans font-normal text-slate-500">arg {k + 1}</th>
                 <td className="break-all">
                   <span className={differs ? emph : ''} data-differs={differs || undefined}>
-                    {x?.text ?? ''}
+                    {v(x?.text ?? '')}
                   </span>
                 </td>
                 <td className="break-all">
                   <span className={differs ? emph : ''} data-differs={differs || undefined}>
-                    {y?.text ?? ''}
+                    {v(y?.text ?? '')}
                   </span>
                 </td>
               </tr>
@@ -114,18 +113,18 @@ export function CompareDetails() {
           <tr>
             <th className="text-left font-sans text-slate-500">result</th>
             <td>
-              <span className={both && ra !== rb ? emph : ''}>{ra}</span>
+              <span className={both && ra !== rb ? emph : ''}>{v(ra)}</span>
             </td>
             <td>
-              <span className={both && ra !== rb ? emph : ''}>{rb}</span>
+              <span className={both && ra !== rb ? emph : ''}>{v(rb)}</span>
             </td>
           </tr>
         </tbody>
       </table>
       <details className="mt-2 text-xs">
         <summary className="cursor-pointer text-slate-500">Raw lines</summary>
-        <pre className="whitespace-pre-wrap break-all">{da?.rawLine ?? ''}</pre>
-        <pre className="whitespace-pre-wrap break-all">{db?.rawLine ?? ''}</pre>
+        <pre className="whitespace-pre-wrap break-all">{v(da?.rawLine ?? '')}</pre>
+        <pre className="whitespace-pre-wrap break-all">{v(db?.rawLine ?? '')}</pre>
       </details>
     </section>
   );

@@ -1,12 +1,10 @@
-import { selectLaneModel } from '../logic/derived.js';
-import type { AppStore, TraceSlot } from '../store/create-app-store.js';
+import type { AppStore } from '../store/create-app-store.js';
+import { selectViewport } from '../store/selectors.js';
+import type { TraceSlot } from '../store/trace-slice.js';
 import { GUTTER_CSS_PX } from '../timeline/draw-timeline.js';
-import { selectDiffMarks } from './compute-diff-geometry.js';
-import type { CompareStore } from './compare-store.js';
+import type { FrameStats } from '../timeline/frame-stats.js';
+import { buildMarksFrame, buildStripFrame } from './compare-frames.js';
 import { drawAlignmentStrip, drawDiffMarks } from './draw-diff-layers.js';
-
-/** Draw times of the last frames of the diff layers (ms), for bench/ui-diff-bench.ts through window.__spelunk. */
-export const compareLayerTimes: number[] = [];
 
 export interface CompareLayerElements {
   /** The wrapper of each timeline, and the transparent canvas laid over its plot. */
@@ -33,21 +31,22 @@ function fitTransparent(canvas: HTMLCanvasElement, w: number, h: number): Canvas
 }
 
 /**
- * Draws what the comparison adds over the two part-1 timelines (diff marks, blocks, selection, cursor)
- * and the strip joining them; one requestAnimationFrame per change of either store, outside React.
- * Also turns pointer moves over either timeline into the shared cursor.
+ * Draws what the comparison adds over the two part-1 timelines (diff marks, blocks, failures, selection,
+ * evidence, cursor) and the strip joining them; one requestAnimationFrame per store change, outside
+ * React. Also turns pointer moves over either timeline into the shared cursor.
  */
 export class CompareLayers {
   private frame = 0;
-  private readonly unsubscribe: (() => void)[];
+  private readonly unsubscribe: () => void;
   private readonly resize: ResizeObserver;
+  private readonly listeners: [HTMLElement, string, EventListener][] = [];
 
   constructor(
-    private readonly app: AppStore,
-    private readonly cs: CompareStore,
+    private readonly store: AppStore,
     private readonly el: CompareLayerElements,
+    private readonly frames: FrameStats,
   ) {
-    this.unsubscribe = [app.subscribe(() => this.schedule()), cs.subscribe(() => this.schedule())];
+    this.unsubscribe = store.subscribe(() => this.schedule());
     this.resize = new ResizeObserver(() => this.schedule());
     this.resize.observe(el.wrapA);
     this.resize.observe(el.wrapB);
@@ -55,20 +54,30 @@ export class CompareLayers {
       ['a', el.wrapA],
       ['b', el.wrapB],
     ] as const) {
-      wrap.addEventListener('pointermove', (e) => this.onMove(slot, wrap, e));
-      wrap.addEventListener('pointerleave', () => this.cs.setState({ cursorX: null }));
+      this.on(wrap, 'pointermove', (e) => this.onMove(slot, wrap, e as PointerEvent));
+      this.on(wrap, 'pointerleave', () => this.setCursor(null));
     }
     this.schedule();
   }
 
+  private on(el: HTMLElement, type: string, fn: EventListener): void {
+    el.addEventListener(type, fn);
+    this.listeners.push([el, type, fn]);
+  }
+
   destroy(): void {
     cancelAnimationFrame(this.frame);
-    for (const u of this.unsubscribe) u();
+    this.unsubscribe();
     this.resize.disconnect();
+    for (const [el, type, fn] of this.listeners) el.removeEventListener(type, fn);
   }
 
   schedule(): void {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  private setCursor(x: number | null): void {
+    if (this.store.getState().compare.cursorX !== x) this.store.getState().setCompare({ cursorX: x });
   }
 
   private plotOf(wrap: HTMLElement, slot: TraceSlot): HTMLElement | null {
@@ -77,86 +86,54 @@ export class CompareLayers {
 
   private onMove(slot: TraceSlot, wrap: HTMLElement, e: PointerEvent): void {
     const plot = this.plotOf(wrap, slot);
-    const vp = this.app.getState().viewports[slot];
+    const s = this.store.getState();
+    const vp = selectViewport(s, slot);
     if (!plot || !vp) return;
     const rect = plot.getBoundingClientRect();
     const px = e.clientX - rect.left - GUTTER_CSS_PX;
     if (px < 0 || e.clientY < rect.top || e.clientY > rect.bottom) {
-      if (this.cs.getState().cursorX !== null) this.cs.setState({ cursorX: null });
+      this.setCursor(null);
       return;
     }
     const x = vp.x0 + (px / Math.max(1, rect.width - GUTTER_CSS_PX)) * (vp.x1 - vp.x0);
-    this.cs.setState({ cursorX: slot === 'a' ? x : x - this.cs.getState().offset });
+    this.setCursor(slot === 'a' ? x : x - s.compare.offset);
   }
 
   private draw(): void {
     this.frame = 0;
     const started = performance.now();
     this.drawLayers();
-    compareLayerTimes.push(performance.now() - started);
-    if (compareLayerTimes.length > 512) compareLayerTimes.shift();
+    const times = this.frames.compareLayerTimes;
+    times.push(performance.now() - started);
+    if (times.length > 512) times.shift();
   }
 
   private drawLayers(): void {
-    const s = this.app.getState();
-    const c = this.cs.getState();
-    const diff = c.diff;
-    const ta = s.traces.a;
-    const tb = s.traces.b;
-    const va = s.viewports.a;
-    const vb = s.viewports.b;
-    if (!diff || !ta || !tb || !va || !vb || c.status !== 'ready') return;
-    const ma = selectLaneModel(ta, s.xMode);
-    const mb = selectLaneModel(tb, s.xMode);
-    const textColor = s.theme === 'dark' ? '#e2e8f0' : '#1e293b';
-    const sides = [
-      ['a', this.el.wrapA, this.el.marksA, ma, va, c.selA, c.cursorX],
-      ['b', this.el.wrapB, this.el.marksB, mb, vb, c.selB, c.cursorX === null ? null : c.cursorX + c.offset],
-    ] as const;
-    for (const [side, wrap, canvas, model, vp, selected, cursorX] of sides) {
+    const s = this.store.getState();
+    if (!s.compare.diff || s.compare.status !== 'ready') return;
+    for (const [side, wrap, canvas] of [
+      ['a', this.el.wrapA, this.el.marksA],
+      ['b', this.el.wrapB, this.el.marksB],
+    ] as const) {
       const plot = this.plotOf(wrap, side);
       if (!plot) continue;
       canvas.style.top = `${plot.offsetTop}px`;
-      const ctx = fitTransparent(canvas, plot.clientWidth, plot.clientHeight);
-      if (!ctx) continue;
-      const drawn = drawDiffMarks(ctx, {
-        side,
-        model,
-        diff,
-        marks: selectDiffMarks(model, diff, side),
-        x0: vp.x0,
-        x1: vp.x1,
-        laneTop: vp.laneTop,
-        widthCssPx: plot.clientWidth,
-        heightCssPx: plot.clientHeight,
-        selected,
-        cursorX,
-        textColor,
-      });
-      canvas.dataset.marks = String(drawn);
-      canvas.dataset.selected = String(selected);
+      const frame = buildMarksFrame(s, side, { widthCssPx: plot.clientWidth, heightCssPx: plot.clientHeight });
+      const ctx = frame && fitTransparent(canvas, plot.clientWidth, plot.clientHeight);
+      if (!frame || !ctx) continue;
+      canvas.dataset.marks = String(drawDiffMarks(ctx, frame));
+      canvas.dataset.selected = String(frame.selected);
+      canvas.dataset.evidence = String(frame.evidence.length);
       // Where the shared cursor is on screen (CSS px from the plot's left edge), for tests.
       canvas.dataset.cursorPx =
-        cursorX === null
+        frame.cursorX === null
           ? ''
-          : String(Math.round(((cursorX - vp.x0) / (vp.x1 - vp.x0)) * (plot.clientWidth - GUTTER_CSS_PX)));
+          : String(Math.round(((frame.cursorX - frame.x0) / (frame.x1 - frame.x0)) * (plot.clientWidth - GUTTER_CSS_PX)));
     }
     const width = this.el.wrapA.clientWidth;
-    const sctx = fitTransparent(this.el.strip, width, this.el.strip.clientHeight || 40);
-    if (sctx) {
-      const drawn = drawAlignmentStrip(sctx, {
-        diff,
-        modelA: ma,
-        modelB: mb,
-        marksA: selectDiffMarks(ma, diff, 'a'),
-        marksB: selectDiffMarks(mb, diff, 'b'),
-        a: va,
-        b: vb,
-        widthCssPx: width,
-        heightCssPx: this.el.strip.clientHeight || 40,
-        selectedPair: c.pair,
-      });
-      this.el.strip.dataset.lines = String(drawn);
-    }
+    const height = this.el.strip.clientHeight || 40;
+    const strip = buildStripFrame(s, { widthCssPx: width, heightCssPx: height });
+    const sctx = strip && fitTransparent(this.el.strip, width, height);
+    if (strip && sctx) this.el.strip.dataset.lines = String(drawAlignmentStrip(sctx, strip));
   }
 }

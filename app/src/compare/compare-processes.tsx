@@ -1,10 +1,9 @@
 import type { ProcessInfo } from '../trace/trace-data.js';
 import { useAppState } from '../store/store-context.js';
-import { useCompareState } from './compare-store.js';
 
 /** The process trees of both runs side by side; each process names its partner in the other run. */
 export function CompareProcesses() {
-  const diff = useCompareState((s) => s.diff);
+  const diff = useAppState((s) => s.compare.diff);
   const ta = useAppState((s) => s.traces.a);
   const tb = useAppState((s) => s.traces.b);
   if (!diff || !ta || !tb) return null;
@@ -15,7 +14,7 @@ export function CompareProcesses() {
     toA.set(pb, [...(toA.get(pb) ?? []), pa]);
   }
   return (
-    <div className="grid min-h-0 flex-1 grid-cols-2 gap-2 overflow-auto p-2 text-sm">
+    <div className="grid min-h-0 flex-1 grid-cols-1 gap-2 overflow-auto p-2 text-sm 2xl:grid-cols-2">
       <ProcessList label={diff.labels.a} other={diff.labels.b} processes={ta.processes} partners={toB} />
       <ProcessList label={diff.labels.b} other={diff.labels.a} processes={tb.processes} partners={toA} />
     </div>
@@ -32,13 +31,13 @@ function ProcessList(props: {
   for (const p of props.processes)
     depth.set(p.pid, p.parentPid === null ? 0 : (depth.get(p.parentPid) ?? 0) + 1);
   return (
-    <div>
+    <div className="min-w-0">
       <h3 className="text-xs font-semibold">Processes in {props.label}</h3>
       <ul aria-label={`Processes in ${props.label}`}>
         {props.processes.map((p) => {
           const partner = props.partners.get(p.pid);
           return (
-            <li key={p.pid} style={{ paddingLeft: `${(depth.get(p.pid) ?? 0) * 14}px` }} className="py-0.5">
+            <li key={p.pid} style={{ paddingLeft: `${Math.min(depth.get(p.pid) ?? 0, 8) * 14}px` }} className="break-words py-0.5">
               <span className="font-mono">{p.pid}</span> {p.command || '?'}{' '}
               <span className="text-xs text-slate-500">
                 {p.eventCount} events{p.end ? `, ${p.end}` : ''}

@@ -1,11 +1,15 @@
 import { useState } from 'react';
-import { useCompareState } from './compare-store.js';
+import { useAppContext, useAppState } from '../store/store-context.js';
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
-/** Per-syscall statistics of both runs side by side, with the deltas; changed rows first. */
+/**
+ * Per-syscall statistics of both runs side by side, with the deltas; changed rows first. A row clicked
+ * shows that call's pairs in the aligned table.
+ */
 export function CompareStats() {
-  const diff = useCompareState((s) => s.diff);
+  const { store } = useAppContext();
+  const diff = useAppState((s) => s.compare.diff);
   const [all, setAll] = useState(false);
   const [withLaunchers, setWithLaunchers] = useState(false);
   if (!diff) return null;
@@ -45,8 +49,16 @@ export function CompareStats() {
         </thead>
         <tbody>
           {rows.map((d) => (
-            <tr key={d.name} className="border-t border-slate-100 dark:border-slate-800">
-              <td className="text-left font-mono">{d.name}</td>
+            <tr
+              key={d.name}
+              className="cursor-pointer border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
+              onClick={() => store.getState().setCompare({ nameFilter: d.name, tab: 'aligned' })}
+            >
+              <td className="text-left font-mono">
+                <button type="button" className="link" aria-label={`Show the ${d.name} calls of both runs`}>
+                  {d.name}
+                </button>
+              </td>
               <td>{d.callsA}</td>
               <td>{d.callsB}</td>
               <td

@@ -1,91 +1,77 @@
-import { useEffect } from 'react';
-import { useStore } from 'zustand';
-import { useAppContext } from '../store/store-context.js';
+import { Legend } from '../components/legend.js';
+import { Splitter } from '../components/splitter.js';
+import { TabBar } from '../components/tab-bar.js';
+import { useAppContext, useAppState } from '../store/store-context.js';
 import { AlignedTable } from './aligned-table.js';
-import { findNextDifference, selectAligned, startCompareSync } from './compare-actions.js';
 import { CompareBar } from './compare-bar.js';
 import { CompareDetails } from './compare-details.js';
+import { CompareLegend } from './compare-legend.js';
 import { CompareProcesses } from './compare-processes.js';
+import type { CompareTab } from './compare-slice.js';
 import { CompareStats } from './compare-stats.js';
-import type { CompareTab } from './compare-store.js';
-import { compareStoreFor, useCompareState, useCompareStore } from './compare-store.js';
 import { CompareTimelines } from './compare-timelines.js';
+import { DiagnosisBanner } from './diagnosis-banner.js';
 import { FindingsPanel } from './findings-panel.js';
-import { startCompareUrlSync } from './compare-url.js';
-import { compareLayerTimes } from './compare-layers.js';
-import { TabBar } from '../components/tab-bar.js';
 
-/** Whether the comparison view is showing; keeps linked views and the URL in step while it is. */
-export function useCompareMode(): boolean {
-  const { store } = useAppContext();
-  const cs = compareStoreFor(store);
-  useEffect(() => {
-    // The documented test and benchmark hook (main.tsx) gets the comparison's store too.
-    const hook = (window as unknown as { __spelunk?: Record<string, unknown> }).__spelunk;
-    if (hook) Object.assign(hook, { compareStore: cs, compareLayerTimes });
-    const stops = [startCompareSync(store, cs), startCompareUrlSync(store, cs)];
-    return () => stops.forEach((s) => s());
-  }, [store, cs]);
-  return useStore(cs, (s) => s.active);
-}
+const TABS: [CompareTab, string][] = [
+  ['aligned', 'Aligned calls'],
+  ['stats', 'Statistics'],
+  ['processes', 'Processes'],
+];
 
-/** Two runs side by side: timelines linked by the alignment, findings, aligned calls, details. */
+/**
+ * Two runs side by side: the diagnosis, timelines linked by the alignment, findings, aligned calls and
+ * the compared call. Below 1280 px the compared call goes under the findings, so the aligned table keeps
+ * its width.
+ */
 export function CompareView() {
   const { store } = useAppContext();
-  const cs = useCompareStore();
-  // ] and [ step through the differences (outside text fields), in both timelines and the table.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key !== ']' && e.key !== '[') return;
-      const t = e.target as HTMLElement | null;
-      if (
-        t &&
-        (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)
-      )
-        return;
-      const k = findNextDifference(cs, e.key === ']' ? 1 : -1);
-      if (k >= 0) selectAligned(store, cs, { pair: k }, true);
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store, cs]);
-  const tab = useCompareState((s) => s.tab);
-  const selA = useCompareState((s) => s.selA);
-  const selB = useCompareState((s) => s.selB);
-  const labels = useCompareState((s) => s.diff?.labels);
-  const tabs: [CompareTab, string][] = [
-    ['aligned', 'Aligned calls'],
-    ['stats', 'Statistics'],
-    ['processes', 'Processes'],
-  ];
+  const tab = useAppState((s) => s.compare.tab);
+  const selA = useAppState((s) => s.compare.selA);
+  const selB = useAppState((s) => s.compare.selB);
+  const labels = useAppState((s) => s.compare.diff?.labels);
+  const lineA = useAppState((s) => (selA >= 0 ? s.traces.a?.columns.line[selA] : undefined));
+  const lineB = useAppState((s) => (selB >= 0 ? s.traces.b?.columns.line[selB] : undefined));
+  const height = useAppState((s) => s.timelineHeightCssPx);
   return (
     <main className="flex min-h-0 flex-1 flex-col" data-testid="compare-view">
+      <DiagnosisBanner />
       <CompareBar />
-      <div className="max-h-[55vh] shrink-0 overflow-auto">
-        <CompareTimelines />
-      </div>
+      <section
+        aria-label="Compared timelines"
+        className={`shrink-0 overflow-auto ${height !== null ? 'flex flex-col' : ''}`}
+        style={height === null ? { maxHeight: '55vh' } : { height }}
+        data-testid="timeline-section"
+      >
+        <CompareTimelines fill={height !== null} />
+        <CompareLegend />
+        <Legend />
+      </section>
+      <Splitter label="Resize the timelines" />
       <p className="sr-only" aria-live="polite" data-testid="compare-selection" data-a={selA} data-b={selB}>
         {selA >= 0 || selB >= 0
-          ? `Selected: ${labels?.a ?? 'A'} event ${selA >= 0 ? selA : 'none'}, ${labels?.b ?? 'B'} event ${selB >= 0 ? selB : 'none'}`
+          ? `Selected: ${labels?.a ?? 'A'} ${lineA !== undefined ? `line ${lineA}` : 'none'}, ${labels?.b ?? 'B'} ${lineB !== undefined ? `line ${lineB}` : 'none'}`
           : ''}
       </p>
-      <div className="flex min-h-0 flex-1">
-        <aside className="w-[27rem] shrink-0 overflow-auto border-r border-slate-200 dark:border-slate-700">
+      <div className="grid min-h-0 flex-1 grid-cols-[20rem_minmax(0,1fr)] grid-rows-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-cols-[24rem_minmax(0,1fr)_24rem] xl:grid-rows-[minmax(0,1fr)]">
+        <aside className="col-start-1 row-start-1 min-h-0 overflow-auto border-r border-slate-200 dark:border-slate-700">
           <FindingsPanel />
         </aside>
-        <section aria-label="Comparison panels" className="flex min-w-0 flex-1 flex-col">
+        <section
+          aria-label="Comparison panels"
+          className="col-start-2 row-span-2 row-start-1 flex min-h-0 min-w-0 flex-col xl:row-span-1"
+        >
           <TabBar
             label="Comparison panels"
-            tabs={tabs}
+            tabs={TABS}
             selected={tab}
-            onSelect={(id) => cs.setState({ tab: id })}
+            onSelect={(id) => store.getState().setCompare({ tab: id })}
           />
           {tab === 'aligned' && <AlignedTable />}
           {tab === 'stats' && <CompareStats />}
           {tab === 'processes' && <CompareProcesses />}
         </section>
-        <aside className="w-[26rem] shrink-0 overflow-auto border-l border-slate-200 dark:border-slate-700">
+        <aside className="col-start-1 row-start-2 min-h-0 overflow-auto border-r border-t border-slate-200 xl:col-start-3 xl:row-start-1 xl:border-l xl:border-r-0 xl:border-t-0 dark:border-slate-700">
           <CompareDetails />
         </aside>
       </div>

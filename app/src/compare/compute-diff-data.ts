@@ -3,9 +3,8 @@ import { CHANGED } from '../../../parsers/analysis/diff/pair-list.js';
 import { computeSyscallDelta, countSyscalls } from '../../../parsers/analysis/syscall-delta.js';
 import type { DiffLineRef } from '../../../parsers/analysis/diff/index.js';
 import type { Trace } from '../../../parsers/model/index.js';
-import type { BlockView, DiffData, FindingView } from './diff-protocol.js';
-import { CHANGE_ARGS, CHANGE_RESULT } from './diff-protocol.js';
-import { isSetupBlock } from '../../../parsers/analysis/diff/pair-processes.js';
+import type { BlockView, DiffData, FindingView } from './diff-data.js';
+import { CHANGE_ARGS, CHANGE_RESULT } from './diff-data.js';
 
 /**
  * Turns a TraceDiff (which holds both Traces, worker-side only) into plain data for the main thread:
@@ -45,11 +44,25 @@ export function computeDiffData(diff: TraceDiff): DiffData {
       lastB: eb && eb.length ? (eb[eb.length - 1] as number) : -1,
     };
   });
-  const findings: FindingView[] = diff.findings.map((f) => ({
-    ...f,
-    indexA: f.a ? findEventOfLine(a, f.a) : -1,
-    indexB: f.b ? findEventOfLine(b, f.b) : -1,
-  }));
+  const refsA = diff.findings.flatMap((f) => [...(f.a ? [f.a] : []), ...(f.evidence?.a ?? [])]);
+  const refsB = diff.findings.flatMap((f) => [...(f.b ? [f.b] : []), ...(f.evidence?.b ?? [])]);
+  const eventA = computeEventsOfLines(a, refsA);
+  const eventB = computeEventsOfLines(b, refsB);
+  const findings: FindingView[] = diff.findings.map((f) => {
+    const indexA = f.a ? (eventA(f.a) ?? -1) : -1;
+    const indexB = f.b ? (eventB(f.b) ?? -1) : -1;
+    const evidence = (refs: DiffLineRef[] | undefined, main: number, of: (r: DiffLineRef) => number | undefined) =>
+      [...new Set([...(main >= 0 ? [main] : []), ...(refs ?? []).map((r) => of(r) ?? -1)])]
+        .filter((i) => i >= 0)
+        .sort((x, y) => x - y);
+    return {
+      ...f,
+      indexA,
+      indexB,
+      evidenceA: evidence(f.evidence?.a, indexA, eventA),
+      evidenceB: evidence(f.evidence?.b, indexB, eventB),
+    };
+  });
   const processPairs: [number, number][] = [];
   const seen = new Set<string>();
   for (const bl of diff.blocks) {
@@ -114,13 +127,24 @@ export function maskedArgs(t: Trace, i: number): string {
   return text.replace(/<[^<>]*>/g, '').replace(/0x[0-9a-f]+/gi, '0x…');
 }
 
-function findEventOfLine(t: Trace, ref: DiffLineRef): number {
+/**
+ * The event each line reference names (its first event on that line of that file), found for all the
+ * references in one pass over the events: a finding may list hundreds of evidence lines.
+ */
+export function computeEventsOfLines(t: Trace, refs: readonly DiffLineRef[]): (ref: DiffLineRef) => number | undefined {
+  const key = (line: number, file: string | undefined): string => `${file ?? ''}\0${line}`;
+  const wanted = new Set(refs.map((r) => r.line));
+  const found = new Map<string, number>();
   const c = t.columns;
-  for (let i = 0; i < t.count; i++) {
-    if ((c.line[i] as number) !== ref.line) continue;
-    if (ref.file === undefined || t.file(i) === ref.file) return i;
-  }
-  return -1;
+  if (wanted.size)
+    for (let i = 0; i < t.count; i++) {
+      const line = c.line[i] as number;
+      if (!wanted.has(line)) continue;
+      const file = t.file(i);
+      if (!found.has(key(line, file))) found.set(key(line, file), i);
+      if (!found.has(key(line, undefined))) found.set(key(line, undefined), i);
+    }
+  return (ref) => found.get(key(ref.line, ref.file));
 }
 
 function firstExec(t: Trace): number {
@@ -134,7 +158,7 @@ function computeDeltasWithoutLaunchers(diff: TraceDiff) {
   const skipB = new Uint8Array(diff.b.count);
   let any = false;
   for (const block of diff.blocks) {
-    if (!isSetupBlock(block.why)) continue;
+    if (block.why !== 'chroot-scaffolding' && block.why !== 'launcher') continue;
     any = true;
     for (const i of block.unitA?.events ?? []) skipA[i] = 1;
     for (const j of block.unitB?.events ?? []) skipB[j] = 1;

@@ -1,5 +1,5 @@
 import type { LaneModel } from '../logic/compute-lanes.js';
-import type { DiffData } from './diff-protocol.js';
+import type { DiffData } from './diff-data.js';
 
 /** x of event i on its lane (seconds from the trace start, or call order), or NaN when it has no lane. */
 export function xOfEvent(model: LaneModel, i: number): number {

@@ -1,27 +1,38 @@
 import type { LaneModel } from '../logic/compute-lanes.js';
+import { lowerBound } from '../logic/search-sorted.js';
+import type { DrawContext } from '../timeline/draw-timeline.js';
 import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX } from '../timeline/draw-timeline.js';
 import type { DiffMarks } from './compute-diff-geometry.js';
-import { lowerBound } from '../logic/search-sorted.js';
 import { xOfEvent } from './compute-diff-geometry.js';
-import type { DiffData } from './diff-protocol.js';
-import { CHANGE_ARGS, CHANGE_RESULT } from './diff-protocol.js';
-import { isSetupBlock } from '../../../parsers/analysis/diff/pair-processes.js';
+import { isLauncherBlock } from './compare-selection.js';
+import type { DiffData } from './diff-data.js';
+import { CHANGE_ARGS, CHANGE_RESULT } from './diff-data.js';
 
 export const DIFF_COLORS = {
   changed: '#d97706',
   onlyA: '#dc2626',
   onlyB: '#16a34a',
+  failed: '#dc2626',
   equal: 'rgba(100,116,139,0.35)',
   block: 'rgba(100,116,139,0.16)',
   cursor: '#0ea5e9',
   selection: '#f59e0b',
+  evidence: '#f97316',
 };
+
+/** What the diff layers draw with: the timeline's context plus dashes (canvas, or SVG in exports). */
+export type DiffDrawContext = DrawContext & Pick<CanvasRenderingContext2D, 'setLineDash' | 'clearRect'>;
 
 export interface MarksFrame {
   side: 'a' | 'b';
   model: LaneModel;
   diff: DiffData;
   marks: DiffMarks;
+  /** Names and errnos of this side's trace, to say which call failed. */
+  names: readonly string[];
+  nameId: Uint32Array;
+  errnos: readonly string[];
+  errnoId: Uint16Array;
   x0: number;
   x1: number;
   laneTop: number;
@@ -29,9 +40,12 @@ export interface MarksFrame {
   heightCssPx: number;
   /** Selected event of this side, -1 for none. */
   selected: number;
+  /** Evidence of the selected finding on this side (ringed). */
+  evidence: readonly number[];
   /** Cursor x in this side's coordinates, or null. */
   cursorX: number | null;
   textColor: string;
+  labelBackground: string;
 }
 
 /** What changed in a changed pair, in a word or two. */
@@ -40,66 +54,52 @@ export function formatChange(bits: number): string {
   return bits & CHANGE_RESULT ? 'result' : 'args';
 }
 
+/** Text with a background box, so it reads over the marks. */
+function label(ctx: DrawContext, text: string, x: number, y: number, color: string, background: string): void {
+  const w = text.length * 6.2 + 6;
+  ctx.fillStyle = background;
+  ctx.fillRect(x - 2, y - 7, w, 14);
+  ctx.fillStyle = color;
+  ctx.fillText(text, x + 1, y);
+}
+
 /**
  * Draws over one timeline (on a transparent canvas of its own): one-sided launcher stages (the chroot
- * program's start-up) as one labelled block, a tick under every changed or one-sided call (at most one
- * per pixel and status), what changed when there is room to say it, the selected call and the cursor.
- * Only the non-equal calls are walked, found once per lane model (selectDiffMarks).
+ * program's start-up) as one labelled block (announced at the left edge when it lies before the view),
+ * a tick under every changed or one-sided call (at most one per pixel and status), a call that fails in
+ * this run where its partner did not boxed in red with its name and errno, the selected call, the
+ * evidence of the selected finding, and the cursor. Only the non-equal calls are walked, found once per
+ * lane model (selectDiffMarks).
  */
-export function drawDiffMarks(ctx: CanvasRenderingContext2D, f: MarksFrame): number {
+export function drawDiffMarks(ctx: DiffDrawContext, f: MarksFrame, clear = true): number {
   const plotW = Math.max(1, f.widthCssPx - GUTTER_CSS_PX);
   const span = f.x1 - f.x0;
   const toPx = (x: number): number => GUTTER_CSS_PX + ((x - f.x0) / span) * plotW;
   const visible = Math.ceil(f.heightCssPx / LANE_HEIGHT_CSS_PX) + 1;
   const laneY = (li: number): number => (li - f.laneTop) * LANE_HEIGHT_CSS_PX;
-  ctx.clearRect(0, 0, f.widthCssPx, f.heightCssPx);
+  const inView = (li: number): boolean => li >= Math.floor(f.laneTop) && li < f.laneTop + visible;
+  if (clear) ctx.clearRect(0, 0, f.widthCssPx, f.heightCssPx);
   ctx.save();
   ctx.beginPath();
   ctx.rect(GUTTER_CSS_PX, 0, plotW, f.heightCssPx);
   ctx.clip();
-  ctx.font = '10px system-ui, sans-serif';
-  // Launcher stages only one run has: one block each.
-  for (const block of f.diff.blocks) {
-    if (!isSetupBlock(block.why)) continue;
-    const first = f.side === 'a' ? block.firstA : block.firstB;
-    const last = f.side === 'a' ? block.lastA : block.lastB;
-    if (first < 0 || last < 0) continue;
-    const li = f.model.laneOf[first] ?? -1;
-    if (li < 0) continue;
-    const xa = toPx(xOfEvent(f.model, first));
-    const xb = Math.max(xa + 3, toPx(xOfEvent(f.model, last)));
-    const y = laneY(li);
-    ctx.fillStyle = DIFF_COLORS.block;
-    ctx.fillRect(xa, y + 1, xb - xa, LANE_HEIGHT_CSS_PX - 2);
-    ctx.strokeStyle = DIFF_COLORS.onlyB;
-    ctx.setLineDash([4, 3]);
-    ctx.strokeRect(xa + 0.5, y + 1.5, xb - xa - 1, LANE_HEIGHT_CSS_PX - 3);
-    ctx.setLineDash([]);
-    const what =
-      block.why === 'runtime-scaffolding'
-        ? 'container runtime set-up'
-        : block.why === 'chroot-scaffolding'
-          ? `${(f.side === 'a' ? block.programA : block.programB) || 'chroot'} start-up`
-          : 'launcher';
-    const label = `${what}: ${block.end - block.start} calls, one block`;
-    ctx.fillStyle = f.textColor;
-    ctx.fillText(label, Math.max(GUTTER_CSS_PX + 2, xa + 3), y + 11);
-  }
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  drawBlocks(ctx, f, toPx, laneY, inView);
   let drawn = 0;
   const oneSided = f.side === 'a' ? 2 : 3;
   const pairOf = f.side === 'a' ? f.diff.pairOfA : f.diff.pairOfB;
-  for (
-    let li = Math.max(0, Math.floor(f.laneTop));
-    li < Math.min(f.model.lanes.length, f.laneTop + visible);
-    li++
-  ) {
+  const failures: { px: number; y: number; i: number }[] = [];
+  for (let li = Math.max(0, Math.floor(f.laneTop)); li < Math.min(f.model.lanes.length, f.laneTop + visible); li++) {
     const lane = f.model.lanes[li]!;
-    const xs = f.marks.x[li]!;
-    const pos = f.marks.pos[li]!;
-    const y = laneY(li) + LANE_HEIGHT_CSS_PX - 4;
+    const xs = f.marks.x[li];
+    const pos = f.marks.pos[li];
+    if (!xs || !pos) continue;
+    const y = laneY(li) + LANE_HEIGHT_CSS_PX - 5;
     let lastPxChanged = -Infinity;
     let lastPxOne = -Infinity;
     let lastLabelPx = -Infinity;
+    let lastFailPx = -Infinity;
     for (let m = lowerBound(xs, f.x0 - span * 0.01); m < xs.length; m++) {
       const x = xs[m] as number;
       if (x > f.x1) break;
@@ -107,39 +107,40 @@ export function drawDiffMarks(ctx: CanvasRenderingContext2D, f: MarksFrame): num
       const k = pairOf[i] as number;
       const st = f.diff.status[k] as number;
       const px = toPx(x);
+      const failed = (f.errnoId[i] as number) !== 0;
+      const resultDiffers = st === 1 && ((f.diff.change[k] as number) & CHANGE_RESULT) !== 0;
+      // A call that fails here where its partner succeeded: the failure the comparison is usually
+      // about, drawn to be seen at first glance. (A call only one run makes is a tick: failing probes
+      // such as ld.so.preload are normal in any run.)
+      if (failed && resultDiffers && px - lastFailPx >= 3) {
+        lastFailPx = px;
+        failures.push({ px, y: laneY(li), i });
+      }
       if (st === oneSided) {
         if (px - lastPxOne < 1) continue;
         lastPxOne = px;
         ctx.fillStyle = f.side === 'a' ? DIFF_COLORS.onlyA : DIFF_COLORS.onlyB;
-        ctx.fillRect(px - 1, y, 2.5, 3);
+        ctx.fillRect(px - 1.5, y, 3, 4);
       } else {
         if (px - lastPxChanged < 1) continue;
         lastPxChanged = px;
         ctx.fillStyle = DIFF_COLORS.changed;
-        ctx.fillRect(px - 1.5, y - 1, 3.5, 4);
-        if (px - lastLabelPx > 70) {
+        ctx.fillRect(px - 2, y - 1, 4, 5);
+        if (!failed && px - lastLabelPx > 90) {
           lastLabelPx = px;
-          ctx.fillText(`≠ ${formatChange(f.diff.change[k] as number)}`, px + 3, y - 2);
+          label(ctx, `≠ ${formatChange(f.diff.change[k] as number)}`, px + 4, y - 3, DIFF_COLORS.changed, f.labelBackground);
         }
       }
       drawn++;
     }
   }
-  if (f.selected >= 0) {
-    const li = f.model.laneOf[f.selected] ?? -1;
-    const x = xOfEvent(f.model, f.selected);
-    if (li >= 0 && Number.isFinite(x)) {
-      ctx.strokeStyle = DIFF_COLORS.selection;
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.arc(toPx(x), laneY(li) + LANE_HEIGHT_CSS_PX / 2, 7, 0, Math.PI * 2);
-      ctx.stroke();
-      ctx.lineWidth = 1;
-    }
-  }
+  drawFailures(ctx, f, failures);
+  for (const i of f.evidence) if (i !== f.selected) ring(ctx, f, i, toPx, laneY, DIFF_COLORS.evidence, 8, 2);
+  if (f.selected >= 0) ring(ctx, f, f.selected, toPx, laneY, DIFF_COLORS.selection, 7, 2.5);
   if (f.cursorX !== null) {
     const px = Math.round(toPx(f.cursorX)) + 0.5;
     ctx.strokeStyle = DIFF_COLORS.cursor;
+    ctx.lineWidth = 1;
     ctx.beginPath();
     ctx.moveTo(px, 0);
     ctx.lineTo(px, f.heightCssPx);
@@ -147,6 +148,87 @@ export function drawDiffMarks(ctx: CanvasRenderingContext2D, f: MarksFrame): num
   }
   ctx.restore();
   return drawn;
+}
+
+/** Launcher stages only one run has: one block each, labelled; one left of the view says so at the edge. */
+function drawBlocks(
+  ctx: DiffDrawContext,
+  f: MarksFrame,
+  toPx: (x: number) => number,
+  laneY: (li: number) => number,
+  inView: (li: number) => boolean,
+): void {
+  for (const block of f.diff.blocks) {
+    if (!isLauncherBlock(block)) continue;
+    const first = f.side === 'a' ? block.firstA : block.firstB;
+    const last = f.side === 'a' ? block.lastA : block.lastB;
+    if (first < 0 || last < 0) continue;
+    const li = f.model.laneOf[first] ?? -1;
+    if (li < 0 || !inView(li)) continue;
+    const program = (f.side === 'a' ? block.programA : block.programB) || 'chroot';
+    const calls = block.end - block.start;
+    const xa = toPx(xOfEvent(f.model, first));
+    const xb = Math.max(xa + 3, toPx(xOfEvent(f.model, last)));
+    const y = laneY(li);
+    const what = block.why === 'chroot-scaffolding' ? `${program} start-up` : 'launcher';
+    if (xb < GUTTER_CSS_PX) {
+      // Before the view (the comparison opens on the target program): a marker at the edge, the pane's
+      // title says what it is.
+      ctx.fillStyle = DIFF_COLORS.onlyB;
+      ctx.beginPath();
+      ctx.moveTo(GUTTER_CSS_PX + 1, y + LANE_HEIGHT_CSS_PX / 2);
+      ctx.lineTo(GUTTER_CSS_PX + 7, y + 5);
+      ctx.lineTo(GUTTER_CSS_PX + 7, y + LANE_HEIGHT_CSS_PX - 5);
+      ctx.closePath();
+      ctx.fill();
+      continue;
+    }
+    ctx.fillStyle = DIFF_COLORS.block;
+    ctx.fillRect(xa, y + 1, xb - xa, LANE_HEIGHT_CSS_PX - 2);
+    ctx.strokeStyle = DIFF_COLORS.onlyB;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 3]);
+    ctx.strokeRect(xa + 0.5, y + 1.5, Math.max(0, xb - xa - 1), LANE_HEIGHT_CSS_PX - 3);
+    ctx.setLineDash([]);
+    label(ctx, `${what}: ${calls} calls, one block`, Math.max(GUTTER_CSS_PX + 4, xa + 4), y + 6, f.textColor, f.labelBackground);
+  }
+}
+
+/** Each failing call boxed in red, and named ("execve ENOENT") where there is room. */
+function drawFailures(ctx: DrawContext, f: MarksFrame, failures: readonly { px: number; y: number; i: number }[]): void {
+  let lastLabel = -Infinity;
+  for (const { px, y, i } of failures) {
+    ctx.strokeStyle = DIFF_COLORS.failed;
+    ctx.lineWidth = 2;
+    ctx.strokeRect(px - 4, y + 3, 9, LANE_HEIGHT_CSS_PX - 6);
+    if (px - lastLabel < 110) continue;
+    lastLabel = px;
+    const text = `✕ ${f.names[f.nameId[i] as number] ?? ''} ${f.errnos[f.errnoId[i] as number] ?? ''}`;
+    label(ctx, text, px + 8, y + 7, DIFF_COLORS.failed, f.labelBackground);
+  }
+  ctx.lineWidth = 1;
+}
+
+function ring(
+  ctx: DrawContext,
+  f: MarksFrame,
+  i: number,
+  toPx: (x: number) => number,
+  laneY: (li: number) => number,
+  color: string,
+  r: number,
+  width: number,
+): void {
+  const li = f.model.laneOf[i] ?? -1;
+  const x = xOfEvent(f.model, i);
+  if (li < 0 || !Number.isFinite(x)) return;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width;
+  ctx.beginPath();
+  ctx.moveTo(toPx(x) + r, laneY(li) + LANE_HEIGHT_CSS_PX / 2);
+  ctx.arc(toPx(x), laneY(li) + LANE_HEIGHT_CSS_PX / 2, r, 0, Math.PI * 2);
+  ctx.stroke();
+  ctx.lineWidth = 1;
 }
 
 export interface StripFrame {
@@ -168,17 +250,19 @@ export interface StripFrame {
  * when equal, amber when changed), a red tick on top for a call only A makes, a green one at the bottom
  * for a call only B makes. Level of detail: equal pairs are walked lane by lane in A, one per lane and
  * pixel column (a binary search jumps to the next column), and the non-equal calls come from their own
- * short lists, so a frame costs about lanes x pixels, not the number of pairs.
+ * short lists, so a frame costs about lanes x pixels, not the number of pairs. Segments are gathered per
+ * colour and stroked once each.
  */
-export function drawAlignmentStrip(ctx: CanvasRenderingContext2D, f: StripFrame): number {
+export function drawAlignmentStrip(ctx: DiffDrawContext, f: StripFrame, clear = true): number {
   const plotW = Math.max(1, f.widthCssPx - GUTTER_CSS_PX);
   const spanA = f.a.x1 - f.a.x0;
   const spanB = f.b.x1 - f.b.x0;
   const h = f.heightCssPx;
   const pxA = (x: number): number => GUTTER_CSS_PX + ((x - f.a.x0) / spanA) * plotW;
   const pxB = (x: number): number => GUTTER_CSS_PX + ((x - f.b.x0) / spanB) * plotW;
-  ctx.clearRect(0, 0, f.widthCssPx, h);
-  const paths = [new Path2D(), new Path2D(), new Path2D(), new Path2D()];
+  if (clear) ctx.clearRect(0, 0, f.widthCssPx, h);
+  // x0, y0, x1, y1 of each segment, per status (equal, changed, only A, only B)
+  const segments: number[][] = [[], [], [], []];
   const { diff } = f;
   let drawn = 0;
   const perPx = spanA / plotW;
@@ -192,8 +276,7 @@ export function drawAlignmentStrip(ctx: CanvasRenderingContext2D, f: StripFrame)
       if (j >= 0 && diff.status[k] === 0) {
         const xb = xOfEvent(f.modelB, j);
         if (Number.isFinite(xb)) {
-          paths[0]!.moveTo(pxA(x), 0);
-          paths[0]!.lineTo(pxB(xb), h);
+          segments[0]!.push(pxA(x), 0, pxB(xb), h);
           drawn++;
         }
       }
@@ -221,13 +304,11 @@ export function drawAlignmentStrip(ctx: CanvasRenderingContext2D, f: StripFrame)
           if (px - lastChanged < 1) continue;
           lastChanged = px;
           const xb = xOfEvent(f.modelB, diff.pairB[k] as number);
-          paths[1]!.moveTo(px, 0);
-          paths[1]!.lineTo(pxB(xb), h);
+          segments[1]!.push(px, 0, pxB(xb), h);
         } else if ((st === 2 && side === 'a') || (st === 3 && side === 'b')) {
           if (px - lastOne < 1) continue;
           lastOne = px;
-          paths[st]!.moveTo(px, side === 'a' ? 0 : h - 7);
-          paths[st]!.lineTo(px, side === 'a' ? 7 : h);
+          segments[st]!.push(px, side === 'a' ? 0 : h - 7, px, side === 'a' ? 7 : h);
         } else continue;
         drawn++;
       }
@@ -240,10 +321,16 @@ export function drawAlignmentStrip(ctx: CanvasRenderingContext2D, f: StripFrame)
   ctx.rect(GUTTER_CSS_PX, 0, plotW, h);
   ctx.clip();
   const colors = [DIFF_COLORS.equal, DIFF_COLORS.changed, DIFF_COLORS.onlyA, DIFF_COLORS.onlyB];
-  paths.forEach((p, st) => {
+  segments.forEach((seg, st) => {
+    if (!seg.length) return;
     ctx.strokeStyle = colors[st]!;
     ctx.lineWidth = st === 0 ? 1 : 1.5;
-    ctx.stroke(p);
+    ctx.beginPath();
+    for (let n = 0; n < seg.length; n += 4) {
+      ctx.moveTo(seg[n]!, seg[n + 1]!);
+      ctx.lineTo(seg[n + 2]!, seg[n + 3]!);
+    }
+    ctx.stroke();
   });
   if (f.selectedPair >= 0) {
     const i = diff.pairA[f.selectedPair] as number;

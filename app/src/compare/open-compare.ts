@@ -1,33 +1,22 @@
 import { loadTrace } from '../load/load-trace.js';
 import type { AppStore } from '../store/create-app-store.js';
 import type { TraceClient } from '../trace/trace-client.js';
-import type { InputSource } from '../worker/worker-protocol.js';
-import { frameOnTarget } from './compare-actions.js';
-import { requestDiff } from './compare-client.js';
-import type { CompareStore } from './compare-store.js';
-
-/** One side of a comparison: what to parse, and what to call it. */
-export interface CompareSide {
-  id: string;
-  title: string;
-  /** Short name in findings: "host", "chroot", "A". */
-  label: string;
-  inputs: InputSource[];
-}
+import type { CompareSide } from './compare-slice.js';
 
 /**
  * Opens a comparison: parses A into slot a and B into slot b (one after the other, with the usual
- * progress), then aligns them in the worker and frames both timelines on the target's execve.
+ * progress), aligns them in the worker (with what the collector knows of each run), frames both timelines
+ * on the target's execve and opens on the diagnosis: findings[0], its lines selected in both runs.
  */
 export async function openCompare(
-  app: AppStore,
-  cs: CompareStore,
+  store: AppStore,
   client: TraceClient,
   a: CompareSide,
   b: CompareSide,
-  served = false,
 ): Promise<boolean> {
-  cs.setState({
+  const st = store.getState();
+  st.setPanel('none');
+  st.setCompare({
     active: true,
     status: 'loading',
     stage: `reading ${a.label}`,
@@ -36,32 +25,44 @@ export async function openCompare(
     diff: null,
     traceA: null,
     traceB: null,
+    sides: [a, b],
     pair: -1,
     selA: -1,
     selB: -1,
+    finding: -1,
     cursorX: null,
-    ids: served ? [a.id, b.id] : null,
+    nameFilter: null,
   });
+  const stillMine = (): boolean => store.getState().compare.sides?.[0] === a;
   // A load that fails or is cancelled (the user opened something else) ends the comparison; the load
   // status line says why.
   const fail = (message: string): false => {
-    cs.setState({ status: 'error', message, active: false, diff: null });
-    if (app.getState().traces.b) app.getState().setTrace('b', undefined);
+    if (!stillMine()) return false;
+    store.getState().endCompare();
+    store.getState().setCompare({ status: 'error', message });
     return false;
   };
-  const traceA = await loadTrace(app, client, 'a', a.id, a.title, a.inputs);
-  if (!traceA) return fail(app.getState().load.message || `Could not read ${a.label}.`);
-  cs.setState({ stage: `reading ${b.label}`, progress: 0.5 });
-  const traceB = await loadTrace(app, client, 'b', b.id, b.title, b.inputs);
-  if (!traceB) return fail(app.getState().load.message || `Could not read ${b.label}.`);
-  cs.setState({ traceA, traceB, status: 'aligning', stage: 'aligning calls', progress: 0 });
+  const traceA = await loadTrace(store, client, 'a', a.id, a.title, a.inputs);
+  if (!traceA) return fail(store.getState().load.message || `Could not read ${a.label}.`);
+  if (!stillMine()) return false;
+  store.getState().setCompare({ stage: `reading ${b.label}`, progress: 0.5 });
+  const traceB = await loadTrace(store, client, 'b', b.id, b.title, b.inputs);
+  if (!traceB) return fail(store.getState().load.message || `Could not read ${b.label}.`);
+  if (!stillMine()) return false;
+  store.getState().setCompare({ traceA, traceB, status: 'aligning', stage: 'aligning calls', progress: 0 });
   try {
-    const diff = await requestDiff(client, { a: a.label, b: b.label }, (stage, fraction) =>
-      cs.setState({ stage, progress: fraction }),
-    );
-    if (app.getState().traces.a !== traceA || app.getState().traces.b !== traceB) return false;
-    cs.setState({ diff, status: 'ready', stage: '', progress: 1 });
-    frameOnTarget(app, cs);
+    const context = a.context || b.context ? { a: a.context, b: b.context } : undefined;
+    const diff = await client.call(
+      'diff',
+      { labels: { a: a.label, b: b.label }, ...(context ? { context } : {}) },
+      (p) => store.getState().setCompare({ stage: p.stage, progress: p.fraction }),
+    ).done;
+    const s = store.getState();
+    if (s.traces.a !== traceA || s.traces.b !== traceB || !stillMine()) return false;
+    s.setCompare({ diff, status: 'ready', stage: '', progress: 1 });
+    s.frameOnTarget();
+    const first = diff.findings.findIndex((f) => f.indexA >= 0 || f.indexB >= 0);
+    if (first === 0) store.getState().selectFinding(0, false);
     return true;
   } catch (err) {
     return fail((err as Error).message);

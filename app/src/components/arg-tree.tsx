@@ -1,8 +1,10 @@
 import type { ArgNode } from '../../../parsers/model/index.js';
+import { formatVisibleText } from '../logic/visible-text.js';
 
 /**
  * An argument tree as nested lists. Everything is rendered as React text children, so nothing from the
- * trace is ever interpreted as HTML.
+ * trace is ever interpreted as HTML; characters that are invisible or reorder the text (a bidi override
+ * in a file name) are shown as escapes, as strace prints them in the raw line.
  */
 export function ArgTree({ args, names }: { args: readonly ArgNode[]; names?: readonly string[] }) {
   if (!args.length) return <p className="text-slate-500">no arguments</p>;
@@ -31,7 +33,7 @@ function ArgItem({ node, label }: { node: ArgNode; label?: string | null }) {
     <details open={children.length <= 12}>
       <summary className="cursor-pointer">
         {head}
-        <span className="text-slate-500">{summaryOf(node)}</span>
+        <span className="text-slate-500">{formatVisibleText(summaryOf(node))}</span>
       </summary>
       <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">
         {children.map(([l, c], k) => (
@@ -48,22 +50,23 @@ function Leaf({ node }: { node: ArgNode }) {
   switch (node.type) {
     case 'string':
       return (
-        <span className="text-emerald-700 dark:text-emerald-400" title={node.text}>
-          {JSON.stringify(node.value)}
+        <span className="text-emerald-700 dark:text-emerald-400" title={formatVisibleText(node.text)}>
+          {formatVisibleText(JSON.stringify(node.value))}
           {node.truncated ? <span className="text-slate-500"> (truncated)</span> : null}
         </span>
       );
     case 'fd':
       return (
         <span>
-          {node.name ?? node.value} <span className="text-sky-700 dark:text-sky-400">→ {node.path}</span>
+          {node.name ?? node.value}{' '}
+          <span className="text-sky-700 dark:text-sky-400">→ {formatVisibleText(node.path)}</span>
           {node.deleted ? ' (deleted)' : ''}
         </span>
       );
     case 'number':
       return <span className="text-amber-700 dark:text-amber-400">{node.text}</span>;
     default:
-      return <span>{node.text}</span>;
+      return <span>{formatVisibleText(node.text)}</span>;
   }
 }
 

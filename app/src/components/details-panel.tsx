@@ -5,6 +5,7 @@ import type { TraceEvent } from '../../../parsers/model/index.js';
 import { computeSibling } from '../logic/compute-rows.js';
 import { selectTimeRange } from '../logic/derived.js';
 import { formatDuration, formatSeconds } from '../logic/format-value.js';
+import { formatVisibleText } from '../logic/visible-text.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
 import type { EventDetail } from '../worker/worker-protocol.js';
 import { ArgTree } from './arg-tree.js';
@@ -74,7 +75,10 @@ function EventBody({ detail, range }: { detail: EventDetail; range: { t0: number
         {ev.ts !== null && (
           <span title={String(ev.ts)}>at +{formatSeconds(ev.ts - range.t0, range.span, true)}</span>
         )}
-        <span className="text-slate-500">event #{detail.index}</span>
+        <span className="text-slate-500" data-testid="details-line">
+          line {ev.line}
+          {detail.file ? ` of ${formatVisibleText(detail.file)}` : ''}
+        </span>
       </div>
       <Note ev={ev} />
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">{...resultRows(ev)}</dl>
@@ -89,7 +93,7 @@ function EventBody({ detail, range }: { detail: EventDetail; range: { t0: number
           <h3 className="text-xs font-semibold uppercase text-slate-500">Stack (-k)</h3>
           <ol className="font-mono text-xs">
             {ev.stack.map((f, k) => (
-              <li key={k}>{f}</li>
+              <li key={k}>{formatVisibleText(f)}</li>
             ))}
           </ol>
         </div>
@@ -97,14 +101,14 @@ function EventBody({ detail, range }: { detail: EventDetail; range: { t0: number
       <div>
         <h3 className="text-xs font-semibold uppercase text-slate-500">
           Raw line {ev.line}
-          {detail.file ? ` of ${detail.file}` : ''}
+          {detail.file ? ` of ${formatVisibleText(detail.file)}` : ''}
         </h3>
         <pre
           className="whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800"
           data-testid="details-raw"
         >
-          {detail.rawLine}
-          {detail.endRawLine ? `\n${detail.endRawLine}` : ''}
+          {formatVisibleText(detail.rawLine)}
+          {detail.endRawLine ? `\n${formatVisibleText(detail.endRawLine)}` : ''}
         </pre>
       </div>
     </div>
@@ -116,8 +120,8 @@ function resultRows(ev: TraceEvent): ReactElement[] {
     <dt key={`${k}-t`} className="text-slate-500">
       {k}
     </dt>,
-    <dd key={`${k}-d`} className="font-mono">
-      {v}
+    <dd key={`${k}-d`} className="font-mono break-all">
+      {typeof v === 'string' ? formatVisibleText(v) : v}
     </dd>,
   ];
   switch (ev.kind) {

@@ -1,41 +1,66 @@
 import { useEffect, useRef, useState } from 'react';
 import { EVENT_KINDS } from '../../../parsers/model/index.js';
+import type { SortKey } from '../logic/compute-rows.js';
 import { selectTimeRange } from '../logic/derived.js';
-import { lowerBound } from '../logic/search-sorted.js';
-import { formatDuration, formatSeconds } from '../logic/format-value.js';
+import { formatDuration, formatReturn, formatSeconds } from '../logic/format-value.js';
+import { formatVisibleText } from '../logic/visible-text.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
 import type { TraceData } from '../trace/trace-data.js';
 import { KIND } from '../trace/trace-data.js';
+import type { RowText } from '../worker/worker-protocol.js';
 
 const ROW_PX = 24;
 const OVERSCAN = 10;
 
+interface Column {
+  key: SortKey | 'args';
+  title: string;
+  /** Width in rem; undefined takes the rest (the arguments). */
+  rem?: number;
+  /** Below this table width (CSS px) the column is left out: its value is in the details and tooltips. */
+  minTablePx?: number;
+}
+
+const COLUMNS: readonly Column[] = [
+  { key: 'line', title: 'line', rem: 3.75 },
+  { key: 'time', title: 'time', rem: 6, minTablePx: 720 },
+  { key: 'pid', title: 'pid', rem: 4 },
+  { key: 'call', title: 'call', rem: 7 },
+  { key: 'args', title: 'arguments' },
+  { key: 'returned', title: 'returned', rem: 8.5 },
+  { key: 'error', title: 'error', rem: 6 },
+  { key: 'duration', title: 'duration', rem: 5, minTablePx: 640 },
+];
+
 /**
  * Every event (after filters) in a real <table>, virtualized: only the rows in view exist in the DOM,
- * with spacer rows above and below. Argument text comes from the worker for the visible rows only.
+ * with spacer rows above and below. Argument and result text come from the worker for the visible rows
+ * only. Headers sort (click again to reverse, a third time for trace order); on a narrow table the
+ * time and duration columns step aside so the arguments keep their room.
  */
 export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array }) {
   const { client, store } = useAppContext();
   const selection = useAppState((s) => s.selection);
+  const sort = useAppState((s) => s.tableSort);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(400);
-  const [texts, setTexts] = useState<{ trace: TraceData; map: Map<number, string> }>({
+  const [size, setSize] = useState({ width: 1000, height: 400 });
+  const [texts, setTexts] = useState<{ trace: TraceData; map: Map<number, RowText> }>({
     trace,
     map: new Map(),
   });
-  const textMap = texts.trace === trace ? texts.map : new Map<number, string>();
+  const textMap = texts.trace === trace ? texts.map : new Map<number, RowText>();
 
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    const ro = new ResizeObserver(() => setSize({ width: el.clientWidth, height: el.clientHeight }));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_PX) + OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + size.height) / ROW_PX) + OVERSCAN);
   const visible = Array.from(rows.subarray(first, last));
 
   useEffect(() => {
@@ -45,8 +70,8 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
     void client.rowTexts('a', missing).then((res) => {
       if (!live) return;
       setTexts((prev) => {
-        const map = prev.trace === trace ? new Map(prev.map) : new Map<number, string>();
-        for (const r of res) map.set(r.index, r.text);
+        const map = prev.trace === trace ? new Map(prev.map) : new Map<number, RowText>();
+        for (const r of res) map.set(r.index, r);
         if (map.size > 5000) for (const k of [...map.keys()].slice(0, map.size - 5000)) map.delete(k);
         return { trace, map };
       });
@@ -61,13 +86,22 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
   useEffect(() => {
     const el = scrollRef.current;
     if (!el || !selection || selection.slot !== 'a') return;
-    const k = lowerBound(rows, selection.index);
-    if (rows[k] !== selection.index) return;
+    const k = rows.indexOf(selection.index);
+    if (k < 0) return;
     const top = k * ROW_PX;
     if (top < el.scrollTop || top + ROW_PX > el.scrollTop + el.clientHeight)
       el.scrollTop = Math.max(0, top - el.clientHeight / 2);
   }, [selection, rows]);
 
+  const columns = COLUMNS.filter((col) => !col.minTablePx || size.width >= col.minTablePx);
+  const shows = (key: Column['key']): boolean => columns.some((col) => col.key === key);
+  const toggleSort = (key: SortKey): void => {
+    const st = store.getState();
+    const now = st.tableSort;
+    st.setTableSort(
+      now?.key !== key ? { key, dir: 'asc' } : now.dir === 'asc' ? { key, dir: 'desc' } : null,
+    );
+  };
   const c = trace.columns;
   const { t0, span } = selectTimeRange(trace);
   return (
@@ -83,25 +117,35 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
         aria-rowcount={rows.length + 1}
       >
         <colgroup>
-          <col className="w-16" />
-          <col className="w-24" />
-          <col className="w-16" />
-          <col className="w-32" />
-          <col />
-          <col className="w-36" />
-          <col className="w-20" />
-          <col className="w-20" />
+          {columns.map((col) => (
+            <col key={col.key} style={col.rem ? { width: `${col.rem}rem` } : undefined} />
+          ))}
         </colgroup>
         <thead className="sticky top-0 z-10 bg-slate-100 dark:bg-slate-800">
           <tr>
-            <th scope="col">line</th>
-            <th scope="col">time</th>
-            <th scope="col">pid</th>
-            <th scope="col">call</th>
-            <th scope="col">arguments</th>
-            <th scope="col">returned</th>
-            <th scope="col">error</th>
-            <th scope="col">duration</th>
+            {columns.map((col) => (
+              <th
+                key={col.key}
+                scope="col"
+                aria-sort={
+                  sort?.key === col.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined
+                }
+              >
+                {col.key === 'args' ? (
+                  col.title
+                ) : (
+                  <button
+                    type="button"
+                    className="w-full truncate text-left font-semibold hover:underline"
+                    onClick={() => toggleSort(col.key as SortKey)}
+                    title={`Sort by ${col.title}`}
+                  >
+                    {col.title}
+                    {sort?.key === col.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </button>
+                )}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -110,7 +154,10 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
             const kind = c.kind[i] as number;
             const errno = trace.errnos[c.errnoId[i] as number];
             const selected = selection?.slot === 'a' && selection.index === i;
-            const ret = c.ret[i] as number;
+            const name = trace.names[c.nameId[i] as number] ?? '';
+            const row = textMap.get(i);
+            const args = row ? formatVisibleText(row.text) : undefined;
+            const ret = kind === KIND.syscall ? row?.ret || formatReturn(name, c.ret[i] as number) || '?' : '';
             return (
               <tr
                 key={i}
@@ -121,26 +168,24 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
                 style={{ height: ROW_PX }}
                 onClick={() => store.getState().select({ slot: 'a', index: i })}
               >
-                <td>{c.line[i]}</td>
-                <td>
-                  {Number.isNaN(c.ts[i] as number)
-                    ? ''
-                    : `+${formatSeconds((c.ts[i] as number) - t0, span, true)}`}
+                <td data-col="line">{c.line[i]}</td>
+                {shows('time') && (
+                  <td data-col="time">
+                    {Number.isNaN(c.ts[i] as number) ? '' : `+${formatSeconds((c.ts[i] as number) - t0, span, true)}`}
+                  </td>
+                )}
+                <td data-col="pid">{(c.pid[i] as number) < 0 ? '' : c.pid[i]}</td>
+                <td data-col="call" className="truncate">{kind === KIND.syscall ? name : `${EVENT_KINDS[kind]} ${name}`}</td>
+                <td data-col="args" className="truncate" title={args}>
+                  {args ?? '…'}
                 </td>
-                <td>{(c.pid[i] as number) < 0 ? '' : c.pid[i]}</td>
-                <td className="truncate">
-                  {kind === KIND.syscall
-                    ? trace.names[c.nameId[i] as number]
-                    : `${EVENT_KINDS[kind]} ${trace.names[c.nameId[i] as number] ?? ''}`}
+                <td data-col="returned" className="truncate" title={ret}>
+                  {formatVisibleText(ret)}
                 </td>
-                <td className="truncate" title={textMap.get(i)}>
-                  {textMap.get(i) ?? '…'}
-                </td>
-                <td className="truncate">
-                  {kind === KIND.syscall ? (Number.isNaN(ret) ? '?' : formatRet(ret)) : ''}
-                </td>
-                <td className={errno ? 'text-red-700 dark:text-red-400' : ''}>{errno ?? ''}</td>
-                <td>{formatDuration(Number.isNaN(c.dur[i] as number) ? null : (c.dur[i] as number))}</td>
+                <td data-col="error" className={errno ? 'text-red-700 dark:text-red-400' : ''}>{errno ?? ''}</td>
+                {shows('duration') && (
+                  <td data-col="duration">{formatDuration(Number.isNaN(c.dur[i] as number) ? null : (c.dur[i] as number))}</td>
+                )}
               </tr>
             );
           })}
@@ -149,8 +194,4 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
       </table>
     </div>
   );
-}
-
-function formatRet(ret: number): string {
-  return Math.abs(ret) >= 0x10000000 ? `0x${ret.toString(16)}` : String(ret);
 }

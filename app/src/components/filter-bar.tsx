@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { CATEGORIES } from '../logic/categories.js';
 import type { Category } from '../logic/categories.js';
 import { formatCount } from '../logic/format-value.js';
@@ -19,6 +20,9 @@ export function FilterBar({
   const { store } = useAppContext();
   const f = useAppState((s) => s.filters);
   const set = store.getState().setFilters;
+  // What the user typed stays as typed ("openat," while the next name comes); the filter gets the names.
+  const [draft, setDraft] = useState(f.names.join(', '));
+  const shownDraft = sameNames(parseNames(draft), f.names) ? draft : f.names.join(', ');
   return (
     <form
       role="search"
@@ -37,18 +41,14 @@ export function FilterBar({
       />
       <input
         aria-label="Filter by syscall names"
-        placeholder="syscalls: open,read"
+        placeholder="syscalls: openat,read"
         list="syscall-names"
         className="input w-40"
-        value={f.names.join(',')}
-        onChange={(e) =>
-          set({
-            names: e.target.value
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-          })
-        }
+        value={shownDraft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          set({ names: parseNames(e.target.value) });
+        }}
       />
       <select
         aria-label="Filter by category"
@@ -107,4 +107,16 @@ export function FilterBar({
       </span>
     </form>
   );
+}
+
+/** "openat, read," -> ['openat', 'read'] */
+export function parseNames(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n, k) => n === b[k]);
 }

@@ -3,7 +3,7 @@ import { useAppContext, useAppState } from '../store/store-context.js';
 
 /** Progress bar with a cancel button while parsing; the error when a file could not be read. */
 export function LoadStatus() {
-  const { store } = useAppContext();
+  const { store, client } = useAppContext();
   const load = useAppState((s) => s.load);
   if (load.state === 'loading')
     return (
@@ -20,7 +20,7 @@ export function LoadStatus() {
           value={load.progress >= 0 ? load.progress : undefined}
         />
         <span>{load.progress >= 0 ? `${Math.round(load.progress * 100)}%` : ''}</span>
-        <button type="button" className="btn" onClick={() => cancelLoad(store)}>
+        <button type="button" className="btn" onClick={() => cancelLoad(store, client)}>
           Cancel
         </button>
       </div>

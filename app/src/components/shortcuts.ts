@@ -1,3 +1,4 @@
+import { findNextDifference } from '../compare/compare-selection.js';
 import { computeSibling } from '../logic/compute-rows.js';
 import {
   computeCenteredWindow,
@@ -5,62 +6,57 @@ import {
   computePannedWindow,
   computeZoomedWindow,
 } from '../logic/compute-window.js';
-import { selectLaneModel } from '../logic/derived.js';
 import type { AppStore } from '../store/create-app-store.js';
-import { renderers } from '../timeline/timeline-view.js';
+import {
+  isComparing,
+  selectLaneModelOf,
+  selectTableRows,
+  selectViewport,
+  selectXExtent,
+} from '../store/selectors.js';
 
 /** Keyboard shortcuts, listed in the help overlay (one table, so help and behaviour never drift). */
 export const SHORTCUTS: readonly [keys: string, what: string][] = [
   ['?', 'show or hide this help'],
   ['o', 'open trace files'],
   ['/', 'search the table (text or path)'],
-  ['← →', 'pan the timeline'],
-  ['+ −', 'zoom in and out'],
+  ['W S  (or + −)', 'zoom in and out'],
+  ['A D  (or ← →)', 'pan the timeline'],
   ['0', 'show the whole trace'],
   ['Shift + ↑ ↓ (or Shift + wheel)', 'scroll lanes'],
+  ['Shift + drag', 'select a range: its duration and the calls in it'],
   ['j k', 'next / previous event in the table'],
   ['n N', 'next / previous call with the same name'],
   ['p P', 'next / previous event of the same process'],
-  ['f', 'zoom to the selected call'],
+  ['] [', 'next / previous difference (comparison)'],
+  ['f', 'zoom to the selected call (or the selected range)'],
   ['x', 'x axis: time or call order'],
   ['t', 'light or dark theme'],
-  ['Esc', 'close help, clear selection'],
+  ['Esc', 'close help or the open panel, clear the range, then the selection'],
 ];
 
 /**
- * Handles a key press for the whole page. `rows` gives the table's current rows (j/k walk them).
- * Returns true when the key was used.
+ * Handles a key press for the whole page: keys move timeline A (which moves B too while a comparison's
+ * zoom is linked). Returns true when the key was used.
  */
-export function handleShortcut(
-  e: KeyboardEvent,
-  store: AppStore,
-  rows: () => Int32Array,
-  openFiles: () => void,
-): boolean {
+export function handleShortcut(e: KeyboardEvent, store: AppStore, openFiles: () => void): boolean {
   const target = e.target as HTMLElement | null;
   const typing =
-    target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
+    target &&
+    (target.tagName === 'INPUT' ||
+      target.tagName === 'TEXTAREA' ||
+      target.tagName === 'SELECT' ||
+      target.isContentEditable);
   if (typing || e.ctrlKey || e.metaKey || e.altKey) return false;
   const s = store.getState();
-  const trace = s.traces.a;
-  const vp = s.viewports.a;
-  const model = trace ? selectLaneModel(trace, s.xMode) : null;
-  const extent = model ? { x0: model.xMin, x1: model.xMax } : null;
-  const setWindow = (w: { x0: number; x1: number }): void => {
-    if (vp) s.setViewport('a', { ...vp, ...w });
-  };
-  const sel = s.selection;
-  const step = (by: 'name' | 'pid', dir: 1 | -1): void => {
-    if (!trace || !sel) return;
-    const next = computeSibling(trace, sel.index, by, dir);
-    if (next >= 0) s.select({ slot: sel.slot, index: next });
-  };
   switch (e.key) {
     case '?':
       s.setHelpOpen(!s.helpOpen);
       return true;
     case 'Escape':
       if (s.helpOpen) s.setHelpOpen(false);
+      else if (s.panel !== 'none' && (s.traces.a || s.compare.active)) s.setPanel('none');
+      else if (s.range) s.setRange(null);
       else s.select(null);
       return true;
     case 'o':
@@ -75,26 +71,59 @@ export function handleShortcut(
     case 'x':
       s.setXMode(s.xMode === 'time' ? 'order' : 'time');
       return true;
+    case ']':
+    case '[': {
+      const diff = s.compare.diff;
+      if (!isComparing(s) || !diff) return false;
+      const k = findNextDifference(diff, s.compare.pair, e.key === ']' ? 1 : -1);
+      if (k >= 0) s.selectAligned({ pair: k }, true);
+      return true;
+    }
   }
-  if (!vp || !extent || !model) return false;
+  return moveTimeline(e, store);
+}
+
+/** Zoom, pan, lane scroll and walking the table. */
+function moveTimeline(e: KeyboardEvent, store: AppStore): boolean {
+  const s = store.getState();
+  const trace = s.traces.a;
+  const vp = selectViewport(s, 'a');
+  const model = selectLaneModelOf(s, 'a');
+  const extent = selectXExtent(s, 'a');
+  if (!trace || !vp || !model || !extent) return false;
+  const setWindow = (w: { x0: number; x1: number }): void => s.setViewport('a', { ...vp, ...w });
+  const sel = s.selection;
+  const step = (by: 'name' | 'pid', dir: 1 | -1): void => {
+    const t = sel ? s.traces[sel.slot] : undefined;
+    if (!t || !sel) return;
+    const next = computeSibling(t, sel.index, by, dir);
+    if (next >= 0) s.select({ slot: sel.slot, index: next });
+  };
+  const zoom = (factor: number): void =>
+    setWindow(computeZoomedWindow(vp, factor, 0.5, extent, computeMinSpan(model.xMode)));
+  const pan = (fraction: number): void => setWindow(computePannedWindow(vp, fraction, extent));
   switch (e.key) {
     case 'ArrowLeft':
+    case 'a':
+    case 'A':
+      pan(e.shiftKey && e.key === 'ArrowLeft' ? -0.5 : -0.1);
+      return true;
     case 'ArrowRight':
-      setWindow(computePannedWindow(vp, (e.key === 'ArrowLeft' ? -1 : 1) * (e.shiftKey ? 0.5 : 0.1), extent));
+    case 'd':
+    case 'D':
+      pan(e.shiftKey && e.key === 'ArrowRight' ? 0.5 : 0.1);
       return true;
     case '+':
     case '=':
+    case 'w':
+    case 'W':
+      zoom(1.5);
+      return true;
     case '-':
     case '_':
-      setWindow(
-        computeZoomedWindow(
-          vp,
-          e.key === '+' || e.key === '=' ? 1.5 : 1 / 1.5,
-          0.5,
-          extent,
-          computeMinSpan(model.xMode),
-        ),
-      );
+    case 's':
+    case 'S':
+      zoom(1 / 1.5);
       return true;
     case '0':
       setWindow(extent);
@@ -102,19 +131,20 @@ export function handleShortcut(
     case 'ArrowUp':
     case 'ArrowDown':
       if (!e.shiftKey) return false;
-      renderers.get('a')?.scrollLanes(e.key === 'ArrowUp' ? -1 : 1);
+      s.scrollLanes('a', e.key === 'ArrowUp' ? -1 : 1);
       return true;
     case 'PageUp':
     case 'PageDown':
-      renderers.get('a')?.scrollLanes(e.key === 'PageUp' ? -10 : 10);
+      s.scrollLanes('a', e.key === 'PageUp' ? -10 : 10);
       return true;
     case 'j':
     case 'k': {
-      const r = rows();
-      if (!r.length) return true;
-      const at = sel ? r.indexOf(sel.index) : -1;
-      const k = at < 0 ? 0 : Math.max(0, Math.min(r.length - 1, at + (e.key === 'j' ? 1 : -1)));
-      s.select({ slot: 'a', index: r[k] as number });
+      if (isComparing(s)) return false;
+      const rows = selectTableRows(s);
+      if (!rows.length) return true;
+      const at = sel ? rows.indexOf(sel.index) : -1;
+      const k = at < 0 ? 0 : Math.max(0, Math.min(rows.length - 1, at + (e.key === 'j' ? 1 : -1)));
+      s.select({ slot: 'a', index: rows[k] as number });
       return true;
     }
     case 'n':
@@ -125,21 +155,35 @@ export function handleShortcut(
     case 'P':
       step('pid', e.key === 'p' ? 1 : -1);
       return true;
-    case 'f': {
-      if (!sel) return true;
-      const lane = model.lanes[model.laneOf[sel.index] ?? -1];
-      const pos = model.posOf[sel.index] ?? -1;
-      if (!lane || pos < 0) return true;
-      const x = lane.x[pos] as number;
-      const span = Math.max(computeMinSpan(model.xMode) * 20, ((lane.xEnd[pos] as number) - x) * 8);
-      setWindow(computeCenteredWindow(x, span, extent));
-      // Bring the lane into view too.
-      const laneIdx = model.laneOf[sel.index] as number;
-      const cur = store.getState().viewports.a;
-      if (cur && (laneIdx < cur.laneTop || laneIdx > cur.laneTop + 10))
-        s.setViewport('a', { ...cur, laneTop: Math.max(0, laneIdx - 2) });
+    case 'f':
+      zoomToFocus(store);
       return true;
-    }
   }
   return false;
+}
+
+/** `f`: the selected range fills the view; else the selected call, with its lane in view. */
+function zoomToFocus(store: AppStore): void {
+  const s = store.getState();
+  const range = s.range;
+  const slot = range?.slot ?? s.selection?.slot ?? 'a';
+  const vp = selectViewport(s, slot);
+  const model = selectLaneModelOf(s, slot);
+  const extent = selectXExtent(s, slot);
+  if (!vp || !model || !extent) return;
+  if (range) {
+    s.setViewport(slot, { ...vp, x0: range.x0, x1: range.x1 });
+    return;
+  }
+  const sel = s.selection;
+  if (!sel) return;
+  const lane = model.lanes[model.laneOf[sel.index] ?? -1];
+  const pos = model.posOf[sel.index] ?? -1;
+  if (!lane || pos < 0) return;
+  const x = lane.x[pos] as number;
+  const span = Math.max(computeMinSpan(model.xMode) * 20, ((lane.xEnd[pos] as number) - x) * 8);
+  const w = computeCenteredWindow(x, span, extent);
+  const li = model.laneOf[sel.index] as number;
+  const laneTop = li < vp.laneTop || li > vp.laneTop + 10 ? Math.max(0, li - 2) : vp.laneTop;
+  s.setViewport(slot, { x0: w.x0, x1: w.x1, laneTop });
 }

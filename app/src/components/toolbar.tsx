@@ -1,57 +1,66 @@
-import { useState } from 'react';
-import { formatChromeTrace } from '../logic/export-chrome-trace.js';
 import { formatBytes, formatCount } from '../logic/format-value.js';
+import { isComparing } from '../store/selectors.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
-import { downloadBlob, exportViewPng, exportViewSvg } from '../timeline/export-view.js';
+import { ExportMenu } from './export-menu.js';
 
-/** Header: what is open, x mode, theme, exports, help. */
-export function Toolbar({ onOpen }: { onOpen: () => void }) {
+const plural = (n: number, one: string, many: string): string => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** Header, one row: what is open (both runs in a comparison), open and compare, x mode, exports, theme, help. */
+export function Toolbar() {
   const { store } = useAppContext();
   const trace = useAppState((s) => s.traces.a);
+  const traceB = useAppState((s) => s.traces.b);
+  const comparing = useAppState(isComparing);
+  const labels = useAppState((s) => s.compare.diff?.labels ?? null);
+  const sides = useAppState((s) => s.compare.sides);
   const xMode = useAppState((s) => s.xMode);
   const theme = useAppState((s) => s.theme);
-  const [busy, setBusy] = useState(false);
-  const base = (trace?.title ?? 'trace').replace(/[^\w.-]+/g, '_').slice(0, 60);
-  const width = (): number => document.querySelector('[data-testid="timeline-a"]')?.clientWidth ?? 1200;
-
-  const exportPng = async (): Promise<void> => {
-    setBusy(true);
-    const blob = await exportViewPng(store.getState(), 'a', width());
-    setBusy(false);
-    if (blob) downloadBlob(blob, `${base}.png`);
-  };
-  const exportSvg = (): void => {
-    const svg = exportViewSvg(store.getState(), 'a', width());
-    if (svg) downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`);
-  };
-  const exportChrome = (): void => {
-    if (trace)
-      downloadBlob(new Blob([formatChromeTrace(trace)], { type: 'application/json' }), `${base}.trace.json`);
-  };
-
+  const panel = useAppState((s) => s.panel);
+  const st = store.getState;
   return (
-    <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
-      <h1 className="mr-2 text-lg font-bold tracking-tight">spelunk</h1>
-      {trace && (
-        <p className="mr-auto min-w-0 truncate text-sm" data-testid="trace-title">
+    <header className="flex min-w-0 flex-nowrap items-center gap-2 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
+      <h1 className="shrink-0 text-lg font-bold tracking-tight">spelunk</h1>
+      {comparing && trace && traceB ? (
+        <p className="min-w-0 flex-1 truncate text-sm" data-testid="trace-title" title={`${trace.title} ⇄ ${traceB.title}`}>
+          <RunName letter="A" label={labels?.a ?? sides?.[0].label ?? 'A'} title={trace.title} />
+          <span className="mx-1.5 text-slate-400">⇄</span>
+          <RunName letter="B" label={labels?.b ?? sides?.[1].label ?? 'B'} title={traceB.title} />
+        </p>
+      ) : trace ? (
+        <p className="min-w-0 flex-1 truncate text-sm" data-testid="trace-title" title={trace.title}>
           <span className="font-medium">{trace.title}</span>{' '}
           <span className="text-slate-500">
-            · {formatCount(trace.columns.count)} events · {trace.processes.length} tasks ·{' '}
+            · {plural(trace.columns.count, 'event', 'events')} · {plural(trace.processes.length, 'task', 'tasks')} ·{' '}
             {formatBytes(trace.inputBytes)} parsed in {Math.round(trace.parseMs)} ms
-            {trace.unknownCount ? ` · ${formatCount(trace.unknownCount)} unknown lines` : ''}
+            {trace.unknownCount ? ` · ${plural(trace.unknownCount, 'unknown line', 'unknown lines')}` : ''}
           </span>
         </p>
+      ) : (
+        <span className="flex-1" />
       )}
-      {!trace && <span className="mr-auto" />}
-      <button type="button" className="btn" onClick={onOpen}>
+      <button
+        type="button"
+        className="btn shrink-0"
+        aria-expanded={panel === 'open'}
+        onClick={() => st().setPanel(panel === 'open' ? 'none' : 'open')}
+      >
         Open…
       </button>
-      <div role="group" aria-label="X axis" className="flex">
+      <button
+        type="button"
+        className="btn shrink-0"
+        aria-expanded={panel === 'compare'}
+        onClick={() => st().setPanel(panel === 'compare' ? 'none' : 'compare')}
+        title="Compare two runs: two samples' runs, a session's runs, or two files"
+      >
+        Compare…
+      </button>
+      <div role="group" aria-label="X axis" className="flex shrink-0">
         <button
           type="button"
           className="btn rounded-r-none"
           aria-pressed={xMode === 'time'}
-          onClick={() => store.getState().setXMode('time')}
+          onClick={() => st().setXMode('time')}
         >
           Time
         </button>
@@ -59,42 +68,50 @@ export function Toolbar({ onOpen }: { onOpen: () => void }) {
           type="button"
           className="btn rounded-l-none"
           aria-pressed={xMode === 'order'}
-          onClick={() => store.getState().setXMode('order')}
+          onClick={() => st().setXMode('order')}
         >
           Call order
         </button>
       </div>
-      <button type="button" className="btn" disabled={!trace || busy} onClick={() => void exportPng()}>
-        Export PNG
-      </button>
-      <button type="button" className="btn" disabled={!trace} onClick={exportSvg}>
-        Export SVG
-      </button>
+      <ExportMenu />
       <button
         type="button"
-        className="btn"
-        disabled={!trace}
-        onClick={exportChrome}
-        title="Chrome Trace Event JSON; opens in Perfetto"
-      >
-        Export trace JSON
-      </button>
-      <button
-        type="button"
-        className="btn"
+        className="btn shrink-0"
         aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-        onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}
+        onClick={() => st().setTheme(theme === 'dark' ? 'light' : 'dark')}
       >
         {theme === 'dark' ? '☀' : '☾'}
       </button>
       <button
         type="button"
-        className="btn"
+        className="btn shrink-0"
         aria-label="Keyboard shortcuts"
-        onClick={() => store.getState().setHelpOpen(true)}
+        onClick={() => st().setHelpOpen(true)}
       >
         ?
       </button>
     </header>
   );
+}
+
+/** "A host · hello world in a bare chroot: host", without saying the label twice. */
+function RunName({ letter, label, title }: { letter: string; label: string; title: string }) {
+  const rest = formatRunTitle(label, title);
+  return (
+    <span>
+      <span className="mr-1 rounded bg-slate-200 px-1 text-xs font-semibold dark:bg-slate-700">{letter}</span>
+      {label !== letter && <span className="font-medium">{label}</span>}
+      {rest && <span className="text-slate-500"> {rest}</span>}
+    </span>
+  );
+}
+
+/**
+ * A run's title without the label it already carries: "hello world in a bare chroot: host" labelled
+ * "host" reads "hello world in a bare chroot"; a title equal to the label reads ''.
+ */
+export function formatRunTitle(label: string, title: string): string {
+  if (title === label) return '';
+  const suffix = `: ${label}`;
+  return title.endsWith(suffix) ? title.slice(0, -suffix.length) : title;
 }

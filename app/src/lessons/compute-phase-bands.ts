@@ -55,3 +55,14 @@ export const PHASE_COLORS: Record<PhaseKind, string> = {
   seccomp: '#dc2626',
   cgroup: '#14b8a6',
 };
+
+/** Label colours by phase kind: the band's hue, dark enough to read at 11 px on a white label. */
+export const PHASE_LABEL_COLORS: Record<PhaseKind, string> = {
+  loader: '#4338ca',
+  startup: '#0369a1',
+  work: '#047857',
+  chroot: '#b45309',
+  namespace: '#a21caf',
+  mount: '#713f12',
+  exit: '#334155',
+};

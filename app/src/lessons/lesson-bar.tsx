@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
 import { findLesson } from '../../../parsers/lessons/index.js';
-import { useAppContext } from '../store/store-context.js';
+import { useAppContext, useAppState } from '../store/store-context.js';
 import { loadPhases, showStep, startLesson } from './lesson-controller.js';
 import { readLessonUrl } from './lesson-url.js';
 import { LessonMenu } from './lesson-menu.js';
-import { lessonStoreFor, useLessonState } from './lesson-store.js';
 import { LessonWalker } from './lesson-walker.js';
 import { PhaseList } from './phase-list.js';
 
@@ -14,28 +13,22 @@ import { PhaseList } from './phase-list.js';
  */
 export function LessonBar() {
   const { store, client } = useAppContext();
-  const lessons = lessonStoreFor(store);
-  const deps = { store, client, lessons };
-  const lessonId = useLessonState((s) => s.lessonId);
-  const menuOpen = useLessonState((s) => s.menuOpen);
-  const showPhases = useLessonState((s) => s.showPhases);
+  const lessonId = useAppState((s) => s.lesson.lessonId);
+  const menuOpen = useAppState((s) => s.lesson.menuOpen);
+  const showPhases = useAppState((s) => s.lesson.showPhases);
   const lesson = lessonId ? findLesson(lessonId) : undefined;
   // A link to a step (?lesson=ID&step=N) opens it once, at start.
   useEffect(() => {
     const fromUrl = readLessonUrl(window.location.search);
-    if (fromUrl) void showStep({ store, client, lessons }, fromUrl.lessonId, fromUrl.stepIndex);
-  }, [store, client, lessons]);
+    if (fromUrl) void showStep({ store, client }, fromUrl.lessonId, fromUrl.stepIndex);
+  }, [store, client]);
+  const setLesson = store.getState().setLesson;
 
   return (
     <div className="border-b border-slate-200 dark:border-slate-700" data-testid="lesson-bar">
       {!lesson && (
         <div className="flex flex-wrap items-center gap-3 px-3 py-1 text-sm">
-          <button
-            type="button"
-            className="btn"
-            aria-expanded={menuOpen}
-            onClick={() => lessons.setState({ menuOpen: !menuOpen })}
-          >
+          <button type="button" className="btn" aria-expanded={menuOpen} onClick={() => setLesson({ menuOpen: !menuOpen })}>
             Lessons
           </button>
           <label className="flex items-center gap-1">
@@ -43,9 +36,9 @@ export function LessonBar() {
               type="checkbox"
               checked={showPhases}
               onChange={(e) => {
-                lessons.setState({ showPhases: e.currentTarget.checked });
-                const trace = store.getState().traces.a;
-                if (e.currentTarget.checked && trace) void loadPhases(deps, trace, true);
+                setLesson({ showPhases: e.currentTarget.checked });
+                if (e.currentTarget.checked)
+                  for (const slot of ['a', 'b'] as const) void loadPhases({ store, client }, slot, true);
               }}
             />
             phase bands
@@ -53,8 +46,8 @@ export function LessonBar() {
           <PhaseList />
         </div>
       )}
-      {!lesson && menuOpen && <LessonMenu onPick={(id) => void startLesson(deps, id)} />}
-      {lesson && <LessonWalker lesson={lesson} deps={deps} />}
+      {!lesson && menuOpen && <LessonMenu onPick={(id) => void startLesson({ store, client }, id)} />}
+      {lesson && <LessonWalker lesson={lesson} deps={{ store, client }} />}
     </div>
   );
 }

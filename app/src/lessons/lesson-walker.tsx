@@ -1,26 +1,37 @@
 import type { Lesson } from '../../../parsers/lessons/index.js';
 import { useAppState } from '../store/store-context.js';
+import type { TraceSlot } from '../store/trace-slice.js';
 import { LessonText } from './lesson-text.js';
 import type { LessonDeps } from './lesson-controller.js';
 import { exitLesson, showStep } from './lesson-controller.js';
-import { useLessonState } from './lesson-store.js';
+
+/** "(and 2 more highlighted: lines 4, 5)": the step's other events, by line, the focus left out. */
+export function formatOtherEvents(events: readonly number[], focus: number, lineOf: (i: number) => number): string {
+  const others = events.filter((i) => i !== focus);
+  if (!others.length) return '';
+  const shown = others.slice(0, 8).map(lineOf);
+  return ` (and ${others.length} more highlighted: ${others.length === 1 ? 'line' : 'lines'} ${shown.join(', ')}${others.length > 8 ? ', …' : ''})`;
+}
 
 /** One lesson step on screen: progress, text, the events it points at, and the ways on (or out). */
 export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDeps }) {
-  const stepIndex = useLessonState((s) => s.stepIndex);
-  const view = useLessonState((s) => s.view);
-  const status = useLessonState((s) => s.status);
-  const message = useLessonState((s) => s.message);
-  const events = useLessonState((s) => s.events);
-  const focus = useLessonState((s) => s.focus);
-  const trace = useAppState((s) => s.traces.a);
+  const stepIndex = useAppState((s) => s.lesson.stepIndex);
+  const view = useAppState((s) => s.lesson.view);
+  const status = useAppState((s) => s.lesson.status);
+  const message = useAppState((s) => s.lesson.message);
+  const events = useAppState((s) => s.lesson.events);
+  const focus = useAppState((s) => s.lesson.focus);
+  const origin = useAppState((s) => s.lesson.origin);
+  const traces = useAppState((s) => s.traces);
   const step = lesson.steps[stepIndex];
   if (!step) return null;
   const n = lesson.steps.length;
   const go = (k: number): void => void showStep(deps, lesson.id, k);
-  const lineOf = (i: number): number => (trace?.columns.line[i] as number | undefined) ?? 0;
-  const focusName = focus !== null && trace ? trace.names[trace.columns.nameId[focus] as number] : null;
-  const run = view === 'compare' && step.compare ? step.compare.run : step.run;
+  const lineOf = (slot: TraceSlot) => (i: number): number => (traces[slot]?.columns.line[i] as number | undefined) ?? 0;
+  const focusTrace = focus ? traces[focus.slot] : undefined;
+  const focusName = focus && focusTrace ? focusTrace.names[focusTrace.columns.nameId[focus.index] as number] : null;
+  const sideBySide = view === 'compare' && step.compare;
+  const run = sideBySide ? `${step.compare!.run} and ${step.run}, side by side` : step.run;
 
   return (
     <section
@@ -32,11 +43,7 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
         <p className="text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">
           Lesson · {lesson.title}
         </p>
-        <p
-          className="text-xs text-slate-600 dark:text-slate-400"
-          data-testid="lesson-progress"
-          aria-live="polite"
-        >
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="lesson-progress" aria-live="polite">
           Step {stepIndex + 1} of {n}
         </p>
         <progress className="h-1.5 w-32" max={n} value={stepIndex + 1} aria-label="Lesson progress" />
@@ -44,15 +51,15 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
         <button type="button" className="btn" onClick={() => go(stepIndex - 1)} disabled={stepIndex === 0}>
           ← Previous
         </button>
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => go(stepIndex + 1)}
-          disabled={stepIndex + 1 >= n}
-        >
+        <button type="button" className="btn btn-primary" onClick={() => go(stepIndex + 1)} disabled={stepIndex + 1 >= n}>
           Next →
         </button>
-        <button type="button" className="btn" onClick={() => exitLesson(deps)}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void exitLesson(deps)}
+          title={origin?.kind === 'compare' ? 'Back to the comparison you started from' : 'Back to free exploration'}
+        >
           Exit lesson
         </button>
       </div>
@@ -66,16 +73,15 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
         <aside className="text-xs text-slate-600 dark:text-slate-400">
           <p>
             Run:{' '}
-            <span className="font-medium" data-testid="lesson-run">
+            <span className="font-medium" data-testid="lesson-run" data-run={step.run}>
               {run}
             </span>
             {status === 'loading' && ' · loading…'}
           </p>
           {status === 'ready' && focusName !== null && focus !== null && (
-            <p data-testid="lesson-focus" data-index={focus}>
-              Selected: <span className="font-mono">{focusName}</span> at line {lineOf(focus)}
-              {events.length > 1 &&
-                ` (and ${events.length - 1} more highlighted: lines ${events.slice(0, 8).map(lineOf).join(', ')}${events.length > 8 ? ', …' : ''})`}
+            <p data-testid="lesson-focus" data-index={focus.index} data-slot={focus.slot}>
+              Selected: <span className="font-mono">{focusName}</span> at line {lineOf(focus.slot)(focus.index)}
+              {formatOtherEvents(events[focus.slot] ?? [], focus.index, lineOf(focus.slot))}
             </p>
           )}
           {status === 'error' && (
@@ -89,11 +95,9 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
               <button
                 type="button"
                 className="btn mt-1"
-                onClick={() =>
-                  void showStep(deps, lesson.id, stepIndex, view === 'compare' ? 'step' : 'compare')
-                }
+                onClick={() => void showStep(deps, lesson.id, stepIndex, sideBySide ? 'step' : 'compare')}
               >
-                {view === 'compare' ? `Back to the ${step.run} run` : `Show the ${step.compare.run} run`}
+                {sideBySide ? `Back to the ${step.run} run alone` : `Show the ${step.compare.run} run beside it`}
               </button>
             </div>
           )}

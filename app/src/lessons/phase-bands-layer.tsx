@@ -1,32 +1,35 @@
 import { useEffect, useRef, useState } from 'react';
-import { selectLaneModel } from '../logic/derived.js';
-import type { TraceSlot } from '../store/create-app-store.js';
+import { selectLaneModelOf, selectViewport } from '../store/selectors.js';
+import type { TraceSlot } from '../store/trace-slice.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
 import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX } from '../timeline/draw-timeline.js';
-import { PHASE_COLORS, computePhaseBands } from './compute-phase-bands.js';
+import { PHASE_COLORS, PHASE_LABEL_COLORS, computePhaseBands } from './compute-phase-bands.js';
 import { loadPhases } from './lesson-controller.js';
-import { lessonStoreFor, useLessonState } from './lesson-store.js';
+
+const LABEL_PX = 11;
+/** Width of a label of n characters at 11 px, a little generous (the SVG cannot measure before drawing). */
+const labelWidth = (n: number): number => n * 6.4 + 8;
 
 /**
- * Drawn over the timeline's plot: the phases of each lane as light bands with their names, and rings
- * around the events of the current lesson step. It never takes pointer events, so clicks and zoom still
- * reach the timeline underneath. A few dozen SVG elements, redrawn by React when the viewport moves.
+ * Drawn over the timeline's plot: the phases of each lane as light bands, each named in a small label
+ * with a background of its own (readable over the marks), and rings around the events of the current
+ * lesson step. It never takes pointer events, so clicks and zoom still reach the timeline underneath.
+ * A few dozen SVG elements, redrawn by React when the viewport moves.
  */
 export function PhaseBandsLayer({ slot }: { slot: TraceSlot }) {
   const { store, client } = useAppContext();
-  const lessons = lessonStoreFor(store);
   const trace = useAppState((s) => s.traces[slot]);
-  const vp = useAppState((s) => s.viewports[slot]);
-  const xMode = useAppState((s) => s.xMode);
-  const phases = useLessonState((s) => s.phases);
-  const show = useLessonState((s) => s.showPhases);
-  const events = useLessonState((s) => s.events);
+  const vp = useAppState((s) => selectViewport(s, slot));
+  const model = useAppState((s) => selectLaneModelOf(s, slot));
+  const phases = useAppState((s) => s.lesson.phases[slot]);
+  const show = useAppState((s) => s.lesson.showPhases);
+  const events = useAppState((s) => s.lesson.events[slot]);
   const ref = useRef<SVGSVGElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
 
   useEffect(() => {
-    if (slot === 'a' && trace) void loadPhases({ store, client, lessons }, trace);
-  }, [slot, trace, store, client, lessons]);
+    if (trace) void loadPhases({ store, client }, slot);
+  }, [slot, trace, store, client]);
   useEffect(() => {
     const el = ref.current?.parentElement;
     if (!el) return;
@@ -38,19 +41,18 @@ export function PhaseBandsLayer({ slot }: { slot: TraceSlot }) {
     return () => ro.disconnect();
   }, []);
 
-  const ready = slot === 'a' && trace && vp && size.width > 0;
-  const model = ready ? selectLaneModel(trace, xMode) : null;
+  const ready = trace && vp && model && size.width > 0;
   const visible = Math.ceil(size.height / LANE_HEIGHT_CSS_PX) + 1;
   const inView = (lane: number): boolean =>
     vp !== undefined && lane >= Math.floor(vp.laneTop) && lane < vp.laneTop + visible;
   const y = (lane: number): number => (lane - (vp?.laneTop ?? 0)) * LANE_HEIGHT_CSS_PX;
   const bands =
-    model && vp && show && phases && phases.traceId === trace?.id
+    ready && show && phases && phases.traceId === trace.id
       ? computePhaseBands(model, phases.phases, vp.x0, vp.x1, size.width).filter((b) => inView(b.lane))
       : [];
   const perX = vp ? size.width / Math.max(vp.x1 - vp.x0, 1e-12) : 0;
   const rings =
-    model && vp
+    ready && events
       ? events.flatMap((i) => {
           const lane = model.laneOf[i] ?? -1;
           const l = model.lanes[lane];
@@ -73,33 +75,36 @@ export function PhaseBandsLayer({ slot }: { slot: TraceSlot }) {
       data-band-count={bands.length}
       data-ring-count={rings.length}
     >
-      {bands.map((b, k) => (
-        <g key={k}>
-          <rect
-            x={b.xCssPx}
-            y={y(b.lane) + 1}
-            width={b.widthCssPx}
-            height={LANE_HEIGHT_CSS_PX - 2}
-            fill={PHASE_COLORS[b.kind]}
-            fillOpacity={0.13}
-            stroke={PHASE_COLORS[b.kind]}
-            strokeOpacity={0.5}
-            strokeWidth={1}
-            rx={2}
-          />
-          {b.widthCssPx > 48 && (
-            <text
-              x={b.xCssPx + 3}
-              y={y(b.lane) + 9}
-              fontSize={8.5}
+      {bands.map((b, k) => {
+        const text = labelWidth(b.label.length) <= b.widthCssPx ? b.label : b.kind;
+        const left = Math.max(0, b.xCssPx);
+        const w = labelWidth(text.length);
+        const labelled = Math.min(b.xCssPx + b.widthCssPx, size.width) - left >= w;
+        return (
+          <g key={k}>
+            <rect
+              x={b.xCssPx}
+              y={y(b.lane) + 1}
+              width={Math.max(0, b.widthCssPx)}
+              height={LANE_HEIGHT_CSS_PX - 2}
               fill={PHASE_COLORS[b.kind]}
-              style={{ fontWeight: 600 }}
-            >
-              {b.label.length * 5 > b.widthCssPx ? b.kind : b.label}
-            </text>
-          )}
-        </g>
-      ))}
+              fillOpacity={0.12}
+              stroke={PHASE_COLORS[b.kind]}
+              strokeOpacity={0.55}
+              strokeWidth={1}
+              rx={2}
+            />
+            {labelled && (
+              <g data-phase-label={text}>
+                <rect x={left + 2} y={y(b.lane) + 2} width={w} height={LABEL_PX + 3} rx={3} className="fill-white/90 dark:fill-slate-950/90" />
+                <text x={left + 6} y={y(b.lane) + 2 + LABEL_PX} fontSize={LABEL_PX} fill={PHASE_LABEL_COLORS[b.kind]} style={{ fontWeight: 600 }}>
+                  {text}
+                </text>
+              </g>
+            )}
+          </g>
+        );
+      })}
       {rings.map((r) => (
         <circle key={r.i} cx={r.x} cy={r.y} r={7} fill="none" stroke="#f97316" strokeWidth={2.5} />
       ))}

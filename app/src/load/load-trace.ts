@@ -2,8 +2,7 @@ import type { AppStore, TraceSlot } from '../store/create-app-store.js';
 import type { TraceClient } from '../trace/trace-client.js';
 import type { TraceData } from '../trace/trace-data.js';
 import type { InputSource } from '../worker/worker-protocol.js';
-
-let current: { requestId: number; client: TraceClient } | null = null;
+import { resolveBundledInputs } from './bundled-data.js';
 
 /**
  * Parses inputs in the worker into `slot`, reporting progress in the store. Starting a new load cancels
@@ -17,36 +16,45 @@ export async function loadTrace(
   title: string,
   inputs: InputSource[],
 ): Promise<TraceData | null> {
-  if (current) current.client.cancel(current.requestId);
-  store.getState().setLoad({ state: 'loading', slot, label: title, progress: 0, message: '' });
-  const { requestId, done } = client.load(slot, id, title, inputs, (bytes, total) => {
-    store.getState().setLoad({ progress: total > 0 ? Math.min(1, bytes / total) : -1 });
-  });
-  current = { requestId, client };
+  const before = store.getState().load;
+  if (before.state === 'loading' && before.requestId) client.cancel(before.requestId);
+  let readable: InputSource[];
+  try {
+    // The worker runs from a blob: a relative URL means nothing there, so it gets absolute ones.
+    readable = (await resolveBundledInputs(inputs)).map((i) =>
+      i.type === 'url' && typeof document !== 'undefined' ? { ...i, url: new URL(i.url, document.baseURI).href } : i,
+    );
+  } catch (err) {
+    store.getState().setLoad({ state: 'error', slot, label: title, message: (err as Error).message, requestId: 0 });
+    return null;
+  }
+  const { id: requestId, done } = client.call('load', { slot, id, title, inputs: readable }, (p) =>
+    store.getState().setLoad({ progress: p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : -1 }),
+  );
+  store.getState().setLoad({ state: 'loading', slot, label: title, progress: 0, message: '', requestId });
+  const mine = (): boolean => store.getState().load.requestId === requestId;
   try {
     const trace = await done;
-    if (current?.requestId !== requestId) return null;
+    if (!mine()) return null;
     store.getState().setTrace(slot, trace);
-    store.getState().setLoad({ state: 'done', progress: 1, message: '' });
+    store.getState().setLoad({ state: 'done', progress: 1, message: '', requestId: 0 });
     return trace;
   } catch (err) {
-    if (current?.requestId === requestId) {
-      const cancelled = (err as { cancelled?: boolean }).cancelled;
-      store
-        .getState()
-        .setLoad({
-          state: cancelled ? 'idle' : 'error',
-          message: cancelled ? 'Loading cancelled.' : (err as Error).message,
-        });
+    if (mine()) {
+      const cancelled = (err as { cancelled?: boolean }).cancelled === true;
+      store.getState().setLoad({
+        state: cancelled ? 'idle' : 'error',
+        message: cancelled ? 'Loading cancelled.' : (err as Error).message,
+        requestId: 0,
+      });
     }
     return null;
-  } finally {
-    if (current?.requestId === requestId) current = null;
   }
 }
 
-export function cancelLoad(store: AppStore): void {
-  if (!current) return;
-  current.client.cancel(current.requestId);
-  store.getState().setLoad({ state: 'idle', message: 'Loading cancelled.' });
+export function cancelLoad(store: AppStore, client: TraceClient): void {
+  const { load } = store.getState();
+  if (load.state !== 'loading' || !load.requestId) return;
+  client.cancel(load.requestId);
+  store.getState().setLoad({ state: 'idle', message: 'Loading cancelled.', requestId: 0 });
 }

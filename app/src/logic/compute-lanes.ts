@@ -19,6 +19,10 @@ export interface Lane {
   /** Positions (into `events`) of failed calls, and of signals / exits / kills. */
   failed: Int32Array;
   special: Int32Array;
+  /** How many lanes below this one are its descendants (the process group it can fold). */
+  descendants: number;
+  /** Tasks folded into this lane (their events merged into it), 0 when unfolded. */
+  folded: number;
 }
 
 export interface LaneModel {
@@ -112,12 +116,31 @@ export function computeLanes(trace: TraceData, requested: XMode): LaneModel {
       xEnd,
       failed: Int32Array.from(failed),
       special: Int32Array.from(special),
+      descendants: 0,
+      folded: 0,
     };
   });
+  countDescendants(lanes);
   for (const lane of lanes) for (let j = 0; j < lane.xEnd.length; j++) xMax = Math.max(xMax, lane.xEnd[j]!);
   if (!Number.isFinite(xMin)) [xMin, xMax] = [0, 1];
   if (xMax <= xMin) xMax = xMin + (xMode === 'time' ? 1e-3 : 1);
   return { xMode, lanes, laneOf, posOf, xMin, xMax, t0 };
+}
+
+/** Lanes are in depth-first tree order: a lane's descendants are the deeper lanes right after it. */
+export function countDescendants(lanes: Lane[]): void {
+  const open: number[] = []; // lanes whose group has not ended yet, shallowest first
+  const close = (end: number, depth: number): void => {
+    while (open.length && (lanes[open[open.length - 1] as number] as Lane).depth >= depth) {
+      const li = open.pop() as number;
+      (lanes[li] as Lane).descendants = end - li - 1;
+    }
+  };
+  lanes.forEach((lane, li) => {
+    close(li, lane.depth);
+    open.push(li);
+  });
+  close(lanes.length, -Infinity);
 }
 
 function formatLaneLabel(pid: number, info: ProcessInfo | undefined): string {

@@ -35,6 +35,7 @@ export function computeProcesses(trace: Trace): ProcessInfo[] {
       argv: lastExec?.argv ?? [],
       firstIndex: first.firstEvent,
       lastIndex: last.lastEvent,
+      spawnIndex: first.spawnEvent,
       eventCount: events.get(pid) ?? 0,
       end:
         last.exit === null

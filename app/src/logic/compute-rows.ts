@@ -63,3 +63,49 @@ export function computeSibling(trace: TraceData, from: number, by: 'name' | 'pid
   }
   return -1;
 }
+
+/** Columns of the event table that sort (the arguments' text lives in the worker, so it does not). */
+export const SORT_KEYS = ['line', 'time', 'pid', 'call', 'returned', 'error', 'duration'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface TableSort {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+/**
+ * The rows in the order of one column, ties in trace order. Events without a value (no timestamp, no
+ * duration, no result) go last whichever the direction, as spreadsheets do.
+ */
+export function computeSortedRows(trace: TraceData, rows: Int32Array, sort: TableSort): Int32Array {
+  const c = trace.columns;
+  const value = (i: number): number | string => {
+    switch (sort.key) {
+      case 'line':
+        return (c.fileId[i] as number) * 2 ** 32 + (c.line[i] as number);
+      case 'time':
+        return c.ts[i] as number;
+      case 'pid':
+        return c.pid[i] as number;
+      case 'call':
+        return trace.names[c.nameId[i] as number] ?? '';
+      case 'returned':
+        return (c.kind[i] as number) === KIND.syscall ? (c.ret[i] as number) : NaN;
+      case 'error':
+        return trace.errnos[c.errnoId[i] as number] ?? '';
+      case 'duration':
+        return c.dur[i] as number;
+    }
+  };
+  const keys = Array.from(rows, (i) => ({ i, v: value(i) }));
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const missing = (v: number | string): boolean => v === '' || (typeof v === 'number' && Number.isNaN(v));
+  keys.sort((p, q) => {
+    const mp = missing(p.v);
+    const mq = missing(q.v);
+    if (mp || mq) return mp === mq ? p.i - q.i : mp ? 1 : -1;
+    const d = typeof p.v === 'string' ? p.v.localeCompare(q.v as string) : p.v - (q.v as number);
+    return d ? sign * d : p.i - q.i;
+  });
+  return Int32Array.from(keys, (k) => k.i);
+}

@@ -47,3 +47,32 @@ export function computeCenteredWindow(x: number, span: number, extent: XWindow):
 export function computeMinSpan(xMode: 'time' | 'order'): number {
   return xMode === 'time' ? 1e-7 : 10;
 }
+
+/** A viewport: the visible window and the first visible lane. */
+export interface LaneWindow extends XWindow {
+  laneTop: number;
+}
+
+/**
+ * The viewport that shows event `index` of a lane model: unchanged when it is already in view, else
+ * panned (same zoom) to centre it and scrolled so its lane is in the middle. `visibleLanes` is how many
+ * lanes the plot shows.
+ */
+export function computeRevealedViewport(
+  model: { lanes: readonly { x: Float64Array }[]; laneOf: Int32Array; posOf: Int32Array },
+  vp: LaneWindow,
+  index: number,
+  visibleLanes: number,
+  extent: XWindow,
+): LaneWindow {
+  const li = model.laneOf[index] ?? -1;
+  const pos = model.posOf[index] ?? -1;
+  const lane = model.lanes[li];
+  if (!lane || pos < 0) return vp;
+  const x = lane.x[pos] as number;
+  let { x0, x1, laneTop } = vp;
+  if (x < x0 || x > x1) ({ x0, x1 } = computeCenteredWindow(x, x1 - x0, extent));
+  const visible = Math.max(1, Math.floor(visibleLanes));
+  if (li < laneTop || li >= laneTop + visible) laneTop = Math.max(0, li - Math.floor(visible / 2));
+  return x0 === vp.x0 && laneTop === vp.laneTop ? vp : { x0, x1, laneTop };
+}

@@ -2,6 +2,8 @@ import type { TraceData } from '../trace/trace-data.js';
 import { computeCategoryCodes } from './categories.js';
 import type { LaneModel, XMode } from './compute-lanes.js';
 import { computeHighlightPositions, computeLanes } from './compute-lanes.js';
+import type { LaneLink } from './compute-lane-links.js';
+import { computeLaneLinks } from './compute-lane-links.js';
 
 /**
  * Memoized derived data, keyed by the trace object (which never changes once loaded). The store stays
@@ -82,4 +84,13 @@ export function selectDensity(model: LaneModel, bins = 512): Float64Array {
   if (max > 0) for (let b = 0; b < bins; b++) d[b]! /= max;
   densityCache.set(model, d);
   return d;
+}
+
+const linkCache = new WeakMap<TraceData, LaneLink[]>();
+
+/** The arrows between lanes (fork, wait, exec) of a trace. */
+export function selectLaneLinks(trace: TraceData): LaneLink[] {
+  let links = linkCache.get(trace);
+  if (!links) linkCache.set(trace, (links = computeLaneLinks(trace)));
+  return links;
 }

@@ -33,3 +33,17 @@ export function formatBytes(n: number): string {
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
+
+/** Calls whose result is an address, which strace prints in hex ("brk(NULL) = 0x55d6a8c9e000"). */
+const ADDRESS_RESULTS = new Set(['brk', 'mmap', 'mmap2', 'mremap', 'shmat', 'sbrk']);
+
+/**
+ * A call's return value as strace prints it, from the numeric column: hex for the calls that return an
+ * address (and for values too large to be anything else), decimal otherwise; '' when there is none.
+ */
+export function formatReturn(name: string, ret: number): string {
+  if (Number.isNaN(ret)) return '';
+  if ((ADDRESS_RESULTS.has(name) && ret > 0) || Math.abs(ret) >= 2 ** 40)
+    return `${ret < 0 ? '-' : ''}0x${Math.abs(ret).toString(16)}`;
+  return String(ret);
+}

@@ -1,54 +1,58 @@
-import { formatUrlState, parseUrlState } from '../logic/url-state.js';
-import type { UrlState } from '../logic/url-state.js';
+import { formatUrlState } from '../logic/url-state.js';
 import type { AppStore } from './create-app-store.js';
+import { EMPTY_FILTERS } from './filters.js';
+import { isComparing } from './selectors.js';
 
 /** Trace ids that can be reopened from a URL: served ones. Uploads never leave the browser. */
 export function isServedId(id: string): boolean {
-  return !id.startsWith('upload:') && !id.startsWith('paste:');
+  return !id.startsWith('upload:') && !id.startsWith('paste:') && !id.startsWith('embedded:');
 }
 
-export function readUrlState(): UrlState {
-  return parseUrlState(window.location.hash);
-}
-
-/** Applies the view part of a URL state (after its trace has loaded). */
-export function applyUrlView(store: AppStore, u: UrlState): void {
+/** The hash that names what the store shows (served traces only), or '' for nothing shareable. */
+export function formatStoreHash(store: AppStore): string {
   const s = store.getState();
-  s.setXMode(u.xMode);
-  s.setFilters(u.filters);
-  for (const h of u.highlights) s.addHighlight(h);
+  const c = s.compare;
+  const comparing = isComparing(s) && c.status === 'ready';
+  const sides = c.sides;
+  if (comparing && !(sides?.[0].served && sides[1].served)) return '';
   const trace = s.traces.a;
-  if (u.window) s.setViewport('a', { x0: u.window[0], x1: u.window[1], laneTop: 0 });
-  if (trace && u.selected !== null && u.selected < trace.columns.count)
-    s.select({ slot: 'a', index: u.selected });
+  if (!comparing && (!trace || !isServedId(trace.id))) return '';
+  const vp = s.viewports.a;
+  return formatUrlState({
+    trace: comparing ? null : (trace?.id ?? null),
+    compare: comparing && sides ? [sides[0].id, sides[1].id] : null,
+    xMode: s.xMode,
+    window: vp ? [vp.x0, vp.x1] : null,
+    selected: comparing ? (c.selA >= 0 ? c.selA : null) : s.selection?.slot === 'a' ? s.selection.index : null,
+    selectedB: comparing && c.selB >= 0 ? c.selB : null,
+    linked: c.linked,
+    filters: comparing ? EMPTY_FILTERS : s.filters,
+    highlights: s.highlights,
+  });
 }
 
 /**
  * Keeps the hash in step with the store: written 300 ms after the view stops changing (replaceState costs
- * several ms in Chromium, too much to do while panning).
+ * several ms in Chromium, too much to do while panning). A lesson keeps its own place in the query string.
  */
 export function startUrlSync(store: AppStore): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = (): void => {
     timer = null;
     const s = store.getState();
-    const trace = s.traces.a;
-    if (!trace || s.traces.b) return; // with a trace in slot b the hash names the comparison (compare/compare-url.ts)
-    const vp = s.viewports.a;
-    const hash = formatUrlState({
-      trace: isServedId(trace.id) ? trace.id : null,
-      xMode: s.xMode,
-      window: vp ? [vp.x0, vp.x1] : null,
-      selected: s.selection?.slot === 'a' ? s.selection.index : null,
-      filters: s.filters,
-      highlights: s.highlights,
-    });
-    const next = hash ? `#${hash}` : ' ';
-    if (window.location.hash !== next)
-      history.replaceState(null, '', next === ' ' ? window.location.pathname : next);
+    if (s.load.state === 'loading' || (s.compare.active && s.compare.status !== 'ready')) return;
+    if (!s.traces.a) return;
+    const hash = formatStoreHash(store);
+    const next = hash ? `#${hash}` : '';
+    if (window.location.hash !== next && !(next === '' && window.location.hash === '#'))
+      history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${next}`);
   };
-  return store.subscribe(() => {
+  const stop = store.subscribe(() => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(write, 300);
   });
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
 }

@@ -1,6 +1,6 @@
 import type { LaneModel } from '../logic/compute-lanes.js';
 import { selectHighlightPositions } from '../logic/derived.js';
-import { ALWAYS_HIGHLIGHTED } from '../store/create-app-store.js';
+import { ALWAYS_HIGHLIGHTED } from '../store/trace-slice.js';
 import type { TraceData } from '../trace/trace-data.js';
 import type { HighlightLayer } from './draw-timeline.js';
 import { MARKER_SHAPES } from './draw-timeline.js';

@@ -12,51 +12,72 @@ export class SvgContext implements DrawContext {
   textBaseline: CanvasTextBaseline = 'alphabetic';
   private readonly parts: string[] = [];
   private path: string[] = [];
+  private dash: number[] = [];
+  private dx = 0;
+  private dy = 0;
 
   constructor(
     private readonly width: number,
     private readonly height: number,
   ) {}
 
+  /** Moves the origin, as a canvas context's translate does (exports stack several drawings). */
+  translate(x: number, y: number): void {
+    this.dx += x;
+    this.dy += y;
+  }
+  setLineDash(segments: number[]): void {
+    this.dash = [...segments];
+  }
+  clearRect(): void {}
   fillRect(x: number, y: number, w: number, h: number): void {
+    if (w <= 0 || h <= 0) return;
     this.parts.push(
-      `<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" fill="${this.color(this.fillStyle)}"/>`,
+      `<rect x="${r(x + this.dx)}" y="${r(y + this.dy)}" width="${r(w)}" height="${r(h)}" fill="${this.color(this.fillStyle)}"/>`,
     );
   }
   strokeRect(x: number, y: number, w: number, h: number): void {
+    if (w < 0 || h < 0) return;
     this.parts.push(
-      `<rect x="${r(x)}" y="${r(y)}" width="${r(w)}" height="${r(h)}" fill="none" stroke="${this.color(this.strokeStyle)}" stroke-width="${this.lineWidth}"/>`,
+      `<rect x="${r(x + this.dx)}" y="${r(y + this.dy)}" width="${r(w)}" height="${r(h)}" fill="none" stroke="${this.color(this.strokeStyle)}" stroke-width="${this.lineWidth}"${this.dashAttr()}/>`,
     );
   }
   fillText(text: string, x: number, y: number): void {
     const baseline = this.textBaseline === 'middle' ? ' dominant-baseline="middle"' : '';
     this.parts.push(
-      `<text x="${r(x)}" y="${r(y)}"${baseline} fill="${this.color(this.fillStyle)}" style="font:${escapeXml(this.font)}">${escapeXml(text)}</text>`,
+      `<text x="${r(x + this.dx)}" y="${r(y + this.dy)}"${baseline} fill="${this.color(this.fillStyle)}" style="font:${escapeXml(this.font)}">${escapeXml(text)}</text>`,
     );
   }
   beginPath(): void {
     this.path = [];
   }
   rect(x: number, y: number, w: number, h: number): void {
-    this.path.push(`M${r(x)} ${r(y)}h${r(w)}v${r(h)}h${r(-w)}z`);
+    if (w <= 0 || h <= 0) return;
+    this.path.push(`M${r(x + this.dx)} ${r(y + this.dy)}h${r(w)}v${r(h)}h${r(-w)}z`);
   }
   moveTo(x: number, y: number): void {
-    this.path.push(`M${r(x)} ${r(y)}`);
+    this.path.push(`M${r(x + this.dx)} ${r(y + this.dy)}`);
   }
   lineTo(x: number, y: number): void {
-    this.path.push(`L${r(x)} ${r(y)}`);
+    this.path.push(`L${r(x + this.dx)} ${r(y + this.dy)}`);
   }
   closePath(): void {
     this.path.push('z');
   }
   arc(x: number, y: number, radius: number): void {
     this.path.push(
-      `M${r(x - radius)} ${r(y)}a${r(radius)} ${r(radius)} 0 1 0 ${r(2 * radius)} 0a${r(radius)} ${r(radius)} 0 1 0 ${r(-2 * radius)} 0`,
+      `M${r(x + this.dx - radius)} ${r(y + this.dy)}a${r(radius)} ${r(radius)} 0 1 0 ${r(2 * radius)} 0a${r(radius)} ${r(radius)} 0 1 0 ${r(-2 * radius)} 0`,
     );
   }
   fill(): void {
     if (this.path.length)
       this.parts.push(`<path d="${this.path.join('')}" fill="${this.color(this.fillStyle)}"/>`);
+  }
+  stroke(): void {
+    if (this.path.length)
+      this.parts.push(
+        `<path d="${this.path.join('')}" fill="none" stroke="${this.color(this.strokeStyle)}" stroke-width="${this.lineWidth}"${this.dashAttr()}/>`,
+      );
   }
   save(): void {}
   restore(): void {}
@@ -65,6 +86,10 @@ export class SvgContext implements DrawContext {
   /** The finished document, with an optional title (escaped). */
   toSvg(title: string, extra = ''): string {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${this.width}" height="${this.height}" viewBox="0 0 ${this.width} ${this.height}"><title>${escapeXml(title)}</title>${this.parts.join('')}${extra}</svg>\n`;
+  }
+
+  private dashAttr(): string {
+    return this.dash.length ? ` stroke-dasharray="${this.dash.join(' ')}"` : '';
   }
 
   private color(c: string | CanvasGradient | CanvasPattern): string {

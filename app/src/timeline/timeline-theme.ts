@@ -13,6 +13,17 @@ export interface TimelineTheme {
   signal: string;
   exit: string;
   killed: string;
+  /** The whole trace, faded, under the marks a filter keeps. */
+  ghost: string;
+  /** Call names written inside wide marks. */
+  markText: string;
+  /** A range selected with shift-drag: its fill and its edges. */
+  range: string;
+  rangeEdge: string;
+  /** Arrows between lanes: fork/clone to the child, child to the wait that reaped it, a thread's execve. */
+  linkFork: string;
+  linkWait: string;
+  linkExec: string;
   categories: readonly string[];
 }
 
@@ -52,6 +63,13 @@ export const LIGHT_THEME: TimelineTheme = {
   signal: '#c026d3',
   exit: '#0f172a',
   killed: '#b91c1c',
+  ghost: '#e2e8f0',
+  markText: '#ffffff',
+  range: 'rgba(14,165,233,0.12)',
+  rangeEdge: '#0284c7',
+  linkFork: 'rgba(124,58,237,0.75)',
+  linkWait: 'rgba(71,85,105,0.7)',
+  linkExec: 'rgba(202,138,4,0.85)',
   categories: CATEGORIES.map((c) => CATEGORY_LIGHT[c]),
 };
 
@@ -66,6 +84,13 @@ export const DARK_THEME: TimelineTheme = {
   signal: '#e879f9',
   exit: '#e2e8f0',
   killed: '#f87171',
+  ghost: '#1e293b',
+  markText: '#0b1120',
+  range: 'rgba(56,189,248,0.14)',
+  rangeEdge: '#38bdf8',
+  linkFork: 'rgba(196,181,253,0.8)',
+  linkWait: 'rgba(148,163,184,0.75)',
+  linkExec: 'rgba(250,204,21,0.85)',
   categories: CATEGORIES.map((c) => CATEGORY_DARK[c]),
 };
 

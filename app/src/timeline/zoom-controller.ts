@@ -20,10 +20,10 @@ export function createZoomController(el: HTMLElement, onWindow: (w: XWindow) => 
   let width = 1;
   let syncing = false;
   const behavior: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>()
-    // Shift+wheel scrolls lanes (handled by the timeline).
+    // Shift+wheel scrolls lanes and shift-drag selects a range (both handled by the timeline).
     .filter((event: Event) => {
       if (event.type === 'wheel') return !(event as WheelEvent).shiftKey;
-      return !(event as MouseEvent).button;
+      return !(event as MouseEvent).button && !(event as MouseEvent).shiftKey;
     })
     .on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) => {
       if (syncing) return;

@@ -14,6 +14,8 @@ export interface ProcessInfo {
   argv: string[];
   firstIndex: number;
   lastIndex: number;
+  /** The fork/vfork/clone call (in the parent) that created it, or -1. */
+  spawnIndex: number;
   eventCount: number;
   /** "exited with 1", "killed by SIGSEGV", or '' while unknown. */
   end: string;

@@ -1,5 +1,5 @@
 import type { Trace } from '../../../parsers/model/index.js';
-import type { EventDetail, RowText } from './worker-protocol.js';
+import type { EventDetail, RowText, UnknownLine } from './worker-protocol.js';
 
 /** Pure answers to the main thread's questions about a trace held in the worker. */
 
@@ -28,9 +28,9 @@ export function computeRowTexts(trace: Trace, indices: readonly number[]): RowTe
             : ev.kind === 'unknown' || ev.kind === 'message'
               ? ev.text
               : trace.rawLine(index).trim();
-        return { index, text };
+        return { index, text, ret: ev.kind === 'syscall' ? ev.ret : '' };
       } catch {
-        return { index, text: trace.rawLine(index) };
+        return { index, text: trace.rawLine(index), ret: '' };
       }
     });
 }
@@ -57,11 +57,8 @@ export function computeTextMatches(trace: Trace, needle: string): Int32Array {
   return Int32Array.from(out);
 }
 
-export function computeUnknownLines(
-  trace: Trace,
-  limit: number,
-): { index: number; line: number; file: string | null; text: string }[] {
-  const out: { index: number; line: number; file: string | null; text: string }[] = [];
+export function computeUnknownLines(trace: Trace, limit: number): UnknownLine[] {
+  const out: UnknownLine[] = [];
   for (let i = 0; i < trace.count && out.length < limit; i++) {
     if (trace.kind(i) !== 'unknown') continue;
     out.push({ index: i, line: trace.line(i), file: trace.file(i) ?? null, text: trace.rawLine(i) });

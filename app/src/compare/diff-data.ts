@@ -1,17 +1,6 @@
 import type { SyscallDelta } from '../../../parsers/analysis/syscall-delta.js';
 import type { DiffFinding, DiffLabels } from '../../../parsers/analysis/diff/index.js';
 
-/** Messages between the comparison view and the worker (which holds both Traces by slot). */
-export type DiffRequest =
-  | { type: 'diff'; requestId: number; labels: DiffLabels }
-  | { type: 'diff-export'; requestId: number; format: 'json' | 'markdown' | 'sources' };
-
-export type DiffResponse =
-  | { type: 'diff-progress'; requestId: number; stage: string; fraction: number }
-  | { type: 'diff-done'; requestId: number; data: DiffData }
-  | { type: 'diff-failed'; requestId: number; message: string }
-  | { type: 'diff-export-done'; requestId: number; text: string; sources?: EmbeddedLog[][] };
-
 /** A log as it travels into a self-contained HTML export. */
 export interface EmbeddedLog {
   name: string;
@@ -20,9 +9,12 @@ export interface EmbeddedLog {
 
 /** A finding, plus the events it points at (so a click can select them in both timelines). */
 export interface FindingView extends DiffFinding {
-  /** Event index in A / B, or -1. */
+  /** Event index in A / B of its main line (`a`, `b`), or -1. */
   indexA: number;
   indexB: number;
+  /** Event indices of every evidence line (`evidence`), sorted; the main lines when it lists none. */
+  evidenceA: number[];
+  evidenceB: number[];
 }
 
 /** One stretch of the alignment, as the timelines and the table need it. */
