@@ -16,9 +16,13 @@ export function classicScript(): Plugin {
         if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
         const html = String(file.source);
         const classic = html
-          .replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/g, '<script defer src="$1"></script>')
+          .replace(
+            /<script type="module" crossorigin src="([^"]+)"><\/script>/g,
+            '<script defer src="$1"></script>',
+          )
           .replace(/(<link rel="stylesheet") crossorigin/g, '$1');
-        if (/type="module"/.test(classic)) this.error('classic-script: a module script is left in ' + file.fileName);
+        if (/type="module"/.test(classic))
+          this.error('classic-script: a module script is left in ' + file.fileName);
         file.source = classic;
       }
     },

@@ -14,7 +14,13 @@ const appRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: appRoot,
   base: './',
-  plugins: [react(), tailwindcss(), embedSamples(fileURLToPath(new URL('../samples', import.meta.url))), buildStandalone(appRoot), classicScript()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    embedSamples(fileURLToPath(new URL('../samples', import.meta.url))),
+    buildStandalone(appRoot),
+    classicScript(),
+  ],
   worker: { format: 'iife' },
   build: {
     outDir: 'dist',

@@ -30,25 +30,24 @@ interface Hook {
       };
       viewports: { a?: { x0: number; x1: number; laneTop: number } };
       setViewport(slot: 'a', v: { x0: number; x1: number; laneTop: number }): void;
+      /** The comparison, a slice of the one store. */
+      compare: {
+        status: string;
+        diff: {
+          count: number;
+          elapsedMs: number;
+          findings: unknown[];
+          equal: number;
+          changed: number;
+          onlyA: number;
+          onlyB: number;
+        } | null;
+      };
     };
   };
   compareLayerTimes?: number[];
   frameCount(): number;
   framesSince(n: number): number[];
-  compareStore?: {
-    getState(): {
-      status: string;
-      diff: {
-        count: number;
-        elapsedMs: number;
-        findings: unknown[];
-        equal: number;
-        changed: number;
-        onlyA: number;
-        onlyB: number;
-      } | null;
-    };
-  };
 }
 
 /** The churn traces of diff-bench.ts, recorded by it when missing (it caches them in DIR). */
@@ -142,7 +141,7 @@ async function main(): Promise<void> {
       await page.waitForFunction(
         () => {
           const hook = (window as unknown as { __spelunk?: Hook }).__spelunk;
-          const c = hook?.compareStore?.getState();
+          const c = hook?.store.getState().compare;
           const marks = document.querySelector('[data-testid="diff-marks-b"]')?.getAttribute('data-marks');
           return (
             c?.status === 'ready' &&
@@ -159,7 +158,7 @@ async function main(): Promise<void> {
       const info = await page.evaluate(() => {
         const hook = (window as unknown as { __spelunk: Hook }).__spelunk;
         const s = hook.store.getState();
-        const d = hook.compareStore!.getState().diff!;
+        const d = s.compare.diff!;
         return {
           callsA: s.traces.a!.columns.count,
           callsB: s.traces.b!.columns.count,

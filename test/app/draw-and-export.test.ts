@@ -3,7 +3,8 @@ import { computeLanes } from '../../app/src/logic/compute-lanes.js';
 import { computeCategoryCodes } from '../../app/src/logic/categories.js';
 import { formatChromeTrace } from '../../app/src/logic/export-chrome-trace.js';
 import type { DrawContext, TimelineFrame } from '../../app/src/timeline/draw-timeline.js';
-import { drawTimeline } from '../../app/src/timeline/draw-timeline.js';
+import { drawOverlay, drawTimeline } from '../../app/src/timeline/draw-timeline.js';
+import { computeLaneLinks } from '../../app/src/logic/compute-lane-links.js';
 import { SvgContext } from '../../app/src/timeline/svg-context.js';
 import { exportViewSvg } from '../../app/src/timeline/export-view.js';
 import { createAppStore } from '../../app/src/store/create-app-store.js';
@@ -127,6 +128,38 @@ describe('drawTimeline', () => {
   });
 });
 
+describe('what the timeline writes and joins', () => {
+  it('names a call inside its mark when the mark is wide enough, with its errno when it failed', () => {
+    const text =
+      '1 00:00:01.000000 execve("/x", ["x"], 0x7ffd /* 3 vars */) = -1 ENOENT (No such file or directory) <0.000400>\n' +
+      '1 00:00:01.000500 nanosleep({tv_sec=0, tv_nsec=1000}, NULL) = 0 <0.000001>\n' +
+      '1 00:00:01.000600 exit_group(0) = ?\n';
+    const ctx = recordingContext();
+    drawTimeline(ctx, frameFor(text, 1200));
+    // execve lasts 400 of 600 µs: a wide mark, named; nanosleep lasts 1 µs: too narrow for a name.
+    expect(ctx.log.some((l) => l.startsWith('fillText execve ENOENT'))).toBe(true);
+    expect(ctx.log.some((l) => l.startsWith('fillText nanosleep'))).toBe(false);
+  });
+
+  it('draws an arrow from each fork to its child, and from a reaped child to the wait', () => {
+    const { data } = loadCorpusTrace('pipe-f-yy.log');
+    const model = computeLanes(data, 'time');
+    const links = computeLaneLinks(data);
+    const ctx = recordingContext();
+    const { arrows } = drawOverlay(ctx, {
+      ...frameFor('1 00:00:01.000000 getpid() = 1\n'),
+      model,
+      marks: model,
+      x0: model.xMin,
+      x1: model.xMax,
+      links,
+    });
+    expect(arrows).toBe(links.filter((l) => model.laneOf[l.from] !== model.laneOf[l.to]).length);
+    expect(arrows).toBeGreaterThan(2);
+    expect(ctx.log.filter((l) => l.startsWith('stroke')).length).toBe(3); // one path per kind of arrow
+  });
+});
+
 describe('SVG export of the view', () => {
   it('draws the axis and every lane of the current window, with the highlights and the selection', () => {
     const store = createAppStore();
@@ -177,7 +210,8 @@ describe('Chrome Trace Event export (Perfetto)', () => {
     const exits = events.filter((e) => e.ph === 'i');
     expect(exits.length).toBeGreaterThan(0);
     // "exit 0", never "exit exit"
-    for (const e of exits) expect(e.name).toMatch(/^(exit -?\d+|killed by SIG\w+|SIG\w+|execve by thread \d+)$/);
+    for (const e of exits)
+      expect(e.name).toMatch(/^(exit -?\d+|killed by SIG\w+|SIG\w+|execve by thread \d+)$/);
     expect(events.filter((e) => e.ph === 'M' && /_name$/.test(e.name)).length).toBe(
       new Set(events.filter((e) => e.ph !== 'M').map((e) => e.tid)).size,
     );
@@ -186,12 +220,21 @@ describe('Chrome Trace Event export (Perfetto)', () => {
   it('puts both runs of a comparison in one file, each with its own processes', () => {
     const a = loadCorpusTrace('foo-host.log').trace;
     const b = loadCorpusTrace('foo-chroot-fails.log').trace;
-    const events = parse(formatChromeTrace([{ trace: a, label: 'host' }, { trace: b, label: 'chroot' }]));
+    const events = parse(
+      formatChromeTrace([
+        { trace: a, label: 'host' },
+        { trace: b, label: 'chroot' },
+      ]),
+    );
     const names = events.filter((e) => e.name === 'process_name').map((e) => String(e.args.name));
     expect(names.some((n) => n.startsWith('host: '))).toBe(true);
     expect(names.some((n) => n.startsWith('chroot: '))).toBe(true);
     const pidsOf = (prefix: string) =>
-      new Set(events.filter((e) => e.name === 'process_name' && String(e.args.name).startsWith(prefix)).map((e) => e.pid));
+      new Set(
+        events
+          .filter((e) => e.name === 'process_name' && String(e.args.name).startsWith(prefix))
+          .map((e) => e.pid),
+      );
     for (const p of pidsOf('host: ')) expect(pidsOf('chroot: ').has(p)).toBe(false);
     const failing = events.find((e) => e.ph === 'X' && e.name === 'execve' && e.args.errno === 'ENOENT');
     expect(failing?.args.paths).toContain('/foo');

@@ -89,8 +89,13 @@ describe('lesson walker (controller and the one store, the real worker in-proces
     delay.ms = 0;
     const fast = showStep(deps, 'hello-process', 4);
     await Promise.all([slow, fast]);
-    const step4 = resolveStep(findLesson('hello-process')!.steps[4]!, (run) => sampleTrace('hello-world', run));
-    expect(store.getState().lesson).toMatchObject({ stepIndex: 4, focus: { slot: 'a', index: focusEvent(step4.main) } });
+    const step4 = resolveStep(findLesson('hello-process')!.steps[4]!, (run) =>
+      sampleTrace('hello-world', run),
+    );
+    expect(store.getState().lesson).toMatchObject({
+      stepIndex: 4,
+      focus: { slot: 'a', index: focusEvent(step4.main) },
+    });
     expect(store.getState().selection?.index).toBe(focusEvent(step4.main));
   });
 

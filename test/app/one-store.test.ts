@@ -43,7 +43,9 @@ describe('one store per app instance', () => {
     const f0 = s.compare.diff!.findings[0]!;
     expect(s.compare.finding).toBe(0);
     expect([s.compare.selA, s.compare.selB]).toEqual([f0.indexA, f0.indexB]);
-    expect(formatStoreHash(store)).toMatch(/^compare=hello-bare-chroot%2Fhost%2Chello-bare-chroot%2Fchroot&view=/);
+    expect(formatStoreHash(store)).toMatch(
+      /^compare=hello-bare-chroot%2Fhost%2Chello-bare-chroot%2Fchroot&view=/,
+    );
 
     // The hash changed by hand (or by Back): the trace it names replaces the comparison.
     await openFromUrl(store, client, '#trace=hello-world/chroot&failed=1', '', false);
@@ -68,6 +70,51 @@ describe('one store per app instance', () => {
     // B's window is A's plus the offset: derived, never stored.
     const b = selectViewport(store.getState(), 'b')!;
     expect(b.x1 - b.x0).toBeCloseTo(0.0003 - 0.0001, 12);
+  });
+
+  it("passes each served run's context (session.json, through api/traces.json) to the diff in the worker", async () => {
+    const sent: WorkerRequest[] = [];
+    const { client } = createInProcessClient();
+    const inner = client as unknown as { worker: { postMessage(r: WorkerRequest): void } };
+    const post = inner.worker.postMessage.bind(inner.worker);
+    inner.worker.postMessage = (r) => {
+      sent.push(r);
+      post(r);
+    };
+    const store = createAppStore();
+    // What `spelunk serve SESSION` lists: each run with its urls and what the collector recorded.
+    store.getState().setServed(
+      parseServedList(
+        {
+          traces: [
+            {
+              id: 'demo',
+              title: 'demo',
+              runs: [
+                {
+                  label: 'host',
+                  urls: ['samples/hello-bare-chroot/host.strace.log'],
+                  context: { exitCode: 0 },
+                },
+                {
+                  label: 'chroot',
+                  urls: ['samples/hello-bare-chroot/chroot.strace.log'],
+                  context: { exitCode: 127, stderrText: 'chroot: failed to run command' },
+                },
+              ],
+            },
+          ],
+        },
+        '',
+      ),
+    );
+    await openFromUrl(store, client, '', '', true);
+    expect(store.getState().compare.status).toBe('ready');
+    const diff = sent.find((r) => r.method === 'diff');
+    expect(diff?.params).toMatchObject({
+      labels: { a: 'host', b: 'chroot' },
+      context: { a: { exitCode: 0 }, b: { exitCode: 127, stderrText: 'chroot: failed to run command' } },
+    });
   });
 
   it('numbers every worker request from one counter, whatever its method', async () => {

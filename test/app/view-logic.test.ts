@@ -47,7 +47,8 @@ describe('folding a process group', () => {
     const folded = computeCollapsedModel(model, [model.lanes[head]!.pid]);
     expect(folded.lanes.length).toBe(model.lanes.length - group + 1);
     expect(folded.lanes[head]!.folded).toBe(group - 1);
-    const count = (m: LaneModel, k: 'events' | 'failed' | 'special') => m.lanes.reduce((n, l) => n + l[k].length, 0);
+    const count = (m: LaneModel, k: 'events' | 'failed' | 'special') =>
+      m.lanes.reduce((n, l) => n + l[k].length, 0);
     for (const k of ['events', 'failed', 'special'] as const) expect(count(folded, k)).toBe(count(model, k));
     checkModel(folded);
   });
@@ -78,7 +79,9 @@ describe('sorting the table', () => {
     expect(timed).toEqual([...timed].sort((a, b) => b - a));
     expect(durs.slice(0, timed.length).every((d) => !Number.isNaN(d))).toBe(true);
     const byName = computeSortedRows(data, all, { key: 'call', dir: 'asc' });
-    const names = Array.from(byName, (i) => data.names[data.columns.nameId[i] as number] ?? '').filter(Boolean);
+    const names = Array.from(byName, (i) => data.names[data.columns.nameId[i] as number] ?? '').filter(
+      Boolean,
+    );
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 });
@@ -128,12 +131,17 @@ describe('arrows between lanes', () => {
 describe('the overview brush', () => {
   it('never has a negative width, even for a window past the end of the trace', () => {
     fc.assert(
-      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true }), fc.integer({ min: 2, max: 3000 }), (x0, span, width) => {
-        const [a, b] = computeOverviewBrush({ x0, x1: x0 + span }, { x0: 0, x1: 1 }, width);
-        expect(a).toBeGreaterThanOrEqual(0);
-        expect(b - a).toBeGreaterThanOrEqual(2);
-        expect(b).toBeLessThanOrEqual(Math.max(2, width));
-      }),
+      fc.property(
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        fc.integer({ min: 2, max: 3000 }),
+        (x0, span, width) => {
+          const [a, b] = computeOverviewBrush({ x0, x1: x0 + span }, { x0: 0, x1: 1 }, width);
+          expect(a).toBeGreaterThanOrEqual(0);
+          expect(b - a).toBeGreaterThanOrEqual(2);
+          expect(b).toBeLessThanOrEqual(Math.max(2, width));
+        },
+      ),
     );
   });
 });

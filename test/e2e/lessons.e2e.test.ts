@@ -5,8 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lesson } from '../../parsers/lessons/index.js';
 import { LESSONS, findLesson, focusEvent, resolveStep } from '../../parsers/lessons/index.js';
 import { loadSampleRun, readSampleIndex } from '../lessons/sample-traces.js';
-import type { RunningServer } from './harness.js';
-import { ROOT, buildApp, hasChromium, launchChromium, outputPath, startServe } from './harness.js';
+import type { RunningServer, WatchedPage } from './harness.js';
+import {
+  ROOT,
+  buildApp,
+  hasChromium,
+  launchChromium,
+  openPage,
+  outputPath,
+  readStore,
+  startServe,
+} from './harness.js';
 
 const HAS_SAMPLES = existsSync(join(ROOT, 'samples', 'index.json'));
 
@@ -36,7 +45,7 @@ function expected(lesson: Lesson, k: number, view: 'step' | 'compare' = 'step') 
  * event the step's selectors pick (the same event resolved here in Node), with the phase bands drawn and
  * the step's events ringed; then leave the lesson for free exploration.
  */
-describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => {
+describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', { timeout: 120_000 }, () => {
   let browser: BrowserContext;
   let server: RunningServer;
 
@@ -49,18 +58,12 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
     await server?.stop();
   });
 
-  async function openLesson(title: string): Promise<Page> {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+  async function openLesson(title: string): Promise<WatchedPage> {
+    const page = await openPage(browser, server.url);
     // The samples open on a comparison (two timelines); a lesson then opens its own run alone.
-    await expect
-      .poll(() => page.getByRole('img', { name: /^Timeline of / }).count(), { timeout: 30_000 })
-      .toBe(2);
+    await expect.poll(() => readStore<string>(page, 'compare.status'), { timeout: 60_000 }).toBe('ready');
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
     await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: title }).click();
-    (page as Page & { errors?: string[] }).errors = errors;
     return page;
   }
 
@@ -70,29 +73,51 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
     k: number,
     view: 'step' | 'compare' = 'step',
   ): Promise<void> {
-    const want = expected(lesson, k, view);
+    const want = expected(lesson, k);
     await expect
-      .poll(() => page.getByTestId('lesson-progress').textContent(), { timeout: 30_000 })
+      .poll(() => page.getByTestId('lesson-progress').textContent(), { timeout: 60_000 })
       .toBe(`Step ${k + 1} of ${lesson.steps.length}`);
     expect(await page.getByTestId('lesson-step-title').textContent()).toBe(want.step.title);
     expect(await page.getByTestId('lesson-step-text').textContent()).toContain(firstSentence(want.step.text));
-    await expect.poll(() => page.getByTestId('lesson-run').textContent()).toBe(want.run);
-    // The page selected the very event the selectors pick here, in the right run.
+    const slot = view === 'compare' ? 'b' : 'a';
+    // The page selected the very event the selectors pick here, in the step's own run.
     await expect
-      .poll(() => page.getByTestId('lesson-focus').getAttribute('data-index'), { timeout: 30_000 })
+      .poll(() => page.getByTestId('lesson-focus').getAttribute('data-index'), { timeout: 60_000 })
       .toBe(String(want.focus));
-    expect(await page.getByTestId('lesson-focus').textContent()).toContain(
-      `${want.name} at line ${want.line}`,
-    );
+    expect(await page.getByTestId('lesson-focus').getAttribute('data-slot')).toBe(slot);
+    const focusText = (await page.getByTestId('lesson-focus').textContent()) ?? '';
+    expect(focusText).toContain(`${want.name} at line ${want.line}`);
+    // "(and N more highlighted: lines ...)" counts the others and lists as many lines as it counts.
+    const more = /and (\d+) more highlighted: lines? ([\d, …]+)\)/.exec(focusText);
+    if (want.count > 1) {
+      expect(Number(more?.[1])).toBe(want.count - 1);
+      if (want.count - 1 <= 8) expect(more![2]!.split(', ').length).toBe(want.count - 1);
+    } else expect(more).toBeNull();
     const runs = readSampleIndex().find((e) => e.id === lesson.sample)?.runs.length ?? 0;
-    if (runs > 1) expect(await page.getByTestId('trace-title').textContent()).toContain(`: ${want.run}`);
-    const details = page.getByRole('region', { name: 'Event details' });
-    await expect.poll(() => details.getByTestId('details-name').textContent()).toBe(want.name);
-    expect(await details.textContent()).toContain(`event #${want.focus}`);
+    const layer = page.getByTestId(`phase-bands-${slot}`);
+    if (view === 'compare') {
+      // Side by side: the run it compares with as A, the step's run as B, both timelines on screen.
+      const other = expected(lesson, k, 'compare');
+      await expect.poll(() => page.getByRole('img', { name: /^Timeline of / }).count()).toBe(2);
+      expect(await page.getByTestId('lesson-run').textContent()).toBe(
+        `${other.run} and ${want.run}, side by side`,
+      );
+      await expect
+        .poll(() => page.getByTestId('diff-marks-b').getAttribute('data-selected'))
+        .toBe(String(want.focus));
+      await expect
+        .poll(async () => Number(await page.getByTestId('phase-bands-a').getAttribute('data-ring-count')))
+        .toBeGreaterThan(0);
+    } else {
+      await expect.poll(() => page.getByTestId('lesson-run').textContent()).toBe(want.run);
+      if (runs > 1) expect(await page.getByTestId('trace-title').textContent()).toContain(`: ${want.run}`);
+      const details = page.getByRole('region', { name: 'Event details' });
+      await expect.poll(() => details.getByTestId('details-name').textContent()).toBe(want.name);
+      expect(await details.getByTestId('details-line').textContent()).toBe(`line ${want.line}`);
+    }
     // Bands for the phases, and a ring on each of the step's events that is in view (at least the focus).
-    const layer = page.getByTestId('phase-bands-a');
     await expect
-      .poll(async () => Number(await layer.getAttribute('data-band-count')), { timeout: 10_000 })
+      .poll(async () => Number(await layer.getAttribute('data-band-count')), { timeout: 30_000 })
       .toBeGreaterThan(0);
     await expect.poll(async () => Number(await layer.getAttribute('data-ring-count'))).toBeGreaterThan(0);
     expect(Number(await layer.getAttribute('data-ring-count'))).toBeLessThanOrEqual(want.count);
@@ -111,13 +136,15 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
     await checkStep(page, lesson, lesson.steps.length - 2);
     await page.screenshot({ path: outputPath('lesson-hello-process.png') });
 
-    // The way out: the walker goes, the trace stays open for free exploration, and the lessons menu is back.
+    // The way out: the walker goes, and the page is back where the lesson was started from: the comparison.
     await page.getByRole('button', { name: 'Exit lesson' }).click();
     await expect.poll(() => page.getByTestId('lesson-walker').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Lessons', exact: true }).count()).toBe(1);
-    expect(await page.getByRole('img', { name: /^Timeline of hello world/ }).count()).toBe(1);
+    await expect.poll(() => readStore<string>(page, 'compare.status'), { timeout: 60_000 }).toBe('ready');
+    expect(await page.getByRole('img', { name: /^Timeline of / }).count()).toBe(2);
+    expect(await page.getByTestId('trace-title').textContent()).toContain('bare chroot');
     expect(await page.getByTestId('phase-bands-a').getAttribute('data-ring-count')).toBe('0');
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     await page.close();
   }, 120_000);
 
@@ -128,28 +155,30 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
       await checkStep(page, lesson, k);
       if (lesson.steps[k]!.compare) {
         await page.screenshot({ path: outputPath('lesson-bare-chroot-enoent.png') });
-        await page.getByRole('button', { name: 'Show the host run' }).click();
+        await page.getByRole('button', { name: 'Show the host run beside it' }).click();
         await checkStep(page, lesson, k, 'compare');
-        await page.getByRole('button', { name: 'Back to the chroot run' }).click();
+        await page.screenshot({ path: outputPath('lesson-side-by-side.png') });
+        await page.getByRole('button', { name: 'Back to the chroot run alone' }).click();
         await checkStep(page, lesson, k);
       }
       if (k + 1 < lesson.steps.length) await page.getByRole('button', { name: 'Next →' }).click();
     }
-    // The phase list names the chroot phase with its failing execve.
+    // Back to the comparison the lesson started from; its phase list names the chroot phase with its
+    // failing execve.
     expect(await page.getByTestId('lesson-walker').count()).toBe(1);
     await page.getByRole('button', { name: 'Exit lesson' }).click();
+    await expect.poll(() => readStore<string>(page, 'compare.status'), { timeout: 60_000 }).toBe('ready');
     await page.getByText(/^\d+ phases$/).click();
     expect(await page.getByTestId('phase-list').textContent()).toContain(
       'chroot() + chdir() + execve() ENOENT',
     );
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     await page.close();
   }, 120_000);
 
   it('opens a step from a link, and keeps the link in step with the walk', async () => {
     const lesson = findLesson('cap-drop-eperm')!;
-    const page = await browser.newPage();
-    await page.goto(`${server.url}?lesson=cap-drop-eperm&step=4`);
+    const page = await openPage(browser, `${server.url}?lesson=cap-drop-eperm&step=4`);
     await checkStep(page, lesson, 3);
     expect(await page.getByTestId('lesson-focus').textContent()).toContain('chroot at line');
     await page.getByRole('button', { name: 'Next →' }).click();
@@ -157,11 +186,14 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
     expect(new URL(page.url()).search).toBe('?lesson=cap-drop-eperm&step=5');
     await page.getByRole('button', { name: 'Exit lesson' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('');
+    expect(page.errors).toEqual([]);
     await page.close();
   }, 120_000);
 
   it('walks every step of every lesson on the current samples', async () => {
-    const page = await openLesson(LESSONS[0]!.title);
+    // Opened by its link, the first lesson starts from nothing: leaving it keeps its trace (no comparison
+    // to reopen between lessons).
+    const page = await openPage(browser, `${server.url}?lesson=${LESSONS[0]!.id}&step=1`);
     for (const lesson of LESSONS) {
       if (lesson !== LESSONS[0]) {
         await page.getByRole('button', { name: 'Exit lesson' }).click();
@@ -177,7 +209,7 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', () => 
       }
       await page.screenshot({ path: outputPath(`lesson-${lesson.id}-last-step.png`) });
     }
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     await page.close();
   }, 300_000);
 });

@@ -14,7 +14,7 @@ export function CompareBar() {
   const linked = useAppState((s) => s.compare.linked);
   const st = store.getState;
   return (
-    <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 px-3 py-1 text-sm dark:border-slate-700">
+    <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 px-3 py-1 text-xs dark:border-slate-700">
       <RunPicker />
       {diff && (
         <p className="mr-auto min-w-0 truncate" data-testid="compare-counts">
@@ -27,10 +27,11 @@ export function CompareBar() {
           <span className="text-green-700 dark:text-green-400">
             {formatCount(diff.onlyB)} only in {diff.labels.b}
           </span>
-          <span className="text-slate-500">
+          <span className="hidden text-slate-500 xl:inline">
             {' '}
-            · aligned in {Math.round(diff.elapsedMs)} ms{diff.coarse ? ' (coarse in places)' : ''}
+            · aligned in {Math.round(diff.elapsedMs)} ms
           </span>
+          {diff.coarse && <span className="text-slate-500"> (coarse in places)</span>}
         </p>
       )}
       {status !== 'ready' && (
@@ -57,17 +58,27 @@ export function CompareBar() {
       )}
       <button
         type="button"
-        className="btn"
+        className="btn py-0.5 text-xs"
         aria-pressed={linked}
         onClick={() => st().setLinked(!linked)}
         title="Zoom and pan both timelines together"
       >
         Link zoom
       </button>
-      <button type="button" className="btn" disabled={!diff} onClick={() => st().frameOnTarget()}>
+      <button
+        type="button"
+        className="btn py-0.5 text-xs"
+        disabled={!diff}
+        onClick={() => st().frameOnTarget()}
+      >
         Align on execve
       </button>
-      <button type="button" className="btn" onClick={() => st().endCompare()} title="Explore run A alone">
+      <button
+        type="button"
+        className="btn py-0.5 text-xs"
+        onClick={() => st().endCompare()}
+        title="Explore run A alone"
+      >
         Close comparison
       </button>
     </div>

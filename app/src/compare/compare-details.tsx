@@ -52,7 +52,9 @@ export function CompareDetails() {
   const n = Math.max(aa.length, ab.length);
   const status =
     pair >= 0
-      ? ['equal', 'changed', `only in ${diff.labels.a}`, `only in ${diff.labels.b}`][diff.status[pair] as number]
+      ? ['equal', 'changed', `only in ${diff.labels.a}`, `only in ${diff.labels.b}`][
+          diff.status[pair] as number
+        ]
       : 'not aligned';
   const ra = resultOf(da);
   const rb = resultOf(db);

@@ -41,7 +41,10 @@ export function buildMarksFrame(
   };
 }
 
-export function buildStripFrame(s: AppState, size: { widthCssPx: number; heightCssPx: number }): StripFrame | null {
+export function buildStripFrame(
+  s: AppState,
+  size: { widthCssPx: number; heightCssPx: number },
+): StripFrame | null {
   const diff = s.compare.diff;
   const ma = selectLaneModelOf(s, 'a');
   const mb = selectLaneModelOf(s, 'b');

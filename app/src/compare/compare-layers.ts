@@ -118,7 +118,10 @@ export class CompareLayers {
       const plot = this.plotOf(wrap, side);
       if (!plot) continue;
       canvas.style.top = `${plot.offsetTop}px`;
-      const frame = buildMarksFrame(s, side, { widthCssPx: plot.clientWidth, heightCssPx: plot.clientHeight });
+      const frame = buildMarksFrame(s, side, {
+        widthCssPx: plot.clientWidth,
+        heightCssPx: plot.clientHeight,
+      });
       const ctx = frame && fitTransparent(canvas, plot.clientWidth, plot.clientHeight);
       if (!frame || !ctx) continue;
       canvas.dataset.marks = String(drawDiffMarks(ctx, frame));
@@ -128,7 +131,11 @@ export class CompareLayers {
       canvas.dataset.cursorPx =
         frame.cursorX === null
           ? ''
-          : String(Math.round(((frame.cursorX - frame.x0) / (frame.x1 - frame.x0)) * (plot.clientWidth - GUTTER_CSS_PX)));
+          : String(
+              Math.round(
+                ((frame.cursorX - frame.x0) / (frame.x1 - frame.x0)) * (plot.clientWidth - GUTTER_CSS_PX),
+              ),
+            );
     }
     const width = this.el.wrapA.clientWidth;
     const height = this.el.strip.clientHeight || 40;

@@ -16,7 +16,11 @@ export function CompareLegend() {
         equal (strip)
       </li>
       <li className={item}>
-        <span aria-hidden="true" className="inline-block h-2.5 w-1 rounded-sm" style={{ background: DIFF_COLORS.changed }} />
+        <span
+          aria-hidden="true"
+          className="inline-block h-2.5 w-1 rounded-sm"
+          style={{ background: DIFF_COLORS.changed }}
+        />
         changed (≠ result, ≠ args)
       </li>
       <li className={item}>
@@ -28,23 +32,43 @@ export function CompareLegend() {
         only in B
       </li>
       <li className={item}>
-        <span aria-hidden="true" className="inline-block h-3 w-2.5 border-2" style={{ borderColor: DIFF_COLORS.failed }} />
+        <span
+          aria-hidden="true"
+          className="inline-block h-3 w-2.5 border-2"
+          style={{ borderColor: DIFF_COLORS.failed }}
+        />
         fails in this run only
       </li>
       <li className={item}>
-        <span aria-hidden="true" className="inline-block h-3 w-5 border border-dashed" style={{ borderColor: DIFF_COLORS.onlyB, background: DIFF_COLORS.block }} />
+        <span
+          aria-hidden="true"
+          className="inline-block h-3 w-5 border border-dashed"
+          style={{ borderColor: DIFF_COLORS.onlyB, background: DIFF_COLORS.block }}
+        />
         launcher start-up (one block)
       </li>
       <li className={item}>
-        <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full border-2" style={{ borderColor: DIFF_COLORS.selection }} />
+        <span
+          aria-hidden="true"
+          className="inline-block h-3 w-3 rounded-full border-2"
+          style={{ borderColor: DIFF_COLORS.selection }}
+        />
         selected
       </li>
       <li className={item}>
-        <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full border-2" style={{ borderColor: DIFF_COLORS.evidence }} />
+        <span
+          aria-hidden="true"
+          className="inline-block h-3 w-3 rounded-full border-2"
+          style={{ borderColor: DIFF_COLORS.evidence }}
+        />
         evidence of the finding
       </li>
       <li className={item}>
-        <span aria-hidden="true" className="inline-block h-3 w-px" style={{ background: DIFF_COLORS.cursor }} />
+        <span
+          aria-hidden="true"
+          className="inline-block h-3 w-px"
+          style={{ background: DIFF_COLORS.cursor }}
+        />
         shared cursor
       </li>
     </ul>

@@ -11,7 +11,13 @@ import { openCompare } from './open-compare.js';
  * The open panel's "Compare two runs": any two served runs (a sample's or a session's host, chroot and
  * container runs, in any pair), or files for A and for B (a log each, or an -ff set each).
  */
-export function CompareOpen({ sectionRef, highlighted }: { sectionRef: RefObject<HTMLElement | null>; highlighted: boolean }) {
+export function CompareOpen({
+  sectionRef,
+  highlighted,
+}: {
+  sectionRef: RefObject<HTMLElement | null>;
+  highlighted: boolean;
+}) {
   const { store, client } = useAppContext();
   const served = useAppState((s) => s.served) ?? [];
   const runs = listServedRuns(served);
@@ -51,16 +57,28 @@ export function CompareOpen({ sectionRef, highlighted }: { sectionRef: RefObject
       <h2 className="text-base font-semibold">Compare two runs</h2>
       {runs.length >= 2 && (
         <div className="space-y-2 text-sm">
-          <p className="text-slate-600 dark:text-slate-400">Two runs of the samples or of what was served, in any pair:</p>
+          <p className="text-slate-600 dark:text-slate-400">
+            Two runs of the samples or of what was served, in any pair:
+          </p>
           <label className="flex items-center gap-2">
             <span className="w-4 font-semibold">A</span>
-            <select className="input min-w-0 flex-1" aria-label="Served run A" value={runA} onChange={(e) => setRunA(e.target.value)}>
+            <select
+              className="input min-w-0 flex-1"
+              aria-label="Served run A"
+              value={runA}
+              onChange={(e) => setRunA(e.target.value)}
+            >
               {runOptions}
             </select>
           </label>
           <label className="flex items-center gap-2">
             <span className="w-4 font-semibold">B</span>
-            <select className="input min-w-0 flex-1" aria-label="Served run B" value={runB} onChange={(e) => setRunB(e.target.value)}>
+            <select
+              className="input min-w-0 flex-1"
+              aria-label="Served run B"
+              value={runB}
+              onChange={(e) => setRunB(e.target.value)}
+            >
               {runOptions}
             </select>
           </label>
@@ -75,12 +93,26 @@ export function CompareOpen({ sectionRef, highlighted }: { sectionRef: RefObject
         </div>
       )}
       <div className="space-y-2 text-sm">
-        <p className="text-slate-600 dark:text-slate-400">Or two logs of your own (each a log, or an -ff set):</p>
+        <p className="text-slate-600 dark:text-slate-400">
+          Or two logs of your own (each a log, or an -ff set):
+        </p>
         <div className="grid grid-cols-[1.5rem_1fr] items-center gap-x-2">
           <span className="font-semibold">A</span>
-          <FilePicker label="Trace A files" button="Choose A (e.g. the host run)…" onFiles={setFilesA} showChosen testId="compare-files-a" />
+          <FilePicker
+            label="Trace A files"
+            button="Choose A (e.g. the host run)…"
+            onFiles={setFilesA}
+            showChosen
+            testId="compare-files-a"
+          />
           <span className="font-semibold">B</span>
-          <FilePicker label="Trace B files" button="Choose B (e.g. the chroot run)…" onFiles={setFilesB} showChosen testId="compare-files-b" />
+          <FilePicker
+            label="Trace B files"
+            button="Choose B (e.g. the chroot run)…"
+            onFiles={setFilesB}
+            showChosen
+            testId="compare-files-b"
+          />
         </div>
         <button
           type="button"

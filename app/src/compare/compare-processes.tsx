@@ -37,7 +37,11 @@ function ProcessList(props: {
         {props.processes.map((p) => {
           const partner = props.partners.get(p.pid);
           return (
-            <li key={p.pid} style={{ paddingLeft: `${Math.min(depth.get(p.pid) ?? 0, 8) * 14}px` }} className="break-words py-0.5">
+            <li
+              key={p.pid}
+              style={{ paddingLeft: `${Math.min(depth.get(p.pid) ?? 0, 8) * 14}px` }}
+              className="break-words py-0.5"
+            >
               <span className="font-mono">{p.pid}</span> {p.command || '?'}{' '}
               <span className="text-xs text-slate-500">
                 {p.eventCount} events{p.end ? `, ${p.end}` : ''}

@@ -1,5 +1,11 @@
 import type { ServedRunRef, ServedTrace } from '../load/served-traces.js';
-import { findServedRun, formatRunId, formatRunTitle, listServedRuns, runInputs } from '../load/served-traces.js';
+import {
+  findServedRun,
+  formatRunId,
+  formatRunTitle,
+  listServedRuns,
+  runInputs,
+} from '../load/served-traces.js';
 import type { CompareSide } from './compare-slice.js';
 
 /** The sample `npm start` opens on: the host run against the bare chroot run whose execve fails. */

@@ -12,11 +12,17 @@ function PaneTitle({ letter, label, title }: { letter: 'A' | 'B'; label: string;
   const launchers = useAppState((s) =>
     (s.compare.diff?.blocks ?? [])
       .filter((b) => isLauncherBlock(b) && (side === 'a' ? b.firstA : b.firstB) >= 0)
-      .map((b) => `${(side === 'a' ? b.programA : b.programB) || 'launcher'} start-up: ${b.end - b.start} calls, one block`)
+      .map(
+        (b) =>
+          `${(side === 'a' ? b.programA : b.programB) || 'launcher'} start-up: ${b.end - b.start} calls, one block`,
+      )
       .join('; '),
   );
   return (
-    <h2 className="truncate px-3 pt-1 text-xs font-semibold" data-testid={`pane-title-${letter.toLowerCase()}`}>
+    <h2
+      className="truncate px-3 pt-1 text-xs font-semibold"
+      data-testid={`pane-title-${letter.toLowerCase()}`}
+    >
       <span className="mr-1 rounded bg-slate-200 px-1 dark:bg-slate-700">{letter}</span>
       {label !== letter && <span>{label}</span>}
       {rest && <span className="font-normal text-slate-500"> {rest}</span>}
@@ -43,7 +49,11 @@ export function CompareTimelines({ fill = false }: { fill?: boolean }) {
   useEffect(() => {
     const [a, b, ma, mb, st] = [wrapA.current, wrapB.current, marksA.current, marksB.current, strip.current];
     if (!a || !b || !ma || !mb || !st) return;
-    const layers = new CompareLayers(store, { wrapA: a, wrapB: b, marksA: ma, marksB: mb, strip: st }, frames);
+    const layers = new CompareLayers(
+      store,
+      { wrapA: a, wrapB: b, marksA: ma, marksB: mb, strip: st },
+      frames,
+    );
     return () => layers.destroy();
   }, [store, frames]);
   const pane = fill ? 'relative flex min-h-0 flex-1 flex-col' : 'relative';
@@ -51,14 +61,29 @@ export function CompareTimelines({ fill = false }: { fill?: boolean }) {
     <div className={fill ? 'flex min-h-0 flex-1 flex-col' : ''}>
       <div ref={wrapA} className={pane} data-testid="compare-timeline-a">
         <PaneTitle letter="A" label={labelA} title={titleA} />
-        <TimelineView slot="a" fill={fill} />
-        <canvas ref={marksA} className="pointer-events-none absolute left-0" aria-hidden="true" data-testid="diff-marks-a" />
+        <TimelineView slot="a" fill={fill} compact />
+        <canvas
+          ref={marksA}
+          className="pointer-events-none absolute left-0"
+          aria-hidden="true"
+          data-testid="diff-marks-a"
+        />
       </div>
-      <canvas ref={strip} className="block h-10 w-full shrink-0" aria-hidden="true" data-testid="alignment-strip" />
+      <canvas
+        ref={strip}
+        className="block h-10 w-full shrink-0"
+        aria-hidden="true"
+        data-testid="alignment-strip"
+      />
       <div ref={wrapB} className={pane} data-testid="compare-timeline-b">
         <PaneTitle letter="B" label={labelB} title={titleB} />
-        <TimelineView slot="b" fill={fill} />
-        <canvas ref={marksB} className="pointer-events-none absolute left-0" aria-hidden="true" data-testid="diff-marks-b" />
+        <TimelineView slot="b" fill={fill} compact />
+        <canvas
+          ref={marksB}
+          className="pointer-events-none absolute left-0"
+          aria-hidden="true"
+          data-testid="diff-marks-b"
+        />
       </div>
     </div>
   );

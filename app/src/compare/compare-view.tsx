@@ -45,7 +45,15 @@ export function CompareView() {
       >
         <CompareTimelines fill={height !== null} />
         <CompareLegend />
-        <Legend />
+        <details
+          className="shrink-0 border-t border-slate-100 dark:border-slate-800"
+          data-testid="call-colours"
+        >
+          <summary className="cursor-pointer px-3 py-0.5 text-xs text-slate-500">
+            call colours and highlights
+          </summary>
+          <Legend />
+        </details>
       </section>
       <Splitter label="Resize the timelines" />
       <p className="sr-only" aria-live="polite" data-testid="compare-selection" data-a={selA} data-b={selB}>

@@ -51,7 +51,11 @@ export function computeDiffData(diff: TraceDiff): DiffData {
   const findings: FindingView[] = diff.findings.map((f) => {
     const indexA = f.a ? (eventA(f.a) ?? -1) : -1;
     const indexB = f.b ? (eventB(f.b) ?? -1) : -1;
-    const evidence = (refs: DiffLineRef[] | undefined, main: number, of: (r: DiffLineRef) => number | undefined) =>
+    const evidence = (
+      refs: DiffLineRef[] | undefined,
+      main: number,
+      of: (r: DiffLineRef) => number | undefined,
+    ) =>
       [...new Set([...(main >= 0 ? [main] : []), ...(refs ?? []).map((r) => of(r) ?? -1)])]
         .filter((i) => i >= 0)
         .sort((x, y) => x - y);
@@ -131,7 +135,10 @@ export function maskedArgs(t: Trace, i: number): string {
  * The event each line reference names (its first event on that line of that file), found for all the
  * references in one pass over the events: a finding may list hundreds of evidence lines.
  */
-export function computeEventsOfLines(t: Trace, refs: readonly DiffLineRef[]): (ref: DiffLineRef) => number | undefined {
+export function computeEventsOfLines(
+  t: Trace,
+  refs: readonly DiffLineRef[],
+): (ref: DiffLineRef) => number | undefined {
   const key = (line: number, file: string | undefined): string => `${file ?? ''}\0${line}`;
   const wanted = new Set(refs.map((r) => r.line));
   const found = new Map<string, number>();

@@ -23,14 +23,22 @@ export function DiagnosisBanner() {
   const f = diff.findings[0];
   if (!f)
     return (
-      <section aria-label="Diagnosis" data-testid="diagnosis" className="border-b border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
+      <section
+        aria-label="Diagnosis"
+        data-testid="diagnosis"
+        className="border-b border-slate-200 px-3 py-2 text-sm dark:border-slate-700"
+      >
         The two runs make the same calls: no difference to explain.
       </section>
     );
   const linked = f.indexA >= 0 || f.indexB >= 0;
   const where = [
-    f.evidenceA.length ? `${diff.labels.a} line ${lineA(f.evidenceA[0]!)}${f.evidenceA.length > 1 ? ` (+${f.evidenceA.length - 1})` : ''}` : '',
-    f.evidenceB.length ? `${diff.labels.b} line ${lineB(f.evidenceB[0]!)}${f.evidenceB.length > 1 ? ` (+${f.evidenceB.length - 1})` : ''}` : '',
+    f.evidenceA.length
+      ? `${diff.labels.a} line ${lineA(f.evidenceA[0]!)}${f.evidenceA.length > 1 ? ` (+${f.evidenceA.length - 1})` : ''}`
+      : '',
+    f.evidenceB.length
+      ? `${diff.labels.b} line ${lineB(f.evidenceB[0]!)}${f.evidenceB.length > 1 ? ` (+${f.evidenceB.length - 1})` : ''}`
+      : '',
   ].filter(Boolean);
   return (
     <section
@@ -44,11 +52,18 @@ export function DiagnosisBanner() {
       <span className="rounded bg-amber-200 px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide text-amber-900 dark:bg-amber-800 dark:text-amber-100">
         {f.kind === 'diagnosis' ? 'Diagnosis' : formatFindingKind(f.kind)}
       </span>
-      <p className="min-w-0 flex-1 text-[15px] font-medium leading-snug" data-testid="diagnosis-message">
+      <p
+        className="line-clamp-2 min-w-0 flex-1 text-[15px] font-medium leading-snug"
+        data-testid="diagnosis-message"
+        title={formatVisibleText(f.message)}
+      >
         {formatVisibleText(f.message)}
       </p>
       {f.confidence && (
-        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${CONFIDENCE_STYLE[f.confidence] ?? ''}`} data-testid="diagnosis-confidence">
+        <span
+          className={`rounded px-1.5 py-0.5 text-xs font-medium ${CONFIDENCE_STYLE[f.confidence] ?? ''}`}
+          data-testid="diagnosis-confidence"
+        >
           {f.confidence}
         </span>
       )}
@@ -57,8 +72,12 @@ export function DiagnosisBanner() {
           cause: {formatRule(f.rule)}
         </span>
       )}
-      {f.expected && <span className="text-xs text-slate-600 dark:text-slate-300">an expected difference</span>}
-      {where.length > 0 && <span className="text-xs text-slate-600 dark:text-slate-300">{where.join(' · ')}</span>}
+      {f.expected && (
+        <span className="text-xs text-slate-600 dark:text-slate-300">an expected difference</span>
+      )}
+      {where.length > 0 && (
+        <span className="text-xs text-slate-600 dark:text-slate-300">{where.join(' · ')}</span>
+      )}
       {linked && (
         <button
           type="button"

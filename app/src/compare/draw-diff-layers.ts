@@ -55,7 +55,14 @@ export function formatChange(bits: number): string {
 }
 
 /** Text with a background box, so it reads over the marks. */
-function label(ctx: DrawContext, text: string, x: number, y: number, color: string, background: string): void {
+function label(
+  ctx: DrawContext,
+  text: string,
+  x: number,
+  y: number,
+  color: string,
+  background: string,
+): void {
   const w = text.length * 6.2 + 6;
   ctx.fillStyle = background;
   ctx.fillRect(x - 2, y - 7, w, 14);
@@ -90,7 +97,11 @@ export function drawDiffMarks(ctx: DiffDrawContext, f: MarksFrame, clear = true)
   const oneSided = f.side === 'a' ? 2 : 3;
   const pairOf = f.side === 'a' ? f.diff.pairOfA : f.diff.pairOfB;
   const failures: { px: number; y: number; i: number }[] = [];
-  for (let li = Math.max(0, Math.floor(f.laneTop)); li < Math.min(f.model.lanes.length, f.laneTop + visible); li++) {
+  for (
+    let li = Math.max(0, Math.floor(f.laneTop));
+    li < Math.min(f.model.lanes.length, f.laneTop + visible);
+    li++
+  ) {
     const lane = f.model.lanes[li]!;
     const xs = f.marks.x[li];
     const pos = f.marks.pos[li];
@@ -128,7 +139,14 @@ export function drawDiffMarks(ctx: DiffDrawContext, f: MarksFrame, clear = true)
         ctx.fillRect(px - 2, y - 1, 4, 5);
         if (!failed && px - lastLabelPx > 90) {
           lastLabelPx = px;
-          label(ctx, `≠ ${formatChange(f.diff.change[k] as number)}`, px + 4, y - 3, DIFF_COLORS.changed, f.labelBackground);
+          label(
+            ctx,
+            `≠ ${formatChange(f.diff.change[k] as number)}`,
+            px + 4,
+            y - 3,
+            DIFF_COLORS.changed,
+            f.labelBackground,
+          );
         }
       }
       drawn++;
@@ -190,12 +208,23 @@ function drawBlocks(
     ctx.setLineDash([4, 3]);
     ctx.strokeRect(xa + 0.5, y + 1.5, Math.max(0, xb - xa - 1), LANE_HEIGHT_CSS_PX - 3);
     ctx.setLineDash([]);
-    label(ctx, `${what}: ${calls} calls, one block`, Math.max(GUTTER_CSS_PX + 4, xa + 4), y + 6, f.textColor, f.labelBackground);
+    label(
+      ctx,
+      `${what}: ${calls} calls, one block`,
+      Math.max(GUTTER_CSS_PX + 4, xa + 4),
+      y + 6,
+      f.textColor,
+      f.labelBackground,
+    );
   }
 }
 
 /** Each failing call boxed in red, and named ("execve ENOENT") where there is room. */
-function drawFailures(ctx: DrawContext, f: MarksFrame, failures: readonly { px: number; y: number; i: number }[]): void {
+function drawFailures(
+  ctx: DrawContext,
+  f: MarksFrame,
+  failures: readonly { px: number; y: number; i: number }[],
+): void {
   let lastLabel = -Infinity;
   for (const { px, y, i } of failures) {
     ctx.strokeStyle = DIFF_COLORS.failed;

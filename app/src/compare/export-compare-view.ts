@@ -80,4 +80,3 @@ export function exportComparePng(s: AppState, widthCssPx: number): Promise<Blob 
   if (!height) return Promise.resolve(null);
   return renderPng(widthCssPx, height, (ctx) => void drawComparison(ctx, s, widthCssPx));
 }
-

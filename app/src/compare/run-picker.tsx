@@ -48,16 +48,32 @@ export function RunPicker() {
     <div className="flex items-center gap-1 text-xs" role="group" aria-label="Runs compared">
       <label className="flex items-center gap-1">
         <span className="font-semibold">A</span>
-        <select className="input max-w-40 py-0.5 text-xs" aria-label="Run A" value={ids[0]} onChange={(e) => open(e.target.value, ids[1])}>
+        <select
+          className="input max-w-40 py-0.5 text-xs"
+          aria-label="Run A"
+          value={ids[0]}
+          onChange={(e) => open(e.target.value, ids[1])}
+        >
           {options}
         </select>
       </label>
-      <button type="button" className="btn px-1.5 py-0.5 text-xs" aria-label="Swap A and B" title="Swap A and B" onClick={() => open(ids[1], ids[0])}>
+      <button
+        type="button"
+        className="btn px-1.5 py-0.5 text-xs"
+        aria-label="Swap A and B"
+        title="Swap A and B"
+        onClick={() => open(ids[1], ids[0])}
+      >
         ⇄
       </button>
       <label className="flex items-center gap-1">
         <span className="font-semibold">B</span>
-        <select className="input max-w-40 py-0.5 text-xs" aria-label="Run B" value={ids[1]} onChange={(e) => open(ids[0], e.target.value)}>
+        <select
+          className="input max-w-40 py-0.5 text-xs"
+          aria-label="Run B"
+          value={ids[1]}
+          onChange={(e) => open(ids[0], e.target.value)}
+        >
           {options}
         </select>
       </label>

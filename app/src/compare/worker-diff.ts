@@ -25,7 +25,11 @@ function bothTraces(state: WorkerDiffState): { a: Trace; b: Trace } {
  * diff as `spelunk diff`, given what the collector knows of each run), keeps the result for exports, and
  * sends plain columns to the page.
  */
-export function answerDiff(params: CallParams<'diff'>, ctx: CallContext<'diff'>, state: WorkerDiffState): DiffData {
+export function answerDiff(
+  params: CallParams<'diff'>,
+  ctx: CallContext<'diff'>,
+  state: WorkerDiffState,
+): DiffData {
   const { a, b } = bothTraces(state);
   ctx.progress({ stage: 'aligning calls', fraction: 0.1 });
   let diff: TraceDiff;
@@ -44,7 +48,10 @@ export function answerDiff(params: CallParams<'diff'>, ctx: CallContext<'diff'>,
   return data;
 }
 
-export function answerDiffExport(params: CallParams<'diffExport'>, state: WorkerDiffState): CallResult<'diffExport'> {
+export function answerDiffExport(
+  params: CallParams<'diffExport'>,
+  state: WorkerDiffState,
+): CallResult<'diffExport'> {
   const { a, b } = bothTraces(state);
   const last = state.lastDiff;
   if (!last || last.a !== a || last.b !== b) throw new Error('No comparison to export yet.');

@@ -23,13 +23,13 @@ interface Column {
 
 const COLUMNS: readonly Column[] = [
   { key: 'line', title: 'line', rem: 3.75 },
-  { key: 'time', title: 'time', rem: 6, minTablePx: 720 },
+  { key: 'time', title: 'time', rem: 6, minTablePx: 840 },
   { key: 'pid', title: 'pid', rem: 4 },
   { key: 'call', title: 'call', rem: 7 },
   { key: 'args', title: 'arguments' },
   { key: 'returned', title: 'returned', rem: 8.5 },
   { key: 'error', title: 'error', rem: 6 },
-  { key: 'duration', title: 'duration', rem: 5, minTablePx: 640 },
+  { key: 'duration', title: 'duration', rem: 5, minTablePx: 760 },
 ];
 
 /**
@@ -98,9 +98,7 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
   const toggleSort = (key: SortKey): void => {
     const st = store.getState();
     const now = st.tableSort;
-    st.setTableSort(
-      now?.key !== key ? { key, dir: 'asc' } : now.dir === 'asc' ? { key, dir: 'desc' } : null,
-    );
+    st.setTableSort(now?.key !== key ? { key, dir: 'asc' } : now.dir === 'asc' ? { key, dir: 'desc' } : null);
   };
   const c = trace.columns;
   const { t0, span } = selectTimeRange(trace);
@@ -138,7 +136,7 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
                     type="button"
                     className="w-full truncate text-left font-semibold hover:underline"
                     onClick={() => toggleSort(col.key as SortKey)}
-                    title={`Sort by ${col.title}`}
+                    aria-label={`Sort by ${col.title}`}
                   >
                     {col.title}
                     {sort?.key === col.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
@@ -157,7 +155,8 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
             const name = trace.names[c.nameId[i] as number] ?? '';
             const row = textMap.get(i);
             const args = row ? formatVisibleText(row.text) : undefined;
-            const ret = kind === KIND.syscall ? row?.ret || formatReturn(name, c.ret[i] as number) || '?' : '';
+            const ret =
+              kind === KIND.syscall ? row?.ret || formatReturn(name, c.ret[i] as number) || '?' : '';
             return (
               <tr
                 key={i}
@@ -171,20 +170,28 @@ export function EventTable({ trace, rows }: { trace: TraceData; rows: Int32Array
                 <td data-col="line">{c.line[i]}</td>
                 {shows('time') && (
                   <td data-col="time">
-                    {Number.isNaN(c.ts[i] as number) ? '' : `+${formatSeconds((c.ts[i] as number) - t0, span, true)}`}
+                    {Number.isNaN(c.ts[i] as number)
+                      ? ''
+                      : `+${formatSeconds((c.ts[i] as number) - t0, span, true)}`}
                   </td>
                 )}
                 <td data-col="pid">{(c.pid[i] as number) < 0 ? '' : c.pid[i]}</td>
-                <td data-col="call" className="truncate">{kind === KIND.syscall ? name : `${EVENT_KINDS[kind]} ${name}`}</td>
+                <td data-col="call" className="truncate">
+                  {kind === KIND.syscall ? name : `${EVENT_KINDS[kind]} ${name}`}
+                </td>
                 <td data-col="args" className="truncate" title={args}>
                   {args ?? '…'}
                 </td>
                 <td data-col="returned" className="truncate" title={ret}>
                   {formatVisibleText(ret)}
                 </td>
-                <td data-col="error" className={errno ? 'text-red-700 dark:text-red-400' : ''}>{errno ?? ''}</td>
+                <td data-col="error" className={errno ? 'text-red-700 dark:text-red-400' : ''}>
+                  {errno ?? ''}
+                </td>
                 {shows('duration') && (
-                  <td data-col="duration">{formatDuration(Number.isNaN(c.dur[i] as number) ? null : (c.dur[i] as number))}</td>
+                  <td data-col="duration">
+                    {formatDuration(Number.isNaN(c.dur[i] as number) ? null : (c.dur[i] as number))}
+                  </td>
                 )}
               </tr>
             );

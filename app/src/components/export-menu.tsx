@@ -26,8 +26,7 @@ export function ExportMenu() {
       : (st.traces.a?.title ?? 'trace');
     return name.replace(/[^\w.-]+/g, '_').slice(0, 60);
   };
-  const width = (): number =>
-    document.querySelector('[data-testid="timeline-a"]')?.clientWidth ?? 1200;
+  const width = (): number => document.querySelector('[data-testid="timeline-a"]')?.clientWidth ?? 1200;
   const run = (fn: () => Promise<void> | void): void => {
     if (menu.current) menu.current.open = false;
     setBusy(true);
@@ -60,7 +59,8 @@ export function ExportMenu() {
     const text = await client.call('chromeTrace', { runs }).done;
     downloadBlob(new Blob([text], { type: 'application/json' }), `${base()}.trace.json`);
   };
-  const item = 'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-800';
+  const item =
+    'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-800';
   return (
     <details ref={menu} className="relative shrink-0" data-testid="export-menu">
       <summary className="btn cursor-pointer list-none" aria-label="Export">
@@ -71,10 +71,22 @@ export function ExportMenu() {
         aria-label="Export"
         className="absolute right-0 z-40 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
       >
-        <button type="button" role="menuitem" className={item} disabled={!trace || busy} onClick={() => run(png)}>
+        <button
+          type="button"
+          role="menuitem"
+          className={item}
+          disabled={!trace || busy}
+          onClick={() => run(png)}
+        >
           Export PNG{comparing ? ' (both runs)' : ''}
         </button>
-        <button type="button" role="menuitem" className={item} disabled={!trace || busy} onClick={() => run(svg)}>
+        <button
+          type="button"
+          role="menuitem"
+          className={item}
+          disabled={!trace || busy}
+          onClick={() => run(svg)}
+        >
           Export SVG{comparing ? ' (both runs)' : ''}
         </button>
         <button
@@ -90,13 +102,31 @@ export function ExportMenu() {
         {comparing && (
           <>
             <hr className="my-1 border-slate-200 dark:border-slate-700" />
-            <button type="button" role="menuitem" className={item} disabled={!ready || busy} onClick={() => run(() => exportCompareMarkdown(store, client))}>
+            <button
+              type="button"
+              role="menuitem"
+              className={item}
+              disabled={!ready || busy}
+              onClick={() => run(() => exportCompareMarkdown(store, client))}
+            >
               Export Markdown
             </button>
-            <button type="button" role="menuitem" className={item} disabled={!ready || busy} onClick={() => run(() => exportCompareJson(store, client))}>
+            <button
+              type="button"
+              role="menuitem"
+              className={item}
+              disabled={!ready || busy}
+              onClick={() => run(() => exportCompareJson(store, client))}
+            >
               Export diff JSON
             </button>
-            <button type="button" role="menuitem" className={item} disabled={!ready || busy} onClick={() => run(() => exportCompareHtml(store, client))}>
+            <button
+              type="button"
+              role="menuitem"
+              className={item}
+              disabled={!ready || busy}
+              onClick={() => run(() => exportCompareHtml(store, client))}
+            >
               Export HTML
             </button>
           </>

@@ -16,8 +16,14 @@ export function FilePicker(props: {
   const input = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   return (
-    <div className={`flex flex-wrap items-center gap-2 ${props.primary ? 'mt-3 justify-center' : 'justify-start'}`}>
-      <button type="button" className={props.primary ? 'btn-primary' : 'btn'} onClick={() => input.current?.click()}>
+    <div
+      className={`flex flex-wrap items-center gap-2 ${props.primary ? 'mt-3 justify-center' : 'justify-start'}`}
+    >
+      <button
+        type="button"
+        className={props.primary ? 'btn-primary' : 'btn'}
+        onClick={() => input.current?.click()}
+      >
         {props.button}
       </button>
       <input
@@ -35,8 +41,15 @@ export function FilePicker(props: {
         }}
       />
       {props.showChosen && (
-        <span className="min-w-0 truncate text-xs text-slate-600 dark:text-slate-400" data-testid={props.testId ? `${props.testId}-chosen` : undefined}>
-          {chosen.length === 0 ? 'no file chosen' : chosen.length === 1 ? chosen[0] : `${chosen.length} files (${chosen[0]}, …)`}
+        <span
+          className="min-w-0 truncate text-xs text-slate-600 dark:text-slate-400"
+          data-testid={props.testId ? `${props.testId}-chosen` : undefined}
+        >
+          {chosen.length === 0
+            ? 'no file chosen'
+            : chosen.length === 1
+              ? chosen[0]
+              : `${chosen.length} files (${chosen[0]}, …)`}
         </span>
       )}
     </div>

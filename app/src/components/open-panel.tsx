@@ -27,7 +27,14 @@ export function OpenPanel() {
     if (!files.length) return;
     st().setPanel('none');
     const title = files.length === 1 ? files[0]!.name : `${files.length} files (${files[0]!.name}, …)`;
-    void loadTrace(store, client, 'a', st().nextUploadId('upload'), title, files.map((file) => ({ type: 'file', file })));
+    void loadTrace(
+      store,
+      client,
+      'a',
+      st().nextUploadId('upload'),
+      title,
+      files.map((file) => ({ type: 'file', file })),
+    );
   };
 
   return (
@@ -41,7 +48,13 @@ export function OpenPanel() {
               Several files at once form an <code>-ff</code> set. Files are parsed in your browser and never
               uploaded.
             </p>
-            <FilePicker label="Choose trace files" button="Choose files…" testId="file-input" primary onFiles={openFiles} />
+            <FilePicker
+              label="Choose trace files"
+              button="Choose files…"
+              testId="file-input"
+              primary
+              onFiles={openFiles}
+            />
           </div>
           <div>
             <label htmlFor="paste-trace" className="mb-1 block text-sm font-semibold">
@@ -53,7 +66,9 @@ export function OpenPanel() {
               onChange={(e) => setPaste(e.target.value)}
               rows={4}
               className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-900"
-              placeholder={'1234  12:00:00.000001 execve("/bin/true", ["true"], 0x7ffd /* 20 vars */) = 0 <0.000150>'}
+              placeholder={
+                '1234  12:00:00.000001 execve("/bin/true", ["true"], 0x7ffd /* 20 vars */) = 0 <0.000150>'
+              }
             />
             <button
               type="button"
@@ -81,7 +96,9 @@ export function OpenPanel() {
               return (
                 <li key={t.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
                   <div className="font-medium">{t.title}</div>
-                  {t.teaches && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t.teaches}</p>}
+                  {t.teaches && (
+                    <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t.teaches}</p>
+                  )}
                   <div className="mt-2 flex flex-wrap gap-2">
                     {t.runs.map((r) => (
                       <button
@@ -91,7 +108,14 @@ export function OpenPanel() {
                         aria-label={`Open ${t.title}: ${r.label}`}
                         onClick={() => {
                           st().setPanel('none');
-                          void loadTrace(store, client, 'a', formatRunId(t, r), formatRunTitle(t, r), runInputs(r));
+                          void loadTrace(
+                            store,
+                            client,
+                            'a',
+                            formatRunId(t, r),
+                            formatRunTitle(t, r),
+                            runInputs(r),
+                          );
                         }}
                       >
                         {r.label}

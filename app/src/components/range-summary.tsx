@@ -19,7 +19,10 @@ export function RangeSummary({ slot }: { slot: TraceSlot }) {
     [range, trace, model],
   );
   if (!range || !summary || !model) return null;
-  const length = model.xMode === 'time' ? formatDuration(range.x1 - range.x0) : `${Math.round(range.x1 - range.x0)} calls wide`;
+  const length =
+    model.xMode === 'time'
+      ? formatDuration(range.x1 - range.x0)
+      : `${Math.round(range.x1 - range.x0)} calls wide`;
   return (
     <section
       aria-label="Selected range"
@@ -29,11 +32,18 @@ export function RangeSummary({ slot }: { slot: TraceSlot }) {
       <strong data-testid="range-duration">{length}</strong>
       <span>
         {formatCount(summary.calls)} {summary.calls === 1 ? 'call' : 'calls'}
-        {summary.failed ? <span className="text-red-700 dark:text-red-400">, {formatCount(summary.failed)} failed</span> : ''} in{' '}
-        {summary.lanes} {summary.lanes === 1 ? 'lane' : 'lanes'}
+        {summary.failed ? (
+          <span className="text-red-700 dark:text-red-400">, {formatCount(summary.failed)} failed</span>
+        ) : (
+          ''
+        )}{' '}
+        in {summary.lanes} {summary.lanes === 1 ? 'lane' : 'lanes'}
         {summary.callSeconds !== null ? ` · ${formatDuration(summary.callSeconds)} inside calls` : ''}
       </span>
-      <span className="min-w-0 flex-1 truncate font-mono text-slate-600 dark:text-slate-300" data-testid="range-names">
+      <span
+        className="min-w-0 flex-1 truncate font-mono text-slate-600 dark:text-slate-300"
+        data-testid="range-names"
+      >
         {summary.byName
           .slice(0, 8)
           .map((n) => `${n.name} ${n.calls}${n.failed ? ` (${n.failed} failed)` : ''}`)
@@ -51,7 +61,11 @@ export function RangeSummary({ slot }: { slot: TraceSlot }) {
       >
         Zoom to range
       </button>
-      <button type="button" className="btn px-1.5 py-0 text-xs" onClick={() => store.getState().setRange(null)}>
+      <button
+        type="button"
+        className="btn px-1.5 py-0 text-xs"
+        onClick={() => store.getState().setRange(null)}
+      >
         Clear
       </button>
     </section>

@@ -32,7 +32,7 @@ export function SingleView({ trace }: { trace: TraceData }) {
     <main className="flex min-h-0 flex-1 flex-col">
       <section
         aria-label="Timeline"
-        className="shrink-0 overflow-auto"
+        className={`shrink-0 overflow-auto ${height !== null ? 'flex flex-col' : ''}`}
         style={height === null ? { maxHeight: '55vh' } : { height }}
         data-testid="timeline-section"
       >
@@ -43,8 +43,19 @@ export function SingleView({ trace }: { trace: TraceData }) {
       <Splitter label="Resize the timeline" />
       <div className="flex min-h-0 flex-1">
         <section aria-label="Trace panels" className="flex min-w-0 flex-1 flex-col">
-          <TabBar label="Panels" tabs={tabs} selected={tab} onSelect={(t) => store.getState().setTab(t)} panelIds />
-          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="flex min-h-0 flex-1 flex-col">
+          <TabBar
+            label="Panels"
+            tabs={tabs}
+            selected={tab}
+            onSelect={(t) => store.getState().setTab(t)}
+            panelIds
+          />
+          <div
+            role="tabpanel"
+            id={`panel-${tab}`}
+            aria-labelledby={`tab-${tab}`}
+            className="flex min-h-0 flex-1 flex-col"
+          >
             {tab === 'events' && (
               <>
                 <FilterBar trace={trace} shown={rows.length} searching={searching} />

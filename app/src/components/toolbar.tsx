@@ -21,7 +21,11 @@ export function Toolbar() {
     <header className="flex min-w-0 flex-nowrap items-center gap-2 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
       <h1 className="shrink-0 text-lg font-bold tracking-tight">spelunk</h1>
       {comparing && trace && traceB ? (
-        <p className="min-w-0 flex-1 truncate text-sm" data-testid="trace-title" title={`${trace.title} ⇄ ${traceB.title}`}>
+        <p
+          className="min-w-0 flex-1 truncate text-sm"
+          data-testid="trace-title"
+          title={`${trace.title} ⇄ ${traceB.title}`}
+        >
           <RunName letter="A" label={labels?.a ?? sides?.[0].label ?? 'A'} title={trace.title} />
           <span className="mx-1.5 text-slate-400">⇄</span>
           <RunName letter="B" label={labels?.b ?? sides?.[1].label ?? 'B'} title={traceB.title} />
@@ -30,8 +34,9 @@ export function Toolbar() {
         <p className="min-w-0 flex-1 truncate text-sm" data-testid="trace-title" title={trace.title}>
           <span className="font-medium">{trace.title}</span>{' '}
           <span className="text-slate-500">
-            · {plural(trace.columns.count, 'event', 'events')} · {plural(trace.processes.length, 'task', 'tasks')} ·{' '}
-            {formatBytes(trace.inputBytes)} parsed in {Math.round(trace.parseMs)} ms
+            · {plural(trace.columns.count, 'event', 'events')} ·{' '}
+            {plural(trace.processes.length, 'task', 'tasks')} · {formatBytes(trace.inputBytes)} parsed in{' '}
+            {Math.round(trace.parseMs)} ms
             {trace.unknownCount ? ` · ${plural(trace.unknownCount, 'unknown line', 'unknown lines')}` : ''}
           </span>
         </p>

@@ -28,7 +28,12 @@ export function LessonBar() {
     <div className="border-b border-slate-200 dark:border-slate-700" data-testid="lesson-bar">
       {!lesson && (
         <div className="flex flex-wrap items-center gap-3 px-3 py-1 text-sm">
-          <button type="button" className="btn" aria-expanded={menuOpen} onClick={() => setLesson({ menuOpen: !menuOpen })}>
+          <button
+            type="button"
+            className="btn"
+            aria-expanded={menuOpen}
+            onClick={() => setLesson({ menuOpen: !menuOpen })}
+          >
             Lessons
           </button>
           <label className="flex items-center gap-1">

@@ -113,7 +113,10 @@ export async function showStep(
       sides?.[0].id === formatRunId(other.t, other.r) &&
       sides[1].id === formatRunId(own.t, own.r);
     if (!open && !(await openCompare(store, client, sideOf(other), sideOf(own)))) return;
-    parts.push({ slot: 'a', run: other, selectors: step.compare.select }, { slot: 'b', run: own, selectors: step.select });
+    parts.push(
+      { slot: 'a', run: other, selectors: step.compare.select },
+      { slot: 'b', run: own, selectors: step.select },
+    );
   } else {
     const id = formatRunId(own.t, own.r);
     const s = store.getState();
@@ -139,7 +142,9 @@ export async function showStep(
   const focusSlot: TraceSlot = parts.length > 1 ? 'b' : 'a';
   const focus = focusOf[focusSlot];
   if (focus === undefined) {
-    store.getState().setLesson({ status: 'error', message: 'None of the events this step points at are in this capture.' });
+    store
+      .getState()
+      .setLesson({ status: 'error', message: 'None of the events this step points at are in this capture.' });
     return;
   }
   store.getState().setLesson({ status: 'ready', events, focus: { slot: focusSlot, index: focus } });
@@ -149,7 +154,9 @@ export async function showStep(
   }
   const s = store.getState();
   const model = selectLaneModelOf(s, 'a');
-  const viewport = model ? computeStepViewport(model, events.a ?? [], focus, selectVisibleLanes(s, 'a')) : null;
+  const viewport = model
+    ? computeStepViewport(model, events.a ?? [], focus, selectVisibleLanes(s, 'a'))
+    : null;
   if (viewport) s.setViewport('a', viewport);
   store.getState().select({ slot: 'a', index: focus });
 }
@@ -179,7 +186,9 @@ export async function exitLesson(deps: LessonDeps): Promise<void> {
   if (s.traces.a?.id === origin.id && !s.compare.active) return;
   if (!isServedId(origin.id)) return; // an upload is not read again behind the user's back
   const served = await whenServed(store);
-  const run = served.flatMap((t) => t.runs.map((r) => ({ t, r }))).find((x) => formatRunId(x.t, x.r) === origin.id);
+  const run = served
+    .flatMap((t) => t.runs.map((r) => ({ t, r })))
+    .find((x) => formatRunId(x.t, x.r) === origin.id);
   if (!run) return;
   if (store.getState().compare.active) store.getState().endCompare();
   await loadTrace(store, client, 'a', origin.id, origin.title, runInputs(run.r));
@@ -202,5 +211,7 @@ export async function loadPhases(deps: LessonDeps, slot: TraceSlot, force = fals
   if (!force && (trace.columns.count > PHASES_AUTO_LIMIT || !lesson.showPhases)) return;
   const phases = await client.phases(slot);
   if (store.getState().traces[slot]?.id === trace.id)
-    store.getState().setLesson({ phases: { ...store.getState().lesson.phases, [slot]: { traceId: trace.id, phases } } });
+    store
+      .getState()
+      .setLesson({ phases: { ...store.getState().lesson.phases, [slot]: { traceId: trace.id, phases } } });
 }

@@ -6,7 +6,11 @@ import type { LessonDeps } from './lesson-controller.js';
 import { exitLesson, showStep } from './lesson-controller.js';
 
 /** "(and 2 more highlighted: lines 4, 5)": the step's other events, by line, the focus left out. */
-export function formatOtherEvents(events: readonly number[], focus: number, lineOf: (i: number) => number): string {
+export function formatOtherEvents(
+  events: readonly number[],
+  focus: number,
+  lineOf: (i: number) => number,
+): string {
   const others = events.filter((i) => i !== focus);
   if (!others.length) return '';
   const shown = others.slice(0, 8).map(lineOf);
@@ -27,9 +31,13 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
   if (!step) return null;
   const n = lesson.steps.length;
   const go = (k: number): void => void showStep(deps, lesson.id, k);
-  const lineOf = (slot: TraceSlot) => (i: number): number => (traces[slot]?.columns.line[i] as number | undefined) ?? 0;
+  const lineOf =
+    (slot: TraceSlot) =>
+    (i: number): number =>
+      (traces[slot]?.columns.line[i] as number | undefined) ?? 0;
   const focusTrace = focus ? traces[focus.slot] : undefined;
-  const focusName = focus && focusTrace ? focusTrace.names[focusTrace.columns.nameId[focus.index] as number] : null;
+  const focusName =
+    focus && focusTrace ? focusTrace.names[focusTrace.columns.nameId[focus.index] as number] : null;
   const sideBySide = view === 'compare' && step.compare;
   const run = sideBySide ? `${step.compare!.run} and ${step.run}, side by side` : step.run;
 
@@ -43,7 +51,11 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
         <p className="text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">
           Lesson · {lesson.title}
         </p>
-        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="lesson-progress" aria-live="polite">
+        <p
+          className="text-xs text-slate-600 dark:text-slate-400"
+          data-testid="lesson-progress"
+          aria-live="polite"
+        >
           Step {stepIndex + 1} of {n}
         </p>
         <progress className="h-1.5 w-32" max={n} value={stepIndex + 1} aria-label="Lesson progress" />
@@ -51,14 +63,23 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
         <button type="button" className="btn" onClick={() => go(stepIndex - 1)} disabled={stepIndex === 0}>
           ← Previous
         </button>
-        <button type="button" className="btn btn-primary" onClick={() => go(stepIndex + 1)} disabled={stepIndex + 1 >= n}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => go(stepIndex + 1)}
+          disabled={stepIndex + 1 >= n}
+        >
           Next →
         </button>
         <button
           type="button"
           className="btn"
           onClick={() => void exitLesson(deps)}
-          title={origin?.kind === 'compare' ? 'Back to the comparison you started from' : 'Back to free exploration'}
+          title={
+            origin?.kind === 'compare'
+              ? 'Back to the comparison you started from'
+              : 'Back to free exploration'
+          }
         >
           Exit lesson
         </button>
@@ -80,7 +101,8 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
           </p>
           {status === 'ready' && focusName !== null && focus !== null && (
             <p data-testid="lesson-focus" data-index={focus.index} data-slot={focus.slot}>
-              Selected: <span className="font-mono">{focusName}</span> at line {lineOf(focus.slot)(focus.index)}
+              Selected: <span className="font-mono">{focusName}</span> at line{' '}
+              {lineOf(focus.slot)(focus.index)}
               {formatOtherEvents(events[focus.slot] ?? [], focus.index, lineOf(focus.slot))}
             </p>
           )}
@@ -97,7 +119,9 @@ export function LessonWalker({ lesson, deps }: { lesson: Lesson; deps: LessonDep
                 className="btn mt-1"
                 onClick={() => void showStep(deps, lesson.id, stepIndex, sideBySide ? 'step' : 'compare')}
               >
-                {sideBySide ? `Back to the ${step.run} run alone` : `Show the ${step.compare.run} run beside it`}
+                {sideBySide
+                  ? `Back to the ${step.run} run alone`
+                  : `Show the ${step.compare.run} run beside it`}
               </button>
             </div>
           )}

@@ -96,8 +96,21 @@ export function PhaseBandsLayer({ slot }: { slot: TraceSlot }) {
             />
             {labelled && (
               <g data-phase-label={text}>
-                <rect x={left + 2} y={y(b.lane) + 2} width={w} height={LABEL_PX + 3} rx={3} className="fill-white/90 dark:fill-slate-950/90" />
-                <text x={left + 6} y={y(b.lane) + 2 + LABEL_PX} fontSize={LABEL_PX} fill={PHASE_LABEL_COLORS[b.kind]} style={{ fontWeight: 600 }}>
+                <rect
+                  x={left + 2}
+                  y={y(b.lane) + 2}
+                  width={w}
+                  height={LABEL_PX + 3}
+                  rx={3}
+                  className="fill-white/90 dark:fill-slate-950/90"
+                />
+                <text
+                  x={left + 6}
+                  y={y(b.lane) + 2 + LABEL_PX}
+                  fontSize={LABEL_PX}
+                  fill={PHASE_LABEL_COLORS[b.kind]}
+                  style={{ fontWeight: 600 }}
+                >
                   {text}
                 </text>
               </g>

@@ -22,10 +22,14 @@ export async function loadTrace(
   try {
     // The worker runs from a blob: a relative URL means nothing there, so it gets absolute ones.
     readable = (await resolveBundledInputs(inputs)).map((i) =>
-      i.type === 'url' && typeof document !== 'undefined' ? { ...i, url: new URL(i.url, document.baseURI).href } : i,
+      i.type === 'url' && typeof document !== 'undefined'
+        ? { ...i, url: new URL(i.url, document.baseURI).href }
+        : i,
     );
   } catch (err) {
-    store.getState().setLoad({ state: 'error', slot, label: title, message: (err as Error).message, requestId: 0 });
+    store
+      .getState()
+      .setLoad({ state: 'error', slot, label: title, message: (err as Error).message, requestId: 0 });
     return null;
   }
   const { id: requestId, done } = client.call('load', { slot, id, title, inputs: readable }, (p) =>

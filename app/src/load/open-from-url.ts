@@ -43,13 +43,22 @@ export async function openFromUrl(
     const current = store.getState();
     if (current.traces.a?.id !== u.trace || current.compare.active) {
       if (current.compare.active) current.endCompare();
-      const trace = await loadTrace(store, client, 'a', u.trace, formatRunTitle(run.t, run.r), runInputs(run.r));
+      const trace = await loadTrace(
+        store,
+        client,
+        'a',
+        u.trace,
+        formatRunTitle(run.t, run.r),
+        runInputs(run.r),
+      );
       if (!trace) return;
     }
     applyTraceView(store, u);
     return;
   }
   if (!startup || s.traces.a || s.load.state === 'loading' || s.compare.active) return;
+  // A lesson link (?lesson=) opens the lesson's own run (lesson-bar.tsx): nothing else is opened beside it.
+  if (new URLSearchParams(search).has('lesson')) return;
   const pick = pickDefaultCompare(served, hash, search);
   if (pick) {
     await openCompare(store, client, ...servedSides(pick[0], pick[1]));
@@ -57,7 +66,14 @@ export async function openFromUrl(
   }
   const first = listServedRuns(served)[0];
   if (first)
-    await loadTrace(store, client, 'a', formatRunId(first.t, first.r), formatRunTitle(first.t, first.r), runInputs(first.r));
+    await loadTrace(
+      store,
+      client,
+      'a',
+      formatRunId(first.t, first.r),
+      formatRunTitle(first.t, first.r),
+      runInputs(first.r),
+    );
 }
 
 /** The view part of a URL for the single view (after its trace has loaded). */
@@ -67,9 +83,10 @@ function applyTraceView(store: AppStore, u: UrlState): void {
   s.setFilters(u.filters);
   for (const h of u.highlights) s.addHighlight(h);
   const trace = store.getState().traces.a;
-  if (u.window) store.getState().setViewport('a', { x0: u.window[0], x1: u.window[1], laneTop: 0 });
+  // The selection first: selecting brings it into view, and the URL's window then has the last word.
   if (trace && u.selected !== null && u.selected < trace.columns.count)
     store.getState().select({ slot: 'a', index: u.selected });
+  if (u.window) store.getState().setViewport('a', { x0: u.window[0], x1: u.window[1], laneTop: 0 });
 }
 
 /** The view part of a URL for a comparison: x mode, A's window, link, the selected pair. */
@@ -77,13 +94,12 @@ function applyCompareView(store: AppStore, u: UrlState): void {
   const s = store.getState();
   s.setXMode(u.xMode);
   for (const h of u.highlights) s.addHighlight(h);
-  if (u.window) {
-    const a = { x0: u.window[0], x1: u.window[1], laneTop: 0 };
-    store.getState().setViewport('a', a);
-  }
-  if (!u.linked) store.getState().setLinked(false);
+  // The selection first (it brings itself into view), then the URL's window has the last word.
   const { traces } = store.getState();
   const okA = u.selected !== null && u.selected < (traces.a?.columns.count ?? 0);
   const okB = u.selectedB !== null && u.selectedB < (traces.b?.columns.count ?? 0);
-  if (okA || okB) store.getState().selectAligned({ a: okA ? u.selected! : -1, b: okB ? u.selectedB! : -1 }, false);
+  if (okA || okB)
+    store.getState().selectAligned({ a: okA ? u.selected! : -1, b: okB ? u.selectedB! : -1 }, false);
+  if (u.window) store.getState().setViewport('a', { x0: u.window[0], x1: u.window[1], laneTop: 0 });
+  if (!u.linked) store.getState().setLinked(false);
 }

@@ -11,7 +11,7 @@ export function computeCollapsedModel(model: LaneModel, foldedPids: readonly num
   const laneOf = model.laneOf.slice();
   const posOf = model.posOf.slice();
   const lanes: Lane[] = [];
-  for (let li = 0; li < model.lanes.length; ) {
+  for (let li = 0; li < model.lanes.length;) {
     const lane = model.lanes[li] as Lane;
     if (!folded.has(lane.pid) || lane.descendants === 0) {
       placeLane(lane, lanes.length, laneOf);

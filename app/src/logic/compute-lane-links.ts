@@ -32,7 +32,8 @@ export function computeLaneLinks(trace: TraceData): LaneLink[] {
       if (name === execId) lastExecOf.set(c.pid[i] as number, i);
       if (!waitIds.has(name)) continue;
       const child = byPid.get(c.ret[i] as number);
-      if (child && child.lastIndex >= 0 && child.lastIndex < i) links.push({ kind: 'wait', from: child.lastIndex, to: i });
+      if (child && child.lastIndex >= 0 && child.lastIndex < i)
+        links.push({ kind: 'wait', from: child.lastIndex, to: i });
     } else if (kind === KIND.superseded) {
       const exec = lastExecOf.get(c.ret[i] as number);
       if (exec !== undefined) links.push({ kind: 'exec', from: exec, to: i });

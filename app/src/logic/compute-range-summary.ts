@@ -16,7 +16,12 @@ export interface RangeSummary {
 }
 
 /** What happens in [x0, x1] on a timeline: counts per call name, failures, time in calls, lanes touched. */
-export function computeRangeSummary(trace: TraceData, model: LaneModel, x0: number, x1: number): RangeSummary {
+export function computeRangeSummary(
+  trace: TraceData,
+  model: LaneModel,
+  x0: number,
+  x1: number,
+): RangeSummary {
   const c = trace.columns;
   const byName = new Map<number, { calls: number; failed: number }>();
   let events = 0;

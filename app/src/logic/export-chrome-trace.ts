@@ -49,9 +49,13 @@ function appendRun(parts: string[], { trace }: ChromeTraceInput, pidBase: number
     const who = p.pid < 0 ? 'process' : `${p.pid}`;
     const name = `${prefix ? `${prefix}: ` : ''}${who}${p.command ? ` ${p.command}` : ''}`;
     const meta = { pid: idOf(group.get(p.pid) ?? p.pid), tid: idOf(p.pid) };
-    parts.push(JSON.stringify({ ph: 'M', name: p.isThread ? 'thread_name' : 'process_name', ...meta, args: { name } }));
+    parts.push(
+      JSON.stringify({ ph: 'M', name: p.isThread ? 'thread_name' : 'process_name', ...meta, args: { name } }),
+    );
     if (prefix && !p.isThread)
-      parts.push(JSON.stringify({ ph: 'M', name: 'process_sort_index', ...meta, args: { sort_index: idOf(p.pid) } }));
+      parts.push(
+        JSON.stringify({ ph: 'M', name: 'process_sort_index', ...meta, args: { sort_index: idOf(p.pid) } }),
+      );
   }
   for (let i = 0; i < c.count; i++) {
     const kind = trace.kind(i);

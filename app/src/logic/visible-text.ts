@@ -14,7 +14,9 @@ const INVISIBLE =
 export function formatVisibleText(text: string): string {
   return text.replace(INVISIBLE, (ch) => {
     const code = ch.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    return code < 0x100
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
 

@@ -32,9 +32,7 @@ export function selectViewport(s: AppState, slot: TraceSlot): Viewport | undefin
   const offset = s.compare.offset;
   if (cached && cached.offset === offset) return cached.b;
   const a = s.viewports.a;
-  const b = a
-    ? { x0: a.x0 + offset, x1: a.x1 + offset, laneTop: s.viewports.b?.laneTop ?? 0 }
-    : undefined;
+  const b = a ? { x0: a.x0 + offset, x1: a.x1 + offset, laneTop: s.viewports.b?.laneTop ?? 0 } : undefined;
   linkedViews.set(s.viewports, { offset, b });
   return b;
 }

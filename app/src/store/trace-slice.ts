@@ -4,7 +4,13 @@ import type { TraceData } from '../trace/trace-data.js';
 import type { AppStoreOptions, GetAppState, SetAppState } from './create-app-store.js';
 import type { Filters } from './filters.js';
 import { EMPTY_FILTERS } from './filters.js';
-import { isLinked, selectLaneModelOf, selectViewport, selectVisibleLanes, selectXExtent } from './selectors.js';
+import {
+  isLinked,
+  selectLaneModelOf,
+  selectViewport,
+  selectVisibleLanes,
+  selectXExtent,
+} from './selectors.js';
 
 /**
  * Trace slots: 'a' alone in the single view; the comparison loads a second trace into 'b', so every
@@ -151,8 +157,9 @@ export function createTraceSlice(set: SetAppState, get: GetAppState, options: Ap
     },
     select(selection) {
       const s = get();
-      if (selection && s.compare.active && s.compare.status === 'ready') {
-        s.selectAligned(selection, false);
+      if (s.compare.active && s.compare.status === 'ready') {
+        if (selection) s.selectAligned(selection, false);
+        else set({ selection: null, compare: { ...s.compare, pair: -1, selA: -1, selB: -1, finding: -1 } });
         return;
       }
       set({ selection });

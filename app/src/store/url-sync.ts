@@ -23,7 +23,13 @@ export function formatStoreHash(store: AppStore): string {
     compare: comparing && sides ? [sides[0].id, sides[1].id] : null,
     xMode: s.xMode,
     window: vp ? [vp.x0, vp.x1] : null,
-    selected: comparing ? (c.selA >= 0 ? c.selA : null) : s.selection?.slot === 'a' ? s.selection.index : null,
+    selected: comparing
+      ? c.selA >= 0
+        ? c.selA
+        : null
+      : s.selection?.slot === 'a'
+        ? s.selection.index
+        : null,
     selectedB: comparing && c.selB >= 0 ? c.selB : null,
     linked: c.linked,
     filters: comparing ? EMPTY_FILTERS : s.filters,

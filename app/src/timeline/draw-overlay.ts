@@ -10,7 +10,7 @@ const MAX_ARROWS = 400;
  * What changes without the marks changing, drawn over the cached lanes every frame: the selected range,
  * the arrows between lanes, the selection, and the lane labels in the gutter.
  */
-export function drawOverlay(ctx: DrawContext, f: TimelineFrame): void {
+export function drawOverlay(ctx: DrawContext, f: TimelineFrame): { arrows: number } {
   const { model, theme } = f;
   const plotW = Math.max(1, f.widthCssPx - GUTTER_CSS_PX);
   const scale = plotW / (f.x1 - f.x0);
@@ -18,14 +18,14 @@ export function drawOverlay(ctx: DrawContext, f: TimelineFrame): void {
   const first = Math.max(0, Math.floor(f.laneTop));
   const last = Math.min(model.lanes.length, first + Math.ceil(f.heightCssPx / LANE_HEIGHT_CSS_PX) + 1);
   if (f.range) drawRange(ctx, f, toPx(f.range.x0), toPx(f.range.x1));
-  if (f.links.length) drawLinks(ctx, f, toPx, plotW);
+  const arrows = f.links.length ? drawLinks(ctx, f, toPx, plotW) : 0;
   if (f.selected !== null) drawSelection(ctx, f, toPx, plotW);
   // Gutter last, so marks never run under the labels.
   ctx.fillStyle = theme.background;
   ctx.fillRect(0, 0, GUTTER_CSS_PX, f.heightCssPx);
   ctx.fillStyle = theme.laneSeparator;
   ctx.fillRect(GUTTER_CSS_PX - 1, 0, 1, f.heightCssPx);
-  if (!f.labels) return;
+  if (!f.labels) return { arrows };
   ctx.font = '12px ui-monospace, SFMono-Regular, Menlo, monospace';
   ctx.textBaseline = 'middle';
   for (let li = first; li < last; li++) {
@@ -41,6 +41,7 @@ export function drawOverlay(ctx: DrawContext, f: TimelineFrame): void {
     const room = maxChars - folded.length;
     ctx.fillText(`${text.length > room ? `${text.slice(0, room - 1)}…` : text}${folded}`, indent, y);
   }
+  return { arrows };
 }
 
 function drawRange(ctx: DrawContext, f: TimelineFrame, a: number, b: number): void {
@@ -62,11 +63,12 @@ function drawRange(ctx: DrawContext, f: TimelineFrame, a: number, b: number): vo
 }
 
 /** Arrows from a fork to its child's first call, a child's end to the wait that reaped it, a thread's execve. */
-function drawLinks(ctx: DrawContext, f: TimelineFrame, toPx: (x: number) => number, plotW: number): void {
+function drawLinks(ctx: DrawContext, f: TimelineFrame, toPx: (x: number) => number, plotW: number): number {
   const { model } = f;
   const span = f.x1 - f.x0;
   const yOf = (li: number): number => (li - f.laneTop) * LANE_HEIGHT_CSS_PX + LANE_HEIGHT_CSS_PX / 2;
   const colors = { fork: f.theme.linkFork, wait: f.theme.linkWait, exec: f.theme.linkExec };
+  let total = 0;
   for (const kind of ['fork', 'wait', 'exec'] as const) {
     ctx.strokeStyle = colors[kind];
     ctx.lineWidth = 1.25;
@@ -93,8 +95,10 @@ function drawLinks(ctx: DrawContext, f: TimelineFrame, toPx: (x: number) => numb
       drawn++;
     }
     ctx.stroke();
+    total += drawn;
   }
   ctx.lineWidth = 1;
+  return total;
 }
 
 function drawSelection(ctx: DrawContext, f: TimelineFrame, toPx: (x: number) => number, plotW: number): void {

@@ -18,7 +18,10 @@ export function buildExportFrame(s: AppState, slot: TraceSlot, widthCssPx: numbe
 }
 
 /** Axis then lanes, from y = 0; returns the height drawn. */
-export function drawExportTimeline(ctx: DrawContext & Pick<CanvasRenderingContext2D, 'translate'>, f: TimelineFrame): number {
+export function drawExportTimeline(
+  ctx: DrawContext & Pick<CanvasRenderingContext2D, 'translate'>,
+  f: TimelineFrame,
+): number {
   drawAxis(ctx, { ...f, xMode: f.model.xMode });
   ctx.translate(0, AXIS_PX);
   drawTimeline(ctx, f);

@@ -143,7 +143,12 @@ export function createTimelinePointer(
       if (hovered !== i || !r) return;
       const call = `${name}(${formatVisibleText(r.text)})`;
       const head2 = call.length > 220 ? `${call.slice(0, 219)}…` : call;
-      setTooltip(head2, `= ${formatVisibleText(r.ret)}${errno ? ` ${errno}` : ''}`, facts.join(' · '), Boolean(errno));
+      setTooltip(
+        head2,
+        `= ${formatVisibleText(r.ret)}${errno ? ` ${errno}` : ''}`,
+        facts.join(' · '),
+        Boolean(errno),
+      );
     });
   }
   function setTooltip(head: string, result: string, facts: string, failed: boolean): void {
@@ -176,4 +181,3 @@ export function createTimelinePointer(
     },
   };
 }
-

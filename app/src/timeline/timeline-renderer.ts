@@ -167,7 +167,12 @@ export class TimelineRenderer {
       s.highlights,
       s.theme,
     ]);
-    drawOverlay(ctx, frame);
+    const { arrows } = drawOverlay(ctx, frame);
+    // What the canvas shows, for tests and assistive tools that cannot read pixels.
+    const canvas = this.el.canvas.dataset;
+    canvas.arrows = String(arrows);
+    canvas.filtered = String(frame.ghost);
+    canvas.lanes = String(model.lanes.length);
     this.drawAxis(model, vp, widthCssPx, frame.theme);
     this.drawOverview(model, vp);
     const extent = selectXExtent(s, this.slot) ?? { x0: model.xMin, x1: model.xMax };
@@ -175,7 +180,12 @@ export class TimelineRenderer {
     this.frames.recordFrame(performance.now() - started);
   }
 
-  private drawAxis(model: LaneModel, vp: Viewport, widthCssPx: number, theme: Parameters<typeof drawAxis>[1]['theme']): void {
+  private drawAxis(
+    model: LaneModel,
+    vp: Viewport,
+    widthCssPx: number,
+    theme: Parameters<typeof drawAxis>[1]['theme'],
+  ): void {
     const ctx = fitCanvas(this.el.axis, widthCssPx, AXIS_HEIGHT_CSS_PX);
     if (ctx) drawAxis(ctx, { x0: vp.x0, x1: vp.x1, xMode: model.xMode, widthCssPx, theme });
   }

@@ -12,7 +12,15 @@ import { TimelineRenderer } from './timeline-renderer.js';
  * in TimelineRenderer, outside React; this component only mounts it. With `fill` the plot takes the
  * height its container gives it (the splitter chose it); otherwise it fits its lanes, up to 360 px.
  */
-export function TimelineView({ slot, fill = false }: { slot: TraceSlot; fill?: boolean }) {
+export function TimelineView({
+  slot,
+  fill = false,
+  compact = false,
+}: {
+  slot: TraceSlot;
+  fill?: boolean;
+  compact?: boolean;
+}) {
   const { store, client, frames } = useAppContext();
   const trace = useAppState((s) => s.traces[slot]);
   const model = useAppState((s) => selectLaneModelOf(s, slot));
@@ -34,7 +42,13 @@ export function TimelineView({ slot, fill = false }: { slot: TraceSlot; fill?: b
     ];
     if (!root || !canvas || !overlay || !axis || !overview || !tooltip) return;
     const rowText = async (index: number) => (await client.rowTexts(slot, [index]))[0] ?? null;
-    const r = new TimelineRenderer(store, slot, { root, canvas, overlay, axis, overview, tooltip }, frames, rowText);
+    const r = new TimelineRenderer(
+      store,
+      slot,
+      { root, canvas, overlay, axis, overview, tooltip },
+      frames,
+      rowText,
+    );
     return () => r.destroy();
   }, [store, client, frames, slot]);
 
@@ -43,7 +57,8 @@ export function TimelineView({ slot, fill = false }: { slot: TraceSlot; fill?: b
   const label = trace
     ? `Timeline of ${trace.title}: ${formatCount(trace.columns.count)} events in ${laneCount} ${laneCount === 1 ? 'lane' : 'lanes'}${laneCount !== tasks ? ` (${tasks} tasks)` : ''}, x is ${model?.xMode === 'time' ? 'time' : 'call order'}`
     : 'Timeline (no trace loaded)';
-  const height = Math.min(LANE_HEIGHT_CSS_PX * Math.max(3, laneCount) + 2, 360);
+  // As many lanes as there are (a comparison stacks two timelines: no empty rows), up to 360 px.
+  const height = Math.min(LANE_HEIGHT_CSS_PX * Math.max(compact ? 1 : 3, laneCount) + 2, 360);
   const laneTop = useAppState((s) => Math.round(s.viewports[slot]?.laneTop ?? 0));
   const plotHeight = useAppState((s) => s.plotHeights[slot] ?? height);
   const visibleLanes = Math.floor(plotHeight / LANE_HEIGHT_CSS_PX);

@@ -5,7 +5,12 @@ import { answerDiff, answerDiffExport } from '../compare/worker-diff.js';
 import type { WorkerDiffState } from '../compare/worker-diff.js';
 import { formatChromeTrace } from '../logic/export-chrome-trace.js';
 import { loadTraceData } from './load-in-worker.js';
-import { computeEventDetail, computeRowTexts, computeTextMatches, computeUnknownLines } from './trace-queries.js';
+import {
+  computeEventDetail,
+  computeRowTexts,
+  computeTextMatches,
+  computeUnknownLines,
+} from './trace-queries.js';
 import type {
   CallParams,
   CallProgress,
@@ -61,7 +66,8 @@ const handlers: Handlers = {
   unknownLines: (p, _c, s) => computeUnknownLines(traceIn(s, p.slot), p.limit),
   phases: (p, _c, s) => computePhases(traceIn(s, p.slot)),
   select: (p, _c, s) => p.selectors.map((sel) => resolveSelector(traceIn(s, p.slot), sel)),
-  chromeTrace: (p, _c, s) => formatChromeTrace(p.runs.map((r) => ({ trace: traceIn(s, r.slot), label: r.label }))),
+  chromeTrace: (p, _c, s) =>
+    formatChromeTrace(p.runs.map((r) => ({ trace: traceIn(s, r.slot), label: r.label }))),
   diff: (p, ctx, s) => answerDiff(p, ctx, s),
   diffExport: (p, _c, s) => answerDiffExport(p, s),
   cancel: (p, _c, s) => {
