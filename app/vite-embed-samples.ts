@@ -46,7 +46,7 @@ export function embedSamples(samplesDir: string): Plugin {
 }
 
 /** The log paths named by samples/index.json ({ id, title, teaches, runs: [{ label, log }] }[]). */
-export function listSampleLogs(indexText: string): string[] {
+function listSampleLogs(indexText: string): string[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(indexText);
@@ -73,7 +73,7 @@ export function listSampleLogs(indexText: string): string[] {
  * A script that stores a file's text under its path. Logs are bytes: they are read as latin1, one
  * character per byte, as the parser reads them; JSON.stringify escapes what a string literal needs.
  */
-export function formatDataScript(path: string, bytes: Buffer): string {
+function formatDataScript(path: string, bytes: Buffer): string {
   const text = path.endsWith('.json') ? bytes.toString('utf8') : bytes.toString('latin1');
   return `(window.__spelunkData = window.__spelunkData || {})[${JSON.stringify(path)}] = ${JSON.stringify(text)};\n`;
 }

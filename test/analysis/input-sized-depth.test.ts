@@ -4,8 +4,8 @@ import { computeProcessTree } from '../../parsers/analysis/process-tree.js';
 import { computeSyscallStats } from '../../parsers/analysis/syscall-stats.js';
 import type { Trace } from '../../parsers/model/index.js';
 import { parseStrace } from '../../parsers/strace/index.js';
-import { answerDiffRequest } from '../../app/src/compare/worker-diff.js';
-import type { DiffResponse } from '../../app/src/compare/diff-protocol.js';
+import { answerRequest, createWorkerState } from '../../app/src/worker/worker-handlers.js';
+import type { WorkerResponse } from '../../app/src/worker/worker-protocol.js';
 import { buildTraceData } from '../../app/src/worker/build-trace-data.js';
 import { computeTreeOrder } from '../../app/src/logic/compute-processes.js';
 import { syscallCount } from './diff-helpers.js';
@@ -57,28 +57,29 @@ function parse(text: string, name: string): Trace {
 }
 
 /** Everything `spelunk diff`, `spelunk stats` and the app's comparison do with a pair. */
-function diffEverything(a: Trace, b: Trace): void {
+async function diffEverything(a: Trace, b: Trace): Promise<void> {
   const diff = computeTraceDiff(a, b, { labels: { a: 'A', b: 'B' } });
   expect(diff.equal + diff.changed + diff.onlyA).toBe(syscallCount(a));
   expect(diff.equal + diff.changed + diff.onlyB).toBe(syscallCount(b));
   expect(formatDiffReport(diff, { context: 'all', maxLines: Infinity })).toContain('Findings');
   expect(JSON.stringify(formatDiffJson(diff)).length).toBeGreaterThan(0);
   computeSyscallStats(a);
-  const posted: DiffResponse[] = [];
-  answerDiffRequest(
-    { type: 'diff', requestId: 1, labels: { a: 'A', b: 'B' } },
-    new Map([
-      ['a', a],
-      ['b', b],
-    ]),
+  // The app's worker, answering the comparison's request in-process.
+  const state = createWorkerState();
+  state.traces.set('a', a);
+  state.traces.set('b', b);
+  const posted: WorkerResponse[] = [];
+  await answerRequest(
+    { id: 1, method: 'diff', params: { labels: { a: 'A', b: 'B' } } },
+    state,
     (msg) => void posted.push(msg),
   );
-  expect(posted.map((m) => m.type)).toContain('diff-done');
-  expect(posted.map((m) => (m.type === 'diff-failed' ? m.message : ''))).not.toContain('RangeError');
+  expect(posted.map((m) => m.type)).toContain('result');
+  expect(posted.map((m) => (m.type === 'error' ? m.message : ''))).not.toContain('RangeError');
 }
 
 describe('no recursion whose depth the input decides', () => {
-  it('2,500 nested clones: diff, process tree, the app lanes', () => {
+  it('2,500 nested clones: diff, process tree, the app lanes', async () => {
     {
       const depth = 2_500;
       const a = parse(nestedClones(depth, 0), 'clones-a.log');
@@ -86,28 +87,28 @@ describe('no recursion whose depth the input decides', () => {
       const tree = computeProcessTree(a);
       expect(tree.nodes).toHaveLength(depth + 1);
       expect(tree.roots).toHaveLength(1);
-      diffEverything(a, b);
+      await diffEverything(a, b);
       const order = computeTreeOrder(buildTraceData(a, 'a', 'a', 0, 0).processes);
       expect(order).toHaveLength(depth + 1);
       expect(order[depth]).toEqual({ pid: 1000 + depth, depth });
     }
   });
 
-  it('6,000 execve in one pid: one node per image, diffed against another chain', () => {
+  it('6,000 execve in one pid: one node per image, diffed against another chain', async () => {
     {
       const execs = 6_000;
       const a = parse(execChain(execs, 3), 'exec-a.log');
       const b = parse(execChain(execs, 2), 'exec-b.log');
       expect(computeProcessTree(a).nodes).toHaveLength(execs);
-      diffEverything(a, b);
+      await diffEverything(a, b);
     }
   });
 
-  it('150,000 failed execve in one pid', () => {
+  it('150,000 failed execve in one pid', async () => {
     const a = parse(failedExecs(150_000), 'path-search.log');
     const b = parse(execChain(1, 1), 'one.log');
     const tree = computeProcessTree(a);
     expect(tree.nodes[0]?.failedExecs).toHaveLength(150_000);
-    diffEverything(a, b);
+    await diffEverything(a, b);
   });
 });

@@ -9,7 +9,7 @@ export interface EmbeddedCompare {
   b: EmbeddedLog[];
 }
 
-export const EMBED_ID = 'spelunk-embedded';
+const EMBED_ID = 'spelunk-embedded';
 /**
  * The data tag's opening, assembled at run time: this code is itself inlined into the page it fills, and
  * a literal copy of the tag in it would be found (and replaced) instead of the real one.

@@ -9,7 +9,7 @@ import {
 import type { CompareSide } from './compare-slice.js';
 
 /** The sample `npm start` opens on: the host run against the bare chroot run whose execve fails. */
-export const DEFAULT_COMPARE_SAMPLE = 'hello-bare-chroot';
+const DEFAULT_COMPARE_SAMPLE = 'hello-bare-chroot';
 
 /** The runs of a served trace a comparison opens with: host (or the first) against the first isolated one. */
 export function pickRunPair(t: ServedTrace): [ServedRunRef, ServedRunRef] | null {
@@ -60,7 +60,7 @@ export function readCompareHash(hash: string): [string, string] | null {
  * Labels in findings: the runs' own ("host", "chroot", "container") when they differ, else A and B. Two
  * runs of different traces with the same label ("log") read "A" and "B".
  */
-export function labelRuns(a: ServedRunRef, b: ServedRunRef): [string, string] {
+function labelRuns(a: ServedRunRef, b: ServedRunRef): [string, string] {
   const la = a.r.label;
   const lb = b.r.label;
   return la !== lb && la !== 'log' && lb !== 'log' ? [la, lb] : ['A', 'B'];

@@ -78,7 +78,7 @@ export interface CompareSlice {
   selectFinding(k: number, center?: boolean): void;
 }
 
-export const INITIAL_COMPARE: CompareState = {
+const INITIAL_COMPARE: CompareState = {
   active: false,
   traceA: null,
   traceB: null,

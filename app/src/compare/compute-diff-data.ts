@@ -113,7 +113,7 @@ export function diffDataTransfer(d: DiffData): ArrayBuffer[] {
  * What differs in a changed pair: the result (errno, or success against failure) and/or the arguments.
  * Pointer values and the -y decorations differ between any two runs, so they are masked first.
  */
-export function computeChange(a: Trace, i: number, b: Trace, j: number): number {
+function computeChange(a: Trace, i: number, b: Trace, j: number): number {
   let bits = 0;
   if (a.errno(i) !== b.errno(j) || Math.sign(a.ret(i) ?? 0) !== Math.sign(b.ret(j) ?? 0))
     bits |= CHANGE_RESULT;
@@ -122,7 +122,7 @@ export function computeChange(a: Trace, i: number, b: Trace, j: number): number 
 }
 
 /** `openat(AT_FDCWD</tmp/x>, "/etc/a", O_RDONLY) = 3</etc/a>` -> `openat(AT_FDCWD, "/etc/a", O_RDONLY)` */
-export function maskedArgs(t: Trace, i: number): string {
+function maskedArgs(t: Trace, i: number): string {
   const raw = t.rawLine(i);
   const name = t.name(i);
   const at = raw.indexOf(name + '(');
@@ -135,7 +135,7 @@ export function maskedArgs(t: Trace, i: number): string {
  * The event each line reference names (its first event on that line of that file), found for all the
  * references in one pass over the events: a finding may list hundreds of evidence lines.
  */
-export function computeEventsOfLines(
+function computeEventsOfLines(
   t: Trace,
   refs: readonly DiffLineRef[],
 ): (ref: DiffLineRef) => number | undefined {

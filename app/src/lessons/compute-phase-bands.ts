@@ -65,4 +65,9 @@ export const PHASE_LABEL_COLORS: Record<PhaseKind, string> = {
   namespace: '#a21caf',
   mount: '#713f12',
   exit: '#334155',
+  runtime: '#334155',
+  capabilities: '#b91c1c',
+  'no-new-privs': '#c2410c',
+  seccomp: '#991b1b',
+  cgroup: '#0f766e',
 };

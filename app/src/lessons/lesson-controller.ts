@@ -21,7 +21,7 @@ export interface LessonDeps {
 }
 
 /** The served list, once it has arrived (lessons open sample runs from it). */
-export function whenServed(store: AppStore): Promise<ServedTrace[]> {
+function whenServed(store: AppStore): Promise<ServedTrace[]> {
   const now = store.getState().served;
   if (now) return Promise.resolve(now);
   return new Promise((resolve) => {
@@ -199,7 +199,7 @@ export async function exitLesson(deps: LessonDeps): Promise<void> {
  * phases of a 1M-event trace take it a second or two (mostly the process tree), which would hold up the
  * details of the first click. Switching the bands on asks for them anyway.
  */
-export const PHASES_AUTO_LIMIT = 300_000;
+const PHASES_AUTO_LIMIT = 300_000;
 
 /** Fetches the phases of the trace now in a slot (once per trace). */
 export async function loadPhases(deps: LessonDeps, slot: TraceSlot, force = false): Promise<void> {

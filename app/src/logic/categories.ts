@@ -6,7 +6,7 @@ export const CATEGORIES: readonly SyscallCategory[] = SYSCALL_CATEGORIES;
 export type Category = SyscallCategory;
 
 /** The category of a syscall by name; 'other' for names no table knows. */
-export function categoryOfSyscall(name: string): Category {
+function categoryOfSyscall(name: string): Category {
   return syscallCategory(name);
 }
 

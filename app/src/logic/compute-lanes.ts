@@ -39,7 +39,7 @@ export interface LaneModel {
 }
 
 /** Whether x can be time: the log has timestamps on its calls. */
-export function hasTimestamps(trace: TraceData): boolean {
+function hasTimestamps(trace: TraceData): boolean {
   return trace.format.timestamps !== 'none';
 }
 
@@ -128,7 +128,7 @@ export function computeLanes(trace: TraceData, requested: XMode): LaneModel {
 }
 
 /** Lanes are in depth-first tree order: a lane's descendants are the deeper lanes right after it. */
-export function countDescendants(lanes: Lane[]): void {
+function countDescendants(lanes: Lane[]): void {
   const open: number[] = []; // lanes whose group has not ended yet, shallowest first
   const close = (end: number, depth: number): void => {
     while (open.length && (lanes[open[open.length - 1] as number] as Lane).depth >= depth) {

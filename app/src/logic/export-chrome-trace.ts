@@ -8,7 +8,7 @@ export interface ChromeTraceInput {
 }
 
 /** Several runs in one file keep their own pids: run k's pids are offset by k times this. */
-export const RUN_PID_OFFSET = 10_000_000;
+const RUN_PID_OFFSET = 10_000_000;
 
 /**
  * Runs in Chrome's Trace Event format (JSON object form), which Perfetto and chrome://tracing open. Calls

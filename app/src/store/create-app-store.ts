@@ -9,7 +9,7 @@ import { createTraceSlice } from './trace-slice.js';
 import type { ViewSlice } from './view-slice.js';
 import { createViewSlice } from './view-slice.js';
 
-export type { TraceSlot, Viewport, Selection, LoadStatus } from './trace-slice.js';
+export type { TraceSlot, Viewport } from './trace-slice.js';
 export { ALWAYS_HIGHLIGHTED } from './trace-slice.js';
 
 /**

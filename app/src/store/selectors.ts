@@ -37,10 +37,6 @@ export function selectViewport(s: AppState, slot: TraceSlot): Viewport | undefin
   return b;
 }
 
-export function sameViewport(a: Viewport | undefined, b: Viewport | undefined): boolean {
-  return a === b || (!!a && !!b && a.x0 === b.x0 && a.x1 === b.x1 && a.laneTop === b.laneTop);
-}
-
 const collapsedModels = new WeakMap<LaneModel, { pids: readonly number[]; model: LaneModel }>();
 
 /** The lanes a timeline draws: the trace's, with the folded process groups folded. */
@@ -88,7 +84,7 @@ export function selectSelectedIndex(s: AppState, slot: TraceSlot): number | null
 const filteredRows = new WeakMap<object, { filters: object; search: object | null; rows: Int32Array }>();
 
 /** The events of slot a the filters keep, in trace order (the text filter waits for the worker's answer). */
-export function selectFilteredRows(s: AppState): Int32Array {
+function selectFilteredRows(s: AppState): Int32Array {
   const trace = s.traces.a;
   if (!trace) return new Int32Array(0);
   const text = s.filters.text.trim();

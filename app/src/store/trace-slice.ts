@@ -223,7 +223,7 @@ export const COMPARISON_ENDED_FIELDS = {
 } as const;
 
 /** Pans and scrolls one timeline, only if needed, so event `index` shows. */
-export function revealInSlot(get: GetAppState, slot: TraceSlot, index: number): void {
+function revealInSlot(get: GetAppState, slot: TraceSlot, index: number): void {
   const s = get();
   const vp = selectViewport(s, slot);
   const model = selectLaneModelOf(s, slot);

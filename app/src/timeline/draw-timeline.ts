@@ -10,10 +10,10 @@ import type { TimelineTheme } from './timeline-theme.js';
 export const LANE_HEIGHT_CSS_PX = 22;
 export const GUTTER_CSS_PX = 168;
 export type { MarkerShape } from './draw-markers.js';
-export { MARKER_SHAPES, fillMarkers } from './draw-markers.js';
+export { MARKER_SHAPES } from './draw-markers.js';
 export { drawOverlay } from './draw-overlay.js';
 /** A mark at least this wide carries its call's name. */
-export const NAMED_MARK_CSS_PX = 30;
+const NAMED_MARK_CSS_PX = 30;
 
 /** One highlighted syscall: its own colour and shape, and its positions in each lane. */
 export interface HighlightLayer {

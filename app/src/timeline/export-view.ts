@@ -4,7 +4,7 @@ import type { TraceSlot } from '../store/trace-slice.js';
 import { buildTimelineFrame } from './build-frame.js';
 import type { DrawContext, TimelineFrame } from './draw-timeline.js';
 import { LANE_HEIGHT_CSS_PX, drawTimeline } from './draw-timeline.js';
-import { SvgContext, escapeXml } from './svg-context.js';
+import { SvgContext } from './svg-context.js';
 import { AXIS_HEIGHT_CSS_PX, drawAxis } from './draw-axis.js';
 
 const AXIS_PX = AXIS_HEIGHT_CSS_PX;
@@ -59,8 +59,6 @@ export function renderPng(
   draw(ctx);
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }
-
-export { escapeXml };
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

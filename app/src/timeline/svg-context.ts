@@ -101,7 +101,7 @@ function r(v: number): string {
   return String(Math.round(v * 100) / 100);
 }
 
-export function escapeXml(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(
     /[<>&"']/g,
     (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch] as string,

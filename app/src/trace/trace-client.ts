@@ -25,7 +25,7 @@ export interface CallHandle<M extends WorkerMethod> {
 }
 
 /** The error a cancelled call rejects with. */
-export class CancelledCallError extends Error {
+class CancelledCallError extends Error {
   readonly cancelled = true;
 }
 
