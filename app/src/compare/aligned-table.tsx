@@ -192,7 +192,9 @@ export function AlignedTable() {
                   </span>
                   <span role="gridcell" className="min-w-0 flex-1 truncate">
                     {block.end - block.start} calls only in {side}: the {program} program's own start-up
-                    {block.why === 'launcher' ? ' (a launcher)' : ''}, one block, not compared call by call.{' '}
+                    {block.why === 'launcher' ? ' (a launcher)' : ''}
+                    {block.why === 'runtime-scaffolding' ? ' (the container runtime, all its processes)' : ''}
+                    , one block, not compared call by call.{' '}
                     <button
                       type="button"
                       className="underline"

@@ -1,3 +1,4 @@
+import { isSetupBlock } from '../../../parsers/analysis/diff/pair-processes.js';
 import type { LaneModel } from '../logic/compute-lanes.js';
 import type { TraceSlot } from '../store/trace-slice.js';
 import { xOfEvent } from './compute-diff-geometry.js';
@@ -35,9 +36,20 @@ export function computeAlignedSelection(diff: DiffData, target: AlignedTarget): 
   };
 }
 
-/** A launcher stage only one run has (the chroot program's own start-up): one block, not differences. */
+/**
+ * A launcher stage only one run has (the chroot program's own start-up, a container runtime's set-up):
+ * one block, not differences.
+ */
 export function isLauncherBlock(block: BlockView): boolean {
-  return block.why === 'chroot-scaffolding' || block.why === 'launcher';
+  return isSetupBlock(block.why);
+}
+
+/** What a launcher block is, in a few words: "chroot start-up", "container runtime set-up". */
+export function formatLauncherBlock(block: BlockView, side: 'a' | 'b'): string {
+  if (block.why === 'runtime-scaffolding') return 'container runtime set-up';
+  if (block.why === 'chroot-scaffolding')
+    return `${(side === 'a' ? block.programA : block.programB) || 'chroot'} start-up`;
+  return 'launcher';
 }
 
 /**

@@ -3,7 +3,7 @@ import { formatRunTitle } from '../components/toolbar.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
 import { TimelineView } from '../timeline/timeline-view.js';
 import { CompareLayers } from './compare-layers.js';
-import { isLauncherBlock } from './compare-selection.js';
+import { formatLauncherBlock, isLauncherBlock } from './compare-selection.js';
 
 /** "A · host  hello world in a bare chroot": the letter, the run's label, and its title without the label. */
 function PaneTitle({ letter, label, title }: { letter: 'A' | 'B'; label: string; title: string }) {

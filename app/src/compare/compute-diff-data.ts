@@ -3,6 +3,7 @@ import { CHANGED } from '../../../parsers/analysis/diff/pair-list.js';
 import { computeSyscallDelta, countSyscalls } from '../../../parsers/analysis/syscall-delta.js';
 import type { DiffLineRef } from '../../../parsers/analysis/diff/index.js';
 import type { Trace } from '../../../parsers/model/index.js';
+import { isSetupBlock } from '../../../parsers/analysis/diff/pair-processes.js';
 import type { BlockView, DiffData, FindingView } from './diff-data.js';
 import { CHANGE_ARGS, CHANGE_RESULT } from './diff-data.js';
 
@@ -165,7 +166,7 @@ function computeDeltasWithoutLaunchers(diff: TraceDiff) {
   const skipB = new Uint8Array(diff.b.count);
   let any = false;
   for (const block of diff.blocks) {
-    if (block.why !== 'chroot-scaffolding' && block.why !== 'launcher') continue;
+    if (!isSetupBlock(block.why)) continue;
     any = true;
     for (const i of block.unitA?.events ?? []) skipA[i] = 1;
     for (const j of block.unitB?.events ?? []) skipB[j] = 1;

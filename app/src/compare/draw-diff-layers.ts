@@ -4,7 +4,7 @@ import type { DrawContext } from '../timeline/draw-timeline.js';
 import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX } from '../timeline/draw-timeline.js';
 import type { DiffMarks } from './compute-diff-geometry.js';
 import { xOfEvent } from './compute-diff-geometry.js';
-import { isLauncherBlock } from './compare-selection.js';
+import { formatLauncherBlock, isLauncherBlock } from './compare-selection.js';
 import type { DiffData } from './diff-data.js';
 import { CHANGE_ARGS, CHANGE_RESULT } from './diff-data.js';
 
@@ -183,12 +183,11 @@ function drawBlocks(
     if (first < 0 || last < 0) continue;
     const li = f.model.laneOf[first] ?? -1;
     if (li < 0 || !inView(li)) continue;
-    const program = (f.side === 'a' ? block.programA : block.programB) || 'chroot';
     const calls = block.end - block.start;
     const xa = toPx(xOfEvent(f.model, first));
     const xb = Math.max(xa + 3, toPx(xOfEvent(f.model, last)));
     const y = laneY(li);
-    const what = block.why === 'chroot-scaffolding' ? `${program} start-up` : 'launcher';
+    const what = formatLauncherBlock(block, f.side);
     if (xb < GUTTER_CSS_PX) {
       // Before the view (the comparison opens on the target program): a marker at the edge, the pane's
       // title says what it is.
