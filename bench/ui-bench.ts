@@ -109,6 +109,12 @@ interface Row {
   zoomDrawP95: number;
 }
 
+/**
+ * With UI_BENCH_BASELINE=<a built app/dist>, the same measures run on that build too, one size after the
+ * other in the same run (a shared machine's load then weighs on both alike), and the section shows both.
+ */
+const BASELINE = process.env.UI_BENCH_BASELINE;
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const files = SIZES.map((n) => {
@@ -117,11 +123,22 @@ async function main(): Promise<void> {
     return path;
   });
   await buildApp();
-  const server = await startServe(files);
+  const rows: Row[] = [];
+  const baseline: Row[] = [];
+  for (const [k] of SIZES.entries()) {
+    rows.push(...(await measureBuild([files[k]!], [SIZES[k]!], {})));
+    if (BASELINE)
+      baseline.push(...(await measureBuild([files[k]!], [SIZES[k]!], { SPELUNK_APP_DIST: BASELINE })));
+  }
+  writeSection(rows, baseline);
+}
+
+async function measureBuild(files: string[], sizes: number[], env: Record<string, string>): Promise<Row[]> {
+  const server = await startServe(files, env);
   const browser = await launchChromium({ width: 1440, height: 900 });
   const rows: Row[] = [];
   try {
-    for (const [k, n] of SIZES.entries()) {
+    for (const [k, n] of sizes.entries()) {
       const page = await browser.newPage();
       const cdp = await browser.newCDPSession(page);
       await cdp.send('Performance.enable');
@@ -191,18 +208,17 @@ async function main(): Promise<void> {
     await browser.close();
     await server.stop();
   }
-  writeSection(rows);
+  return rows;
 }
 
-function writeSection(rows: Row[]): void {
+function writeSection(rows: Row[], baseline: Row[]): void {
   const f1 = (v: number): string => v.toFixed(1);
+  const line = (r: Row, build = ''): string =>
+    `| ${build}${r.events.toLocaleString('en-US')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${(r.loadMs / 1000).toFixed(2)} s | ${(r.parseMs / 1000).toFixed(2)} s | ${r.longestTaskMs.toFixed(0)} ms | ${f1(r.heapMiB)} MiB | ${r.rssMiB.toFixed(0)} MiB | ${f1(r.drawMedian)} / ${f1(r.drawP95)} ms | ${f1(r.frameMedian)} / ${f1(r.frameP95)} ms | ${f1(r.zoomDrawMedian)} / ${f1(r.zoomDrawP95)} ms |`;
   const table = [
     '| events | log size | load to first frame | worker parse | longest main-thread task while loading | main thread JS heap + array buffers | renderer RSS | draw per pan frame (median / p95) | frame interval (median / p95) | draw per zoom frame (median / p95) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      (r) =>
-        `| ${r.events.toLocaleString('en-US')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${(r.loadMs / 1000).toFixed(2)} s | ${(r.parseMs / 1000).toFixed(2)} s | ${r.longestTaskMs.toFixed(0)} ms | ${f1(r.heapMiB)} MiB | ${r.rssMiB.toFixed(0)} MiB | ${f1(r.drawMedian)} / ${f1(r.drawP95)} ms | ${f1(r.frameMedian)} / ${f1(r.frameP95)} ms | ${f1(r.zoomDrawMedian)} / ${f1(r.zoomDrawP95)} ms |`,
-    ),
+    ...rows.flatMap((r, k) => [line(r), ...(baseline[k] ? [line(baseline[k], 'baseline: ')] : [])]),
   ];
   const small = rows[0];
   const big = rows[rows.length - 1];
@@ -215,6 +231,11 @@ function writeSection(rows: Row[]): void {
     `Input: foo-chroot-works.log (a real \`strace -f -tt -T\` log) repeated and re-timed, 48 rotating pids. Pan: the view is half the trace wide and slides across it, ${PAN_FRAMES} frames after a warm-up pass.`,
     '"Draw" is the timeline\'s work per frame (canvas marks, axis, brush); "frame interval" is the time between animation frames (the draw plus the browser\'s own work, at least one 60 Hz vsync). Panning copies lanes from a strip cached per zoom level (p95 is the frames that redraw the strip); zoom frames change the width every frame and are all drawn from the columns by the level-of-detail walk.',
     "Memory: \"JS heap + array buffers\" is the page's main thread (the event columns live here); the worker holds the Trace with the raw text, counted in the renderer process's resident memory (Chromium's own baseline here is ~500 MiB).",
+    ...(baseline.length
+      ? [
+          `"baseline" rows: the build in ${BASELINE}, measured in the same run, each size right after this build's.`,
+        ]
+      : []),
     '',
     ...table,
     '',

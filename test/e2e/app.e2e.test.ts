@@ -475,39 +475,43 @@ describe.skipIf(!hasChromium())('the app in a browser', { timeout: 120_000 }, ()
     await page.close(); // the unreadable upload above logged no error of the app's own; nothing else to check
   });
 
-  it('shows parsing progress for a big log, can cancel it, and then loads it without freezing', async () => {
-    const big = outputPath('e2e-600k.log');
-    if (!existsSync(big)) writeFileSync(big, buildSyntheticLog(600_000), 'latin1');
-    const server = await startServe([big]);
-    try {
-      // The served trace starts loading as soon as the page opens.
-      const page = await openPage(browser, server.url);
-      const progress = page.getByRole('progressbar', { name: 'Parsing progress' });
-      await expect.poll(() => progress.count(), { timeout: 30_000, interval: 20 }).toBe(1);
-      await page.getByRole('button', { name: 'Cancel' }).click();
-      await expect.poll(() => page.getByText('Loading cancelled.').count()).toBe(1);
-      expect(await titleOf(page).count()).toBe(0);
+  it(
+    'shows parsing progress for a big log, can cancel it, and then loads it without freezing',
+    { timeout: 240_000 },
+    async () => {
+      const big = outputPath('e2e-600k.log');
+      if (!existsSync(big)) writeFileSync(big, buildSyntheticLog(600_000), 'latin1');
+      const server = await startServe([big]);
+      try {
+        // The served trace starts loading as soon as the page opens.
+        const page = await openPage(browser, server.url);
+        const progress = page.getByRole('progressbar', { name: 'Parsing progress' });
+        await expect.poll(() => progress.count(), { timeout: 30_000, interval: 20 }).toBe(1);
+        await page.getByRole('button', { name: 'Cancel' }).click();
+        await expect.poll(() => page.getByText('Loading cancelled.').count()).toBe(1);
+        expect(await titleOf(page).count()).toBe(0);
 
-      await page.getByRole('button', { name: /^Open e2e-600k\.log/ }).click();
-      await expect.poll(() => progress.count(), { timeout: 30_000, interval: 20 }).toBe(1);
-      // While the worker parses, the page still answers (the main thread is free).
-      const during = await page.evaluate(async () => {
-        const t = performance.now();
-        await new Promise((r) => setTimeout(r, 20));
-        return performance.now() - t;
-      });
-      expect(during).toBeLessThan(500);
-      await opened(page, 'e2e-600k.log');
-      await expect
-        .poll(() => rowCount(page).textContent(), { timeout: 120_000 })
-        .toBe('600,000 of 600,000 events');
-      await settle(page);
-      await page.screenshot({ path: outputPath('big-600k.png') });
-      await done(page);
-    } finally {
-      await server.stop();
-    }
-  }, 240_000);
+        await page.getByRole('button', { name: /^Open e2e-600k\.log/ }).click();
+        await expect.poll(() => progress.count(), { timeout: 30_000, interval: 20 }).toBe(1);
+        // While the worker parses, the page still answers (the main thread is free).
+        const during = await page.evaluate(async () => {
+          const t = performance.now();
+          await new Promise((r) => setTimeout(r, 20));
+          return performance.now() - t;
+        });
+        expect(during).toBeLessThan(500);
+        await opened(page, 'e2e-600k.log');
+        await expect
+          .poll(() => rowCount(page).textContent(), { timeout: 120_000 })
+          .toBe('600,000 of 600,000 events');
+        await settle(page);
+        await page.screenshot({ path: outputPath('big-600k.png') });
+        await done(page);
+      } finally {
+        await server.stop();
+      }
+    },
+  );
 
   it('opens several files picked at once as one -ff set', async () => {
     const page = await openPage(browser, empty.url);

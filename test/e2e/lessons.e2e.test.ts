@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', { time
     expect(await page.getByTestId('phase-bands-a').getAttribute('data-ring-count')).toBe('0');
     expect(page.errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 
   it('walks the failing chroot, switching to the host run to compare', async () => {
     const lesson = findLesson('bare-chroot-enoent')!;
@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', { time
     );
     expect(page.errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 
   it('opens a step from a link, and keeps the link in step with the walk', async () => {
     const lesson = findLesson('cap-drop-eperm')!;
@@ -188,9 +188,9 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', { time
     await expect.poll(() => new URL(page.url()).search).toBe('');
     expect(page.errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 
-  it('walks every step of every lesson on the current samples', async () => {
+  it('walks every step of every lesson on the current samples', { timeout: 400_000 }, async () => {
     // Opened by its link, the first lesson starts from nothing: leaving it keeps its trace (no comparison
     // to reopen between lessons).
     const page = await openPage(browser, `${server.url}?lesson=${LESSONS[0]!.id}&step=1`);
@@ -211,5 +211,5 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('lessons in the browser', { time
     }
     expect(page.errors).toEqual([]);
     await page.close();
-  }, 300_000);
+  });
 });
