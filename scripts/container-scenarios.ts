@@ -1,6 +1,7 @@
 import type { SampleScenario } from './sample-scenarios.js';
 
-const BUILD_HELLO = 'gcc -O2 -o /tmp/spelunk-samples/bin/hello samples/src/hello.c';
+const BUILD_HELLO =
+  'mkdir -p /tmp/spelunk-samples/bin && gcc -O2 -o /tmp/spelunk-samples/bin/hello samples/src/hello.c';
 const BUSYBOX = [
   'mkdir -p /tmp/spelunk-samples/busybox-root/bin && cp /bin/busybox /tmp/spelunk-samples/busybox-root/bin/',
   'for a in sh env echo cat tr wc ls hostname ip; do ln -s busybox /tmp/spelunk-samples/busybox-root/bin/$a; done',
@@ -29,9 +30,9 @@ export const CONTAINER_SCENARIOS: readonly SampleScenario[] = [
     id: 'pipeline-container',
     title: 'a busybox shell pipeline on the host, in a chroot and in a container',
     teaches:
-      "Inside the container's pid namespace the shell is pid 1 and its children are 2, 3, 4: the same fork, pipe and wait, numbered from 1. The calls are busybox's in all three runs.",
+      "Inside the container's pid namespace the shell is pid 1: it is the process runc:[2:INIT] turned into with its execve. Its three children are 7, 8 and 9, not 2, 3 and 4, because the namespace numbers every task and runc init's Go threads took 2 to 6 before the execve. The pipeline is the same fork, pipe and wait as on the host.",
     lookFor:
-      "The container run's shell forks with clone(...) = 2 /* <host pid> in strace's PID NS */: strace prints the pid the process has inside the namespace and the one it has outside (--pidns-translation). Each child runs an applet by exec'ing /proc/self/exe; the output is 12 in every run.",
+      'In the container run strace prints both numbers of each process: getpid() = 1 /* <host pid> in strace\'s PID NS */ in the shell, and clone(...) = 7, 8 and 9 for its children (--pidns-translation); the clone3 calls of runc:[2:INIT] before the execve return 2 to 6. echo is a shell builtin and runs in child 7 without an execve; tr and wc exec /proc/self/exe, which works on the host and in the container (runc mounted a /proc) and fails with ENOENT in the chroot, where busybox then searches PATH until execve("/bin/tr") = 0. The output is 12 in every run.',
     program: '/bin/busybox',
     args: ['sh', '-c', 'echo hello world | tr a-z A-Z | wc -c'],
     rootfs: '/tmp/spelunk-samples/busybox-root',
@@ -50,7 +51,9 @@ export const CONTAINER_SCENARIOS: readonly SampleScenario[] = [
     program: '/tmp/spelunk-samples/bin/aslr-off',
     args: [],
     runs: ['host', 'chroot', 'container'],
-    setup: ['gcc -O2 -o /tmp/spelunk-samples/bin/aslr-off samples/src/aslr-off.c'],
+    setup: [
+      'mkdir -p /tmp/spelunk-samples/bin && gcc -O2 -o /tmp/spelunk-samples/bin/aslr-off samples/src/aslr-off.c',
+    ],
     bpftrace: false,
     group: 'container',
   },

@@ -151,7 +151,9 @@ function recipe(s: SampleScenario, id: string, backend: string, results: string[
     `sudo npx spelunk collect ${[...flags, '--out', `samples/${id}`, '--', s.program, ...s.args.map(quote)].join(' ')}`,
     '```',
     '',
-    `Made by \`npm run samples\` (scripts/make-samples.ts), which also builds the programs in ${WORK}.`,
+    s.group
+      ? `Made by \`npm run samples:${s.group}\` (only this group) or \`npm run samples\` (every sample), both scripts/make-samples.ts, which also builds the programs in ${WORK}.`
+      : `Made by \`npm run samples\` (scripts/make-samples.ts), which also builds the programs in ${WORK}.`,
     '',
     '## What to look at',
     '',

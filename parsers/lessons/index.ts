@@ -6,7 +6,7 @@ import type { Trace } from '../model/index.js';
 import type { Lesson, LessonStep, RunLabel } from './lesson.js';
 import { BARE_CHROOT, CHROOT_FIXED, ENV_CLEARED, HELLO_PROCESS, STATIC_BINARY } from './lessons-process.js';
 import { BIND_MOUNT, CAP_DROP, CGROUP, NSENTER, SECCOMP, UNSHARE_NET } from './lessons-isolation.js';
-import { DOCKER_IS_NOT_MAGIC } from './lessons-container.js';
+import { CONTAINER_PIDS, DOCKER_IS_NOT_MAGIC } from './lessons-container.js';
 import { NS_COMPARE, PID_NAMESPACE, USERNS, VETH_PAIR } from './lessons-namespaces.js';
 import { CGROUP_OOM, ROOTFS_TAR, SECCOMP_PROFILE } from './lessons-runtime.js';
 import { OVERLAYFS, PIVOT_ROOT } from './lessons-mounts.js';
@@ -45,6 +45,7 @@ export const LESSONS: readonly Lesson[] = [
   SECCOMP,
   SECCOMP_PROFILE,
   DOCKER_IS_NOT_MAGIC,
+  CONTAINER_PIDS,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

@@ -87,12 +87,13 @@ export const DOCKER_IS_NOT_MAGIC: Lesson = {
     },
     {
       title: 'Mounts: /proc, /dev, /sys',
-      text: 'In its own mount namespace INIT mounts what a program expects: a proc for the new pid namespace, a tmpfs /dev (runc then binds the few device nodes a container may use: null, zero, random...), a devpts, a read-only sysfs, the cgroups. Each target is opened first and mounted through /proc/self/fd/N, so a symlink planted in the rootfs cannot redirect a mount onto the host.',
+      text: 'In its own mount namespace INIT mounts what a program expects: a proc for the new pid namespace, a tmpfs /dev (runc then creates in it, with mknodat, the few device nodes a container may use: null, zero, random...), a devpts, a read-only sysfs, the cgroups. Each target is opened first and mounted through /proc/self/fd/N, so a symlink planted in the rootfs cannot redirect a mount onto the host.',
       run: 'container',
       select: [
         { syscall: 'mount', text: /mount\("proc", / },
         { syscall: 'mount', text: /mount\("devpts", / },
         { syscall: 'mount', text: /mount\("sysfs", / },
+        { syscall: 'mknodat', path: /\/rootfs\/dev\/null$/ },
       ],
       checks: [
         { claim: 'a proc file system', value: { of: 0, arg: 2 }, equals: 'proc' },
@@ -101,7 +102,13 @@ export const DOCKER_IS_NOT_MAGIC: Lesson = {
           value: { of: 0, arg: 1 },
           matches: /^\/proc\/self\/fd\/\d+$/,
         },
+        { claim: 'a devpts of its own', value: { of: 1, arg: 4 }, matches: /^newinstance,/ },
         { claim: 'sysfs read-only', value: { of: 2, arg: 3 }, has: ['MS_RDONLY'] },
+        {
+          claim: '/dev/null made, not bound',
+          value: { of: 3, arg: 3 },
+          equals: 'makedev(0x1, 0x3)',
+        },
         {
           claim: 'the chroot run mounts nothing',
           count: { syscall: 'mount' },
@@ -150,7 +157,7 @@ export const DOCKER_IS_NOT_MAGIC: Lesson = {
     },
     {
       title: "Capabilities: Docker's 14",
-      text: "Root on the host holds every capability. runc drops from the bounding set each one config.json does not list (PR_CAPBSET_DROP, CAP_SYS_ADMIN among them), then capset keeps Docker's 14: chown, kill, binding ports below 1024, chroot, mknod... No CAP_SYS_ADMIN means no mount, no CAP_NET_ADMIN no network configuration, no CAP_SYS_NICE no raised priority: root in a container is a smaller root.",
+      text: "Root on the host holds every capability. runc drops from the bounding set each of the 27 capabilities config.json does not list, CAP_SYS_ADMIN among them, one PR_CAPBSET_DROP per capability (in two passes, so each twice); then capset keeps Docker's 14: chown, kill, binding ports below 1024, chroot, mknod... No CAP_SYS_ADMIN means no mount, no CAP_NET_ADMIN no network configuration, no CAP_SYS_NICE no raised priority: root in a container is a smaller root.",
       run: 'container',
       select: [{ syscall: 'prctl', text: /PR_CAPBSET_DROP, CAP_SYS_ADMIN\b/ }, { syscall: 'capset' }],
       checks: [
@@ -161,14 +168,24 @@ export const DOCKER_IS_NOT_MAGIC: Lesson = {
           lacks: ['CAP_SYS_ADMIN', 'CAP_NET_ADMIN', 'CAP_SYS_NICE', 'CAP_SYS_PTRACE'],
         },
         {
+          claim: 'fourteen of them',
+          value: { of: 1, pick: 'last', arg: 1, field: 'effective' },
+          matches: /^(?:1<<CAP_[A-Z_]+\|){13}1<<CAP_[A-Z_]+$/,
+        },
+        {
           claim: 'nothing inheritable',
           value: { of: 1, pick: 'last', arg: 1, field: 'inheritable' },
           equals: '0',
         },
         {
-          claim: 'the others dropped one by one',
+          claim: 'the 27 others dropped one by one, twice over',
           count: { syscall: 'prctl', text: /PR_CAPBSET_DROP/ },
-          min: 27,
+          min: 54,
+          max: 54,
+        },
+        {
+          claim: 'dropped before capset',
+          order: [{ syscall: 'prctl', text: /PR_CAPBSET_DROP/ }, { syscall: 'capset' }],
         },
         {
           claim: 'the chroot run keeps them all',
@@ -196,7 +213,7 @@ export const DOCKER_IS_NOT_MAGIC: Lesson = {
     },
     {
       title: 'Then hello, exactly as on the host',
-      text: "INIT execs hello. From here the calls are the host run's: the loader, libc, one write of \"hello, world\", exit_group. The path is the same because the rootfs holds the program at its host path; the environment is Docker's (PATH and HOSTNAME), not the caller's. A container changes what the program sees, not what it is.",
+      text: "INIT execs hello. From here the calls are the host run's: the loader, libc, one write of \"hello, world\", exit_group. The path is the same because the rootfs holds the program at its host path; the environment is Docker's, not the caller's: PATH and HOSTNAME from config.json and the HOME runc adds, 3 variables where the host run passes dozens. A container changes what the program sees, not what it is.",
       run: 'container',
       select: [
         { syscall: 'execve', program: 'hello' },
@@ -226,6 +243,12 @@ export const DOCKER_IS_NOT_MAGIC: Lesson = {
           ],
         },
         { claim: 'hello, world', value: { of: 1, arg: 1 }, matches: /^hello, world\n$/ },
+        { claim: "Docker's 3 variables", value: { of: 0, arg: 2 }, matches: /\/\* 3 vars \*\/$/ },
+        {
+          claim: "the caller's environment on the host",
+          value: { of: 0, arg: 2, run: 'host' },
+          matches: /\/\* [1-9]\d+ vars \*\/$/,
+        },
       ],
     },
     {
@@ -243,6 +266,135 @@ export const DOCKER_IS_NOT_MAGIC: Lesson = {
           count: { syscall: name },
           run: 'container',
         })),
+      ],
+    },
+  ],
+};
+
+const INIT_NAMED: EventSelector = { syscall: 'prctl', text: /"runc:\[2:INIT\]"/ };
+const SHELL: EventSelector = { syscall: 'execve', program: 'busybox', path: /^\/bin\/busybox$/ };
+const SHELL_FORKS: EventSelector = { syscall: 'clone', after: SHELL };
+const WC_WRITE: EventSelector = { syscall: 'write', text: /"12\\n", 3/ };
+const APPLET_EXEC: EventSelector = { syscall: 'execve', path: /^\/proc\/self\/exe$/, after: SHELL };
+
+/** The pipeline in a container: pid 1 and its children, numbered inside the pid namespace runc made. */
+export const CONTAINER_PIDS: Lesson = {
+  id: 'container-pids',
+  title: 'Pid 1 in a container',
+  sample: 'pipeline-container',
+  section: 'containers',
+  summary:
+    "The same busybox pipeline on the host, in a chroot and in a container. In the container the shell is pid 1 and its children are numbered inside the pid namespace runc made; strace, outside it, prints both numbers. runc's /proc also lets busybox run its applets from /proc/self/exe, which the chroot cannot.",
+  steps: [
+    {
+      title: 'The shell is pid 1',
+      text: "runc:[2:INIT] is the first process of the new pid namespace, pid 1 inside it, and it becomes the shell with its execve: the shell asks getpid() and gets 1. strace runs outside the namespace and prints the pid it knows beside it: = 1 /* 19217 in strace's PID NS */. On the host the same call returns an ordinary pid.",
+      run: 'container',
+      select: [SHELL, { syscall: 'getpid', program: 'busybox', after: SHELL, nth: 1 }],
+      compare: {
+        run: 'host',
+        select: [{ syscall: 'getpid', program: 'busybox' }],
+        text: 'The host run: the same getpid returns the host pid.',
+      },
+      checks: [
+        { claim: 'the shell is pid 1', value: { of: 1, read: 'ret' }, equals: '1' },
+        {
+          claim: 'strace prints the host pid beside it',
+          value: { of: 1, read: 'line' },
+          matches: /= 1 \/\* \d+ in strace's PID NS \*\//,
+        },
+        {
+          claim: 'the execve is made by runc init',
+          same: [
+            { of: 0, read: 'pid' },
+            { of: INIT_NAMED, read: 'pid' },
+          ],
+        },
+        { claim: 'not 1 on the host', value: { of: 0, read: 'ret', run: 'host' }, matches: /^(?!1$)\d+$/ },
+      ],
+    },
+    {
+      title: 'Children 7, 8 and 9',
+      text: "The shell forks three children, one per command of the pipeline. Inside the namespace they are 7, 8 and 9, not 2, 3 and 4: a pid namespace numbers every task, threads included, and runc init's Go runtime had started threads 2 to 6 (its clone3 calls) before the execve replaced them with the shell.",
+      run: 'container',
+      select: [SHELL_FORKS, { syscall: 'clone3', after: INIT_NAMED }],
+      checks: [
+        { claim: 'three children', count: 0, min: 3, max: 3 },
+        { claim: 'the first is 7', value: { of: 0, pick: 'first', read: 'ret' }, equals: '7' },
+        { claim: 'the last is 9', value: { of: 0, pick: 'last', read: 'ret' }, equals: '9' },
+        { claim: "runc init's threads came first", order: [1, SHELL, 0] },
+        {
+          claim: 'made by runc init',
+          same: [
+            { of: 1, read: 'pid' },
+            { of: INIT_NAMED, read: 'pid' },
+          ],
+        },
+        { claim: 'five threads', count: 1, min: 5, max: 5 },
+        { claim: 'from 2', value: { of: 1, pick: 'first', read: 'ret' }, equals: '2' },
+        { claim: 'to 6', value: { of: 1, pick: 'last', read: 'ret' }, equals: '6' },
+      ],
+    },
+    {
+      title: '/proc/self/exe works again',
+      text: 'echo is a shell builtin and its child runs it without an execve; tr and wc are applets of the same busybox binary, which the children run with execve("/proc/self/exe"). In the container that works, as on the host, because runc mounted a proc for the namespace. The chroot has no /proc: the same execve fails with ENOENT and busybox searches PATH, one failed execve per directory, until /bin/tr.',
+      run: 'container',
+      select: [APPLET_EXEC],
+      compare: {
+        run: 'chroot',
+        select: [APPLET_EXEC],
+        text: 'The chroot run: the same execve fails, and a PATH search follows.',
+      },
+      checks: [
+        { claim: 'two applets', count: 0, min: 2, max: 2 },
+        { claim: 'both work in the container', value: { of: 0, read: 'ret' }, equals: '0' },
+        { claim: 'both work on the host', value: { of: APPLET_EXEC, read: 'ret', run: 'host' }, equals: '0' },
+        { claim: 'ENOENT in the chroot', value: { of: 0, read: 'errno', run: 'chroot' }, equals: 'ENOENT' },
+        {
+          claim: 'then the PATH search finds /bin/tr',
+          value: { of: { syscall: 'execve', path: /^\/bin\/tr$/ }, read: 'ret', run: 'chroot' },
+          equals: '0',
+        },
+        {
+          claim: 'the container searches nothing',
+          count: { syscall: 'execve', failed: true },
+          min: 0,
+          max: 0,
+        },
+      ],
+    },
+    {
+      title: 'The same answer, relayed by runc',
+      text: 'wc prints 12 (the 11 letters and spaces of HELLO WORLD and its newline) in every run: the container changes the numbers a process sees and the files it finds, not what the pipeline computes. On the host wc writes straight into the file spelunk opened as stdout. In the container it writes into a pipe: runc run, started without a terminal, gives the container pipes for its stdio and copies what comes out of them (a read, then a write in one of its own threads) to its own stdout, the file.',
+      run: 'container',
+      select: [
+        { syscall: 'write', text: /"12\\n", 3/, path: /^pipe:/ },
+        { syscall: 'write', text: /"12\\n", 3/, path: /stdout\.txt$/ },
+      ],
+      compare: { run: 'host', select: [WC_WRITE], text: 'The host run: the same write, to the file.' },
+      checks: [
+        { claim: 'wc writes 12 once', count: 0, min: 1, max: 1 },
+        {
+          claim: 'the same bytes as on the host',
+          same: [
+            { of: 0, arg: 1 },
+            { of: 0, arg: 1, run: 'host' },
+          ],
+        },
+        { claim: 'then runc writes them to the file', order: [0, 1] },
+        {
+          claim: 'runc, not wc',
+          differ: [
+            { of: 1, read: 'pid' },
+            { of: 0, read: 'pid' },
+          ],
+        },
+        {
+          claim: 'on the host wc writes the file',
+          value: { of: 0, arg: 0, run: 'host' },
+          matches: /stdout\.txt>$/,
+        },
+        { claim: 'one write of 12 on the host', count: 0, run: 'host', min: 1, max: 1 },
       ],
     },
   ],

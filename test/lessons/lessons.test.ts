@@ -55,6 +55,7 @@ describe('lessons', () => {
       'seccomp-deny',
       'seccomp-profile',
       'docker-is-not-magic',
+      'container-pids',
     ]);
     const index = readSampleIndex();
     for (const lesson of LESSONS) {
