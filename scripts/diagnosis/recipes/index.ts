@@ -8,6 +8,7 @@ import { NAMESPACE_RECIPES } from './namespaces.js';
 import { PRIVILEGE_RECIPES } from './privileges.js';
 import { SYSTEM_FILE_RECIPES } from './system-files.js';
 import { TRACE_FORM_RECIPES } from './trace-forms.js';
+import { VARIANT_RECIPES } from './variants.js';
 
 /** Every case of the diagnosis suite, in the order the capture makes them. */
 export const RECIPES: readonly CaseRecipe[] = [
@@ -20,4 +21,5 @@ export const RECIPES: readonly CaseRecipe[] = [
   ...TRACE_FORM_RECIPES,
   ...BOTH_SUCCEED_RECIPES,
   ...CONTAINER_RECIPES,
+  ...VARIANT_RECIPES,
 ];

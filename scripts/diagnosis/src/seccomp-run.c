@@ -16,7 +16,8 @@ static const struct {
   const char *name;
   int nr;
 } CALLS[] = {{"uname", __NR_uname}, {"mkdir", __NR_mkdir}, {"mkdirat", __NR_mkdirat},
-             {"socket", __NR_socket}, {"sethostname", __NR_sethostname}};
+             {"socket", __NR_socket}, {"sethostname", __NR_sethostname},
+             {"openat", __NR_openat}};
 
 int main(int argc, char **argv) {
   if (argc < 5 || strcmp(argv[3], "--") != 0) {
