@@ -43,7 +43,7 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
   },
   {
     rule: 'missing-file',
-    first: ['missing-config', 'static-not-in-rootfs'],
+    first: ['missing-config', 'static-not-in-rootfs', 'create-in-missing-dir'],
     silent: [
       'sample:hello-bare-chroot',
       'perl-script-bare',
@@ -146,6 +146,7 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
   {
     rule: 'different-files-read',
     first: ['optional-config'],
+    fires: ['create-in-missing-dir'],
     silent: ['sample:hello-world', 'static-bare-busybox', 'pidns-echo-pid'],
   },
   {
@@ -167,6 +168,18 @@ function detect(rule: DiagnosisRuleId, ref: string) {
   if (!impl) throw new Error(`no rule ${rule}`);
   return impl.detect(loadPair(ref).context);
 }
+
+describe('what a rule says is what the kernel means', () => {
+  it('blames the directory, not the file, when a create fails with ENOENT', () => {
+    const { diff } = loadPair('create-in-missing-dir');
+    const top = diff.findings[0];
+    expect(top?.rule).toBe('missing-file');
+    expect(top?.message).toContain('the directory /tmp does not exist inside the chroot');
+    expect(top?.message).not.toMatch(/\/tmp\/x does not exist/);
+    // The host run opens /tmp/x to write it, not to read it.
+    expect(detect('different-files-read', 'create-in-missing-dir')?.cause).toMatch(/^host writes \/tmp\/x\b/);
+  });
+});
 
 describe('every rule id of the contract has a rule and a test', () => {
   it('lists each id once', () => {

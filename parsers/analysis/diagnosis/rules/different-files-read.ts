@@ -1,5 +1,7 @@
 import type { Divergence } from '../differences.js';
+import { argsText } from '../call-args.js';
 import { pathFamily } from '../path-family.js';
+import type { RunFacts } from '../run-facts.js';
 import type { DiagnosisRule } from '../types.js';
 import { evidenceOf } from './rule-kit.js';
 
@@ -42,9 +44,9 @@ export const differentFilesRead: DiagnosisRule = {
     const inS = unique(openedOnlyIn(ctx.subject.side));
     const inR = unique(openedOnlyIn(ctx.reference.side));
     if (inS.length === 0 && inR.length === 0) return null;
-    const say = (list: Divergence[], label: string): string =>
-      list.length === 0 ? '' : `${label} reads ${names(list)}`;
-    const parts = [say(inR, ctx.reference.label), say(inS, ctx.subject.label)].filter((p) => p !== '');
+    const say = (list: Divergence[], run: RunFacts): string =>
+      list.length === 0 ? '' : `${run.label} ${verb(run, list)} ${names(list)}`;
+    const parts = [say(inR, ctx.reference), say(inS, ctx.subject)].filter((p) => p !== '');
     return {
       rule: 'different-files-read',
       confidence: 'likely',
@@ -72,4 +74,15 @@ function unique(list: Divergence[]): Divergence[] {
 function names(list: Divergence[]): string {
   const shown = list.slice(0, 3).map((d) => d.path);
   return shown.join(', ') + (list.length > 3 ? ` and ${list.length - 3} more files` : '');
+}
+
+/**
+ * What the opens do: `openat(..., "/tmp/x", O_WRONLY|O_CREAT|O_TRUNC, 0666)` writes the file, it does not
+ * read it; O_RDWR and a mix of both say "opens".
+ */
+function verb(run: RunFacts, list: Divergence[]): string {
+  const writes = list.map((d) => /\bO_(WRONLY|RDWR|CREAT)\b/.test(argsText(run.trace, d.i)));
+  if (writes.every((w) => !w)) return 'reads';
+  const rdwr = list.some((d) => /\bO_RDWR\b/.test(argsText(run.trace, d.i)));
+  return writes.every((w) => w) && !rdwr ? 'writes' : 'opens';
 }

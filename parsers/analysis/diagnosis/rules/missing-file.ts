@@ -1,5 +1,5 @@
 import { basename } from '../../diff/diff-units.js';
-import { firstString } from '../call-args.js';
+import { argsText, firstString } from '../call-args.js';
 import type { Divergence } from '../differences.js';
 import { execFacts, laterExecFailures, programKind } from '../exec-facts.js';
 import { pathFamily } from '../path-family.js';
@@ -65,16 +65,38 @@ function missingPath(ctx: DiagnosisContext): Candidate | null {
   const tries = own.filter((x) => x.name === d.name && basename(x.path) === basename(d.path));
   const confidence = confidenceFor(ctx, d, message !== null);
   const other = d.other >= 0 && ctx.reference.trace.errno(d.other) === null ? d.other : -1;
+  const how = `${callName(d)} fails with ${d.errno}${other >= 0 ? `; in ${ctx.reference.label} it works` : ''}`;
+  const parent = createsPath(ctx.subject, d) ? parentOf(d.path) : null;
   const what =
     tries.length > 2 && d.name.startsWith('exec')
       ? `${basename(d.path)} is in none of the ${tries.length} directories of the PATH search ${ctx.subject.where}`
-      : `${d.path} does not exist ${ctx.subject.where} (${callName(d)} fails with ${d.errno}${other >= 0 ? `; in ${ctx.reference.label} it works` : ''})`;
+      : parent !== null
+        ? `${parent} does not exist ${ctx.subject.where}, so ${basename(d.path)} cannot be created in it (${how})`
+        : `${d.path} does not exist ${ctx.subject.where} (${how})`;
   return {
     rule: 'missing-file',
     confidence,
     cause: message ? `${what}, and the program says ${quoteMessage(message.text)}` : what,
     evidence: evidenceOf(ctx, [d.i, message?.i, ...tries.filter((x) => x !== d).map((x) => x.i)], [other]),
   };
+}
+
+/**
+ * Whether the call creates its path: `openat(..., "/tmp/x", O_WRONLY|O_CREAT|O_TRUNC, 0666)`, creat,
+ * mkdir, mknod. ENOENT from such a call never means the file is missing (the call would make it): a
+ * directory on the way to it is ("cannot create /tmp/x: Directory nonexistent").
+ */
+function createsPath(run: DiagnosisContext['subject'], d: Divergence): boolean {
+  if (d.errno !== 'ENOENT') return false;
+  if (/^(creat|mkdir|mkdirat|mknod|mknodat)$/.test(d.name)) return true;
+  return /^open(at2?)?$/.test(d.name) && /\bO_CREAT\b/.test(argsText(run.trace, d.i));
+}
+
+/** `the directory /tmp` for `/tmp/x`; a bare relative name is created in the working directory. */
+function parentOf(path: string): string {
+  const cut = path.replace(/\/+$/, '').lastIndexOf('/');
+  if (cut < 0) return 'the working directory';
+  return `the directory ${cut === 0 ? '/' : path.slice(0, cut)}`;
 }
 
 /** execve of the program fails with ENOENT and the working run shows a static binary (no interpreter). */
