@@ -30,9 +30,9 @@ export const CONTAINER_SCENARIOS: readonly SampleScenario[] = [
     id: 'pipeline-container',
     title: 'a busybox shell pipeline on the host, in a chroot and in a container',
     teaches:
-      "Inside the container's pid namespace the shell is pid 1: it is the process runc:[2:INIT] turned into with its execve. Its three children are 7, 8 and 9, not 2, 3 and 4, because the namespace numbers every task and runc init's Go threads took 2 to 6 before the execve. The pipeline is the same fork, pipe and wait as on the host.",
+      "Inside the container's pid namespace the shell is pid 1: it is the process runc:[2:INIT] turned into with its execve. Its three children are not 2, 3 and 4 but come after runc init's Go threads (7, 8 and 9 after threads 2 to 6 in this capture; the thread count varies), because the namespace numbers every task. The pipeline is the same fork, pipe and wait as on the host.",
     lookFor:
-      'In the container run strace prints both numbers of each process: getpid() = 1 /* <host pid> in strace\'s PID NS */ in the shell, and clone(...) = 7, 8 and 9 for its children (--pidns-translation); the clone3 calls of runc:[2:INIT] before the execve return 2 to 6. echo is a shell builtin and runs in child 7 without an execve; tr and wc exec /proc/self/exe, which works on the host and in the container (runc mounted a /proc) and fails with ENOENT in the chroot, where busybox then searches PATH until execve("/bin/tr") = 0. The output is 12 in every run.',
+      'In the container run strace prints both numbers of each process: getpid() = 1 /* <host pid> in strace\'s PID NS */ in the shell, and clone(...) = 7, 8 and 9 for its children (--pidns-translation); the clone3 calls of runc:[2:INIT] before the execve return 2 to 6 (four or five threads, depending on the run). echo is a shell builtin and runs in child 7 without an execve; tr and wc exec /proc/self/exe, which works on the host and in the container (runc mounted a /proc) and fails with ENOENT in the chroot, where busybox then searches PATH until execve("/bin/tr") = 0. The output is 12 in every run.',
     program: '/bin/busybox',
     args: ['sh', '-c', 'echo hello world | tr a-z A-Z | wc -c'],
     rootfs: '/tmp/spelunk-samples/busybox-root',

@@ -7,7 +7,7 @@
  *   node bin/run-ts.js scripts/make-samples.ts --recipes-only [--only ID[,ID...]]
  *
  * --only captures the named scenarios and keeps the other samples as they are; --recipes-only rewrites
- * RECIPE.md files from the scenarios without capturing anything.
+ * RECIPE.md files (and the titles and teaches of index.json) from the scenarios without capturing anything.
  */
 import { execa } from 'execa';
 import {
@@ -240,6 +240,17 @@ function rewriteRecipes(only: Set<string> | null, withBpftrace: boolean): void {
       process.stderr.write(`${id}/RECIPE.md\n`);
     }
   }
+  // The app shows each sample's title and teaches from index.json: keep them the scenario's words too.
+  const indexPath = join(SAMPLES, 'index.json');
+  if (!existsSync(indexPath)) return;
+  const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { samples: Array<Record<string, unknown>> };
+  for (const entry of index.samples) {
+    const s = SAMPLE_SCENARIOS.find((c) => c.id === entry.id || `${c.id}-bpftrace` === entry.id);
+    if (!s || (only && !only.has(s.id))) continue;
+    entry.title = entry.id === s.id ? s.title : `${s.title} (bpftrace)`;
+    entry.teaches = s.teaches;
+  }
+  writeFileSync(indexPath, `${JSON.stringify(index, null, 2)}\n`);
 }
 
 await main();

@@ -314,14 +314,17 @@ export const CONTAINER_PIDS: Lesson = {
       ],
     },
     {
-      title: 'Children 7, 8 and 9',
-      text: "The shell forks three children, one per command of the pipeline. Inside the namespace they are 7, 8 and 9, not 2, 3 and 4: a pid namespace numbers every task, threads included, and runc init's Go runtime had started threads 2 to 6 (its clone3 calls) before the execve replaced them with the shell.",
+      title: "Children numbered after runc's threads",
+      text: "The shell forks three children, one per command of the pipeline. Inside the namespace they are not 2, 3 and 4: a pid namespace numbers every task, threads included, and runc init's Go runtime had started threads 2, 3 and on (its clone3 calls, four or five of them depending on the run) before the execve replaced them with the shell. In this capture the threads are 2 to 6 and the children 7, 8 and 9.",
       run: 'container',
       select: [SHELL_FORKS, { syscall: 'clone3', after: INIT_NAMED }],
       checks: [
         { claim: 'three children', count: 0, min: 3, max: 3 },
-        { claim: 'the first is 7', value: { of: 0, pick: 'first', read: 'ret' }, equals: '7' },
-        { claim: 'the last is 9', value: { of: 0, pick: 'last', read: 'ret' }, equals: '9' },
+        {
+          claim: 'not 2, 3 and 4',
+          value: { of: 0, pick: 'first', read: 'ret' },
+          matches: /^(?:[5-9]|\d{2,})$/,
+        },
         { claim: "runc init's threads came first", order: [1, SHELL, 0] },
         {
           claim: 'made by runc init',
@@ -330,9 +333,15 @@ export const CONTAINER_PIDS: Lesson = {
             { of: INIT_NAMED, read: 'pid' },
           ],
         },
-        { claim: 'five threads', count: 1, min: 5, max: 5 },
-        { claim: 'from 2', value: { of: 1, pick: 'first', read: 'ret' }, equals: '2' },
-        { claim: 'to 6', value: { of: 1, pick: 'last', read: 'ret' }, equals: '6' },
+        { claim: 'four threads or more', count: 1, min: 4 },
+        { claim: 'numbered from 2', value: { of: 1, pick: 'first', read: 'ret' }, equals: '2' },
+        {
+          claim: 'no child takes a thread number',
+          differ: [
+            { of: 0, read: 'ret' },
+            { of: 1, read: 'ret' },
+          ],
+        },
       ],
     },
     {
