@@ -9,7 +9,11 @@
  * runs of one program in two environments do. Traces are cached in $SPELUNK_BENCH_DIR
  * (default /tmp/spelunk-bench); `--fresh` records them again.
  *
- * Options: --sizes 100k,1m   --no-md (do not update BENCHMARKS.md)   --fresh
+ * `--sizes procs`: issue 16's shape instead, two captures of a build-like workload with thousands of
+ * processes, about 650k lines each (bench/multi-process-traces.ts), and the CLI's `spelunk diff` and
+ * `spelunk diff --json` timed on them beside `spelunk stats` of the two logs (the parsing alone).
+ *
+ * Options: --sizes 100k,1m,procs   --no-md (do not update BENCHMARKS.md)   --fresh
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +28,7 @@ import { alignMyers } from '../parsers/analysis/diff/myers.js';
 import { KeySpace, computeEventKeys } from '../parsers/analysis/diff/event-keys.js';
 import { computeProcessTree } from '../parsers/analysis/process-tree.js';
 import { machineLine } from './machine.js';
+import { ensureMultiProcessTraces } from './multi-process-traces.js';
 
 const args = process.argv.slice(2);
 const DIR = process.env.SPELUNK_BENCH_DIR ?? '/tmp/spelunk-bench';
@@ -236,7 +241,8 @@ interface Row {
 }
 
 async function benchSize(size: string): Promise<Row> {
-  const [pa, pb] = ensureTraces(size);
+  const [pa, pb] =
+    size === 'procs' ? await ensureMultiProcessTraces(join(DIR, 'procs'), 650_000) : ensureTraces(size);
   const A = await parseFile(pa);
   const B = await parseFile(pb);
   const before = heapMb();
@@ -289,6 +295,48 @@ async function benchSize(size: string): Promise<Row> {
   return row;
 }
 
+/**
+ * The CLI as users run it on the two logs, REPEAT rounds interleaved: `stats` of each (parsing, which
+ * the diff does too), `diff`, `diff --json`, output to /dev/null; wall time median (min-max).
+ */
+async function cliTimes([a, b]: [string, string]): Promise<string> {
+  const bin = new URL('../bin/spelunk.js', import.meta.url).pathname;
+  const runs: { what: string; args: string[][] }[] = [
+    {
+      what: 'spelunk stats A; spelunk stats B (parsing)',
+      args: [
+        ['stats', a],
+        ['stats', b],
+      ],
+    },
+    { what: 'spelunk diff A B', args: [['diff', a, b]] },
+    { what: 'spelunk diff --json A B', args: [['diff', '--json', a, b]] },
+  ];
+  const times = new Map<string, number[]>();
+  for (let round = 0; round < 3; round++)
+    for (const r of runs) {
+      const t0 = performance.now();
+      for (const argv of r.args)
+        execFileSync('node', [bin, ...argv], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+      times.set(r.what, [...(times.get(r.what) ?? []), (performance.now() - t0) / 1000]);
+    }
+  const fmt = (xs: number[]): string => {
+    const s = [...xs].sort((x, y) => x - y);
+    return `${(s[Math.floor(s.length / 2)] as number).toFixed(2)} s (${(s[0] as number).toFixed(2)}-${(s[s.length - 1] as number).toFixed(2)})`;
+  };
+  return [
+    '',
+    `CLI on the multi-process logs (load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} at the end):`,
+    '',
+    '| command | wall, median of 3 (min-max) |',
+    '|---|---:|',
+    ...runs.map((r) => `| ${r.what} | ${fmt(times.get(r.what) as number[])} |`),
+    '',
+  ].join('\n');
+}
+
 function formatTable(rows: Row[]): string {
   const lines = [
     '| traces | syscalls A / B | log size | parse A+B | diff, wall: first run / best of 3 (CPU) | of which keys / align (best run) | diff memory kept / peak | diff-sequences per process pair, no windows | diff-sequences, whole traces |',
@@ -331,6 +379,9 @@ for (const size of SIZES) {
   );
 }
 const table = formatTable(rows);
+const cliRows = SIZES.includes('procs')
+  ? await cliTimes(await ensureMultiProcessTraces(join(DIR, 'procs'), 650_000))
+  : '';
 const section = [
   `Measured by \`npm run bench:diff\` (bench/diff-bench.ts) on ${machineLine()}.`,
   '',
@@ -358,5 +409,5 @@ const section = [
   '- Most of the remaining time is normalising and hashing 2 x N calls (the "keys" column), linear in N;',
   '  memory kept is the alignment columns and keys, about 28 bytes per call of both traces.',
 ].join('\n');
-process.stdout.write(section + '\n');
+process.stdout.write(section + '\n' + cliRows);
 if (WRITE_MD) updateBenchmarksMd(section);

@@ -5,16 +5,20 @@
  */
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { execa } from 'execa';
 import { createStraceParser } from '../parsers/strace/index.js';
 import { emptyLine } from '../parsers/strace/parse-line.js';
 import { ByteInterner, scanLineBytes } from '../parsers/strace/scan-line-bytes.js';
 import { machineLine } from './machine.js';
+import { ensureStringHeavyLog } from './string-heavy-log.js';
 
 const OUT = new URL('./out/', import.meta.url).pathname;
 const LOG = OUT + 'big-ttt-T-y.log';
 const MIN_BYTES = Number(process.env.BENCH_LOG_MB ?? 300) * 1e6;
+const STRING_HEAVY = OUT + 'string-heavy.log';
+/** Rounds of the fresh-process runs, interleaved so that other load falls on all of them alike. */
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 
 async function ensureLog(): Promise<void> {
   if (existsSync(LOG) && statSync(LOG).size >= MIN_BYTES) return;
@@ -173,41 +177,152 @@ function countFastLines(f: Uint8Array): number {
   return fast;
 }
 
+interface ChildRun {
+  seconds: number;
+  cpuSeconds: number;
+  events: number;
+  lines: number;
+  startRssMiB: number;
+  peakRssMiB: number;
+}
+
+/** bench/parse-child.ts bundled as the CLI is (esbuild, the block worker beside it). */
+async function buildChild(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outdir = OUT + 'parse-child/';
+  const root = new URL('../', import.meta.url).pathname;
+  await build({
+    entryPoints: {
+      'parse-child': root + 'bench/parse-child.ts',
+      'block-worker': root + 'collector/parallel/block-worker.ts',
+    },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outdir,
+    logLevel: 'warning',
+  });
+  return outdir + 'parse-child.js';
+}
+
+async function child(script: string, log: string, threads: number, mode: 'cli' | 'scan'): Promise<ChildRun> {
+  const r = await execa('node', [script, log, String(threads), mode]);
+  return JSON.parse(r.stdout) as ChildRun;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)] as number;
+};
+const spread = (xs: number[], digits = 0): string =>
+  `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)})`;
+
+/**
+ * Each log read as `spelunk` reads it, in a fresh process: on one thread, on every core, and the newline
+ * scan of the same bytes, REPEAT rounds interleaved. Figures: MB/s median (min-max), and the peak
+ * resident size against the goal: the log's bytes + 64 B/event + the process's size before parsing.
+ */
+async function freshProcessRuns(script: string, logs: { label: string; path: string }[]): Promise<string> {
+  const cores = availableParallelism();
+  const modes: { what: string; threads: number; mode: 'cli' | 'scan' }[] = [
+    { what: 'newline scan (Buffer.indexOf)', threads: 1, mode: 'scan' },
+    { what: 'spelunk, one thread', threads: 1, mode: 'cli' },
+    { what: `spelunk, ${cores} threads (blocks of 2 MiB)`, threads: cores, mode: 'cli' },
+  ];
+  const runs = new Map<string, ChildRun[]>();
+  for (let round = 0; round < REPEAT; round++)
+    for (const log of logs)
+      for (const m of modes) {
+        const key = `${log.label}/${m.what}`;
+        runs.set(key, [...(runs.get(key) ?? []), await child(script, log.path, m.threads, m.mode)]);
+      }
+  const out = [
+    '| log | what | MB/s median (min-max) | CPU s | events | peak resident, MiB | beyond log + start, B/event |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const log of logs) {
+    const size = statSync(log.path).size;
+    for (const m of modes) {
+      const rs = runs.get(`${log.label}/${m.what}`) as ChildRun[];
+      const events = rs[0]?.events ?? 0;
+      const beyond = rs.map((r) => ((r.peakRssMiB - r.startRssMiB) * 2 ** 20 - size) / Math.max(1, events));
+      out.push(
+        `| ${log.label} | ${m.what} | ${spread(rs.map((r) => size / 1e6 / r.seconds))} | ${spread(
+          rs.map((r) => r.cpuSeconds),
+          2,
+        )} | ${m.mode === 'scan' ? '' : events.toLocaleString('en')} | ${spread(rs.map((r) => r.peakRssMiB))} | ${
+          m.mode === 'scan' ? '' : spread(beyond, 1)
+        } |`,
+      );
+    }
+  }
+  return out.join('\n');
+}
+
 await ensureLog();
-const size = statSync(LOG).size;
-const mb = size / 1e6;
-const scan = await newlineScan();
-const o = await ours('bytes');
-const t = await ours('latin1');
-const mix = corpusMix();
-const b = b3(5_000_000);
-const oursMBs = mb / o.seconds;
-const b3MBs = b.bytes / 1e6 / b.seconds;
-console.log(`## Parsing (${machineLine()})\n`);
-console.log(
-  `Log: ${LOG.replace(/.*\/bench\//, 'bench/')}, ${mb.toFixed(0)} MB, ${scan.lines.toLocaleString('en')} lines, ${o.events.toLocaleString('en')} events (strace -f -ttt -T -y of find/ls/dd).\n`,
-);
-console.log('| what | wall time (CPU) | MB/s | lines/s | memory |');
-console.log('|---|---:|---:|---:|---|');
-console.log(
-  `| newline scan (Buffer.indexOf) | ${scan.seconds.toFixed(2)} s (${scan.cpuSeconds.toFixed(2)} s) | ${(mb / scan.seconds).toFixed(0)} | ${(scan.lines / scan.seconds / 1e6).toFixed(1)} M | flat |`,
-);
-const row = (what: string, r: typeof o): string =>
-  `| ${what} | ${r.seconds.toFixed(2)} s (${r.cpuSeconds.toFixed(2)} s) | ${(mb / r.seconds).toFixed(0)} | ${(r.lines / r.seconds / 1e6).toFixed(2)} M | ${r.heapMB.toFixed(0)} MB retained = log text + ${r.bytesPerEvent.toFixed(1)} B/event (columns and line index: ${r.structuralBytesPerEvent.toFixed(1)} B/event); peak resident ${r.peakRssMB.toFixed(0)} MiB (${r.rssBeforeMB.toFixed(0)} MiB before) |`;
-console.log(row('spelunk createStraceParser, streaming bytes (as the CLI and the app read)', o));
-console.log(row('spelunk createStraceParser, streaming latin1 strings', t));
-if (mix)
+await ensureStringHeavyLog(STRING_HEAVY, MIN_BYTES);
+const childScript = await buildChild();
+/** `--shapes`: only the fresh-process runs (the in-process rows and b3 take minutes on a loaded machine). */
+if (!process.argv.includes('--shapes')) await inProcessRuns();
+
+async function inProcessRuns(): Promise<void> {
+  const size = statSync(LOG).size;
+  const mb = size / 1e6;
+  const scan = await newlineScan();
+  const o = await ours('bytes');
+  const t = await ours('latin1');
+  const mix = corpusMix();
+  const b = b3(5_000_000);
+  const oursMBs = mb / o.seconds;
+  const b3MBs = b.bytes / 1e6 / b.seconds;
+  console.log(`## Parsing (${machineLine()})\n`);
   console.log(
-    `| the same, on test/corpus/format/big.{Xverbose,v.yy,default}.log (${(mix.bytes / 1e6).toFixed(1)} MB, ${(100 * mix.fastShare).toFixed(0)}% of lines on the fast path; from memory, best of 5) | ${mix.seconds.toFixed(3)} s | ${(mix.bytes / 1e6 / mix.seconds).toFixed(0)} | ${(mix.lines / mix.seconds / 1e6).toFixed(2)} M | |`,
+    `Log: ${LOG.replace(/.*\/bench\//, 'bench/')}, ${mb.toFixed(0)} MB, ${scan.lines.toLocaleString('en')} lines, ${o.events.toLocaleString('en')} events (strace -f -ttt -T -y of find/ls/dd).\n`,
   );
+  console.log('| what | wall time (CPU) | MB/s | lines/s | memory |');
+  console.log('|---|---:|---:|---:|---|');
+  console.log(
+    `| newline scan (Buffer.indexOf) | ${scan.seconds.toFixed(2)} s (${scan.cpuSeconds.toFixed(2)} s) | ${(mb / scan.seconds).toFixed(0)} | ${(scan.lines / scan.seconds / 1e6).toFixed(1)} M | flat |`,
+  );
+  const row = (what: string, r: typeof o): string =>
+    `| ${what} | ${r.seconds.toFixed(2)} s (${r.cpuSeconds.toFixed(2)} s) | ${(mb / r.seconds).toFixed(0)} | ${(r.lines / r.seconds / 1e6).toFixed(2)} M | ${r.heapMB.toFixed(0)} MB retained = log text + ${r.bytesPerEvent.toFixed(1)} B/event (columns and line index: ${r.structuralBytesPerEvent.toFixed(1)} B/event); peak resident ${r.peakRssMB.toFixed(0)} MiB (${r.rssBeforeMB.toFixed(0)} MiB before) |`;
+  console.log(row('spelunk createStraceParser, streaming bytes (as the CLI and the app read)', o));
+  console.log(row('spelunk createStraceParser, streaming latin1 strings', t));
+  if (mix)
+    console.log(
+      `| the same, on test/corpus/format/big.{Xverbose,v.yy,default}.log (${(mix.bytes / 1e6).toFixed(1)} MB, ${(100 * mix.fastShare).toFixed(0)}% of lines on the fast path; from memory, best of 5) | ${mix.seconds.toFixed(3)} s | ${(mix.bytes / 1e6 / mix.seconds).toFixed(0)} | ${(mix.lines / mix.seconds / 1e6).toFixed(2)} M | |`,
+    );
+  console.log(
+    `| b3-strace-parser 0.3.0 (first 5 MB, timestamps removed) | ${b.seconds.toFixed(2)} s | ${b3MBs.toFixed(2)} | ${(b.lines / b.seconds / 1e3).toFixed(1)} k | ${((100 * b.failed) / b.lines).toFixed(1)}% of lines failed |`,
+  );
+  console.log(
+    `\nLoad average during the run: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (the machine is shared; CPU time is the steadier figure).`,
+  );
+  console.log(
+    `\nspelunk vs newline scan: ${(scan.seconds / o.seconds).toFixed(2)}x the speed (${(o.seconds / scan.seconds).toFixed(1)}x slower); vs b3: ${(oursMBs / b3MBs).toFixed(0)}x faster.`,
+  );
+}
+
+const mb = statSync(LOG).size / 1e6;
+const loadBefore = loadavg();
+const fresh = await freshProcessRuns(childScript, [
+  { label: `benchmark log (find/ls/dd, ${mb.toFixed(0)} MB)`, path: LOG },
+  {
+    label: `string-heavy log (-yy -s 128 build-like, ${(statSync(STRING_HEAVY).size / 1e6).toFixed(0)} MB)`,
+    path: STRING_HEAVY,
+  },
+]);
 console.log(
-  `| b3-strace-parser 0.3.0 (first 5 MB, timestamps removed) | ${b.seconds.toFixed(2)} s | ${b3MBs.toFixed(2)} | ${(b.lines / b.seconds / 1e3).toFixed(1)} k | ${((100 * b.failed) / b.lines).toFixed(1)}% of lines failed |`,
+  `\n### Real-world shapes, each run in a fresh process as \`spelunk\` reads (${REPEAT} rounds interleaved)\n`,
 );
+console.log(fresh);
 console.log(
-  `\nLoad average during the run: ${loadavg()
+  `\nLoad average before / after these runs: ${loadBefore.map((l) => l.toFixed(1)).join(' ')} / ${loadavg()
     .map((l) => l.toFixed(1))
-    .join(' ')} (the machine is shared; CPU time is the steadier figure).`,
-);
-console.log(
-  `\nspelunk vs newline scan: ${(scan.seconds / o.seconds).toFixed(2)}x the speed (${(o.seconds / scan.seconds).toFixed(1)}x slower); vs b3: ${(oursMBs / b3MBs).toFixed(0)}x faster.`,
+    .join(' ')}.`,
 );
