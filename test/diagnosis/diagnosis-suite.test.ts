@@ -29,8 +29,10 @@ const PARSER_PENDING = new Set(['terminal-form-pipeline']);
  *   but findings[0] only says /proc/1/comm holds other text.
  * - seccomp-eperm-openat: b.strace.log:31 installs the filter, :36 openat("/etc/ld.so.cache") = -1 EPERM,
  *   yet findings[0] says libc.so.6 "is not in the B run ... finds it nowhere" (a false claim too).
+ * - python-script-bare: host.strace.log:374 python reads "#!/usr/bin/python3\n..." from hello.py (late,
+ *   after seeking its end), but findings[0] says only that the #! line "names its interpreter".
  */
-const RULE_PENDING = new Set(['pidns-proc-1-comm', 'seccomp-eperm-openat']);
+const RULE_PENDING = new Set(['pidns-proc-1-comm', 'python-script-bare', 'seccomp-eperm-openat']);
 const FALSE_CLAIM_PENDING = new Set(['seccomp-eperm-openat']);
 
 const computed = new Map<string, Promise<DiffFinding[]>>();

@@ -16,6 +16,10 @@ const BIND = 'cap-drop-bind-low-port';
 const PROC1 = 'pidns-proc-1-comm';
 const LOCALHOST = 'netns-localhost';
 const SHA = 'sha256-self-chroot';
+const PY_SCRIPT = 'python-script-bare';
+const OOM_PY = 'oom-killed-python';
+const DEV_ZERO = 'dd-without-dev-zero';
+const RO_MKDIR = 'read-only-mkdir';
 
 const SAME =
   'behaves the same|no (real )?difference|only (in )?noise|identical behaviou?r|(does|do) the same thing';
@@ -251,5 +255,134 @@ export const VARIANT_RECIPES: CaseRecipe[] = [
     runs: { kind: 'collect', options: [], program: ['/usr/bin/sha256sum', '/usr/bin/sha256sum'] },
     outcome: { a: { exitCode: 0 }, b: { exitCode: 0 } },
     evidence: { a: [stdoutWrite('[0-9a-f]{64}')], b: [stdoutWrite('[0-9a-f]{64}')] },
+  },
+  {
+    id: PY_SCRIPT,
+    title: 'a #!/usr/bin/python3 script in a bare chroot',
+    story:
+      'hello.py starts with `#!/usr/bin/python3`. With `--rootfs bare` the chroot holds the script alone; the ' +
+      'kernel finds no /usr/bin/python3 there, so execve of the script returns ENOENT and chroot(8) exits 127. ' +
+      'On the host python3 starts and opens the script.',
+    cause: {
+      rule: 'missing-script-interpreter',
+      summary:
+        'The script names /usr/bin/python3 on its #! line and the chroot has no /usr/bin/python3, so execve of the script fails with ENOENT.',
+      mentions: ['/usr/bin/python3'],
+      match: '#!|script interpreter',
+    },
+    bothSucceed: false,
+    falseClaims: [
+      ...LOADER_PRESENT,
+      'hello\\.py (is|was) dynamically linked',
+      'hello\\.py (is|was) (most likely )?(missing|not found)',
+    ],
+    setup: [
+      `printf '#!/usr/bin/python3\\nprint("hello from python")\\n' > ${caseDir(PY_SCRIPT)}/hello.py`,
+      `chmod 755 ${caseDir(PY_SCRIPT)}/hello.py`,
+    ],
+    runs: { kind: 'collect', options: ['--rootfs', 'bare'], program: [`${caseDir(PY_SCRIPT)}/hello.py`] },
+    outcome: { a: { exitCode: 0 }, b: { exitCode: 127 } },
+    evidence: {
+      a: [execOf(`${caseDir(PY_SCRIPT)}/hello.py`, '0')],
+      b: [execOf(`${caseDir(PY_SCRIPT)}/hello.py`, '-1 ENOENT')],
+    },
+  },
+  {
+    id: OOM_PY,
+    title: 'python killed by the OOM killer under a cgroup memory limit',
+    story:
+      "Plain strace. python3 builds a 64 MiB bytes object (b'x' * 64 MiB writes every page). A runs it on the " +
+      'host. B runs it through sh, which writes its own pid into a memory cgroup limited to 32 MiB (made in the ' +
+      "setup) and execs python3: python starts, and the kernel's OOM killer sends SIGKILL while the bytes are " +
+      'written.',
+    cause: {
+      rule: 'oom-killed',
+      summary:
+        'B runs in a memory cgroup limited to 32 MiB; python writes 64 MiB, so the OOM killer kills it with SIGKILL.',
+      mentions: ['SIGKILL', 'memory'],
+      match: 'OOM|out of memory|memory (limit|cgroup)',
+    },
+    bothSucceed: false,
+    falseClaims: [
+      ...LOADER_PRESENT,
+      ...DYNAMIC_PROGRAM,
+      'seccomp',
+      'timed out|time limit',
+      'SIGSYS',
+      '(is|are) (missing|not inside)',
+    ],
+    setup: ['mkdir {cgroup}', 'echo 32M > {cgroup}/{memoryLimitFile}'],
+    teardown: ['rmdir {cgroup}'],
+    runs: {
+      kind: 'strace',
+      a: { label: 'host', argv: ['/usr/bin/python3', '-S', '-c', "b = b'x' * (64 << 20); print(len(b))"] },
+      b: {
+        label: 'host, memory cgroup of 32 MiB',
+        argv: [
+          '/bin/sh',
+          '-c',
+          'echo $$ > {cgroup}/cgroup.procs && exec /usr/bin/python3 -S -c "b = b\'x\' * (64 << 20); print(len(b))"',
+        ],
+      },
+    },
+    outcome: { a: { exitCode: 0 }, b: { signal: 'SIGKILL' } },
+    evidence: {
+      b: [`write\\(1<[^>]*cgroup\\.procs>`, `\\+\\+\\+ killed by SIGKILL`],
+    },
+  },
+  {
+    id: DEV_ZERO,
+    title: 'dd from /dev/zero in a chroot without /dev',
+    story:
+      '`dd if=/dev/zero count=1 status=none` copies 512 zero bytes to stdout. The auto rootfs holds dd and its ' +
+      'libraries but no /dev: openat("/dev/zero") fails with ENOENT, dd says "failed to open \'/dev/zero\'" ' +
+      'and exits 1.',
+    cause: {
+      rule: 'missing-dev-node',
+      summary:
+        'The device node /dev/zero does not exist inside the chroot, so dd cannot open its input and exits 1.',
+      mentions: ['/dev/zero'],
+      match: '/dev/zero[^.]*(does not exist|missing|not inside)',
+    },
+    bothSucceed: false,
+    falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM, 'permission denied'],
+    setup: [],
+    runs: {
+      kind: 'collect',
+      options: [],
+      program: ['/usr/bin/dd', 'if=/dev/zero', 'count=1', 'status=none'],
+    },
+    outcome: { a: { exitCode: 0 }, b: { exitCode: 1 } },
+    evidence: {
+      a: [call('openat', '"/dev/zero"', '3')],
+      b: [call('openat', '"/dev/zero"', '-1 ENOENT'), stderrWrite('/dev/zero')],
+    },
+  },
+  {
+    id: RO_MKDIR,
+    title: 'mkdir in a directory bound read-only into the chroot',
+    story:
+      `mkdir makes ${caseDir(RO_MKDIR)}/data/sub. The chroot run binds an empty directory, ${caseDir(RO_MKDIR)}/ro-src, ` +
+      'read-only at that path (`--bind SRC:DST:ro`: unshare --mount, mount --bind -o ro, before chroot()), so ' +
+      "the host run's sub is not seen there; mkdir() fails with EROFS and mkdir exits 1.",
+    cause: {
+      rule: 'read-only-mount',
+      summary: `${caseDir(RO_MKDIR)}/data is a read-only bind inside the chroot, so mkdir cannot create sub there (EROFS).`,
+      mentions: ['read-only'],
+      match: 'read-only|EROFS',
+    },
+    bothSucceed: false,
+    falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM, 'permission denied', 'does not exist'],
+    setup: [`mkdir -p ${caseDir(RO_MKDIR)}/data ${caseDir(RO_MKDIR)}/ro-src`],
+    runs: {
+      kind: 'collect',
+      options: ['--bind', `${caseDir(RO_MKDIR)}/ro-src:${caseDir(RO_MKDIR)}/data:ro`],
+      program: ['/usr/bin/mkdir', `${caseDir(RO_MKDIR)}/data/sub`],
+    },
+    outcome: { a: { exitCode: 0 }, b: { exitCode: 1 } },
+    evidence: {
+      a: [call('mkdir', `"${caseDir(RO_MKDIR)}/data/sub"`, '0')],
+      b: [call('mkdir', `"${caseDir(RO_MKDIR)}/data/sub"`, '-1 EROFS'), stderrWrite('Read-only file system')],
+    },
   },
 ];
