@@ -147,4 +147,162 @@ describe.skipIf(!hasChromium())('the layout at 1440 and 1024 px', { timeout: 120
       },
     );
   }
+
+  // The interactions the other browser tests drive at 1440 px, driven again at 1024 px (one page each, to
+  // stay quick): each control still answers, and what it shows stays on screen.
+  const SMALL = SIZES[1];
+  const inView = async (page: Page, testIdOrSelector: string): Promise<void> => {
+    const b = await box(page, testIdOrSelector);
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(SMALL.width + 1);
+  };
+  const exportMenuOpen = (page: Page): Promise<boolean> =>
+    page.getByTestId('export-menu').evaluate((d) => (d as HTMLDetailsElement).open);
+
+  it('single view at 1024 px: hover, range, folding, filters, sorting, statistics, keys, the export menu', async () => {
+    const page = await openPage(browser, served.url, SMALL);
+    await expect
+      .poll(() => page.getByTestId('trace-title').textContent(), { timeout: 60_000 })
+      .toContain('pipe-f-yy.log');
+    expect(await page.getByTestId('trace-title').textContent()).toMatch(/329 events · 4 tasks/);
+    await settle(page);
+    const plot = page.getByTestId('timeline-plot-a');
+    const canvas = page.getByRole('img', { name: /^Timeline of pipe-f-yy/ });
+    // A tooltip on the first call (sh's execve, at the left edge of the first lane), inside the page.
+    const tip = page.getByTestId('timeline-tooltip-a');
+    await plot.hover({ position: { x: 3, y: 11 } });
+    await expect.poll(() => tip.textContent()).toMatch(/^execve\("\/usr\/bin\/sh".*line 1 · pid 7683/);
+    await inView(page, 'timeline-tooltip-a');
+    // Shift-drag from there: the tooltip goes, the range and its summary come, inside the page.
+    const p = (await plot.boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(p.x + 3, p.y + 11);
+    await page.mouse.down();
+    await page.mouse.move(p.x + p.width * 0.6, p.y + 11, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect.poll(() => tip.isHidden()).toBe(true);
+    const summary = page.getByTestId('range-summary-a');
+    await expect.poll(() => summary.count()).toBe(1);
+    expect(await summary.textContent()).toMatch(/\d+ calls?.* in \d lanes?/);
+    await inView(page, 'range-summary-a');
+    await page.locator('body').press('Escape');
+    await expect.poll(() => summary.count()).toBe(0);
+    // Arrows between the four processes; the root's label folds them into one lane and back.
+    await expect.poll(async () => Number(await canvas.getAttribute('data-arrows'))).toBeGreaterThan(2);
+    await page.getByTestId('timeline-a').click({ position: { x: 20, y: 11 } });
+    await expect.poll(() => canvas.getAttribute('data-lanes')).toBe('1');
+    await page.getByTestId('timeline-a').click({ position: { x: 20, y: 11 } });
+    await expect.poll(() => canvas.getAttribute('data-lanes')).toBe('4');
+    // W zooms, D pans: the keys move the view.
+    const before = await readStore<{ x0: number; x1: number }>(page, 'viewports.a');
+    await page.locator('body').press('w');
+    await page.locator('body').press('d');
+    const after = await readStore<{ x0: number; x1: number }>(page, 'viewports.a');
+    expect(after.x1 - after.x0).toBeLessThan(before.x1 - before.x0);
+    await page.locator('body').press('0');
+    // The syscall filter keeps its commas and filters the timeline too.
+    const names = page.getByLabel('Filter by syscall names');
+    await names.pressSequentially('openat,read');
+    expect(await names.inputValue()).toBe('openat,read');
+    const rows = page.getByTestId('row-count');
+    await expect.poll(() => rows.textContent()).toMatch(/^\d+ of 329 events$/);
+    expect(await rows.textContent()).not.toBe('329 of 329 events');
+    await expect.poll(() => canvas.getAttribute('data-filtered')).toBe('true');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows.textContent()).toBe('329 of 329 events');
+    // A sortable column, and a statistics row that filters.
+    await page.getByRole('button', { name: 'Sort by pid' }).click();
+    await expect.poll(() => page.locator('th[aria-sort="ascending"]').textContent()).toContain('pid');
+    await page.getByRole('tab', { name: 'Statistics' }).click();
+    await page
+      .getByRole('table', { name: 'Syscall statistics' })
+      .locator('tbody tr', { hasText: 'openat' })
+      .first()
+      .click();
+    await expect.poll(() => names.inputValue()).toBe('openat');
+    await expect.poll(() => canvas.getAttribute('data-filtered')).toBe('true');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    // The export menu fits the page, and closes on Esc (the selection stays) or a click elsewhere.
+    await page
+      .getByRole('table', { name: /^Events of/ })
+      .locator('tbody tr[data-index]')
+      .first()
+      .click();
+    await expect.poll(() => readStore<number>(page, 'selection.index')).toBeGreaterThanOrEqual(0);
+    await page.getByTestId('export-menu').locator('summary').click();
+    expect(await exportMenuOpen(page)).toBe(true);
+    await inView(page, '[role="menu"][aria-label="Export"]');
+    await page.locator('body').press('Escape');
+    await expect.poll(() => exportMenuOpen(page)).toBe(false);
+    expect(await readStore<number>(page, 'selection.index')).toBeGreaterThanOrEqual(0);
+    await page.getByTestId('export-menu').locator('summary').click();
+    await page.mouse.click(SMALL.width / 2, SMALL.height - 40);
+    await expect.poll(() => exportMenuOpen(page)).toBe(false);
+    await done(page);
+  });
+
+  it.skipIf(!HAS_SAMPLE)(
+    'comparison at 1024 px: zoom past the end cleanly, exports of both runs, the compare panel, a lesson and back',
+    async () => {
+      const page = await openPage(browser, samples.url, SMALL);
+      await expect.poll(() => readStore<string>(page, 'compare.status'), { timeout: 60_000 }).toBe('ready');
+      await settle(page);
+      expect(await page.getByTestId('trace-title').textContent()).toMatch(/^Ahost.*⇄.*Bchroot/);
+      await inView(page, '[role="group"][aria-label="Runs compared"]');
+      // Linked zoom out past the end of the shorter run and beyond: both brushes drawn, no console error.
+      for (let k = 0; k < 8; k++) await page.locator('body').press('s');
+      for (let k = 0; k < 6; k++) await page.locator('body').press('d');
+      await settle(page);
+      for (const slot of ['a', 'b'])
+        expect(
+          Number(
+            await page
+              .getByTestId(`compare-timeline-${slot}`)
+              .locator('.brush .selection')
+              .getAttribute('width'),
+          ),
+        ).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Align on execve' }).click();
+      // The pictures and the Perfetto trace hold both runs.
+      await page.getByTestId('export-menu').locator('summary').click();
+      const items = await page.getByRole('menuitem').allTextContents();
+      expect(items).toEqual(
+        expect.arrayContaining([
+          'Export PNG (both runs)',
+          'Export SVG (both runs)',
+          'Export trace JSON (Perfetto), both runs',
+        ]),
+      );
+      await inView(page, '[role="menu"][aria-label="Export"]');
+      await page.locator('body').press('Escape');
+      await expect.poll(() => exportMenuOpen(page)).toBe(false);
+      // Compare… opens in view, Esc closes it.
+      await page.getByRole('button', { name: 'Compare…' }).click();
+      const panel = page.getByRole('region', { name: 'Compare two runs' });
+      const b = (await panel.boundingBox())!;
+      expect(b.y + 60).toBeLessThan(SMALL.height);
+      expect(b.x + b.width).toBeLessThanOrEqual(SMALL.width + 1);
+      await page.locator('body').press('Escape');
+      await expect.poll(() => page.getByTestId('compare-view').count()).toBe(1);
+      // A lesson from here: its step beside the host run, and Exit returns to this comparison.
+      await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+      await page
+        .getByRole('navigation', { name: 'Lessons' })
+        .getByRole('button', { name: /^3\. A chroot that fails/ })
+        .click();
+      await expect.poll(() => page.getByTestId('lesson-walker').count()).toBe(1);
+      await inView(page, 'lesson-walker');
+      while (!(await page.getByRole('button', { name: 'Show the host run beside it' }).count()))
+        await page.getByRole('button', { name: 'Next →' }).click();
+      await page.getByRole('button', { name: 'Show the host run beside it' }).click();
+      await expect.poll(() => page.getByRole('img', { name: /^Timeline of / }).count()).toBe(2);
+      await expect.poll(() => page.getByTestId('lesson-run').textContent()).toMatch(/side by side$/);
+      await page.getByRole('button', { name: 'Exit lesson' }).click();
+      await expect.poll(() => page.getByTestId('lesson-walker').count()).toBe(0);
+      await expect.poll(() => readStore<string>(page, 'compare.status'), { timeout: 60_000 }).toBe('ready');
+      expect(await page.getByTestId('trace-title').textContent()).toMatch(/^Ahost.*⇄.*Bchroot/);
+      await done(page);
+    },
+  );
 });

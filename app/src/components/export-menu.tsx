@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { exportCompareHtml, exportCompareJson, exportCompareMarkdown } from '../compare/export-compare.js';
 import { exportComparePng, exportCompareSvg } from '../compare/export-compare-view.js';
 import { isComparing } from '../store/selectors.js';
@@ -18,6 +18,30 @@ export function ExportMenu() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const menu = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  // A <details> stays open until its summary is clicked again; a menu closes on Esc (before the page's
+  // own Esc, which would clear the selection) and on a press anywhere else.
+  useEffect(() => {
+    if (!open) return;
+    const close = (): void => {
+      if (menu.current) menu.current.open = false;
+    };
+    const onDown = (e: PointerEvent): void => {
+      if (!menu.current?.contains(e.target as Node)) close();
+    };
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      close();
+      menu.current?.querySelector('summary')?.focus();
+    };
+    document.addEventListener('pointerdown', onDown);
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      document.removeEventListener('pointerdown', onDown);
+      window.removeEventListener('keydown', onKey, true);
+    };
+  }, [open]);
   const s = store.getState;
   const base = (): string => {
     const st = s();
@@ -62,7 +86,12 @@ export function ExportMenu() {
   const item =
     'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-800';
   return (
-    <details ref={menu} className="relative shrink-0" data-testid="export-menu">
+    <details
+      ref={menu}
+      className="relative shrink-0"
+      data-testid="export-menu"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary className="btn cursor-pointer list-none" aria-label="Export">
         Export ▾
       </summary>

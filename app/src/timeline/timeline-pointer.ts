@@ -82,6 +82,8 @@ export function createTimelinePointer(
     const x = xAt(e.clientX);
     if (x === null) return;
     drag = { startX: x };
+    // The tooltip of the mark where the drag began would stay over the range being drawn.
+    onLeave();
     el.overlay.setPointerCapture(e.pointerId);
     store.getState().setRange(null);
     e.preventDefault();
