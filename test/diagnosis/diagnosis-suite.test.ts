@@ -22,18 +22,13 @@ const cases = loadCases();
 const PARSER_PENDING = new Set(['terminal-form-pipeline']);
 
 /**
- * Cases of the second set (scripts/diagnosis/recipes/variants.ts) the rules do not get right yet, each
- * with what the trace shows. Their tests are expected to fail: when a rule fixes one, its test fails
- * here until the case is taken off this list.
- * - pidns-proc-1-comm: chroot.strace.log:110 unshare(CLONE_NEWPID) and pid 1 is cat ("cat\n" at :288),
- *   but findings[0] only says /proc/1/comm holds other text.
- * - seccomp-eperm-openat: b.strace.log:31 installs the filter, :36 openat("/etc/ld.so.cache") = -1 EPERM,
- *   yet findings[0] says libc.so.6 "is not in the B run ... finds it nowhere" (a false claim too).
+ * Cases the rules do not get right yet, each with what the trace shows. Their tests are expected to
+ * fail: when a rule fixes one, its test fails here until the case is taken off this list.
  * - python-script-bare: host.strace.log:374 python reads "#!/usr/bin/python3\n..." from hello.py (late,
  *   after seeking its end), but findings[0] says only that the #! line "names its interpreter".
  */
-const RULE_PENDING = new Set(['pidns-proc-1-comm', 'python-script-bare', 'seccomp-eperm-openat']);
-const FALSE_CLAIM_PENDING = new Set(['seccomp-eperm-openat']);
+const RULE_PENDING = new Set(['python-script-bare']);
+const FALSE_CLAIM_PENDING = new Set<string>();
 
 const computed = new Map<string, Promise<DiffFinding[]>>();
 

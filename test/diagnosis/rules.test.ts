@@ -39,12 +39,22 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
     rule: 'missing-shared-library',
     first: ['loader-no-libc', 'case:missing-libselinux'],
     // The loader's tries in glibc-hwcaps and tls directories before it finds each library are a search.
-    silent: ['sample:hello-bare-chroot', 'missing-config', 'python-ldd-only', 'case:pidns-print-pid'],
+    // ... and a library the loader is refused (openat = -1 EPERM under a seccomp filter) is there.
+    silent: [
+      'sample:hello-bare-chroot',
+      'missing-config',
+      'python-ldd-only',
+      'case:pidns-print-pid',
+      'case:seccomp-eperm-openat',
+    ],
   },
   {
     rule: 'missing-file',
     first: ['missing-config', 'static-not-in-rootfs', 'create-in-missing-dir'],
+    // The path is missing in both runs, and both fail alike.
     silent: [
+      'both-fail-ls',
+      'both-fail-mkdir-quotes',
       'sample:hello-bare-chroot',
       'perl-script-bare',
       'whoami-no-passwd',
@@ -94,7 +104,12 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
   },
   {
     rule: 'seccomp-denied',
-    first: ['seccomp-uname', 'case:seccomp-eperm-uname', 'case:seccomp-kill-mkdir'],
+    first: [
+      'seccomp-uname',
+      'case:seccomp-eperm-uname',
+      'case:seccomp-kill-mkdir',
+      'case:seccomp-eperm-openat',
+    ],
     // A call the kernel refuses for a dropped capability needs no filter to explain it.
     silent: ['cap-drop-chroot', 'setuid-secret', 'case:cap-drop-chown'],
   },
@@ -110,7 +125,7 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
   },
   {
     rule: 'pid-namespace',
-    first: ['pidns-echo-pid', 'case:pidns-print-pid'],
+    first: ['pidns-echo-pid', 'case:pidns-print-pid', 'case:pidns-proc-1-comm'],
     silent: ['netns-connect', 'uts-hostname', 'ls-root'],
   },
   { rule: 'hostname', first: ['uts-hostname'], silent: ['pidns-echo-pid', 'netns-connect', 'ls-root'] },
@@ -158,6 +173,9 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
       'sample:threads',
       'case:path-search-success',
       'case:terminal-form-threads',
+      // Both fail with the same status and message: /proc missing in the chroot changes nothing.
+      'both-fail-ls',
+      'both-fail-mkdir-quotes',
     ],
     silent: ['ls-root', 'missing-config', 'perl-locale'],
   },

@@ -42,8 +42,12 @@ export function computeDiagnosis(
   // summary of the outcome) and how sure it is weigh the same: a certain behaviour ("/ holds other
   // entries") comes before a merely possible cause, a likely cause before a certain summary ("the
   // output differs"). Then the deeper explanation, then the evidence nearest the symptom.
+  // When both runs end the same way, a cause explains no difference in outcome: it is at most another
+  // reading, after what the runs do (same behaviour, other files read).
   const weight = (f: (typeof found)[number]): number =>
-    LEVEL_RANK[f.rule.level] + CONFIDENCE_RANK[f.candidate.confidence];
+    LEVEL_RANK[f.rule.level] +
+    CONFIDENCE_RANK[f.candidate.confidence] +
+    (context.sameEnd && f.rule.level === 'cause' ? 3 : 0);
   found.sort(
     (x, y) =>
       weight(x) - weight(y) ||
@@ -98,7 +102,14 @@ function buildContext(core: TraceDiffCore, labels: DiffLabels, contexts: DiffRun
   const knowsOutput = (run: RunFacts): boolean =>
     run.outcome.stdout.events.length > 0 || run.outcome.stdoutFile !== null || run.filter.sees('write');
   const sameOutput = knowsOutput(a) && knowsOutput(b) ? stdoutOf(a) === stdoutOf(b) : null;
-  const sameErrors = stderrOf(a).trim() === stderrOf(b).trim();
+  const sameErrors = plainQuotes(stderrOf(a).trim()) === plainQuotes(stderrOf(b).trim());
+  const sameStatus =
+    situation === 'both-succeed' ||
+    (situation === 'both-fail' &&
+      a.outcome.exitCode === b.outcome.exitCode &&
+      a.outcome.signal === b.outcome.signal &&
+      a.outcome.timedOut === b.outcome.timedOut);
+  const sameEnd = sameStatus && sameOutput !== false && sameErrors;
   const alike = { a: [] as number[], b: [] as number[] };
   return {
     core,
@@ -115,7 +126,16 @@ function buildContext(core: TraceDiffCore, labels: DiffLabels, contexts: DiffRun
     stdoutOf,
     sameOutput,
     sameErrors,
+    sameEnd,
   };
+}
+
+/**
+ * coreutils quote names as ‘/tmp/x’ in a UTF-8 locale and as '/tmp/x' in the C locale a bare chroot falls
+ * back to: the same message either way.
+ */
+function plainQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }
 
 /** strace's own lines in a stderr file (`strace: Process 12 attached`) are not the program's. */

@@ -30,6 +30,11 @@ export interface DiagnosisContext {
   sameOutput: boolean | null;
   /** Whether both runs wrote the same to stderr (warnings included). */
   sameErrors: boolean;
+  /**
+   * Whether both runs end the same way: the same exit status or signal, the same output (or unknown) and
+   * the same messages. Then nothing that differs changed the outcome, and no difference is its cause.
+   */
+  sameEnd: boolean;
 }
 
 /**

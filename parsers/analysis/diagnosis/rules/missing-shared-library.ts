@@ -22,6 +22,10 @@ export const missingSharedLibrary: DiagnosisRule = {
     );
     const lib = message ? (LOADER_MESSAGE.exec(message.text)?.[1] as string) : null;
     const tries = failures.filter((d) => (lib ? basename(d.path) === lib : true));
+    // Missing means ENOENT: "cannot open shared object file: Operation not permitted" after openat = -1
+    // EPERM is a library that is there and refused (a seccomp filter, modes), not a missing one.
+    if (message && /cannot open shared object file: (?!No such file)/.test(message.text)) return null;
+    if (tries.some((d) => d.errno !== 'ENOENT' && d.errno !== 'ENOTDIR')) return null;
     if (!lib) {
       // No message (a filtered log, or stderr not traced): every try of one library failed and the
       // process ended right after, with the loader's 127.

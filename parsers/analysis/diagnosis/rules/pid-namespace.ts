@@ -1,3 +1,5 @@
+import { firstString } from '../call-args.js';
+import type { RunFacts } from '../run-facts.js';
 import type { DiagnosisRule } from '../types.js';
 import { contextSays, namespaceCall } from './namespace-kit.js';
 import { evidenceOf, outcomeDiffers } from './rule-kit.js';
@@ -22,18 +24,36 @@ export const pidNamespace: DiagnosisRule = {
       (d) => d.side === run.side && (d.name === 'getpid' || d.name === 'getppid') && d.kind === 'changed',
     );
     const isOne = pidCall !== undefined && t.ret(pidCall.i) === (pidCall.name === 'getpid' ? 1 : 0);
-    // Without a pid that differs, the program must at least look at processes (/proc/<pid>, kill).
+    // Without a pid that differs, the program must at least look at processes (/proc/<pid>, kill): a
+    // call that differs, or an open of /proc/<pid>/... whose content differs (`cat /proc/1/comm` opens the
+    // same path in both runs, and pid 1 is another process in each).
     const looks = ctx.divergences.some(
       (d) => d.side === run.side && (/^\/proc\/(\d+|self)?(\/|$)/.test(d.path) || d.name === 'kill'),
     );
-    if (!pidCall && !looks) return null;
+    const opened = looks || pidCall || ctx.sameOutput !== false ? -1 : openOfPidFile(run);
+    if (!pidCall && !looks && opened < 0) return null;
     return {
       rule: 'pid-namespace',
       confidence: isOne ? 'certain' : 'likely',
       cause:
-        `${run.label} runs in a new pid namespace, where the program is pid 1 and sees only its own processes` +
-        (pidCall ? ` (${pidCall.name}() returns ${t.ret(pidCall.i)} there)` : ''),
-      evidence: evidenceOf(ctx, [pidCall?.i, ns], [pidCall?.other]),
+        opened >= 0
+          ? `${run.label} runs in a new pid namespace whose pids start again at 1, with a /proc of its own: ` +
+            `${firstString(t, opened)} is another process there than in ${ctx.reference.label}`
+          : `${run.label} runs in a new pid namespace, where the program is pid 1 and sees only its own processes` +
+            (pidCall ? ` (${pidCall.name}() returns ${t.ret(pidCall.i)} there)` : ''),
+      evidence: evidenceOf(ctx, [pidCall?.i, opened, ns], [pidCall?.other]),
     };
   },
 };
+
+/** The target's first successful open of a /proc/<pid>/ file, or -1. */
+function openOfPidFile(run: RunFacts): number {
+  const t = run.trace;
+  const events = run.target?.unit.events ?? [];
+  for (const i of events) {
+    const name = t.name(i);
+    if (name !== 'openat' && name !== 'open') continue;
+    if (t.errno(i) === null && /^\/proc\/\d+\//.test(firstString(t, i))) return i;
+  }
+  return -1;
+}

@@ -116,6 +116,5 @@ export function confidenceFor(
 
 /** The runs end differently, or print different output or warnings: there is something to explain. */
 export function outcomeDiffers(ctx: DiagnosisContext): boolean {
-  if (ctx.situation !== 'both-succeed') return true;
-  return ctx.sameOutput === false || !ctx.sameErrors;
+  return !ctx.sameEnd;
 }
