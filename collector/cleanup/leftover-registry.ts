@@ -64,7 +64,8 @@ export function defaultRegistryDir(): string {
 export interface OpenRegistryOptions {
   dir?: string;
   /**
-   * Start the watchdog that SIGKILLs the recorded process groups as soon as this process dies (default
+   * Start the watchdog that SIGKILLs the recorded process groups and the processes of the recorded cgroups
+   * as soon as this process dies (default
    * true): the runs die with the collector, and the next collect removes the rest.
    */
   watchdog?: boolean;
@@ -105,12 +106,14 @@ export class LeftoverRegistry {
       this.append({ id, leftover });
       this.live.set(id, leftover);
       if (leftover.kind === 'process-group') this.watchdog?.watch(leftover.pgid);
+      if (leftover.kind === 'cgroup') this.watchdog?.watchCgroup(leftover.path);
     }
     return {
       id,
       release: () => {
         if (this.closed || !this.live.delete(id)) return;
         if (leftover.kind === 'process-group') this.watchdog?.unwatch(leftover.pgid);
+        if (leftover.kind === 'cgroup') this.watchdog?.unwatchCgroup(leftover.path);
         this.append({ id, released: true });
       },
     };

@@ -225,36 +225,58 @@ describe.runIf(isRoot && hasRunc)('collect --runs host,chroot,container (real ru
   });
 });
 
+/** A `collect --runs container` of a long sleep, returned once the program sleeps inside its container. */
+async function sleepingContainer(registryDir: string) {
+  const out = join(tempDir('/tmp/spelunk-test-session-'), 's');
+  const child = execa(
+    'node',
+    [BIN, 'collect', '--runs', 'container', '--timeout', '0', '--out', out, '--', '/bin/sleep', '27.1828'],
+    { reject: false, env: { SPELUNK_LEFTOVER_DIR: registryDir }, stdin: 'ignore' },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const log = join(out, 'container.strace.log');
+  const deadline = Date.now() + 30_000;
+  // Go's runtime sleeps too: wait for the program's own sleep, after its execve.
+  const sleeping = (): boolean => {
+    const text = existsSync(log) ? readFileSync(log, 'latin1') : '';
+    const exec = text.indexOf('execve("/bin/sleep"');
+    return exec >= 0 && text.indexOf('nanosleep(', exec) > 0;
+  };
+  while (!sleeping()) {
+    if (Date.now() > deadline) throw new Error(`the container never slept: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const m = /--root (\/tmp\/spelunk-bundle-\w+)\/state run --bundle \S+ (spelunk-[0-9a-f]{12})/.exec(stderr);
+  const [, bundle, id] = m as RegExpExecArray;
+  const cgroups = cgroupDirs(`/${id}`).filter((d) => existsSync(d));
+  expect(cgroups.length).toBeGreaterThan(0);
+  expect(mountsUnder(bundle as string)).toHaveLength(1);
+  return { child, bundle: bundle as string, id: id as string, cgroups };
+}
+
+/** A process's state letter from /proc/PID/stat, or 'gone'. */
+function procState(pid: string): string {
+  try {
+    return /\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1] ?? 'gone';
+  } catch {
+    return 'gone';
+  }
+}
+
+/** The pids in a cgroup directory ([] once it is gone). */
+function cgroupPids(dir: string): string[] {
+  try {
+    return readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
 describe.runIf(isRoot && hasRunc)('a container collect killed with SIGKILL', () => {
   it('leaves a registry from which the next collect removes the container, its cgroup, overlay and bundle', async () => {
     const registryDir = tempDir('/tmp/spelunk-test-registry-');
-    const out = join(tempDir('/tmp/spelunk-test-session-'), 's');
-    const child = execa(
-      'node',
-      [BIN, 'collect', '--runs', 'container', '--timeout', '0', '--out', out, '--', '/bin/sleep', '27.1828'],
-      { reject: false, env: { SPELUNK_LEFTOVER_DIR: registryDir }, stdin: 'ignore' },
-    );
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const log = join(out, 'container.strace.log');
-    const deadline = Date.now() + 30_000;
-    // Go's runtime sleeps too: wait for the program's own sleep, after its execve.
-    const sleeping = (): boolean => {
-      const text = existsSync(log) ? readFileSync(log, 'latin1') : '';
-      const exec = text.indexOf('execve("/bin/sleep"');
-      return exec >= 0 && text.indexOf('nanosleep(', exec) > 0;
-    };
-    while (!sleeping()) {
-      if (Date.now() > deadline) throw new Error(`the container never slept: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const m = /--root (\/tmp\/spelunk-bundle-\w+)\/state run --bundle \S+ (spelunk-[0-9a-f]{12})/.exec(
-      stderr,
-    );
-    const [, bundle, id] = m as RegExpExecArray;
-    const cgroups = cgroupDirs(`/${id}`).filter((d) => existsSync(d));
-    expect(cgroups.length).toBeGreaterThan(0);
-    expect(mountsUnder(bundle as string)).toHaveLength(1);
+    const { child, bundle, id, cgroups } = await sleepingContainer(registryDir);
     // The collector and every process it started, its watchdog included: nothing is left to clean up.
     for (const pid of [...descendantsOf(child.pid as number), child.pid as number]) {
       try {
@@ -267,10 +289,32 @@ describe.runIf(isRoot && hasRunc)('a container collect killed with SIGKILL', () 
     const report = await sweepLeftovers(registryDir);
     expect(report.problems).toEqual([]);
     expect(report.done.join('\n')).toContain(`deleted runc container ${id}`);
-    expect(existsSync(bundle as string)).toBe(false);
-    expect(mountsUnder(bundle as string)).toEqual([]);
+    expect(existsSync(bundle)).toBe(false);
+    expect(mountsUnder(bundle)).toEqual([]);
     expect(cgroups.filter((d) => existsSync(d))).toEqual([]);
     expect(readdirSync(registryDir)).toEqual([]);
+  });
+
+  it("takes the container's processes with it through the watchdog, not only its own process groups", async () => {
+    const registryDir = tempDir('/tmp/spelunk-test-registry-');
+    const { child, id, cgroups } = await sleepingContainer(registryDir);
+    const inside = cgroupPids(cgroups[0] as string);
+    expect(inside.length).toBeGreaterThan(0);
+    // Only the collector: its watchdog sees the pipe close and kills what it listed.
+    process.kill(child.pid as number, 'SIGKILL');
+    await child;
+    const deadline = Date.now() + 20_000;
+    while (cgroups.some((d) => cgroupPids(d).length > 0)) {
+      if (Date.now() > deadline)
+        throw new Error(`still in the container: ${cgroups.flatMap(cgroupPids).join(' ')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Gone, or a zombie its new parent has yet to reap: no longer running either way.
+    for (const pid of inside) expect(['gone', 'Z', 'X']).toContain(procState(pid));
+    const report = await sweepLeftovers(registryDir);
+    expect(report.problems).toEqual([]);
+    expect(report.done.join('\n')).toContain(`deleted runc container ${id}`);
+    expect(cgroups.filter((d) => existsSync(d))).toEqual([]);
   });
 });
 
