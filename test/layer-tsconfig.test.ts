@@ -1,6 +1,5 @@
 import { execa } from 'execa';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -8,7 +7,19 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 /** Type-checks `code` as a file of `layer` (with that layer's tsconfig.json) and returns the errors. */
 async function errorsIn(layer: string, code: string): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'spelunk-tsconfig-'));
+  // The probe lives inside the clone: tsc looks for `types: ["node"]` in node_modules/@types from the
+  // probe's folder upwards, so a probe under /tmp failed with "Cannot find type definition file for
+  // 'node'" wherever no stray /tmp/node_modules happened to hold it.
+  mkdirSync(join(ROOT, 'test-output'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, 'test-output', 'tsconfig-probe-'));
+  try {
+    return await typecheck(dir, layer, code);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function typecheck(dir: string, layer: string, code: string): Promise<string> {
   writeFileSync(join(dir, 'probe.ts'), code);
   writeFileSync(
     join(dir, 'tsconfig.json'),
