@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+// esbuild inlines the one field (npm run build:cli), so --version reads no file at run time
+import { version } from '../package.json';
 
 /**
  * One entry per command: what `spelunk --help` lists, and the module that defines it. A command's
@@ -75,6 +77,7 @@ export async function buildProgram(wanted: string | undefined): Promise<Command>
     .description(
       'See what a program asks the kernel: strace/bpftrace traces, parsed, compared and explained.',
     )
+    .version(version)
     .showHelpAfterError()
     // the listing is the table's, for loaded and unloaded commands alike
     .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${usageOf(cmd.name()) ?? cmd.usage()}` });

@@ -151,12 +151,17 @@ function formatLessonText(json: ReturnType<typeof resolveLessonJson>, maxEvents:
   return out.join('\n');
 }
 
+/** A lesson by id, or by the number the list prints before it ("3" for the third). */
+function findListedLesson(id: string): Lesson | undefined {
+  return findLesson(id) ?? (/^[1-9]\d*$/.test(id) ? LESSONS[Number(id) - 1] : undefined);
+}
+
 /** `spelunk lessons [id]`: the guided lessons, and one lesson's steps resolved on the current samples. */
 export function registerLessonsCommand(program: Command): void {
   program
     .command('lessons')
     .description('list the guided lessons, or print one with the events each step points at in the samples')
-    .argument('[id]', 'a lesson id (see the list)')
+    .argument('[id]', 'a lesson id, or its number in the list')
     .option('--json', 'machine-readable output')
     .option(
       '--samples <dir>',
@@ -178,12 +183,18 @@ export function registerLessonsCommand(program: Command): void {
           await writeOut((opts.json ? JSON.stringify(list, null, 2) : formatLessonList()) + '\n');
           return;
         }
-        const lesson = findLesson(id);
+        const lesson = findListedLesson(id);
         if (!lesson) {
-          const ids = LESSONS.map((l) => l.id);
-          throw new LessonError(
-            `unknown lesson "${id}" (closest: ${computeClosestNames(id, ids, 3).join(', ')})`,
-          );
+          // the list prints sections too ("[loader]"): a section's name gets that section's lessons
+          const inSection = LESSONS.filter((l) => l.section === id).map((l) => l.id);
+          const closest = inSection.length
+            ? `${inSection.join(', ')}: the lessons of section ${id}`
+            : computeClosestNames(
+                id,
+                LESSONS.map((l) => l.id),
+                3,
+              ).join(', ');
+          throw new LessonError(`unknown lesson "${id}" (closest: ${closest})`);
         }
         const json = resolveLessonJson(resolve(opts.samples), lesson);
         await writeOut(
@@ -194,14 +205,14 @@ export function registerLessonsCommand(program: Command): void {
         const broken = json.steps.reduce((n, s) => n + s.unmatched.length + (s.events.length ? 0 : 1), 0);
         if (broken > 0) {
           process.stderr.write(
-            `spelunk: ${broken} selector(s) of lesson ${id} match nothing in the current samples\n`,
+            `spelunk: ${broken} selector(s) of lesson ${lesson.id} match nothing in the current samples\n`,
           );
           process.exitCode = 1;
         }
         const failed = json.steps.flatMap((s) => s.checks.filter((c) => !c.ok));
         if (failed.length > 0) {
           process.stderr.write(
-            `spelunk: ${failed.length} check(s) of lesson ${id} do not hold on the current samples: ${failed.map((c) => c.claim).join('; ')}\n`,
+            `spelunk: ${failed.length} check(s) of lesson ${lesson.id} do not hold on the current samples: ${failed.map((c) => c.claim).join('; ')}\n`,
           );
           process.exitCode = 1;
         }
