@@ -24,7 +24,7 @@ describe('the packed package, installed in an empty folder', () => {
   let work = '';
   let pkg = '';
   let bin = '';
-  let packed: { entryCount: number; size: number; files: { path: string }[] };
+  let packed: { version: string; entryCount: number; size: number; files: { path: string }[] };
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'spelunk-pack-'));
@@ -76,17 +76,25 @@ describe('the packed package, installed in an empty folder', () => {
       expect(installed).not.toContain(dev);
   });
 
-  it('ships the static web app: the page, its assets, the samples, the standalone template', () => {
+  it('ships the static web app: the page, its script, the samples (also as scripts), the standalone template', () => {
     const dist = join(pkg, 'app', 'dist');
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
     const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
-    expect(assets.length).toBeGreaterThanOrEqual(2);
+    expect(assets.length).toBeGreaterThanOrEqual(1);
     for (const asset of assets) expect(existsSync(join(dist, asset)), asset).toBe(true);
+    // a classic script: a page opened from disk runs no module script (test/e2e/static.e2e.test.ts)
+    expect(html).not.toContain('type="module"');
     const index = JSON.parse(readFileSync(join(dist, 'samples', 'index.json'), 'utf8')) as {
       samples: { runs: { log: string }[] }[];
     };
-    for (const run of index.samples.flatMap((s) => s.runs))
-      expect(existsSync(join(dist, 'samples', run.log)), run.log).toBe(true);
+    // each sample log twice: fetched over http, and as a script for a page opened from disk
+    for (const { log } of index.samples.flatMap((s) => s.runs)) {
+      const bytes = readFileSync(join(pkg, 'samples', log), 'latin1');
+      expect(readFileSync(join(dist, 'samples', log), 'latin1'), log).toBe(bytes);
+      expect(readFileSync(join(dist, 'samples', `${log}.js`), 'latin1'), `${log}.js`).toContain(
+        `["samples/${log}"] = `,
+      );
+    }
     expect(readFileSync(join(dist, 'standalone.html'), 'utf8')).toContain('<script type="module">');
   });
 
@@ -109,6 +117,20 @@ describe('the packed package, installed in an empty folder', () => {
 
     const help = await run(['--help']);
     expect(String(help.stdout)).toContain('serve [options] [inputs...]');
+    expect(String((await run(['--version'])).stdout)).toBe(packed.version);
+
+    // the lessons read the samples installed with the package
+    const lesson = await run(['lessons', 'bare-chroot-enoent', '--json']);
+    expect(lesson.exitCode).toBe(0);
+    const steps = (JSON.parse(String(lesson.stdout)) as { steps: { checks: { ok: boolean }[] }[] }).steps;
+    expect(steps.flatMap((s) => s.checks).every((c) => c.ok)).toBe(true);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('collects for real from the installed package (as root)', async () => {
+    const r = await run(['collect', '--rootfs', 'bare', '--out', 'demo', '--', '/usr/bin/true']);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    const diff = await run(['diff', 'demo', '--json']);
+    expect(JSON.parse(String(diff.stdout)).findings[0]).toMatchObject({ rule: 'missing-elf-interpreter' });
   });
 
   it('serves the packaged app and a trace, building nothing', async () => {
@@ -118,7 +140,7 @@ describe('the packed package, installed in an empty folder', () => {
       const url = await firstLine(server);
       const page = await fetch(url);
       expect(page.status).toBe(200);
-      expect(await page.text()).toMatch(/<script type="module"[^>]+src="\.\/assets\//);
+      expect(await page.text()).toMatch(/<script [^>]*src="\.\/assets\//);
       const catalog = (await (await fetch(new URL('api/traces.json', url))).json()) as {
         traces: { runs: { urls: string[] }[] }[];
       };
@@ -133,7 +155,7 @@ describe('the packed package, installed in an empty folder', () => {
 
   it("runs the README's library example against the installed package", async () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const example = /<!-- library-example[^>]*-->\n```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    const example = /<!-- library-example[^>]*-->\s*```js\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(example).toBeDefined();
     for (const f of ['host.strace.log', 'chroot.strace.log'])
       copyFileSync(join(pkg, 'samples', 'hello-bare-chroot', f), join(work, f));
@@ -141,8 +163,51 @@ describe('the packed package, installed in an empty folder', () => {
     const out = await execa('node', ['example.js'], { cwd: work });
     expect(out.stdout).toMatch(/^\d+ execve ENOENT$/m);
     expect(out.stdout).toMatch(/calls: 1/);
-    const types = readFileSync(join(pkg, 'dist', 'parsers', 'index.d.ts'), 'utf8');
-    expect(types).toContain('export { computeTraceDiff }');
+  });
+
+  it('types a TypeScript consumer from the declarations alone (no Node or DOM types)', async () => {
+    writeFileSync(
+      join(work, 'consumer.ts'),
+      [
+        "import { computeTraceDiff, parseStrace, type Trace, type TraceEvent } from 'spelunk';",
+        'const trace: Trace = parseStrace(\'1 execve("/bin/true", ["true"], 0x1 /* 1 var */) = 0\\n\');',
+        'const first: TraceEvent = trace.event(0);',
+        "export const name: string = first.kind === 'syscall' ? first.name : '';",
+        'export const message: string | undefined = computeTraceDiff(trace, trace, {}).findings[0]?.message;',
+        '// a wrong use must be an error, or the declarations would be typing nothing',
+        'export const wrong: number = trace.event(0).kind;',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(work, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          lib: ['es2023'],
+          types: [],
+          noEmit: true,
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    const tsc = await execa(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', '.'], {
+      cwd: work,
+      reject: false,
+    });
+    // one error (its explanation lines are indented): the wrong use on line 7, nothing in the declarations
+    expect(
+      String(tsc.stdout)
+        .split('\n')
+        .filter((l) => /^\S/.test(l)),
+    ).toEqual([
+      expect.stringMatching(
+        /^consumer\.ts\(7,14\): error TS2322: Type '.*' is not assignable to type 'number'/,
+      ),
+    ]);
   });
 });
 
