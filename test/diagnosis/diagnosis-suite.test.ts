@@ -22,12 +22,10 @@ const cases = loadCases();
 const PARSER_PENDING = new Set(['terminal-form-pipeline']);
 
 /**
- * Cases the rules do not get right yet, each with what the trace shows. Their tests are expected to
- * fail: when a rule fixes one, its test fails here until the case is taken off this list.
- * - python-script-bare: host.strace.log:374 python reads "#!/usr/bin/python3\n..." from hello.py (late,
- *   after seeking its end), but findings[0] says only that the #! line "names its interpreter".
+ * Cases the rules do not get right yet, each with what the trace shows: their tests are expected to fail,
+ * and when a rule fixes one, its test fails here until the case is taken off the list. Empty today.
  */
-const RULE_PENDING = new Set(['python-script-bare']);
+const RULE_PENDING = new Set<string>();
 const FALSE_CLAIM_PENDING = new Set<string>();
 
 const computed = new Map<string, Promise<DiffFinding[]>>();

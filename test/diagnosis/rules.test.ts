@@ -25,7 +25,13 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
   {
     rule: 'missing-script-interpreter',
     // `#!/usr/bin/perl` fails in execve; `#!/usr/bin/env perl` starts, then env finds no perl along PATH.
-    first: ['perl-script-bare', 'case:perl-script-bare', 'case:env-shebang-no-perl'],
+    // python reads its script's tail before the #! line: every read until the close is looked at.
+    first: [
+      'perl-script-bare',
+      'case:perl-script-bare',
+      'case:env-shebang-no-perl',
+      'case:python-script-bare',
+    ],
     // A PATH search that ends in a successful execve is not a missing interpreter.
     silent: [
       'sample:hello-bare-chroot',

@@ -76,9 +76,13 @@ export function programKind(run: RunFacts, interpreterHint: string | undefined):
         out.evidence.push(i);
         scriptFd = String(t.ret(i));
       }
+    } else if (scriptFd !== null && call === 'close' && String(leadingNumber(t, i)) === scriptFd) {
+      scriptFd = null;
     } else if (scriptFd !== null && out.interpreter === null && call === 'read') {
+      // python reads its script's tail first (lseek(3, -22, SEEK_END), read), then the whole file from 0:
+      // every read until the close may hold the #! line.
       const text = readData(run, i, scriptFd);
-      if (text !== null) {
+      if (text !== null && text.startsWith('#!')) {
         const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
         if (m) {
           // `#!/usr/bin/env perl`: env finds the interpreter by name in PATH.

@@ -32,8 +32,9 @@ export const missingScriptInterpreter: DiagnosisRule = {
         rule: 'missing-script-interpreter',
         confidence: kind.interpreter ? 'likely' : 'possible',
         cause:
-          `${program} is a script whose #! line names ${interpreter}, and ${kind.interpreterName ?? 'it'} is not ` +
-          `${ctx.subject.where}: execve of a script fails with ENOENT when the interpreter on its #! line is missing`,
+          `${program} is a script whose #! line names ${interpreter}, and ${kind.interpreterName ?? 'it'} is most ` +
+          `likely not ${ctx.subject.where}: execve of a script fails with ENOENT when the interpreter on its #! ` +
+          `line is missing (or when that interpreter's own dynamic loader is)`,
         evidence: evidenceOf(ctx, [exec.failed], refEvidence),
       };
     }
