@@ -114,6 +114,8 @@ interface Row {
  * other in the same run (a shared machine's load then weighs on both alike), and the section shows both.
  */
 const BASELINE = process.env.UI_BENCH_BASELINE;
+/** How the section names that build ("main at e37459f"); its folder by default. */
+const BASELINE_NAME = process.env.UI_BENCH_BASELINE_NAME ?? BASELINE;
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
@@ -232,9 +234,7 @@ function writeSection(rows: Row[], baseline: Row[]): void {
     '"Draw" is the timeline\'s work per frame (canvas marks, axis, brush); "frame interval" is the time between animation frames (the draw plus the browser\'s own work, at least one 60 Hz vsync). Panning copies lanes from a strip cached per zoom level (p95 is the frames that redraw the strip); zoom frames change the width every frame and are all drawn from the columns by the level-of-detail walk.',
     "Memory: \"JS heap + array buffers\" is the page's main thread (the event columns live here); the worker holds the Trace with the raw text, counted in the renderer process's resident memory (Chromium's own baseline here is ~500 MiB).",
     ...(baseline.length
-      ? [
-          `"baseline" rows: the build in ${BASELINE}, measured in the same run, each size right after this build's.`,
-        ]
+      ? [`"baseline" rows: ${BASELINE_NAME}, measured in the same run, each size right after this build's.`]
       : []),
     '',
     ...table,
