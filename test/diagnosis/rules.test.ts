@@ -131,7 +131,7 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
   },
   {
     rule: 'pid-namespace',
-    first: ['pidns-echo-pid', 'case:pidns-print-pid', 'case:pidns-proc-1-comm'],
+    first: ['pidns-echo-pid', 'case:pidns-print-pid', 'case:pidns-proc-1-comm', 'pidns-host-proc'],
     silent: ['netns-connect', 'uts-hostname', 'ls-root'],
   },
   { rule: 'hostname', first: ['uts-hostname'], silent: ['pidns-echo-pid', 'netns-connect', 'ls-root'] },
@@ -202,6 +202,15 @@ describe('what a rule says is what the kernel means', () => {
     expect(top?.message).not.toMatch(/\/tmp\/x does not exist/);
     // The host run opens /tmp/x to write it, not to read it.
     expect(detect('different-files-read', 'create-in-missing-dir')?.cause).toMatch(/^host writes \/tmp\/x\b/);
+  });
+});
+
+describe('a pid namespace without a proc of its own', () => {
+  it('says the program still reads the host /proc, not that it sees only its own processes', () => {
+    const top = loadPair('pidns-host-proc').diff.findings[0];
+    expect(top?.rule).toBe('pid-namespace');
+    expect(top?.message).toContain("the /proc it reads is the host's");
+    expect(top?.message).not.toContain('sees only its own processes');
   });
 });
 

@@ -24,7 +24,8 @@ export const differentFilesRead: DiagnosisRule = {
           d.path !== '' &&
           pathFamily(d.path) === null &&
           d.kind === 'only' &&
-          d.other < 0,
+          d.other < 0 &&
+          !opensOwnCwd(side === ctx.subject.side ? ctx.subject : ctx.reference, d.i),
       );
     // Opened in one run, missing in the other: the other's failing open, seen from this side.
     const openedOnlyIn = (side: 'a' | 'b'): Divergence[] => {
@@ -85,4 +86,13 @@ function verb(run: RunFacts, list: Divergence[]): string {
   if (writes.every((w) => !w)) return 'reads';
   const rdwr = list.some((d) => /\bO_RDWR\b/.test(argsText(run.trace, d.i)));
   return writes.every((w) => w) && !rdwr ? 'writes' : 'opens';
+}
+
+/**
+ * `openat(AT_FDCWD</work/x>, "/work/x", O_RDONLY|O_DIRECTORY)`: the program opens its own working directory
+ * (python -c lists it for sys.path). Each run has its own (chroot(8) does chdir("/")): not another file.
+ */
+function opensOwnCwd(run: RunFacts, i: number): boolean {
+  const m = /^AT_FDCWD<([^>]*)>, "([^"]*)"/.exec(argsText(run.trace, i));
+  return m !== null && (m[2] === m[1] || m[2] === '.' || m[2] === '');
 }

@@ -46,7 +46,13 @@ export const networkNamespace: DiagnosisRule = {
         evidence: evidenceOf(ctx, [failure!.i], [failure!.other]),
       };
     }
-    const message = findMessage(ctx, (text) => /network|unreachable|resolve|connect|host/i.test(text));
+    // The program's error says what the kernel or the resolver answered (strerror(ENETUNREACH) is "Network
+    // is unreachable"); words like "connect" alone also match a traceback's code lines ("self.connect()").
+    const message = findMessage(ctx, (text) =>
+      /unreachable|no route to host|connection refused|network is down|name resolution|name or service not known|could not resolve|resolve host/i.test(
+        text,
+      ),
+    );
     // What the program did on the network in the namespace: its failing call, else its first network call
     // that went otherwise. A program that never touches the network is not changed by the namespace.
     const netCall = failure ?? ctx.divergences.find((d) => d.side === run.side && NETWORK_CALLS.has(d.name));
@@ -58,6 +64,11 @@ export const networkNamespace: DiagnosisRule = {
         `${run.label} runs in a new network namespace, which has only the loopback interface lo: no other ` +
         `interface and no route out` +
         (failure ? `, so ${callName(failure)} fails with ${failure.errno}` : '') +
+        // A new namespace's lo is down until someone runs `ip link set lo up`: with no route even for
+        // 127.0.0.0/8, a connect to 127.0.0.1 fails with ENETUNREACH too.
+        (failure?.errno === 'ENETUNREACH' && /^127\./.test(failure.path)
+          ? ' (lo is down there, so even 127.0.0.1 has no route)'
+          : '') +
         (message ? ` and the program says ${quoteMessage(message.text)}` : ''),
       evidence: evidenceOf(ctx, [netCall?.i, ns, message?.i], [netCall?.other]),
     };

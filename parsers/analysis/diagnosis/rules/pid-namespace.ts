@@ -1,4 +1,5 @@
-import { firstString } from '../call-args.js';
+import { argsText, firstString } from '../call-args.js';
+import { isolationCallsBefore } from '../lineage.js';
 import type { RunFacts } from '../run-facts.js';
 import type { DiagnosisRule } from '../types.js';
 import { contextSays, namespaceCall } from './namespace-kit.js';
@@ -32,6 +33,19 @@ export const pidNamespace: DiagnosisRule = {
     );
     const opened = looks || pidCall || ctx.sameOutput !== false ? -1 : openOfPidFile(run);
     if (!pidCall && !looks && opened < 0) return null;
+    // unshare --mount-proc mounts a proc for the namespace (mount("proc", "/proc", "proc", ...)) before the
+    // program starts; without it the program reads the host's /proc and still sees every host process.
+    const ownProc = ns < 0 || procMountedAfter(run, ns);
+    if (!ownProc) {
+      return {
+        rule: 'pid-namespace',
+        confidence: 'likely',
+        cause:
+          `${run.label} runs in a new pid namespace${pidCall ? ` (${pidCall.name}() returns ${t.ret(pidCall.i)} there)` : ''}, ` +
+          `but no proc was mounted for it: the /proc it reads is the host's, so it still lists the host's processes`,
+        evidence: evidenceOf(ctx, [pidCall?.i, opened, ns], [pidCall?.other]),
+      };
+    }
     return {
       rule: 'pid-namespace',
       confidence: isOne ? 'certain' : 'likely',
@@ -56,4 +70,15 @@ function openOfPidFile(run: RunFacts): number {
     if (t.errno(i) === null && /^\/proc\/\d+\//.test(firstString(t, i))) return i;
   }
   return -1;
+}
+
+/** Whether a proc filesystem is mounted in the target's lineage after the namespace call ns. */
+function procMountedAfter(run: RunFacts, ns: number): boolean {
+  const target = run.target;
+  if (!target) return true;
+  const at = target.execEvent >= 0 ? target.execEvent : (target.unit.events[0] ?? 0);
+  return isolationCallsBefore(run.lineage, target.pid, at).some(
+    (e) =>
+      e > ns && run.trace.name(e) === 'mount' && /^"[^"]*", "[^"]*", "proc"/.test(argsText(run.trace, e)),
+  );
 }
