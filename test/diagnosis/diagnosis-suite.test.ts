@@ -22,10 +22,13 @@ const cases = loadCases();
 const PARSER_PENDING = new Set(['terminal-form-pipeline']);
 
 /**
+/**
  * Cases the rules do not get right yet, each with what the trace shows: their tests are expected to fail,
- * and when a rule fixes one, its test fails here until the case is taken off the list. Empty today.
+ * and when a rule fixes one, its test fails here until the case is taken off the list.
+ * - python-without-home: b.strace.log:1 starts python with 2 variables against 3, :250 writes
+ *   "KeyError: 'HOME'", but findings[0] counts the variables without naming HOME.
  */
-const RULE_PENDING = new Set<string>();
+const RULE_PENDING = new Set<string>(['python-without-home']);
 const FALSE_CLAIM_PENDING = new Set<string>();
 
 const computed = new Map<string, Promise<DiffFinding[]>>();

@@ -2,6 +2,7 @@ import type { CaseRecipe } from '../case-recipe.js';
 import { caseDir, compile } from '../case-recipe.js';
 import { BOTH_SUCCEED, DYNAMIC_PROGRAM, LOADER_MISSING_CLAIMS, LOADER_PRESENT } from './claims.js';
 import { call, execOf, stderrWrite, stdoutWrite } from './regex.js';
+import { BASE_ENV } from '../case-recipe.js';
 
 /**
  * The second set: causes the first set already covers, made again with other programs and other calls, and
@@ -20,6 +21,8 @@ const PY_SCRIPT = 'python-script-bare';
 const OOM_PY = 'oom-killed-python';
 const DEV_ZERO = 'dd-without-dev-zero';
 const RO_MKDIR = 'read-only-mkdir';
+const LS_PRIVATE = 'permission-private-dir';
+const NO_HOME = 'python-without-home';
 
 const SAME =
   'behaves the same|no (real )?difference|only (in )?noise|identical behaviou?r|(does|do) the same thing';
@@ -383,6 +386,84 @@ export const VARIANT_RECIPES: CaseRecipe[] = [
     evidence: {
       a: [call('mkdir', `"${caseDir(RO_MKDIR)}/data/sub"`, '0')],
       b: [call('mkdir', `"${caseDir(RO_MKDIR)}/data/sub"`, '-1 EROFS'), stderrWrite('Read-only file system')],
+    },
+  },
+  {
+    id: LS_PRIVATE,
+    title: 'ls of a 0700 directory after setpriv switched to nobody',
+    story:
+      `Plain strace. ${caseDir(LS_PRIVATE)}/private belongs to root, mode 0700. A: root lists it. B: setpriv ` +
+      '--reuid=65534 --regid=65534 --clear-groups execs the same ls, which opens the directory as nobody: ' +
+      'openat fails with EACCES, ls says "cannot open directory ...: Permission denied" and exits 2.',
+    cause: {
+      rule: 'file-permission',
+      summary:
+        'B runs ls as uid 65534, and the directory is root-only (mode 0700), so opening it fails with EACCES.',
+      mentions: [`${caseDir(LS_PRIVATE)}/private`],
+      match: 'permission|mode',
+    },
+    bothSucceed: false,
+    falseClaims: [
+      ...LOADER_PRESENT,
+      ...DYNAMIC_PROGRAM,
+      '(?<!no )seccomp (filter|profile)[^.;]*\\b(refuses|refused|denies|denied|blocks|blocked)',
+      'PR_CAPBSET_DROP',
+      'does not exist',
+    ],
+    setup: [`mkdir -p ${caseDir(LS_PRIVATE)}/private`, `chmod 700 ${caseDir(LS_PRIVATE)}/private`],
+    runs: {
+      kind: 'strace',
+      a: { label: 'host', argv: ['/usr/bin/ls', `${caseDir(LS_PRIVATE)}/private`] },
+      b: {
+        label: 'host, setpriv --reuid=65534',
+        argv: [
+          '/usr/bin/setpriv',
+          '--reuid=65534',
+          '--regid=65534',
+          '--clear-groups',
+          '/usr/bin/ls',
+          `${caseDir(LS_PRIVATE)}/private`,
+        ],
+      },
+    },
+    outcome: { a: { exitCode: 0 }, b: { exitCode: 2 } },
+    evidence: {
+      a: [call('openat', `"${caseDir(LS_PRIVATE)}/private"`, '3')],
+      b: [call('setresuid', '65534', '0'), call('openat', `"${caseDir(LS_PRIVATE)}/private"`, '-1 EACCES')],
+    },
+  },
+  {
+    id: NO_HOME,
+    title: 'a python program that reads HOME, run without it',
+    story:
+      "Plain strace. python3 prints os.environ['HOME']. A runs with the capture environment (PATH, HOME, " +
+      'LANG: 3 variables); B with the same minus HOME (env -i PATH LANG: 2 variables): python raises ' +
+      "KeyError: 'HOME' and exits 1.",
+    cause: {
+      rule: 'missing-env-var',
+      summary: "HOME is set in A but not in B, and the program reads os.environ['HOME']: KeyError, exit 1.",
+      mentions: ['HOME'],
+      match: 'environment (variable|size)|HOME[^.]*(not set|missing|unset)|variables? (fewer|less)',
+    },
+    bothSucceed: false,
+    falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM, 'permission denied', '/[\\w/.-]+ does not exist'],
+    setup: [],
+    runs: {
+      kind: 'strace',
+      a: {
+        label: 'host, HOME set',
+        argv: ['/usr/bin/python3', '-S', '-c', "import os; print(os.environ['HOME'])"],
+      },
+      b: {
+        label: 'host, HOME unset',
+        argv: ['/usr/bin/python3', '-S', '-c', "import os; print(os.environ['HOME'])"],
+        env: { PATH: BASE_ENV.PATH as string, LANG: BASE_ENV.LANG as string },
+      },
+    },
+    outcome: { a: { exitCode: 0 }, b: { exitCode: 1 } },
+    evidence: {
+      a: [execOf('/usr/bin/python3', '0'), stdoutWrite('"/root')],
+      b: [execOf('/usr/bin/python3', '0'), stderrWrite("KeyError: 'HOME'")],
     },
   },
 ];
