@@ -157,6 +157,7 @@ export interface Diagnostic {
     | 'unknown-line'
     | 'orphan-resumed'
     | 'unfinished-at-end'
+    | 'never-resumed'
     | 'binary-input'
     | 'not-a-trace'
     | 'truncated-line'

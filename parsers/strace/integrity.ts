@@ -24,7 +24,7 @@ export function checkTraceIntegrity(trace: Trace): string[] {
   }
   // an unfinished call is fine only when flagged: the column says so, the diagnostics must too
   for (const d of trace.diagnostics) {
-    if (d.code === 'unfinished-at-end') unfinished.delete(d.line);
+    if (d.code === 'unfinished-at-end' || d.code === 'never-resumed') unfinished.delete(d.line);
     if (d.code === 'repaired-line') {
       const f = trace.sources.findIndex((s) => d.file === undefined || s.name === d.file);
       const cov = covered[Math.max(f, 0)];

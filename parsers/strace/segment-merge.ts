@@ -157,7 +157,7 @@ function absorb(b: StraceTraceBuilder, seg: SegmentResult, lineBase: number, shi
     t.lastLine += lineBase;
   }
   b.tables.absorb(seg.summaries, seg.tables);
-  b.carry = seg.carry ? { head: seg.carry.head, line: seg.carry.line + lineBase } : null;
+  b.carry = seg.carry ? { ...seg.carry, line: seg.carry.line + lineBase } : null;
   if (seg.sawRelative) b.clock.relNs = shift.relNs + seg.relNs;
   if (seg.sawTimeOfDay) {
     b.clock.dayOffset = shift.day + seg.dayOffset;

@@ -32,7 +32,7 @@ export interface SegmentResult {
   lastAbs: number;
   dayOffset: number;
   tables: TableState;
-  carry: { head: string; line: number } | null;
+  carry: { head: string; line: number; note: string } | null;
   openResumes: OpenResume[];
   derivedDurations: number[];
   overlong: number[];

@@ -4,7 +4,7 @@ import { EVENT_KINDS } from '../model/event.js';
 import { LineStore, MAX_LINE } from '../model/line-store.js';
 import { CALL_STATUS, Trace, type TraceColumns, type TraceFormat } from '../model/trace.js';
 import { decodeStraceEvent } from './decode-event.js';
-import { emptyLine, scanLineAt, scanLineInto, type StraceLine } from './parse-line.js';
+import { emptyLine, parseStraceLine, scanLineAt, scanLineInto, type StraceLine } from './parse-line.js';
 import { scanLineBytes } from './scan-line-bytes.js';
 import { LineIds } from './line-ids.js';
 import { SegmentRecorder } from './segment-record.js';
@@ -50,7 +50,10 @@ export function repairedLineMessage(cutLine: number): string {
 
 /** The same message with its line moved by `by` (a segment's lines stitched after others). */
 export function moveRepairedLineMessage(message: string, by: number): string {
-  return message.replace(/^the rest of line (\d+)/, (_m, n: string) => `the rest of line ${Number(n) + by}`);
+  return message.replace(
+    /^the (rest of line|middle of the call on line) (\d+)/,
+    (_m, what: string, n: string) => `the ${what} ${Number(n) + by}`,
+  );
 }
 
 /**
@@ -70,7 +73,12 @@ export class StraceTraceBuilder {
   readonly diagnostics: Diagnostic[] = [];
   readonly tables: SummaryTableReader;
   readonly repaired = new Map<number, string>();
-  carry: { head: string; line: number } | null = null;
+  /**
+   * A line cut by a strace message, waiting for its rest; `note` is that message, which pid attribution
+   * hears only once the call is placed: "Process 29572 attached" is printed inside the clone3 that made
+   * task 29572, and that call is still the caller's.
+   */
+  carry: { head: string; line: number; note: string } | null = null;
   lastUnfinished = -1;
   readonly clock = new StraceClock();
   readonly fileName: string | undefined;
@@ -192,10 +200,12 @@ export class StraceTraceBuilder {
     if (this.tables.take(raw, lineNo)) return;
     let text = raw;
     let line = lineNo;
+    let note: string | null = null;
     if (this.carry) {
       if (raw.startsWith('strace: ')) return this.addMessage(raw.slice(8), lineNo);
       text = this.carry.head + raw;
       line = this.carry.line;
+      note = this.carry.note;
       this.repaired.set(line, text);
       this.diag('repaired-line', repairedLineMessage(line), lineNo);
       this.carry = null;
@@ -208,12 +218,14 @@ export class StraceTraceBuilder {
       // next line that is not strace's own (strace-format.md §3.11).
       const cut = text.indexOf('strace: Process ');
       if (cut > 0) {
-        this.carry = { head: text.slice(0, cut), line };
-        this.addMessage(text.slice(cut + 8), lineNo);
+        // The message's event comes first (it was printed first); what it says about tasks waits.
+        this.carry = { head: text.slice(0, cut), line, note: text.slice(cut + 8) };
+        this.addMessage(this.carry.note, lineNo, false);
         return;
       }
     }
     this.addParsed(l, line);
+    if (note !== null) this.pids.noteMessage(note);
   }
 
   /**
@@ -290,6 +302,14 @@ export class StraceTraceBuilder {
           c.status[i] = STATUS(l.argsEndedBy);
         } else {
           c.status[i] = UNFINISHED;
+          // A task makes one call at a time: an older call still open on it will never resume.
+          const older = this.pending.get(pid ?? -1);
+          if (older !== undefined)
+            this.diag(
+              'never-resumed',
+              `another call started on the same task (line ${line}) before this one resumed`,
+              c.line[older] as number,
+            );
           this.pending.set(pid ?? -1, i);
           this.rec?.touched.add(pid ?? -1);
           this.lastUnfinished = i;
@@ -372,8 +392,8 @@ export class StraceTraceBuilder {
         });
       return;
     }
+    if (l.argsEndedBy !== 'paren' && !l.died) return this.joinMiddle(i, line); // cut again: still pending
     c.endLine[i] = line;
-    if (l.argsEndedBy !== 'paren' && !l.died) return; // cut again: still pending
     this.pending.delete(key);
     this.setResult(i, l);
     c.status[i] = l.died ? DIED : 0;
@@ -383,6 +403,30 @@ export class StraceTraceBuilder {
       c.dur[i] = Math.round((ts - start) * 1e9) / 1e9;
       this.rec?.derivedDurations.push(i, ts);
     }
+  }
+
+  /**
+   * `<... read resumed>"abc" <unfinished ...>`: a call resumed and cut again. Its middle piece joins the
+   * start of the call (a repaired line, like the pieces strace's messages cut apart), so that the last
+   * resume completes it and no line of the three is left to no event.
+   */
+  private joinMiddle(i: number, middleLine: number): void {
+    const first = this.cols.columns.line[i] as number;
+    const headText = this.repaired.get(first) ?? this.store.line(first);
+    const middleText = this.store.line(middleLine);
+    const head = parseStraceLine(headText);
+    const middle = parseStraceLine(middleText);
+    this.repaired.set(
+      first,
+      headText.slice(0, head.argsEnd) +
+        middleText.slice(middle.argsStart, middle.argsEnd) +
+        headText.slice(head.argsEnd),
+    );
+    this.diag(
+      'repaired-line',
+      `the middle of the call on line ${first}: resumed, then cut again`,
+      middleLine,
+    );
   }
 
   /** `)  = ?` alone on a line (-e status= staging): the tail of the latest unfinished call. */
@@ -406,10 +450,10 @@ export class StraceTraceBuilder {
     if (l.dur !== null) c.dur[i] = l.dur;
   }
 
-  private addMessage(text: string, line: number): void {
+  private addMessage(text: string, line: number, note = true): void {
     const i = this.cols.add('message', null, null, line, 0);
     this.cols.columns.nameId[i] = this.cols.internName('');
-    this.pids.noteMessage(text);
+    if (note) this.pids.noteMessage(text);
   }
 
   private addUnknown(line: number, reason: string): void {
@@ -437,7 +481,10 @@ export class StraceTraceBuilder {
   }
 
   finish(input: { binary?: boolean } = {}): Trace {
-    if (this.carry) this.addUnknown(this.carry.line, 'a line cut by a strace message was never completed');
+    if (this.carry) {
+      this.addUnknown(this.carry.line, 'a line cut by a strace message was never completed');
+      this.pids.noteMessage(this.carry.note);
+    }
     this.tables.finish();
     const head: Diagnostic[] = [];
     if (input.binary) {
