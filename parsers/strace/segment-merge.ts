@@ -56,6 +56,10 @@ function timeShift(b: StraceTraceBuilder, seg: SegmentResult): TimeShift | null 
 function canAbsorb(b: StraceTraceBuilder, seg: SegmentResult): boolean {
   if (seg.unsafe !== null || b.carry !== null) return false;
   if (seg.leadingStack && b.cols.count === 0) return false;
+  // a call open at the seam that the segment supersedes (never resumed) or resumes and cuts again
+  // (its middle joins the call's first line): rare, and read in order
+  for (const key of seg.firstOpens) if (b.pending.has(key)) return false;
+  for (const r of seg.openResumes) if (!r.final && b.pending.has(r.key)) return false;
   if (seg.diagnosticsFull && b.diagnostics.length < MAX_DIAGNOSTICS) return false;
   return b.pids.accepts(seg.pids) && b.tables.accepts(seg.tables);
 }

@@ -34,6 +34,11 @@ export class SegmentRecorder {
   readonly openResumes: OpenResume[] = [];
   /** Keys of the pending map the segment set. */
   readonly touched = new Set<number>();
+  /**
+   * Keys whose first pending call in the segment was set while the key was untouched: a call of that
+   * task still open at the seam never resumed (the builder flags it), which only a re-read can say.
+   */
+  readonly firstOpens: number[] = [];
   /** Calls whose duration was taken from their halves' timestamps, with the resumed half's time. */
   readonly derivedDurations: number[] = [];
   /** Why the segment must be re-read in order whatever came before, or null. */

@@ -26,6 +26,7 @@ export interface SegmentResult {
   binary: boolean;
   pending: [number, number][];
   touched: number[];
+  firstOpens: number[];
   lastUnfinished: number;
   pids: PidState;
   relNs: number;
@@ -61,6 +62,7 @@ export function finishSegment(b: StraceTraceBuilder, binary: boolean): SegmentRe
     binary,
     pending: [...b.pending],
     touched: [...rec.touched],
+    firstOpens: rec.firstOpens,
     lastUnfinished: b.lastUnfinished,
     pids: b.pids.exportState(),
     relNs: b.clock.relNs,

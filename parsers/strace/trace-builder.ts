@@ -307,11 +307,13 @@ export class StraceTraceBuilder {
           if (older !== undefined)
             this.diag(
               'never-resumed',
-              `another call started on the same task (line ${line}) before this one resumed`,
+              'the same task started another call before this one resumed',
               c.line[older] as number,
             );
+          const rec = this.rec;
+          if (rec && !rec.first && !rec.touched.has(pid ?? -1)) rec.firstOpens.push(pid ?? -1);
           this.pending.set(pid ?? -1, i);
-          this.rec?.touched.add(pid ?? -1);
+          rec?.touched.add(pid ?? -1);
           this.lastUnfinished = i;
         }
         this.pids.noteCall(l, i, pid);
