@@ -236,6 +236,10 @@ describe('Chrome Trace Event export (Perfetto)', () => {
           .map((e) => e.pid),
       );
     for (const p of pidsOf('host: ')) expect(pidsOf('chroot: ').has(p)).toBe(false);
+    // Addresses as strace writes them, in both runs: brk(NULL) = 0x55..., not a decimal number.
+    const brks = events.filter((e) => e.ph === 'X' && e.name === 'brk');
+    expect(brks.length).toBeGreaterThan(1);
+    for (const e of brks) expect(String(e.args.ret)).toMatch(/^0x[0-9a-f]+$/);
     const failing = events.find((e) => e.ph === 'X' && e.name === 'execve' && e.args.errno === 'ENOENT');
     expect(failing?.args.paths).toContain('/foo');
   });
