@@ -14,15 +14,6 @@ import { findFalseClaims, namesCause } from './score.js';
 const cases = loadCases();
 
 /**
- * Cases whose false claim comes from the parser, not from the diagnosis: the terminal form cuts
- * `clone(...SIGCHLDstrace: Process 21847 attached` and the parser credits the call to the new process,
- * so the diff pairs the wrong processes ("runs only in A"). harden's stitching fix removes it; the
- * cause at rank 1 is checked here all the same.
- */
-const PARSER_PENDING = new Set(['terminal-form-pipeline']);
-
-/**
-/**
  * Cases the rules do not get right yet, each with what the trace shows: their tests are expected to fail,
  * and when a rule fixes one, its test fails here until the case is taken off the list.
  * - python-without-home: b.strace.log:1 starts python with 2 variables against 3, :250 writes
@@ -57,10 +48,7 @@ describe.each(cases.map((c) => [c.id, c] as const))('diagnosis of %s', (_id, c) 
     expect(first && namesCause(first, c.json.cause)).toBe(true);
   });
 
-  (FALSE_CLAIM_PENDING.has(c.id) ? it.fails : it.skipIf(PARSER_PENDING.has(c.id)))(
-    'states nothing the trace contradicts',
-    async () => {
-      expect(findFalseClaims(await findingsOf(c.diffArgs), c.json.falseClaims)).toEqual([]);
-    },
-  );
+  (FALSE_CLAIM_PENDING.has(c.id) ? it.fails : it)('states nothing the trace contradicts', async () => {
+    expect(findFalseClaims(await findingsOf(c.diffArgs), c.json.falseClaims)).toEqual([]);
+  });
 });
