@@ -1,4 +1,5 @@
 import { InputError } from './trace-input.js';
+import { writeErrorLine } from './write-out.js';
 
 /**
  * Runs a command body: a user-facing problem (InputError, or any error marked `userFacing`) prints one
@@ -9,7 +10,7 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
     await body();
   } catch (e) {
     if (e instanceof InputError || (e instanceof Error && (e as { userFacing?: boolean }).userFacing)) {
-      process.stderr.write(`spelunk: ${e.message}\n`);
+      writeErrorLine(`spelunk: ${e.message}`);
       process.exitCode = 1;
       return;
     }

@@ -6,6 +6,7 @@ import { CollectError, EXIT, formatFault } from '../faults.js';
 import type { BindSpec, Namespace } from '../run-chain.js';
 import { parseBindSpec, parseNamespaces } from '../run-chain.js';
 import type { Backend, RunLabel } from '../session/session-manifest.js';
+import { escapeKeepingColours } from '../write-out.js';
 
 export function registerCollectCommand(program: Command): void {
   program
@@ -64,7 +65,8 @@ function collectList(value: string, previous: string[]): string[] {
 }
 
 async function runCollect(prog: string, args: string[], flags: CollectFlags): Promise<number> {
-  const log = (line: string): void => void process.stderr.write(`${pc.dim('spelunk')} ${line}\n`);
+  const log = (line: string): void =>
+    void process.stderr.write(`${pc.dim('spelunk')} ${escapeKeepingColours(line)}\n`);
   const controller = new AbortController();
   const onSigint = (): void => {
     log(pc.yellow('Ctrl-C: stopping the traced program, keeping what was captured…'));
@@ -83,15 +85,15 @@ async function runCollect(prog: string, args: string[], flags: CollectFlags): Pr
     );
     if (outcome.fault) {
       const f = formatFault(outcome.fault);
-      process.stderr.write(`${pc.red(f.text)}\n`);
+      process.stderr.write(`${escapeKeepingColours(pc.red(f.text))}\n`);
       return f.exitCode;
     }
     return 0;
   } catch (err) {
     const f = formatFault(err);
-    process.stderr.write(`${pc.red(f.text)}\n`);
+    process.stderr.write(`${escapeKeepingColours(pc.red(f.text))}\n`);
     if (!(err instanceof CollectError) && err instanceof Error && err.stack)
-      process.stderr.write(`${pc.dim(err.stack)}\n`);
+      process.stderr.write(`${escapeKeepingColours(pc.dim(err.stack))}\n`);
     return f.exitCode;
   } finally {
     process.off('SIGINT', onSigint);

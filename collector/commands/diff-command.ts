@@ -13,7 +13,7 @@ import { InputError, readText, readTrace } from '../trace-input.js';
 import type { ManifestForContext, RunForContext } from '../session/run-context.js';
 import { readRunContext } from '../session/run-context.js';
 import { runAction } from '../run-action.js';
-import { writeOut } from '../write-out.js';
+import { writeData, writeOut } from '../write-out.js';
 import { formatTerminalReport } from '../terminal-report.js';
 
 interface DiffCommandOptions {
@@ -57,7 +57,7 @@ export function registerDiffCommand(program: Command): void {
         });
         if (opts.json) {
           // streamed: the alignment of big traces is tens of MB of JSON, never one string
-          for (const piece of formatDiffJsonPieces(diff)) await writeOut(piece);
+          for (const piece of formatDiffJsonPieces(diff)) await writeData(piece);
           await writeOut('\n');
           return;
         }

@@ -8,7 +8,7 @@ import {
   type CatalogEntry,
 } from '../../parsers/catalog/index.js';
 import { runAction } from '../run-action.js';
-import { writeOut } from '../write-out.js';
+import { writeData } from '../write-out.js';
 
 /** A mistake in what the user typed: runAction prints it as one line and exits 1. */
 class UnknownNameError extends Error {
@@ -69,7 +69,7 @@ export function registerExplainCommand(program: Command): void {
     .action((names: string[], opts: { json?: boolean }) =>
       runAction(async () => {
         const entries = resolveExplainNames(names);
-        await writeOut((opts.json ? formatExplainJson(entries) : formatExplainText(entries)) + '\n');
+        await writeData((opts.json ? formatExplainJson(entries) : formatExplainText(entries)) + '\n');
       }),
     );
 }

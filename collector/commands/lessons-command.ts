@@ -16,7 +16,7 @@ import type { Trace } from '../../parsers/model/index.js';
 import { parseStrace } from '../../parsers/strace/index.js';
 import { computeClosestNames } from '../../parsers/catalog/suggest.js';
 import { runAction } from '../run-action.js';
-import { writeOut } from '../write-out.js';
+import { escapeKeepingColours, writeErrorLine, writeOut } from '../write-out.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 class LessonError extends Error {
@@ -197,22 +197,25 @@ export function registerLessonsCommand(program: Command): void {
           throw new LessonError(`unknown lesson "${id}" (closest: ${closest})`);
         }
         const json = resolveLessonJson(resolve(opts.samples), lesson);
+        // the events' lines come from the samples folder given (--samples): escaped like any log
         await writeOut(
-          (opts.json
-            ? JSON.stringify(json, null, 2)
-            : formatLessonText(json, Math.max(1, Number(opts.maxEvents) || 6))) + '\n',
+          escapeKeepingColours(
+            (opts.json
+              ? JSON.stringify(json, null, 2)
+              : formatLessonText(json, Math.max(1, Number(opts.maxEvents) || 6))) + '\n',
+          ),
         );
         const broken = json.steps.reduce((n, s) => n + s.unmatched.length + (s.events.length ? 0 : 1), 0);
         if (broken > 0) {
-          process.stderr.write(
-            `spelunk: ${broken} selector(s) of lesson ${lesson.id} match nothing in the current samples\n`,
+          writeErrorLine(
+            `spelunk: ${broken} selector(s) of lesson ${lesson.id} match nothing in the current samples`,
           );
           process.exitCode = 1;
         }
         const failed = json.steps.flatMap((s) => s.checks.filter((c) => !c.ok));
         if (failed.length > 0) {
-          process.stderr.write(
-            `spelunk: ${failed.length} check(s) of lesson ${lesson.id} do not hold on the current samples: ${failed.map((c) => c.claim).join('; ')}\n`,
+          writeErrorLine(
+            `spelunk: ${failed.length} check(s) of lesson ${lesson.id} do not hold on the current samples: ${failed.map((c) => c.claim).join('; ')}`,
           );
           process.exitCode = 1;
         }

@@ -9,7 +9,7 @@ import { formatEventJson } from '../../parsers/format/event-json.js';
 import { formatTraceDump } from '../../parsers/format/trace-dump.js';
 import { readTrace } from '../trace-input.js';
 import { runAction } from '../run-action.js';
-import { writeOut } from '../write-out.js';
+import { writeData } from '../write-out.js';
 
 /** `spelunk parse` and `spelunk stats`: the parser's contract with users and scripts. */
 export function registerParseCommands(program: Command): void {
@@ -22,13 +22,13 @@ export function registerParseCommands(program: Command): void {
     .action((files: string[], opts: { ndjson?: boolean; text?: boolean }) =>
       runAction(async () => {
         const trace = await readTrace(files);
-        if (opts.text && !opts.ndjson) return writeOut(formatTraceDump(trace));
+        if (opts.text && !opts.ndjson) return writeData(formatTraceDump(trace));
         const lines: string[] = [];
         for (let i = 0; i < trace.count; i++) {
           lines.push(formatEventJson(trace.event(i)));
-          if (lines.length >= 4096) await writeOut(lines.splice(0).join('\n') + '\n');
+          if (lines.length >= 4096) await writeData(lines.splice(0).join('\n') + '\n');
         }
-        if (lines.length > 0) await writeOut(lines.join('\n') + '\n');
+        if (lines.length > 0) await writeData(lines.join('\n') + '\n');
       }),
     );
 
@@ -41,7 +41,7 @@ export function registerParseCommands(program: Command): void {
       runAction(async () => {
         // a `strace -c` log holds the table alone: its counts are the statistics
         const stats = computeSyscallStats(await readTrace(files, { acceptTableOnly: true }));
-        await writeOut(opts.json ? JSON.stringify(stats) + '\n' : formatStatsTable(stats));
+        await writeData(opts.json ? JSON.stringify(stats) + '\n' : formatStatsTable(stats));
       }),
     );
 }

@@ -6,6 +6,11 @@ import { CollectError, EXIT, formatFault } from '../faults.js';
 import { formatBytes } from '../collect.js';
 import { applyRootfsPlan, planRootfs, resolveHostProgram } from '../rootfs/rootfs-build.js';
 import { planBytes } from '../rootfs/rootfs-plan.js';
+import { escapeKeepingColours } from '../write-out.js';
+
+/** Paths come from the program's name and its ldd output: printed with their controls escaped. */
+const out = (text: string): boolean => process.stdout.write(escapeKeepingColours(text));
+const err = (text: string): boolean => process.stderr.write(escapeKeepingColours(text));
 
 export function registerRootfsCommand(program: Command): void {
   program
@@ -21,27 +26,26 @@ export function registerRootfsCommand(program: Command): void {
         const path = resolveHostProgram(prog);
         const root = resolve(dir);
         if (existsSync(root) && readdirSync(root).length > 0)
-          process.stderr.write(pc.dim(`note: ${root} is not empty; existing entries are kept\n`));
+          err(pc.dim(`note: ${root} is not empty; existing entries are kept\n`));
         const plan = await planRootfs(path, opts.bare ? 'bare' : 'auto');
         applyRootfsPlan(plan, root);
         for (const e of plan.entries) {
-          if (e.kind === 'file')
-            process.stdout.write(`file     ${e.path}  (${formatBytes(e.size)}, from ${e.source})\n`);
-          else if (e.kind === 'symlink') process.stdout.write(`symlink  ${e.path} -> ${e.target}\n`);
-          else process.stdout.write(`dir      ${e.path}\n`);
+          if (e.kind === 'file') out(`file     ${e.path}  (${formatBytes(e.size)}, from ${e.source})\n`);
+          else if (e.kind === 'symlink') out(`symlink  ${e.path} -> ${e.target}\n`);
+          else out(`dir      ${e.path}\n`);
         }
-        for (const w of plan.warnings) process.stderr.write(pc.yellow(`warning: ${w}\n`));
+        for (const w of plan.warnings) err(pc.yellow(`warning: ${w}\n`));
         const files = plan.entries.filter((e) => e.kind === 'file').length;
-        process.stdout.write(
+        out(
           `${files} files, ${formatBytes(planBytes(plan))} in ${root}\nTry it: sudo chroot ${root} ${path}\n`,
         );
-      } catch (err) {
+      } catch (e) {
         const f = formatFault(
-          err instanceof Error && !(err instanceof CollectError)
-            ? new CollectError(err.message, 'Check the directory is writable.', EXIT.program)
-            : err,
+          e instanceof Error && !(e instanceof CollectError)
+            ? new CollectError(e.message, 'Check the directory is writable.', EXIT.program)
+            : e,
         );
-        process.stderr.write(`${pc.red(f.text)}\n`);
+        err(`${pc.red(f.text)}\n`);
         process.exitCode = f.exitCode;
       }
     });

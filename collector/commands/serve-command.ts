@@ -9,6 +9,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { ownUrls } from '../serve/own-host.js';
 import { createServeHandler as createHandler } from '../serve/serve-handler.js';
 import { resolvesInside } from '../serve/served-file.js';
+import { writeErrorLine } from '../write-out.js';
 
 // The app is built into app/dist by `npm run build` (and shipped there in the package); serve never
 // builds it. SPELUNK_APP_DIST serves another build (end-to-end tests build into a folder of their own).
@@ -216,11 +217,11 @@ export function registerServeCommand(program: Command): void {
         );
         const [url, alias] = ownUrls(port);
         process.stdout.write(`${url}\n`);
-        process.stderr.write(
-          `(also ${alias}; no other Host name is answered)\nserving ${plan.traces.length} trace(s): ${plan.traces.map((t) => t.title).join(', ') || 'none (upload one in the page)'}\nPress Ctrl+C to stop.\n`,
+        writeErrorLine(
+          `(also ${alias}; no other Host name is answered)\nserving ${plan.traces.length} trace(s): ${plan.traces.map((t) => t.title).join(', ') || 'none (upload one in the page)'}\nPress Ctrl+C to stop.`,
         );
       } catch (err) {
-        process.stderr.write(`spelunk serve: ${(err as Error).message}\n`);
+        writeErrorLine(`spelunk serve: ${(err as Error).message}`);
         process.exitCode = 1;
       }
     });

@@ -66,3 +66,56 @@ describe('trace text never reaches the terminal raw', () => {
     );
   });
 });
+
+describe('every other output path escapes too', () => {
+  // a file name is chosen by whoever hands you the file: it reaches the terminal in error messages
+  const named = (base: string): string => join(dir, `${base}\x1b]0;t\x07\x1b[2J\u202e.log`);
+  const missing = named('missing');
+  const empty = named('empty');
+  writeFileSync(empty, '');
+  const binary = named('binary');
+  writeFileSync(binary, Buffer.alloc(4096, 0));
+  const hostileName = named('hostile');
+  writeFileSync(hostileName, readFileSync(hostile));
+
+  it('error messages that quote a file name or an argument', async () => {
+    for (const args of [
+      ['stats', missing],
+      ['parse', empty],
+      ['parse', '--text', binary],
+      ['diff', hostileName, missing],
+      ['explain', 'open\x1b[2Jat'],
+      ['lessons', 'x\x1b]0;t\x07'],
+      ['serve', '--port', '0', missing],
+    ]) {
+      const r = await runCli(args);
+      expect(r.exitCode, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toMatch(/\\u001b/);
+      expect(r.stderr + r.stdout, args.join(' ')).not.toMatch(RAW);
+    }
+  });
+
+  it('NDJSON and --json: no raw C1 or bidi character, and the same values once parsed', async () => {
+    const ndjson = await runCli(['parse', hostileName]);
+    expect(ndjson.exitCode).toBe(0);
+    expect(ndjson.stdout).not.toMatch(RAW);
+    const writes = ndjson.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { name?: string; args?: { value?: string }[] })
+      .filter((e) => e.name === 'write');
+    // read as latin1, as every log is: the UTF-8 bytes of U+009B are "Â\x9b"
+    expect(writes.at(-2)?.args?.[1]?.value).toBe('a\x1b]0;pwned\x07b\x1b[2J\xc2\x9b31m');
+    for (const args of [
+      ['stats', '--json', hostileName],
+      ['diff', '--json', hostileName, plain],
+    ]) {
+      const r = await runCli(args);
+      expect(r.exitCode, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toMatch(RAW);
+      expect(() => JSON.parse(r.stdout) as unknown, args.join(' ')).not.toThrow();
+    }
+    const diff = await runCli(['diff', '--json', hostileName, plain]);
+    expect(diff.stdout).toContain('\\u009b');
+  });
+});
