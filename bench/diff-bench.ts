@@ -296,8 +296,9 @@ async function benchSize(size: string): Promise<Row> {
 }
 
 /**
- * The CLI as users run it on the two logs, REPEAT rounds interleaved: `stats` of each (parsing, which
- * the diff does too), `diff`, `diff --json`, output to /dev/null; wall time median (min-max).
+ * The CLI as users run it on the two logs, BENCH_REPEAT (default 3) rounds interleaved: `stats` of
+ * each (parsing, which the diff does too), `diff`, `diff --json`, output to /dev/null; wall time median
+ * (min-max).
  */
 async function cliTimes([a, b]: [string, string]): Promise<string> {
   const bin = new URL('../bin/spelunk.js', import.meta.url).pathname;
@@ -313,7 +314,8 @@ async function cliTimes([a, b]: [string, string]): Promise<string> {
     { what: 'spelunk diff --json A B', args: [['diff', '--json', a, b]] },
   ];
   const times = new Map<string, number[]>();
-  for (let round = 0; round < 3; round++)
+  const rounds = Number(process.env.BENCH_REPEAT ?? 3);
+  for (let round = 0; round < rounds; round++)
     for (const r of runs) {
       const t0 = performance.now();
       for (const argv of r.args)
@@ -330,7 +332,7 @@ async function cliTimes([a, b]: [string, string]): Promise<string> {
       .map((l) => l.toFixed(1))
       .join(', ')} at the end):`,
     '',
-    '| command | wall, median of 3 (min-max) |',
+    `| command | wall, median of ${rounds} (min-max) |`,
     '|---|---:|',
     ...runs.map((r) => `| ${r.what} | ${fmt(times.get(r.what) as number[])} |`),
     '',
