@@ -5,7 +5,7 @@
  * environment does: another locale, a few more files read every tenth round. Recorded into `dir` once
  * and kept; the rounds are chosen from a one-round probe so that each log holds about `events` lines.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 
@@ -28,7 +28,9 @@ function workload(dir: string, rounds: number, variant: 'a' | 'b'): string {
   ].join('\n');
 }
 
+/** Records into LOG.part, renamed when whole: a recording stopped half-way is never taken for a log. */
 async function record(dir: string, log: string, rounds: number, variant: 'a' | 'b'): Promise<void> {
+  const part = `${log}.part`;
   await execa('strace', [
     '-f',
     '-ttt',
@@ -37,11 +39,12 @@ async function record(dir: string, log: string, rounds: number, variant: 'a' | '
     '-s',
     '128',
     '-o',
-    log,
+    part,
     'sh',
     '-c',
     workload(dir, rounds, variant),
   ]);
+  renameSync(part, log);
 }
 
 const lineCount = (path: string): number => readFileSync(path).reduce((n, c) => n + (c === 10 ? 1 : 0), 0);
