@@ -58,7 +58,8 @@ export function findMessage(
   let start = -1;
   for (const w of writes) {
     if (w.i < from) continue;
-    if (start < 0) start = w.i;
+    // python flushes with write(2, "", 0): a piece with no text does not start the message.
+    if (start < 0 && w.text !== '') start = w.i;
     line += w.text;
     if (line.includes('\n')) {
       if (test(line)) return { i: start, text: line.trim() };
