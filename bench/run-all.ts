@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { execa } from 'execa';
 
-const scripts = Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts);
+const scripts = Object.keys(
+  (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts,
+);
 for (const name of ['bench:parse', 'bench:diff', 'bench:tracer', 'bench:ui']) {
   if (!scripts.includes(name)) continue;
   console.error(`\n== npm run ${name}`);

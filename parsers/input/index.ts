@@ -6,7 +6,8 @@
  *   readTraceInput(files)          files as async chunk streams -> Trace, or the reason it is none
  *   createTraceFileReader(opts)    one file, push(chunk) ... end(), for callers that drive the reading
  *   selectFfSet(names)             which names of a folder form its -ff set
- *   readBlock / parseInBlocks      a big log parsed in blocks on several threads (the caller's), stitched
+ *   readBlock                      a block of a big log, parsed on one of the caller's threads; readTraceInput
+ *                                  stitches the blocks (parse-blocks.ts)
  */
 export { readTraceInput } from './read-trace-input.js';
 export type { TraceInputFile, TraceInputOptions, TraceInputResult } from './read-trace-input.js';
@@ -15,6 +16,6 @@ export type { TraceFileOptions, TraceFileReader, TraceFileResult } from './trace
 export { detectHead, HEAD_BYTES } from './detect-format.js';
 export type { InputFormat, ReadFormat, RejectedFormat, HeadVerdict } from './detect-format.js';
 export { selectFfSet } from './ff-set.js';
-export { BLOCK_BYTES, PARALLEL_MIN_BYTES, parseInBlocks, planBlocks, readBlock } from './parse-blocks.js';
+export { PARALLEL_MIN_BYTES, readBlock } from './parse-blocks.js';
 export type { BlockJob, BlockRunner, BlockSpare, ReadRange } from './parse-blocks.js';
 export type { FfSetChoice } from './ff-set.js';

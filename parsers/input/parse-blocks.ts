@@ -40,12 +40,12 @@ export type BlockSpare = ReturnType<typeof spareOf>;
 /** Below this a file is read in one pass: threads and seams cost more than they give. */
 export const PARALLEL_MIN_BYTES = 24 * 2 ** 20;
 /** A block's size: big enough that the seams cost nothing, small enough to keep both cores busy. */
-export const BLOCK_BYTES = 2 * 2 ** 20;
+const BLOCK_BYTES = 2 * 2 ** 20;
 /** How far past its end a block reads at a time to finish its last line. */
 const TAIL_STEP = 64 * 1024;
 
 /** The blocks of a file of `size` bytes. */
-export function planBlocks(size: number, blockBytes = BLOCK_BYTES): { start: number; end: number }[] {
+function planBlocks(size: number, blockBytes = BLOCK_BYTES): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (let start = 0; start < size; start += blockBytes)
     out.push({ start, end: Math.min(size, start + blockBytes) });

@@ -86,7 +86,7 @@ export function skipArgs(b: Uint8Array, i: number, lineEnd: number): number {
  * The index of the quote that closes the string opening at `q` (a quote is escaped by an odd run of
  * backslashes before it, as in string-scan.ts), or -1 when it does not close on this line.
  */
-export function stringClose(b: Uint8Array, q: number, lineEnd: number): number {
+function stringClose(b: Uint8Array, q: number, lineEnd: number): number {
   // short strings ("", "/etc/x") byte by byte, long ones (-s 128 data) by the native search
   const short = Math.min(lineEnd, q + SHORT_STRING);
   let i = q + 1;
@@ -156,7 +156,7 @@ export function isUnfinishedAt(b: Uint8Array, i: number): boolean {
   return matches(b, i, UNFINISHED);
 }
 
-export function matches(b: Uint8Array, i: number, text: Uint8Array): boolean {
+function matches(b: Uint8Array, i: number, text: Uint8Array): boolean {
   for (let k = 0; k < text.length; k++) if (b[i + k] !== text[k]) return false;
   return true;
 }

@@ -61,7 +61,7 @@ export function hashStep(h: number, c: number): number {
 }
 
 /** The interner's hash of b[start, end). */
-export function hashBytes(b: Uint8Array, start: number, end: number): number {
+function hashBytes(b: Uint8Array, start: number, end: number): number {
   let h = 0;
   for (let i = start; i < end; i++) h = hashStep(h, b[i] as number);
   return h;

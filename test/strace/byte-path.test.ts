@@ -276,7 +276,14 @@ describe('the byte fast path', () => {
   });
 
   it('agrees with the full scanner on generated exit, kill and signal lines', () => {
-    const prefix = fc.constantFrom('', '6502  ', '[pid  6606] ', '9692<vf> ', '1795913862.987084 ', '00:58:49.1 ');
+    const prefix = fc.constantFrom(
+      '',
+      '6502  ',
+      '[pid  6606] ',
+      '9692<vf> ',
+      '1795913862.987084 ',
+      '00:58:49.1 ',
+    );
     const body = fc.constantFrom(
       '+++ exited with 0 +++',
       '+++ exited with -1 +++',
@@ -311,7 +318,11 @@ describe('the byte fast path', () => {
       { numRuns: 2000 },
     );
     // the common ones are read on the fast path
-    for (const line of ['6502  +++ exited with 0 +++', '--- SIGCHLD {si_signo=SIGCHLD} ---', '+++ killed by SIGKILL +++'])
+    for (const line of [
+      '6502  +++ exited with 0 +++',
+      '--- SIGCHLD {si_signo=SIGCHLD} ---',
+      '+++ killed by SIGKILL +++',
+    ])
       expect(fastRead(line), line).not.toBeNull();
   });
 

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatTraceDump } from '../../parsers/format/trace-dump.js';
-import { createStraceParser, parseStrace, parseStraceFiles, sniffStrace } from '../../parsers/strace/index.js';
+import {
+  createStraceParser,
+  parseStrace,
+  parseStraceFiles,
+  sniffStrace,
+} from '../../parsers/strace/index.js';
 import { checkTraceIntegrity } from '../../parsers/strace/integrity.js';
 import { ffSets, straceLogs } from './corpus-files.js';
 

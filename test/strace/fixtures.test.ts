@@ -5,17 +5,25 @@ import { parseStrace, parseStraceLine } from '../../parsers/strace/index.js';
 import { checkTraceIntegrity } from '../../parsers/strace/integrity.js';
 
 const fixture = (name: string): TraceEvent[] => {
-  const trace = parseStrace(readFileSync(new URL(`../fixtures/strace/${name}.strace`, import.meta.url), 'latin1'));
+  const trace = parseStrace(
+    readFileSync(new URL(`../fixtures/strace/${name}.strace`, import.meta.url), 'latin1'),
+  );
   expect(checkTraceIntegrity(trace)).toEqual([]);
   return [...trace.events()];
 };
-const calls = (evs: TraceEvent[]): SyscallEvent[] => evs.filter((e): e is SyscallEvent => e.kind === 'syscall');
+const calls = (evs: TraceEvent[]): SyscallEvent[] =>
+  evs.filter((e): e is SyscallEvent => e.kind === 'syscall');
 
 describe('fixtures named after the anomaly they cover', () => {
   it('unfinished-resumed: one event per call, args joined across the halves', () => {
     const [wait4] = calls(fixture('unfinished-resumed'));
     expect(wait4).toMatchObject({ name: 'wait4', line: 1, endLine: 4, pid: 6301, ret: '6302', errno: null });
-    expect(wait4?.args.map((a) => a.text)).toEqual(['6302', '[{WIFEXITED(s) && WEXITSTATUS(s) == 7}]', '0', 'NULL']);
+    expect(wait4?.args.map((a) => a.text)).toEqual([
+      '6302',
+      '[{WIFEXITED(s) && WEXITSTATUS(s) == 7}]',
+      '0',
+      'NULL',
+    ]);
   });
 
   it('resumed-then-unfinished: a call resumed and cut again by death ends as died', () => {
@@ -46,14 +54,21 @@ describe('fixtures named after the anomaly they cover', () => {
   });
 
   it('still-open-at-end: calls open when the log ends stay unfinished and are reported', () => {
-    const trace = parseStrace(readFileSync(new URL('../fixtures/strace/still-open-at-end.strace', import.meta.url), 'latin1'));
+    const trace = parseStrace(
+      readFileSync(new URL('../fixtures/strace/still-open-at-end.strace', import.meta.url), 'latin1'),
+    );
     expect([...trace.events()].map((e) => e.kind === 'syscall' && e.status)).toEqual(['unfinished', false]);
     expect(trace.diagnostics.map((d) => d.code)).toEqual(['unfinished-at-end', 'unknown-line']);
   });
 
   it('unknown-lines: unparsable lines are kept with their line number, the rest still parses', () => {
     const evs = fixture('unknown-lines');
-    expect(evs.map((e) => `${e.kind}@${e.line}`)).toEqual(['syscall@1', 'unknown@2', 'unknown@3', 'syscall@4']);
+    expect(evs.map((e) => `${e.kind}@${e.line}`)).toEqual([
+      'syscall@1',
+      'unknown@2',
+      'unknown@3',
+      'syscall@4',
+    ]);
     expect(evs[1]).toMatchObject({ text: 'this is not strace at all' });
   });
 
@@ -131,7 +146,9 @@ describe('older strace forms (fixtures written after real old logs)', () => {
   });
 
   it('old-unclosed-brace: a line with an unclosed brace keeps its name and result, flagged', () => {
-    const trace = parseStrace(readFileSync(new URL('../fixtures/strace/old-unclosed-brace.strace', import.meta.url), 'latin1'));
+    const trace = parseStrace(
+      readFileSync(new URL('../fixtures/strace/old-unclosed-brace.strace', import.meta.url), 'latin1'),
+    );
     const evs = [...trace.events()];
     expect(evs.map((e) => e.kind)).toEqual(['syscall', 'syscall', 'syscall', 'syscall']);
     expect(evs[1]).toMatchObject({ name: 'recvmsg', ret: '4', errno: null, line: 2 });
@@ -141,7 +158,9 @@ describe('older strace forms (fixtures written after real old logs)', () => {
   });
 
   it('stderr-write-glued-output: program output printed into a write line is flagged, partial writes are not', () => {
-    const trace = parseStrace(readFileSync(new URL('../fixtures/strace/stderr-write-glued-output.strace', import.meta.url), 'latin1'));
+    const trace = parseStrace(
+      readFileSync(new URL('../fixtures/strace/stderr-write-glued-output.strace', import.meta.url), 'latin1'),
+    );
     const writes = calls([...trace.events()]).filter((e) => e.name === 'write');
     expect(writes.map((e) => e.suspect !== undefined)).toEqual([true, true, false, false]);
     expect(writes[0]?.suspect).toMatch(/output \("111"\) is printed into the line after the count 3/);
@@ -198,34 +217,83 @@ describe('-c tables of older and other strace builds', () => {
 
 describe('parseStraceLine on single real lines', () => {
   const cases: [string, Partial<ReturnType<typeof parseStraceLine>>][] = [
-    ['9692<vf> 00:58:49.236786 [  58] [00007fd13fc323b8] <... vfork resumed>) = 9693<true> <0.001283>',
-      { kind: 'resumed', pid: 9692, comm: 'vf', absTs: 3529.236786, nr: 58, ip: '00007fd13fc323b8', name: 'vfork', ret: '9693', retPath: 'true', dur: 0.001283 }],
-    ['[pid  6606] <... rt_sigprocmask resumed>NULL, 8) = 0', { kind: 'resumed', pid: 6606, bracketPid: true, ret: '0' }],
+    [
+      '9692<vf> 00:58:49.236786 [  58] [00007fd13fc323b8] <... vfork resumed>) = 9693<true> <0.001283>',
+      {
+        kind: 'resumed',
+        pid: 9692,
+        comm: 'vf',
+        absTs: 3529.236786,
+        nr: 58,
+        ip: '00007fd13fc323b8',
+        name: 'vfork',
+        ret: '9693',
+        retPath: 'true',
+        dur: 0.001283,
+      },
+    ],
+    [
+      '[pid  6606] <... rt_sigprocmask resumed>NULL, 8) = 0',
+      { kind: 'resumed', pid: 6606, bracketPid: true, ret: '0' },
+    ],
     ['01:01:48 (+     0.000073) write(1, "x", 1) = 1', { kind: 'call', absTs: 3708, relTs: 0.000073 }],
-    ['     0.000211 brk(NULL)                 = 0x55a70d996000', { kind: 'call', relTs: 0.000211, retValue: 0x55a70d996000 }],
+    [
+      '     0.000211 brk(NULL)                 = 0x55a70d996000',
+      { kind: 'call', relTs: 0.000211, retValue: 0x55a70d996000 },
+    ],
     ['1795914108 write(1, "x", 1) = 1', { kind: 'call', pid: null, absTs: 1795914108 }],
     ['1795913863.016944158 execve("/x", ["/x"], 0x7f /* 1 var */) = 0', { absTs: 1795913863.016944158 }],
     ['6301  umask(077)                        = 022', { ret: '022', retValue: 18 }],
-    ['fcntl(3, F_GETFL)                 = 0x8000 (flags O_RDONLY|O_LARGEFILE)', { notes: ['flags O_RDONLY|O_LARGEFILE'] }],
-    ['read(3, 0x7fff1ffc1007, 1) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)', { ret: '?', errno: 'ERESTARTSYS' }],
-    ['uname(0x7ffd226484e0)                   = -1 (errno 4000) (INJECTED)', { errno: 'errno 4000', notes: ['INJECTED'] }],
+    [
+      'fcntl(3, F_GETFL)                 = 0x8000 (flags O_RDONLY|O_LARGEFILE)',
+      { notes: ['flags O_RDONLY|O_LARGEFILE'] },
+    ],
+    [
+      'read(3, 0x7fff1ffc1007, 1) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)',
+      { ret: '?', errno: 'ERESTARTSYS' },
+    ],
+    [
+      'uname(0x7ffd226484e0)                   = -1 (errno 4000) (INJECTED)',
+      { errno: 'errno 4000', notes: ['INJECTED'] },
+    ],
     ['getpid()                                = -4096 (INJECTED)', { errno: null, retValue: -4096 }],
-    ['openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3</etc/hostname> <0.000012>', { retPath: '/etc/hostname', dur: 0.000012 }],
+    [
+      'openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3</etc/hostname> <0.000012>',
+      { retPath: '/etc/hostname', dur: 0.000012 },
+    ],
     ['close(3</home/u/work.tmp>(deleted))  = 0', { kind: 'call', ret: '0' }],
     ['21797 <... clock_nanosleep resumed> <unfinished ...>) = ?', { kind: 'resumed', died: true, ret: '?' }],
-    ['execve("/bin/true", ["/bin/true"], 0x7fdaf5039ea8 /* 0 vars */ <pid changed to 12873 ...>', { kind: 'unfinished', argsEndedBy: 'pid-changed' }],
-    ['13884 01:00:04.229061 clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0},  <detached ...>', { kind: 'unfinished', argsEndedBy: 'detached' }],
-    ['restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0', { kind: 'call', name: 'restart_syscall' }],
+    [
+      'execve("/bin/true", ["/bin/true"], 0x7fdaf5039ea8 /* 0 vars */ <pid changed to 12873 ...>',
+      { kind: 'unfinished', argsEndedBy: 'pid-changed' },
+    ],
+    [
+      '13884 01:00:04.229061 clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0},  <detached ...>',
+      { kind: 'unfinished', argsEndedBy: 'detached' },
+    ],
+    [
+      'restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0',
+      { kind: 'call', name: 'restart_syscall' },
+    ],
     ['[ Process PID=20914 runs in 32 bit mode. ]', { kind: 'personality', code: 20914, text: '32 bit' }],
     ['8934  +++ superseded by execve in pid 8936 +++', { kind: 'superseded', code: 8936 }],
     ['00:58:33.275545 --- stopped by SIGSTOP ---', { kind: 'signal', stopped: true, name: 'SIGSTOP' }],
     [' > /home/user/fmt/src/basic_g(main+0x24) [0x134d]', { kind: 'stack' }],
     ['strace: Process 6608 attached', { kind: 'message', text: 'Process 6608 attached' }],
-    ['Process 29579 attached - interrupt to quit', { kind: 'message', text: 'Process 29579 attached - interrupt to quit' }],
+    [
+      'Process 29579 attached - interrupt to quit',
+      { kind: 'message', text: 'Process 29579 attached - interrupt to quit' },
+    ],
     ['^CProcess 25793 detached', { kind: 'message', text: 'Process 25793 detached' }],
-    ['sigreturn() (mask [])                   = -1 EINTR (Interrupted system call)', { kind: 'call', name: 'sigreturn', errno: 'EINTR', notes: ['mask []'] }],
+    [
+      'sigreturn() (mask [])                   = -1 EINTR (Interrupted system call)',
+      { kind: 'call', name: 'sigreturn', errno: 'EINTR', notes: ['mask []'] },
+    ],
     ['--- SIGCHLD (Child exited) @ 0 (0) ---', { kind: 'signal', name: 'SIGCHLD', infoStart: 0, infoEnd: 0 }],
-    ['--- {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0xdeadbaad} (Segmentation fault) ---', { kind: 'signal', name: 'SIGSEGV' }],
+    [
+      '--- {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0xdeadbaad} (Segmentation fault) ---',
+      { kind: 'signal', name: 'SIGSEGV' },
+    ],
     ['5<UNIX-STREAM:[42714->42710,"/s]ock>x"]>', { kind: 'unknown' }],
   ];
   it.each(cases)('%s', (line, expected) => {

@@ -29,7 +29,8 @@ describe('strace -C summaries as the oracle', () => {
     const listed = new Set(theirs.map((r) => r.name));
     const extra = Object.keys(ours).filter((n) => !listed.has(n));
     for (const name of extra) {
-      if (!/^syscall_0x[0-9a-f]+$/.test(name)) expect({ name, calls: ours[name]?.calls }).toEqual({ name, calls: 0 });
+      if (!/^syscall_0x[0-9a-f]+$/.test(name))
+        expect({ name, calls: ours[name]?.calls }).toEqual({ name, calls: 0 });
     }
     const total = trace.summaries[0]?.total;
     if (total && trace.summaries.length === 1) {

@@ -16,12 +16,21 @@ const BODIES = ['mt-f.log', 'pipe-f-yy.log', 'format/rets.log', 'format/esc.log'
   .flatMap((f) => corpusText(f).split('\n'))
   .map((l) => ({ l, p: parseStraceLine(l) }))
   .filter(({ p }) => p.kind === 'call' && p.dur === null)
-  .map(({ l, p }) => ({ body: l.slice(p.end), name: p.name, args: l.slice(p.argsStart, p.argsEnd), tail: l.slice(p.argsEnd + 1) }));
+  .map(({ l, p }) => ({
+    body: l.slice(p.end),
+    name: p.name,
+    args: l.slice(p.argsStart, p.argsEnd),
+    tail: l.slice(p.argsEnd + 1),
+  }));
 
-const calls = (t: Trace): SyscallEvent[] => [...t.events()].filter((e): e is SyscallEvent => e.kind === 'syscall');
+const calls = (t: Trace): SyscallEvent[] =>
+  [...t.events()].filter((e): e is SyscallEvent => e.kind === 'syscall');
 const byPid = (t: Trace): Record<string, string[]> => {
   const out: Record<string, string[]> = {};
-  for (const e of calls(t)) (out[String(e.pid)] ??= []).push(`${e.name}(${e.args.map((a) => a.text).join(', ')}) = ${e.ret} ${e.errno ?? ''}`);
+  for (const e of calls(t))
+    (out[String(e.pid)] ??= []).push(
+      `${e.name}(${e.args.map((a) => a.text).join(', ')}) = ${e.ret} ${e.errno ?? ''}`,
+    );
   return out;
 };
 
@@ -29,7 +38,32 @@ describe('parser properties', () => {
   it('never throws on any input, and accounts for every line it is given', () => {
     const fragment = fc.oneof(
       fc.string(),
-      fc.constantFrom('(', ')', '"', '\\', '<unfinished ...>', '<... read resumed>', ' = ', '-1 ENOENT (x)', '+++ ', '--- ', '[pid  12] ', '12345 ', '\n', ' > ', '/*', '*/', '<', '>', '{', '}', '[', ']', 'strace: Process 9 attached', '% time     seconds  usecs/call     calls    errors syscall'),
+      fc.constantFrom(
+        '(',
+        ')',
+        '"',
+        '\\',
+        '<unfinished ...>',
+        '<... read resumed>',
+        ' = ',
+        '-1 ENOENT (x)',
+        '+++ ',
+        '--- ',
+        '[pid  12] ',
+        '12345 ',
+        '\n',
+        ' > ',
+        '/*',
+        '*/',
+        '<',
+        '>',
+        '{',
+        '}',
+        '[',
+        ']',
+        'strace: Process 9 attached',
+        '% time     seconds  usecs/call     calls    errors syscall',
+      ),
       fc.constantFrom(...BODIES.slice(0, 40).map((b) => b.body)),
     );
     fc.assert(
@@ -96,7 +130,15 @@ describe('parser properties', () => {
       fc.property(fc.subarray(events, { minLength: 1 }), fc.boolean(), (subset, withTime) => {
         const text = subset.map((e) => formatStraceText(e, { pid: true, timestamps: withTime })).join('\n');
         const back = calls(parseStrace(text));
-        const key = (e: SyscallEvent) => [e.pid, e.name, e.args.map((a) => a.text), e.ret, e.errno, e.retPath, e.dur];
+        const key = (e: SyscallEvent) => [
+          e.pid,
+          e.name,
+          e.args.map((a) => a.text),
+          e.ret,
+          e.errno,
+          e.retPath,
+          e.dur,
+        ];
         expect(back.map(key)).toEqual(subset.map(key));
         if (withTime) expect(back.map((e) => e.ts)).toEqual(subset.map((e) => e.ts));
       }),
