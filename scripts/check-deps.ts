@@ -34,10 +34,11 @@ export const LAYERS: Layer[] = [
   },
   {
     folder: 'collector',
-    folders: ['collector', 'parsers'],
+    // package.json: its version, inlined by esbuild for --version (collector/command-table.ts)
+    folders: ['collector', 'parsers', 'package.json'],
     packages: ['commander', 'execa', 'picocolors'],
     node: true,
-    why: "collector/ is the CLI: parsers/ and the package's runtime dependencies, never app/",
+    why: "collector/ is the CLI: parsers/ and the package's runtime dependencies (and package.json's version), never app/",
   },
   {
     folder: 'app/src',
