@@ -279,7 +279,7 @@ export async function collect(o: CollectOptions): Promise<CollectOutcome> {
 }
 
 /** `--rootfs`: auto, bare, an existing regular file (a tar archive), or a directory. */
-export function rootfsMode(spec: string): 'auto' | 'bare' | 'tar' | 'dir' {
+function rootfsMode(spec: string): 'auto' | 'bare' | 'tar' | 'dir' {
   if (spec === 'auto' || spec === 'bare') return spec;
   return isRootfsArchive(spec) ? 'tar' : 'dir';
 }

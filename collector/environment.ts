@@ -104,7 +104,7 @@ export async function ensureTracefs(): Promise<string | null> {
 }
 
 /** Names of the syscalls that have an enter tracepoint here ("openat" for sys_enter_openat). */
-export function readSyscallTracepoints(): Set<string> | null {
+function readSyscallTracepoints(): Set<string> | null {
   try {
     return new Set(
       readdirSync(`${TRACEFS}/events/syscalls`)

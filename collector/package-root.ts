@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * installed package when run compiled (dist/collector/x.js). The built app (app/dist) and the samples are
  * found from there, whichever of the two is running.
  */
-export function findPackageRoot(from: string = fileURLToPath(import.meta.url)): string {
+function findPackageRoot(from: string = fileURLToPath(import.meta.url)): string {
   for (let dir = dirname(from); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);

@@ -165,7 +165,7 @@ export async function runTraced(
 }
 
 /** SIGKILLs every descendant of `pid` (and `pid` itself when `includeRoot`), deepest first. */
-export function killTree(pid: number, includeRoot: boolean): number[] {
+function killTree(pid: number, includeRoot: boolean): number[] {
   const victims = descendantsOf(pid);
   if (includeRoot) victims.unshift(pid);
   for (const p of victims.reverse()) {
@@ -178,7 +178,7 @@ export function killTree(pid: number, includeRoot: boolean): number[] {
   return victims;
 }
 
-export function killGroup(pgid: number): void {
+function killGroup(pgid: number): void {
   try {
     process.kill(-pgid, 'SIGKILL');
   } catch {

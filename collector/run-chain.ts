@@ -11,7 +11,7 @@
  */
 
 export type Namespace = 'net' | 'pid' | 'mount' | 'uts' | 'ipc' | 'user' | 'cgroup';
-export const NAMESPACES: readonly Namespace[] = ['net', 'pid', 'mount', 'uts', 'ipc', 'user', 'cgroup'];
+const NAMESPACES: readonly Namespace[] = ['net', 'pid', 'mount', 'uts', 'ipc', 'user', 'cgroup'];
 
 export interface BindSpec {
   /** Host path. */
@@ -96,7 +96,7 @@ export function namespacesFor(requested: readonly Namespace[], mounts: boolean):
   return NAMESPACES.filter((n) => set.has(n));
 }
 
-export function unshareFlags(namespaces: readonly Namespace[], procDir: string | null = null): string[] {
+function unshareFlags(namespaces: readonly Namespace[], procDir: string | null = null): string[] {
   const flags: string[] = [];
   for (const n of namespaces) {
     flags.push(`--${n}`);

@@ -119,7 +119,7 @@ function bpftraceCommand(o: RunOneOptions): string {
 }
 
 /** Single-quotes a word for sh: the only character needing care inside '...' is ' itself. */
-export function shellQuote(word: string): string {
+function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -17,7 +17,7 @@ export class InputError extends Error {
 }
 
 /** The files one trace argument stands for: a log, or a directory of an `-ff` set (`NAME.PID` files). */
-export async function expandTraceArg(path: string): Promise<string[]> {
+async function expandTraceArg(path: string): Promise<string[]> {
   let st;
   try {
     st = await stat(path);

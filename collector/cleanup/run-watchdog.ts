@@ -11,7 +11,7 @@ import type { Writable } from 'node:stream';
  * `sleep` in a container outlived a SIGKILLed collect until the next one swept it.
  * It runs in its own session, so a Ctrl-C on the terminal (which the collector handles) does not kill it.
  */
-export const WATCHDOG_SCRIPT = [
+const WATCHDOG_SCRIPT = [
   'groups=" "',
   'cgroups=" "',
   'while IFS= read -r line; do',

@@ -23,12 +23,12 @@ import { parseLddOutput } from './ldd-output.js';
 
 /** The host side of rootfs building: reads the disk, runs ldd, copies files. The decisions are in rootfs-plan.ts. */
 
-export function lookupHost(path: string): FsEntry {
+function lookupHost(path: string): FsEntry {
   return lookupIn('', path);
 }
 
 /** Looks a path up as seen from inside `root` (no symlink followed; the plan walker follows them). */
-export function lookupIn(root: string, path: string): FsEntry {
+function lookupIn(root: string, path: string): FsEntry {
   const full = root === '' ? path : joinRoot(root, path);
   try {
     const st = lstatSync(full);
@@ -40,7 +40,7 @@ export function lookupIn(root: string, path: string): FsEntry {
   }
 }
 
-export async function runLdd(program: string): Promise<LddResult> {
+async function runLdd(program: string): Promise<LddResult> {
   const r = await runCapture(['ldd', program]);
   if (r.spawnError) {
     throw new CollectError(
@@ -53,7 +53,7 @@ export async function runLdd(program: string): Promise<LddResult> {
 }
 
 /** The interpreter of a `#!` script (e.g. /bin/sh), which the rootfs needs too. */
-export function readShebang(path: string): string | null {
+function readShebang(path: string): string | null {
   let fd: number | null = null;
   try {
     fd = openSync(path, 'r');

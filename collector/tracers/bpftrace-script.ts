@@ -36,7 +36,7 @@ export interface BpftraceScriptOptions {
  * there are three (tracked pids, calls in flight, finished calls): about 300 bytes of kernel memory per
  * slot, so 250,000 costs ~77 MB. Past it calls are counted as lost. SPELUNK_BPFTRACE_MAP_KEYS overrides.
  */
-export const DEFAULT_MAP_KEYS = 250_000;
+const DEFAULT_MAP_KEYS = 250_000;
 
 /** The environment a bpftrace run needs for this script. */
 export function bpftraceEnv(
@@ -47,7 +47,7 @@ export function bpftraceEnv(
 }
 
 /** bpftrace 0.17 accepts at most 200 (its strings live on the 512-byte BPF stack). */
-export const DEFAULT_STR_LIMIT = 200;
+const DEFAULT_STR_LIMIT = 200;
 
 const EXIT_NRS = [60, 231]; // exit, exit_group (x86_64)
 

@@ -23,7 +23,7 @@ export interface StraceArgvOptions {
   command: readonly string[];
 }
 
-export const DEFAULT_STRING_LIMIT = 4096;
+const DEFAULT_STRING_LIMIT = 4096;
 
 export function buildStraceArgv(options: StraceArgvOptions): string[] {
   const argv = [

@@ -198,7 +198,7 @@ function numberOf(arg: ArgNode | undefined): number | null {
 }
 
 /** `0x7f1cefef3000` -> number (user addresses stay below 2^47: exact in a double). */
-export function parseAddress(text: string): number | null {
+function parseAddress(text: string): number | null {
   if (text.startsWith('0x')) return parseInt(text.slice(2), 16);
   const n = Number(text);
   return Number.isFinite(n) && n >= 0 ? n : null;

@@ -192,8 +192,6 @@ function appendAll(to: number[], from: readonly number[]): void {
   for (const x of from) to.push(x);
 }
 
-export { readExecArgs } from './exec-text.js';
-
 function adopt(
   nodes: ProcessNode[],
   roots: number[],

@@ -90,6 +90,6 @@ export function syscallCategory(name: string): SyscallCategory {
 }
 
 /** Every name that has a category other than 'other' (for tests). */
-export function categorisedNames(): string[] {
+function categorisedNames(): string[] {
   return [...CATEGORY_BY_NAME.keys()];
 }

@@ -40,7 +40,7 @@ export function lookupErrno(name: string): ErrnoInfo | null {
 }
 
 /** The errno with this positive number (kernel-internal ones included), or null. */
-export function errnoByNumber(number: number): ErrnoInfo | null {
+function errnoByNumber(number: number): ErrnoInfo | null {
   return BY_NUMBER.get(number) ?? null;
 }
 

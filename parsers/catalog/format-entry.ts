@@ -3,7 +3,7 @@ import type { CatalogEntry, ErrnoInfo, SyscallInfo } from './types.js';
 const WIDTH = 100;
 
 /** Greedy word wrap; every line starts with `indent`. */
-export function wrapText(text: string, indent: string, width = WIDTH): string[] {
+function wrapText(text: string, indent: string, width = WIDTH): string[] {
   const lines: string[] = [];
   let line = indent;
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -34,7 +34,7 @@ function formatNumbers(info: SyscallInfo): string {
   return parts.join(', ');
 }
 
-export function formatSyscallText(info: SyscallInfo): string {
+function formatSyscallText(info: SyscallInfo): string {
   const lines = [
     `${info.name}  (syscall; ${info.category}; man ${info.manPage})`,
     `  Numbers: ${formatNumbers(info)}.`,
@@ -57,7 +57,7 @@ export function formatSyscallText(info: SyscallInfo): string {
   return lines.join('\n');
 }
 
-export function formatErrnoText(info: ErrnoInfo): string {
+function formatErrnoText(info: ErrnoInfo): string {
   const aliases = info.aliases.length > 0 ? `; also ${info.aliases.join(', ')}` : '';
   const internal = info.kernelInternal ? '; kernel-internal' : '';
   const lines = [`${info.name}  (errno ${info.number}${aliases}${internal}) "${info.message}"`];

@@ -11,8 +11,8 @@ import type { CatalogEntry } from './types.js';
 export type * from './types.js';
 export { syscallCategory, SYSCALL_CATEGORIES } from './categories.js';
 export { lookupSyscall, syscallByNumber, nameForUnknownSyscall, listSyscalls } from './syscall-lookup.js';
-export { lookupErrno, errnoByNumber, listErrnos } from './errno-lookup.js';
-export { formatEntryText, formatSyscallText, formatErrnoText } from './format-entry.js';
+export { lookupErrno, listErrnos } from './errno-lookup.js';
+export { formatEntryText } from './format-entry.js';
 export { editDistance } from './suggest.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { TraceEvent } from '../model/event.js';
 
 /** Version of the NDJSON event shape written by `spelunk parse --ndjson` (see FORMAT-CHANGELOG.md). */
-export const NDJSON_VERSION = 1;
+const NDJSON_VERSION = 1;
 
 /** One event as one line of JSON, fields in a stable order. */
 export function formatEventJson(ev: TraceEvent): string {

@@ -23,7 +23,7 @@ export function formatTraceDump(trace: Trace): string {
   return escapeTerminalText(out.join('\n') + '\n');
 }
 
-export function formatEventDump(ev: TraceEvent): string {
+function formatEventDump(ev: TraceEvent): string {
   const head = `L${ev.line}${ev.file ? `@${ev.file}` : ''} p${ev.pid ?? '-'} t${ev.ts ?? '-'} ${ev.kind}`;
   switch (ev.kind) {
     case 'syscall': {

@@ -10,12 +10,8 @@
  *                                  stitches the blocks (parse-blocks.ts)
  */
 export { readTraceInput } from './read-trace-input.js';
-export type { TraceInputFile, TraceInputOptions, TraceInputResult } from './read-trace-input.js';
+export type { TraceInputFile, TraceInputOptions } from './read-trace-input.js';
 export { createTraceFileReader } from './trace-file-reader.js';
-export type { TraceFileOptions, TraceFileReader, TraceFileResult } from './trace-file-reader.js';
-export { detectHead, HEAD_BYTES } from './detect-format.js';
-export type { InputFormat, ReadFormat, RejectedFormat, HeadVerdict } from './detect-format.js';
 export { selectFfSet } from './ff-set.js';
 export { PARALLEL_MIN_BYTES, readBlock } from './parse-blocks.js';
-export type { BlockJob, BlockRunner, BlockSpare, ReadRange } from './parse-blocks.js';
-export type { FfSetChoice } from './ff-set.js';
+export type { BlockJob, BlockRunner, BlockSpare } from './parse-blocks.js';

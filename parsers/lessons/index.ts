@@ -14,11 +14,11 @@ import { STRACE_FOLLOW } from './lessons-strace.js';
 import type { EventSelector } from './selector.js';
 import { resolveSelector } from './selector.js';
 
-export type { Lesson, LessonStep, RunLabel, WorkshopSection } from './lesson.js';
+export type { Lesson, LessonStep, RunLabel } from './lesson.js';
 export { WORKSHOP_SECTIONS } from './lesson.js';
 export type { EventSelector } from './selector.js';
 export { formatSelector, resolveSelector } from './selector.js';
-export type { CheckResult, LessonCheck, ValueRef } from './checks.js';
+export type { LessonCheck } from './checks.js';
 export { evaluateCheck, evaluateStepChecks, formatCheckResult } from './checks.js';
 
 /** The workshop's order: each section's lessons together, one lesson per line (merge-friendly). */
@@ -74,7 +74,7 @@ export interface ResolvedStep {
   compare: ResolvedSelection | null;
 }
 
-export function resolveSelection(
+function resolveSelection(
   trace: Trace,
   run: RunLabel,
   selectors: readonly EventSelector[],

@@ -177,7 +177,7 @@ export class ColumnsBuilder {
   }
 }
 
-export function allocate(n: number): TraceColumns {
+function allocate(n: number): TraceColumns {
   return {
     count: 0,
     kind: new Uint8Array(n),

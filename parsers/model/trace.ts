@@ -4,7 +4,7 @@ import type { LineStore } from './line-store.js';
 
 /** How a call ended, as stored in the `status` column (0: it returned normally). */
 export const CALL_STATUS = ['', 'unfinished', 'detached', 'pid-changed', 'resumed-only', 'died'] as const;
-export type CallStatusCode = number;
+type CallStatusCode = number;
 
 /** What the producer noticed about the log's format, for display and for consumers that care. */
 export interface TraceFormat {

@@ -123,5 +123,3 @@ function messageText(text: string): string {
   const at = text.indexOf('strace: ');
   return at >= 0 ? text.slice(at + 8) : text;
 }
-
-export type { ArgNode };

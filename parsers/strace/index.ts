@@ -8,9 +8,7 @@
  *   parseStrace(text)             convenience over the above
  */
 export { parseStraceLine } from './parse-line.js';
-export type { StraceLine, LineKind } from './parse-line.js';
+export type { StraceLine } from './parse-line.js';
 export { createStraceParser, parseStrace } from './stream.js';
-export type { StraceStreamParser } from './stream.js';
-export type { StraceParseOptions } from './trace-builder.js';
-export { parseStraceFiles, pidFromFileName } from './parse-files.js';
+export { parseStraceFiles } from './parse-files.js';
 export { sniffStrace } from './sniff.js';

@@ -110,7 +110,7 @@ export function scanResultInto(s: string, i: number, r: Result, end = s.length):
 }
 
 /** Parses the tail starting at `i` (just after `)`); null when it is not a result. */
-export function scanResult(s: string, i: number, end = s.length): Result | null {
+function scanResult(s: string, i: number, end = s.length): Result | null {
   const r: Result = {
     ret: '',
     retValue: NaN,
@@ -141,7 +141,7 @@ export function skipBalanced(s: string, i: number, end: number): number {
 }
 
 /** The numeric value of a printed return: decimal, negative, hex ("0x7f..."), octal ("022"). */
-export function parseRet(text: string): number {
+function parseRet(text: string): number {
   if (text === '?' || text === '') return NaN;
   const n = text.length;
   if (n < 16) {

@@ -28,7 +28,7 @@ const KNOWN = [
 ];
 
 /** Returns the header's columns when `line` is a summary header, else null. */
-export function sniffSummaryHeader(line: string): SummaryHeader | null {
+function sniffSummaryHeader(line: string): SummaryHeader | null {
   if (!/\bcalls\b/.test(line) || !/\bsyscall\b/.test(line)) return null;
   const columns: SummaryHeader['columns'] = [];
   let i = 0;
@@ -43,12 +43,12 @@ export function sniffSummaryHeader(line: string): SummaryHeader | null {
   return columns.some((c) => c.key === 'syscall') ? { columns } : null;
 }
 
-export function isSummaryRule(line: string): boolean {
+function isSummaryRule(line: string): boolean {
   return /^-+( +-+)+\s*$/.test(line);
 }
 
 /** A data row under `header`; null when the line does not fit. */
-export function parseSummaryRow(line: string, header: SummaryHeader): SummaryRow | null {
+function parseSummaryRow(line: string, header: SummaryHeader): SummaryRow | null {
   const tokens = [...line.matchAll(/\S+/g)];
   const cells = cellsByPosition(tokens, header) ?? cellsByOrder(tokens, header);
   if (!cells) return null;

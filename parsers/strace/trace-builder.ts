@@ -44,7 +44,7 @@ const RESUMED_ONLY = STATUS('resumed-only');
 export const MAX_DIAGNOSTICS = 10000;
 
 /** The message of a `repaired-line` diagnostic, naming the line a strace message had cut. */
-export function repairedLineMessage(cutLine: number): string {
+function repairedLineMessage(cutLine: number): string {
   return `the rest of line ${cutLine}, which a strace message had cut`;
 }
 

@@ -283,7 +283,7 @@ function findUniqueAnchors(
 }
 
 /** Indices of a longest strictly increasing subsequence of `xs` (patience sorting). */
-export function longestIncreasing(xs: readonly number[]): number[] {
+function longestIncreasing(xs: readonly number[]): number[] {
   const tails: number[] = []; // index into xs of the smallest tail of each length
   const prev = new Int32Array(xs.length).fill(-1);
   for (let t = 0; t < xs.length; t++) {

@@ -110,7 +110,7 @@ function durationStart(text: string, from: number, to: number): number {
  * "/etc/ld.so.cache", 0x80000, 00) = 4`, or `= -1 ENOENT`. This decodes the event: slower, but such
  * traces are the smaller ones.
  */
-export function synthCallText(trace: Trace, i: number): string {
+function synthCallText(trace: Trace, i: number): string {
   const ev = trace.event(i);
   if (ev.kind !== 'syscall') return trace.rawLine(i);
   return `${ev.args.map((a) => a.text).join(', ')}) = ${ev.ret}${ev.errno ? ` ${ev.errno}` : ''}`;

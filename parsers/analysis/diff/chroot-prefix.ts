@@ -50,7 +50,7 @@ function findCwdDecoration(line: string): string | null {
 }
 
 /** Resolves `.` and `..` and doubled slashes; keeps the path absolute. */
-export function normalisePath(path: string): string {
+function normalisePath(path: string): string {
   const parts: string[] = [];
   for (const p of path.split('/')) {
     if (p === '' || p === '.') continue;

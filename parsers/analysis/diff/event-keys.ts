@@ -163,7 +163,7 @@ class HashInterner {
 }
 
 /** Calls whose first string argument is a path: it identifies the call across runs better than its result. */
-export const PATH_CALLS = new Set([
+const PATH_CALLS = new Set([
   'open',
   'openat',
   'openat2',

@@ -8,21 +8,9 @@
  */
 export { computeTraceDiff, formatDiffJson } from './trace-diff.js';
 export { formatDiffJsonPieces } from './diff-json-stream.js';
-export type { TraceDiff, TraceDiffJson, TraceDiffOptions, DiffPairJson } from './trace-diff.js';
+export type { TraceDiff, TraceDiffJson } from './trace-diff.js';
 export { formatDiffReport } from './format-diff.js';
-export type { Paint, FormatDiffOptions } from './format-diff.js';
-export type { DiffBlock, DiffOptions } from './compute-diff.js';
-export type {
-  DiagnosisConfidence,
-  DiagnosisRuleId,
-  DiffFinding,
-  DiffLabels,
-  DiffLineRef,
-  FindingKind,
-} from './finding.js';
-export { DIAGNOSIS_RULES, FINDING_KINDS } from './finding.js';
+export type { DiagnosisRuleId, DiffFinding, DiffLabels, DiffLineRef } from './finding.js';
+export { DIAGNOSIS_RULES } from './finding.js';
 export type { DiffRunContexts, RunContext } from './run-context.js';
-export { PAIR_STATUSES, PairList } from './pair-list.js';
-export type { PairStatus } from './pair-list.js';
-export { normaliseCallText } from './normalise-call.js';
 export { alignSequences } from './align.js';

@@ -171,7 +171,7 @@ export function hashCallText(text: string, seed: number, ctx: NormaliseContext):
 }
 
 /** The normalised text itself (for tests, display and debugging). */
-export function normaliseCallText(text: string, ctx: NormaliseContext): string {
+function normaliseCallText(text: string, ctx: NormaliseContext): string {
   sink.reset(0, true);
   stringsSeen = 0;
   if (ctx.dropAll) emitErrorOnly(text, 0, text.length, sink);

@@ -7,9 +7,9 @@ export const DIGIT = 1;
 export const HEX = 2;
 export const ID_START = 4;
 export const ID_CHAR = 8;
-export const OCT = 16;
+const OCT = 16;
 
-export const CHAR_CLASS = buildCharClass();
+const CHAR_CLASS = buildCharClass();
 
 function buildCharClass(): Uint8Array {
   const table = new Uint8Array(128);

@@ -49,7 +49,7 @@ export function decorationClose(src: string, open: number): number {
 }
 
 /** Scans a decoration whose `<` is at `open`; null if it never closes. */
-export function scanDecoration(src: string, open: number): DecorationSpan | null {
+function scanDecoration(src: string, open: number): DecorationSpan | null {
   const typed = typedPrefixEnd(src, open + 1) !== -1;
   const close = decorationClose(src, open);
   let deviceStart = -1;

@@ -24,6 +24,4 @@ export {
   decodeStraceString,
   decodeStraceText,
   encodeStraceString,
-  type DecodedStraceText,
-  type EncodeStraceOptions,
 } from './strace-string.js';

@@ -32,7 +32,7 @@ const TIMES: OperatorInfo = { op: '*', length: 1, precedence: 6 };
 export const SPACED_OPERATORS: ReadonlySet<string> = new Set(['or', '||', '&&', '==', '!=']);
 
 /** Precedence of an operator as stored in a node (`|` for flags). */
-export function operatorPrecedence(op: string): number {
+function operatorPrecedence(op: string): number {
   return OPERATORS_BY_NAME.get(op)?.precedence ?? -1;
 }
 
