@@ -237,6 +237,7 @@ describe.skipIf(!hasChromium())('the layout at 1440 and 1024 px', { timeout: 120
     await expect.poll(() => exportMenuOpen(page)).toBe(false);
     expect(await readStore<number>(page, 'selection.index')).toBeGreaterThanOrEqual(0);
     await page.getByTestId('export-menu').locator('summary').click();
+    await expect.poll(() => exportMenuOpen(page)).toBe(true);
     await page.mouse.click(SMALL.width / 2, SMALL.height - 40);
     await expect.poll(() => exportMenuOpen(page)).toBe(false);
     await done(page);

@@ -18,19 +18,20 @@ export function ExportMenu() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const menu = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
   // A <details> stays open until its summary is clicked again; a menu closes on Esc (before the page's
-  // own Esc, which would clear the selection) and on a press anywhere else.
+  // own Esc, which would clear the selection) and on a press anywhere else. The listeners stay attached
+  // and ask the element whether it is open: attached on its toggle event, they missed a press that came
+  // before that event was dispatched.
   useEffect(() => {
-    if (!open) return;
+    const isOpen = (): boolean => menu.current?.open === true;
     const close = (): void => {
       if (menu.current) menu.current.open = false;
     };
     const onDown = (e: PointerEvent): void => {
-      if (!menu.current?.contains(e.target as Node)) close();
+      if (isOpen() && !menu.current?.contains(e.target as Node)) close();
     };
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key !== 'Escape') return;
+      if (e.key !== 'Escape' || !isOpen()) return;
       e.stopPropagation();
       close();
       menu.current?.querySelector('summary')?.focus();
@@ -41,7 +42,7 @@ export function ExportMenu() {
       document.removeEventListener('pointerdown', onDown);
       window.removeEventListener('keydown', onKey, true);
     };
-  }, [open]);
+  }, []);
   const s = store.getState;
   const base = (): string => {
     const st = s();
@@ -86,12 +87,7 @@ export function ExportMenu() {
   const item =
     'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-800';
   return (
-    <details
-      ref={menu}
-      className="relative shrink-0"
-      data-testid="export-menu"
-      onToggle={(e) => setOpen(e.currentTarget.open)}
-    >
+    <details ref={menu} className="relative shrink-0" data-testid="export-menu">
       <summary className="btn cursor-pointer list-none" aria-label="Export">
         Export ▾
       </summary>
