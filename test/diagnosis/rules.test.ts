@@ -137,7 +137,7 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
   { rule: 'hostname', first: ['uts-hostname'], silent: ['pidns-echo-pid', 'netns-connect', 'ls-root'] },
   {
     rule: 'missing-env-var',
-    first: ['env-clear-home'],
+    first: ['env-clear-home', 'bash-unset-home', 'case:python-without-home'],
     silent: ['missing-config', 'sample:hello-world', 'sample:pipeline', 'uts-hostname'],
   },
   { rule: 'oom-killed', first: ['cgroup-oom'], silent: ['flock-timeout', 'missing-config'] },
@@ -202,6 +202,24 @@ describe('what a rule says is what the kernel means', () => {
     expect(top?.message).not.toMatch(/\/tmp\/x does not exist/);
     // The host run opens /tmp/x to write it, not to read it.
     expect(detect('different-files-read', 'create-in-missing-dir')?.cause).toMatch(/^host writes \/tmp\/x\b/);
+  });
+});
+
+describe('a missing variable the program names', () => {
+  it.each([
+    ['bash-unset-home', 'HOME: unbound variable'],
+    ['case:python-without-home', "KeyError: 'HOME'"],
+  ])('names it from what %s writes (%s), and says cleared only next to a usual environment', (ref) => {
+    const top = loadPair(ref).diff.findings[0];
+    expect(top?.rule).toBe('missing-env-var');
+    expect(top?.confidence).toBe('certain');
+    expect(top?.message).toContain('HOME is one the program needs');
+    // 38 against 39 (env -u HOME), 2 against 3 (two chosen environments): nothing was cleared.
+    expect(top?.message).not.toContain('cleared');
+  });
+
+  it('says cleared for env -i next to a login environment', () => {
+    expect(loadPair('env-clear-home').diff.findings[0]?.message).toContain('its environment was cleared');
   });
 });
 
