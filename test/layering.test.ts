@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findLayeringViolations, importsOf, LAYERS, runtimePackages } from '../scripts/check-deps.js';
+import { makeTempDir } from './temp-dir.js';
 
 describe('the layering allowlist', () => {
   it('holds: each layer imports only its own folders and packages', () => {
@@ -10,7 +10,7 @@ describe('the layering allowlist', () => {
   });
 
   it('refuses what is not listed, in every layer', () => {
-    const root = mkdtempSync(join(tmpdir(), 'spelunk-layers-'));
+    const root = makeTempDir('spelunk-layers');
     const write = (path: string, text: string) => {
       mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), text);

@@ -1,10 +1,10 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import type { TraceDiffJson } from '../../parsers/analysis/diff/index.js';
 import { CORPUS } from './diff-helpers.js';
+import { makeTempDir } from '../temp-dir.js';
 
 const BIN = new URL('../../bin/spelunk.js', import.meta.url).pathname;
 
@@ -39,7 +39,7 @@ describe('spelunk diff', () => {
   });
 
   it('compares the host and chroot runs of a session directory', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'spelunk-session-'));
+    const dir = makeTempDir('spelunk-session');
     copyFileSync(CORPUS + 'foo-host.log', join(dir, 'host.strace.log'));
     copyFileSync(CORPUS + 'foo-chroot-works.log', join(dir, 'chroot.strace.log'));
     writeFileSync(

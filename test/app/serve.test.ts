@@ -1,15 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServePlan, createServeHandler, groupFfSets } from '../../collector/commands/serve-command.js';
 import { CORPUS } from '../corpus-path.js';
+import { makeTempDir } from '../temp-dir.js';
 
 describe('buildServePlan', () => {
   it('serves each log as a trace, an -ff set as one run, a session directory as its runs', () => {
-    const session = mkdtempSync(join(tmpdir(), 'spelunk-session-'));
+    const session = makeTempDir('spelunk-session');
     writeFileSync(join(session, 'host.strace'), 'x');
     writeFileSync(join(session, 'chroot.strace'), 'y');
     writeFileSync(
@@ -44,7 +44,7 @@ describe('buildServePlan', () => {
   });
 
   it('tolerates a missing samples index', () => {
-    const plan = buildServePlan([], mkdtempSync(join(tmpdir(), 'spelunk-nosamples-')));
+    const plan = buildServePlan([], makeTempDir('spelunk-nosamples'));
     expect(plan.traces).toEqual([]);
   });
 
@@ -57,7 +57,7 @@ describe('the serve handler', () => {
   let base = '';
   const server = createServer();
   beforeAll(async () => {
-    const dist = mkdtempSync(join(tmpdir(), 'spelunk-dist-'));
+    const dist = makeTempDir('spelunk-dist');
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');
     writeFileSync(join(dist, 'assets', 'a.js'), 'console.log(1)');

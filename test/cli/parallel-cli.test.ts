@@ -3,12 +3,12 @@
  * prints exactly what it prints reading it in one pass. Tiny blocks (SPELUNK_BLOCK_BYTES) put many seams
  * into small real logs, and into a bigger one of interleaved tasks whose calls are split across them.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { CORPUS } from '../strace/corpus-files.js';
+import { makeTempDir } from '../temp-dir.js';
 
 const BIN = new URL('../../bin/spelunk.js', import.meta.url).pathname;
 
@@ -53,7 +53,7 @@ describe('spelunk on two threads', () => {
             .replace(/(\d+)\.(\d{6}) /, (_m, s: string, us: string) => `${Number(s) + round}.${us} `),
         );
     }
-    const log = join(mkdtempSync(join(tmpdir(), 'spelunk-parallel-')), 'big.log');
+    const log = join(makeTempDir('spelunk-parallel'), 'big.log');
     writeFileSync(log, out.join('\n') + '\n', 'latin1');
     for (const args of [
       ['parse', '--text', log],

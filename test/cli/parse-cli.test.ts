@@ -1,10 +1,10 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseStrace } from '../../parsers/strace/index.js';
 import { CORPUS } from '../strace/corpus-files.js';
 import { runCli } from './run-cli.js';
+import { makeTempDir } from '../temp-dir.js';
 
 describe('spelunk parse', () => {
   it('prints one JSON event per line in trace order, with the documented fields', async () => {
@@ -88,7 +88,7 @@ describe('spelunk stats', () => {
 });
 
 describe('bad input: one line naming the file, non-zero exit, no stack trace', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'spelunk-cli-'));
+  const dir = makeTempDir('spelunk-cli');
   const binary = join(dir, 'binary.log');
   writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 10, 0, 0]));
   const prose = join(dir, 'prose.txt');

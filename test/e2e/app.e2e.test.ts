@@ -1,5 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import {
 } from './harness.js';
 import { buildSyntheticLog } from '../../bench/synthetic-strace.js';
 import { CORPUS } from '../corpus-path.js';
+import { makeTempDir } from '../temp-dir.js';
 
 const CHROOT_FAILS = `${CORPUS}/foo-chroot-fails.log`;
 const PIPE = `${CORPUS}/pipe-f-yy.log`;
@@ -29,7 +29,7 @@ const PIPE_TRACE = '#trace=pipe-f-yy.log/log';
 /** The real samples when they exist; otherwise a samples folder made here from two corpus logs. */
 function samplesEnv(): Record<string, string> {
   if (HAS_SAMPLES) return {};
-  const dir = mkdtempSync(join(tmpdir(), 'spelunk-samples-'));
+  const dir = makeTempDir('spelunk-samples');
   mkdirSync(join(dir, 'foo'));
   copyFileSync(`${CORPUS}/foo-host.log`, join(dir, 'foo', 'host.log'));
   copyFileSync(CHROOT_FAILS, join(dir, 'foo', 'chroot.log'));
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium())('the app in a browser', { timeout: 120_000 }, ()
       startServe([CHROOT_FAILS, PIPE]),
       launchChromium(),
     ]);
-    empty = await startServe([], { SPELUNK_SAMPLES_DIR: mkdtempSync(join(tmpdir(), 'spelunk-nosamples-')) });
+    empty = await startServe([], { SPELUNK_SAMPLES_DIR: makeTempDir('spelunk-nosamples') });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

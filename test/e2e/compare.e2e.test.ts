@@ -1,6 +1,5 @@
 import { execa } from 'execa';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import {
   startServe,
 } from './harness.js';
 import { CORPUS } from '../corpus-path.js';
+import { makeTempDir } from '../temp-dir.js';
 
 const HOST = `${CORPUS}/foo-host.log`;
 const CHROOT_FAILS = `${CORPUS}/foo-chroot-fails.log`;
@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium())('comparing two runs in a browser', { timeout: 12
       startServe([HOST, CHROOT_FAILS]),
       launchChromium(),
     ]);
-    empty = await startServe([], { SPELUNK_SAMPLES_DIR: mkdtempSync(join(tmpdir(), 'spelunk-nosamples-')) });
+    empty = await startServe([], { SPELUNK_SAMPLES_DIR: makeTempDir('spelunk-nosamples') });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,11 +1,12 @@
 import { execa } from 'execa';
 import type { ResultPromise } from 'execa';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
+import { makeTempDir } from '../temp-dir.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -19,7 +20,7 @@ export const OUTPUT_DIR = join(ROOT, 'test-output');
 export async function launchChromium(
   viewport = { width: 1440, height: 900 },
 ): Promise<BrowserContext & { userDataDir: string }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'spelunk-chromium-'));
+  const userDataDir = makeTempDir('spelunk-chromium');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     viewport,

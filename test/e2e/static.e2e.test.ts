@@ -1,10 +1,10 @@
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, builtAppDir, hasChromium, launchChromium, openPage, readStore, ROOT } from './harness.js';
 import { CORPUS } from '../corpus-path.js';
+import { makeTempDir } from '../temp-dir.js';
 
 const HAS_SAMPLES = existsSync(join(ROOT, 'samples', 'index.json'));
 
@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium() || !HAS_SAMPLES)('the static build from disk', { 
   beforeAll(async () => {
     await buildApp();
     // A copy somewhere else: the build depends on nothing around it.
-    const dir = mkdtempSync(join(tmpdir(), 'spelunk-static-'));
+    const dir = makeTempDir('spelunk-static');
     cpSync(builtAppDir(), dir, { recursive: true });
     index = `file://${join(dir, 'index.html')}`;
     browser = await launchChromium();

@@ -1,10 +1,10 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../parsers/lessons/index.js';
 import { runCli } from '../cli/run-cli.js';
 import { SAMPLES } from './sample-traces.js';
+import { makeTempDir } from '../temp-dir.js';
 
 describe('spelunk lessons', () => {
   it('lists every lesson with its sample and step count', async () => {
@@ -68,7 +68,7 @@ describe('spelunk lessons', () => {
 
   it('exits 1 naming the claim when a re-capture contradicts a check', async () => {
     // The bind mount re-captured with mount(MS_BIND) alone: selectors still match, the claim does not.
-    const dir = mkdtempSync(join(tmpdir(), 'spelunk-lessons-'));
+    const dir = makeTempDir('spelunk-lessons');
     mkdirSync(join(dir, 'bind-mount'));
     for (const run of ['host', 'chroot']) {
       const log = readFileSync(join(SAMPLES, 'bind-mount', `${run}.strace.log`), 'latin1');
@@ -108,7 +108,7 @@ describe('spelunk lessons', () => {
 
   it('fails, naming the selector, when a sample no longer has the events a lesson points at', async () => {
     // A re-capture that lost the seccomp filter: the same program, but uname never fails.
-    const dir = mkdtempSync(join(tmpdir(), 'spelunk-lessons-'));
+    const dir = makeTempDir('spelunk-lessons');
     mkdirSync(join(dir, 'seccomp-deny'));
     writeFileSync(
       join(dir, 'seccomp-deny', 'host.strace.log'),
