@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { exportCompareHtml, exportCompareJson, exportCompareMarkdown } from '../compare/export-compare.js';
 import { exportComparePng, exportCompareSvg } from '../compare/export-compare-view.js';
 import { isComparing } from '../store/selectors.js';
@@ -84,8 +85,6 @@ export function ExportMenu() {
     const text = await client.call('chromeTrace', { runs }).done;
     downloadBlob(new Blob([text], { type: 'application/json' }), `${base()}.trace.json`);
   };
-  const item =
-    'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-800';
   return (
     <details ref={menu} className="relative shrink-0" data-testid="export-menu">
       <summary className="btn cursor-pointer list-none" aria-label="Export">
@@ -96,64 +95,34 @@ export function ExportMenu() {
         aria-label="Export"
         className="absolute right-0 z-40 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
       >
-        <button
-          type="button"
-          role="menuitem"
-          className={item}
-          disabled={!trace || busy}
-          onClick={() => run(png)}
-        >
+        <MenuItem disabled={!trace || busy} onClick={() => run(png)}>
           Export PNG{comparing ? ' (both runs)' : ''}
-        </button>
-        <button
-          type="button"
-          role="menuitem"
-          className={item}
-          disabled={!trace || busy}
-          onClick={() => run(svg)}
-        >
+        </MenuItem>
+        <MenuItem disabled={!trace || busy} onClick={() => run(svg)}>
           Export SVG{comparing ? ' (both runs)' : ''}
-        </button>
-        <button
-          type="button"
-          role="menuitem"
-          className={item}
+        </MenuItem>
+        <MenuItem
           disabled={!trace || busy}
           onClick={() => run(perfetto)}
           title="Chrome Trace Event JSON, with arguments and paths; opens in Perfetto"
         >
           Export trace JSON (Perfetto){comparing ? ', both runs' : ''}
-        </button>
+        </MenuItem>
         {comparing && (
           <>
             <hr className="my-1 border-slate-200 dark:border-slate-700" />
-            <button
-              type="button"
-              role="menuitem"
-              className={item}
+            <MenuItem
               disabled={!ready || busy}
               onClick={() => run(() => exportCompareMarkdown(store, client))}
             >
               Export Markdown
-            </button>
-            <button
-              type="button"
-              role="menuitem"
-              className={item}
-              disabled={!ready || busy}
-              onClick={() => run(() => exportCompareJson(store, client))}
-            >
+            </MenuItem>
+            <MenuItem disabled={!ready || busy} onClick={() => run(() => exportCompareJson(store, client))}>
               Export diff JSON
-            </button>
-            <button
-              type="button"
-              role="menuitem"
-              className={item}
-              disabled={!ready || busy}
-              onClick={() => run(() => exportCompareHtml(store, client))}
-            >
+            </MenuItem>
+            <MenuItem disabled={!ready || busy} onClick={() => run(() => exportCompareHtml(store, client))}>
               Export HTML
-            </button>
+            </MenuItem>
           </>
         )}
         {error && (
@@ -163,5 +132,20 @@ export function ExportMenu() {
         )}
       </div>
     </details>
+  );
+}
+
+function MenuItem(props: { disabled: boolean; onClick: () => void; title?: string; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      className="block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-800"
+      disabled={props.disabled}
+      onClick={props.onClick}
+      title={props.title}
+    >
+      {props.children}
+    </button>
   );
 }
