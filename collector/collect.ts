@@ -19,6 +19,7 @@ import {
   resolveHostProgram,
   resolveRootfsProgram,
 } from './rootfs/rootfs-build.js';
+import { checkBindSource, checkMountPoint, checkProcDir, checkRootDir } from './rootfs/rootfs-checks.js';
 import { planBytes } from './rootfs/rootfs-plan.js';
 import { extractRootfsArchive, isRootfsArchive } from './rootfs/rootfs-tar.js';
 import type { RootfsPlan } from './rootfs/rootfs-plan.js';
@@ -298,39 +299,6 @@ function chainTools(o: CollectOptions): ChainTools {
   };
 }
 
-function checkRootDir(dir: string): void {
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    throw new CollectError(
-      `rootfs directory not found: ${dir}`,
-      'Give an existing directory (e.g. an exported container or a busybox tree), or use --rootfs auto.',
-      EXIT.program,
-    );
-  }
-  if (!isDir)
-    throw new CollectError(
-      `--rootfs ${dir} is not a directory`,
-      'Give a directory holding a root filesystem, or use --rootfs auto.',
-      EXIT.program,
-    );
-}
-
-/** --unshare pid mounts proc at DIR/proc; an existing rootfs is used read-only, so it must have one. */
-function checkProcDir(root: string): void {
-  try {
-    if (statSync(`${root}/proc`).isDirectory()) return;
-  } catch {
-    // missing: said below
-  }
-  throw new CollectError(
-    `--unshare pid mounts a fresh /proc at ${root}/proc, which is not a directory`,
-    `Create it (mkdir ${root}/proc), or add --no-mount-proc to keep the rootfs without /proc.`,
-    EXIT.usage,
-  );
-}
-
 /**
  * The namespaces are the chroot run's only: the host run runs the program in this machine's own ones,
  * so a program that changes global state (hostname NAME, ip link add, mount) changes the real host.
@@ -340,30 +308,6 @@ function warnHostRunNotIsolated(o: CollectOptions): void {
   o.log(
     `note: --unshare ${o.unshare.join(',')} applies to the chroot run only; the host run runs ${basename(o.program)} in this machine's own namespaces, so whatever it changes there (hostname, network, mounts) changes the host. Add --runs chroot to skip the host run.`,
   );
-}
-
-function checkBindSource(b: BindSpec): void {
-  try {
-    statSync(b.source);
-  } catch {
-    throw new CollectError(
-      `--bind source does not exist: ${b.source}`,
-      'Bind an existing file or directory (SRC:DST[:ro]).',
-      EXIT.usage,
-    );
-  }
-}
-
-function checkMountPoint(root: string, target: string): void {
-  try {
-    statSync(`${root}/${target.replace(/^\/+/, '')}`);
-  } catch {
-    throw new CollectError(
-      `--bind target ${target} does not exist inside ${root}`,
-      'An existing rootfs is used read-only: create the mount point in it first, or use --rootfs auto.',
-      EXIT.usage,
-    );
-  }
 }
 
 function describeRootfs(
