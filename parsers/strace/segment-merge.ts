@@ -58,10 +58,22 @@ function canAbsorb(b: StraceTraceBuilder, seg: SegmentResult): boolean {
   if (seg.leadingStack && b.cols.count === 0) return false;
   // a call open at the seam that the segment supersedes (never resumed) or resumes and cuts again
   // (its middle joins the call's first line): rare, and read in order
-  for (const key of seg.firstOpens) if (b.pending.has(key)) return false;
+  if (seg.firstOpens.some((key) => b.pending.has(key) && !closedInSegment(b, seg, key))) return false;
   for (const r of seg.openResumes) if (!r.final && b.pending.has(r.key)) return false;
   if (seg.diagnosticsFull && b.diagnostics.length < MAX_DIAGNOSTICS) return false;
   return b.pids.accepts(seg.pids) && b.tables.accepts(seg.tables);
+}
+
+/**
+ * Whether the first resumed half the segment holds for task `key` (before any call it opens there)
+ * ends the call of that task still open on the builder: then a call the segment opens on that task
+ * supersedes nothing, and the segment can be carried over.
+ */
+function closedInSegment(b: StraceTraceBuilder, seg: SegmentResult, key: number): boolean {
+  const r = seg.openResumes.find((o) => o.key === key);
+  const p = b.pending.get(key);
+  if (r === undefined || !r.final || p === undefined) return false;
+  return b.cols.names[b.cols.columns.nameId[p] as number] === r.name;
 }
 
 /** Reads the segment's lines again, in order, on the builder (its text is already in the store). */

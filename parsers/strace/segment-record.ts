@@ -36,7 +36,9 @@ export class SegmentRecorder {
   readonly touched = new Set<number>();
   /**
    * Keys whose first pending call in the segment was set while the key was untouched: a call of that
-   * task still open at the seam never resumed (the builder flags it), which only a re-read can say.
+   * task still open at the seam never resumed (the builder flags it), which only a re-read can say;
+   * unless the segment's first line for that task resumed it (a shell's `<... wait4 resumed>`, then
+   * its next `wait4(`), which is how most long-lived tasks cross a seam.
    */
   readonly firstOpens: number[] = [];
   /** Calls whose duration was taken from their halves' timestamps, with the resumed half's time. */

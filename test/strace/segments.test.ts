@@ -101,6 +101,32 @@ describe('segments parsed apart and stitched', () => {
     expect(seams.replayed / seams.segments).toBeLessThan(0.1);
   });
 
+  it('carry over a task that resumes its call across the seam and then opens the next one', () => {
+    // a shell waiting for one child after another: most long-lived tasks cross a seam this way
+    const before = [
+      '100  1795913862.000001 wait4(-1,  <unfinished ...>',
+      '101  1795913862.000002 write(1, "x", 1) = 1',
+      '101  1795913862.000003 +++ exited with 0 +++',
+    ];
+    const after = (resumed: string): string[] => [
+      `100  1795913862.000004 <... ${resumed} resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 101`,
+      '100  1795913862.000005 wait4(-1,  <unfinished ...>',
+      '102  1795913862.000006 +++ exited with 0 +++',
+      '100  1795913862.000007 <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 102',
+    ];
+    for (const [resumed, replayed] of [
+      ['wait4', 0],
+      // another call's resumed half leaves the wait4 open, and the next wait4 supersedes it: read in order
+      ['waitid', 1],
+    ] as const) {
+      const head = latin1Bytes(before.join('\n') + '\n');
+      const bytes = latin1Bytes([...before, ...after(resumed)].join('\n') + '\n');
+      const got = stitched(bytes, [head.length], 'shell.log');
+      expect(got.replayed, resumed).toBe(replayed);
+      expectSameTrace(got.trace, onePass(bytes, 'shell.log'), resumed);
+    }
+  });
+
   it('give the single pass trace on real logs cut at any line boundaries', () => {
     // the smaller real logs, so that many cuts run in little time; the big ones are cut above
     const logs = straceLogs()
