@@ -1,4 +1,5 @@
 import { createAppInstance, renderApp } from './app-instance.js';
+import { parseBlockTuning } from './load/block-tuning-url.js';
 import { openFromUrl } from './load/open-from-url.js';
 import { fetchServedTraces } from './load/served-traces.js';
 import { startUrlSync } from './store/url-sync.js';
@@ -11,6 +12,9 @@ import './styles.css';
  */
 const app = createAppInstance(new ParseWorker());
 const { store, client } = app;
+// before any load: how big logs are parsed, when the URL forces it (tests, the benchmark)
+const tuning = parseBlockTuning(window.location.search);
+if (tuning) void client.call('tune', tuning).done;
 startUrlSync(store);
 void fetchServedTraces().then((served) => {
   store.getState().setServed(served);

@@ -31,12 +31,18 @@ export function Toolbar() {
           <RunName letter="B" label={labels?.b ?? sides?.[1].label ?? 'B'} title={traceB.title} />
         </p>
       ) : trace ? (
-        <p className="min-w-0 flex-1 truncate text-sm" data-testid="trace-title" title={trace.title}>
+        <p
+          className="min-w-0 flex-1 truncate text-sm"
+          data-testid="trace-title"
+          data-parse-threads={trace.parseThreads}
+          title={trace.title}
+        >
           <span className="font-medium">{trace.title}</span>{' '}
           <span className="text-slate-500">
             · {plural(trace.columns.count, 'event', 'events')} ·{' '}
             {plural(trace.processes.length, 'task', 'tasks')} · {formatBytes(trace.inputBytes)} parsed in{' '}
             {Math.round(trace.parseMs)} ms
+            {trace.parseThreads > 1 ? ` on ${trace.parseThreads} threads` : ''}
             {trace.unknownCount ? ` · ${plural(trace.unknownCount, 'unknown line', 'unknown lines')}` : ''}
           </span>
         </p>

@@ -46,6 +46,8 @@ export interface TraceData {
   /** Bytes of input parsed, and how long parsing took in the worker. */
   inputBytes: number;
   parseMs: number;
+  /** Threads that parsed it: 1, or more when a big log was read in blocks (worker/block-threads.ts). */
+  parseThreads: number;
 }
 
 /** Event kind codes, matching EVENT_KINDS in parsers/model. */

@@ -12,6 +12,7 @@ export function buildTraceData(
   title: string,
   inputBytes: number,
   parseMs: number,
+  parseThreads = 1,
 ): TraceData {
   const c = trace.columns;
   return {
@@ -42,6 +43,7 @@ export function buildTraceData(
     processes: computeProcesses(trace),
     inputBytes,
     parseMs,
+    parseThreads,
   };
 }
 

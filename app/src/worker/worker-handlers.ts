@@ -4,6 +4,7 @@ import type { Trace } from '../../../parsers/model/index.js';
 import { answerDiff, answerDiffExport } from '../compare/worker-diff.js';
 import type { WorkerDiffState } from '../compare/worker-diff.js';
 import { formatChromeTrace } from '../logic/export-chrome-trace.js';
+import { createBlockThreads, type BlockThreads, type BlockTuning } from './block-threads.js';
 import { loadTraceData } from './load-in-worker.js';
 import {
   computeEventDetail,
@@ -28,6 +29,9 @@ import type {
  */
 export interface WorkerState extends WorkerDiffState {
   traces: Map<string, Trace>;
+  /** Where big logs are parsed in blocks (null: in one pass, as in tests run in-process). */
+  blockThreads: BlockThreads | null;
+  tuning: BlockTuning;
   /** Ids of requests the page cancelled; a running load checks it between chunks. */
   cancelled: Set<number>;
 }
@@ -55,7 +59,7 @@ function traceIn(state: WorkerState, slot: string): Trace {
 }
 
 const handlers: Handlers = {
-  load: (params, ctx, state) => loadTraceData(params, ctx, state.traces),
+  load: (params, ctx, state) => loadTraceData(params, ctx, state.traces, state.blockThreads),
   event: (p, _c, s) => computeEventDetail(traceIn(s, p.slot), p.index),
   rows: (p, _c, s) => computeRowTexts(traceIn(s, p.slot), p.indices),
   search: (p, ctx, s) => {
@@ -70,14 +74,27 @@ const handlers: Handlers = {
     formatChromeTrace(p.runs.map((r) => ({ trace: traceIn(s, r.slot), label: r.label }))),
   diff: (p, ctx, s) => answerDiff(p, ctx, s),
   diffExport: (p, _c, s) => answerDiffExport(p, s),
+  tune: (p, _c, s) => {
+    s.tuning = { ...p };
+    return null;
+  },
   cancel: (p, _c, s) => {
     s.cancelled.add(p.id);
     return null;
   },
 };
 
-export function createWorkerState(): WorkerState {
-  return { traces: new Map(), cancelled: new Set(), lastDiff: null };
+/** `spawnBlockWorker` starts a block worker (parse-worker.ts gives one); without it, one pass always. */
+export function createWorkerState(spawnBlockWorker?: () => Worker): WorkerState {
+  const state: WorkerState = {
+    traces: new Map(),
+    cancelled: new Set(),
+    lastDiff: null,
+    blockThreads: null,
+    tuning: {},
+  };
+  if (spawnBlockWorker) state.blockThreads = createBlockThreads(spawnBlockWorker, () => state.tuning);
+  return state;
 }
 
 /** Answers one request: progress messages while it runs, then its result or its error. */

@@ -4,6 +4,7 @@ import type { EventSelector } from '../../../parsers/lessons/index.js';
 import type { TraceEvent } from '../../../parsers/model/index.js';
 import type { TraceData } from '../trace/trace-data.js';
 import type { DiffData, EmbeddedLog } from '../compare/diff-data.js';
+import type { BlockTuning } from './block-threads.js';
 
 /** Where the bytes of one input file come from: a File picked or dropped, fetched URL, or pasted text. */
 export type InputSource =
@@ -77,6 +78,11 @@ export interface WorkerCalls {
     result: { text: string; sources?: EmbeddedLog[][] };
     progress: never;
   };
+  /**
+   * How big logs are parsed from now on: on how many threads, in blocks of what size (worker/block-
+   * threads.ts). The page sends it only when its URL forces them (`?threads=1`, `?blockBytes=65536`).
+   */
+  tune: { params: BlockTuning; result: null; progress: never };
   /** Stops the request with this id (a load: its parse); answers nothing of its own. */
   cancel: { params: { id: number }; result: null; progress: never };
 }
