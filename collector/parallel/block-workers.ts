@@ -35,14 +35,21 @@ export function blockBytesOverride(): { blockBytes: number; minBytes: number } |
 interface Slot {
   /** null: this thread. */
   worker: Worker | null;
-  busy: boolean;
+  /** Blocks given and not yet returned. */
+  jobs: number;
 }
+
+/**
+ * Blocks a worker holds at a time: the one it parses and the next, queued in its messages, so that it
+ * never waits for this thread (busy parsing a block of its own, or stitching) to hand it more work.
+ */
+const WORKER_DEPTH = 2;
 
 /** Spare arrays kept per thread: one being filled, one waiting, one in flight. */
 const SPARES = 3;
 
 export function createBlockWorkers(threads = parseThreads()): BlockWorkers {
-  const here: Slot = { worker: null, busy: false };
+  const here: Slot = { worker: null, jobs: 0 };
   const spares: BlockSpare[] = [];
   const madeBy = new WeakMap<SegmentResult, Slot>();
   const slots: Slot[] = [];
@@ -52,7 +59,7 @@ export function createBlockWorkers(threads = parseThreads()): BlockWorkers {
 
   function start(): Slot {
     const worker = spawnBlockWorker();
-    const slot: Slot = { worker, busy: false };
+    const slot: Slot = { worker, jobs: 0 };
     worker.on('message', (msg: { id: number; result?: SegmentResult; error?: string }) => {
       const reply = replies.get(msg.id);
       replies.delete(msg.id);
@@ -73,15 +80,16 @@ export function createBlockWorkers(threads = parseThreads()): BlockWorkers {
   function release(slot: Slot): void {
     const next = waiting.shift();
     if (next) next(slot);
-    else slot.busy = false;
+    else slot.jobs--;
   }
 
-  /** A free worker first (so that this thread stays free to stitch), else this thread. */
+  /** A worker with room first (so that this thread stays free to stitch), else this thread. */
   function acquire(): Promise<Slot> {
     const free =
-      slots.find((s) => !s.busy) ?? (slots.length < threads - 1 ? start() : !here.busy ? here : null);
+      slots.find((s) => s.jobs < WORKER_DEPTH) ??
+      (slots.length < threads - 1 ? start() : here.jobs === 0 ? here : null);
     if (free) {
-      free.busy = true;
+      free.jobs++;
       return Promise.resolve(free);
     }
     return new Promise((resolve) => waiting.push(resolve));
@@ -90,7 +98,7 @@ export function createBlockWorkers(threads = parseThreads()): BlockWorkers {
   return {
     runnerFor(path) {
       return {
-        concurrency: threads,
+        concurrency: 1 + (threads - 1) * WORKER_DEPTH,
         ...blockBytesOverride(),
         async run(job: BlockJob) {
           const slot = await acquire();
@@ -111,7 +119,10 @@ export function createBlockWorkers(threads = parseThreads()): BlockWorkers {
             replies.set(id, { resolve, reject });
             worker.ref();
             worker.postMessage({ id, path, job });
-          }).finally(() => worker.unref());
+          }).finally(() => {
+            // idle (no block given, none queued): it must not keep the process alive
+            if (slot.jobs === 0) worker.unref();
+          });
           madeBy.set(result, slot);
           return result;
         },

@@ -24,7 +24,10 @@ export interface BlockJob {
 
 /** Runs blocks somewhere (worker threads): `readBlock` over the file, there. */
 export interface BlockRunner {
-  /** How many blocks it parses at the same time. */
+  /**
+   * How many blocks it takes at a time: those being parsed, and those queued on a thread to be parsed
+   * next (a thread that holds its next block never waits for the caller to hand it one).
+   */
   readonly concurrency: number;
   run(job: BlockJob): Promise<SegmentResult>;
   /** Takes back a result once stitched: its arrays can be filled again by a later block (spareOf). */
@@ -114,9 +117,10 @@ export async function parseInBlocks(
   let next = 0;
   let stitched = 0;
   let wake: (() => void) | null = null;
-  // a thread takes the next block as soon as it is free; parsed blocks wait (a few at most) to be stitched
+  // a thread takes the next block as soon as it has room; parsed blocks wait (two at most beyond those
+  // given out) to be stitched, which bounds the memory held in blocks
   const launch = (): void => {
-    while (next < blocks.length && inFlight < concurrency && next - stitched < 2 * concurrency) {
+    while (next < blocks.length && inFlight < concurrency && next - stitched < concurrency + 2) {
       const k = next++;
       const b = blocks[k] as { start: number; end: number };
       inFlight++;
