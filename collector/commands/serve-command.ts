@@ -33,6 +33,8 @@ export interface ServePlan {
   files: Map<string, string>;
   /** URL path to the folder its file must resolve inside, symlinks followed, when it is served. */
   roots: Map<string, string>;
+  /** What a session.json names and is not served, one line each, for serve to say (not silently drop). */
+  left: string[];
 }
 
 /**
@@ -51,6 +53,7 @@ export function buildServePlan(inputs: string[], samplesDir = SAMPLES_DIR): Serv
     return key;
   };
   const traces: ServedTrace[] = [];
+  const left: string[] = [];
   if (!inputs.length) {
     for (const s of readSampleIndex(samplesDir)) {
       // A sample is a session directory: its session.json sits beside the logs.
@@ -62,13 +65,13 @@ export function buildServePlan(inputs: string[], samplesDir = SAMPLES_DIR): Serv
         ),
       });
     }
-    return { traces, files, roots };
+    return { traces, files, roots, left };
   }
   const loose: string[] = [];
   for (const input of inputs) {
     const abs = resolve(input);
     if (!existsSync(abs)) throw new Error(`No such file or directory: ${input}`);
-    if (statSync(abs).isDirectory()) traces.push(planDirectory(abs, addFile));
+    if (statSync(abs).isDirectory()) traces.push(planDirectory(abs, addFile, left));
     else loose.push(abs);
   }
   for (const group of groupFfSets(loose)) {
@@ -78,10 +81,14 @@ export function buildServePlan(inputs: string[], samplesDir = SAMPLES_DIR): Serv
         : basename(group[0]!);
     traces.push({ id: name, title: name, runs: [{ label: 'log', urls: group.map((f) => addFile(f)) }] });
   }
-  return { traces, files, roots };
+  return { traces, files, roots, left };
 }
 
-function planDirectory(dir: string, addFile: (abs: string, root?: string) => string): ServedTrace {
+function planDirectory(
+  dir: string,
+  addFile: (abs: string, root?: string) => string,
+  left: string[],
+): ServedTrace {
   const manifest = join(dir, 'session.json');
   const id = basename(dir);
   if (existsSync(manifest)) {
@@ -89,13 +96,19 @@ function planDirectory(dir: string, addFile: (abs: string, root?: string) => str
       program?: { given?: string };
       runs?: { label?: string; log?: string }[];
     };
-    const runs = (m.runs ?? [])
-      // A run's log resolves inside the session, symlinks too: `"log": "../../../../etc/shadow"` is no run.
-      .filter(
-        (r): r is { label: string; log: string } =>
-          typeof r.log === 'string' && resolvesInside(dir, join(dir, r.log)),
-      )
-      .map((r) => ({ label: r.label ?? 'run', urls: [addFile(join(dir, r.log), dir)] }));
+    // A run's log resolves inside the session, symlinks too: `"log": "../../../../etc/shadow"` is no run.
+    const runs = (m.runs ?? []).flatMap((r) => {
+      if (typeof r.log === 'string' && resolvesInside(dir, join(dir, r.log)))
+        return [{ label: r.label ?? 'run', urls: [addFile(join(dir, r.log), dir)] }];
+      const why =
+        typeof r.log !== 'string'
+          ? 'names no log'
+          : existsSync(join(dir, r.log))
+            ? `names ${JSON.stringify(r.log)}, which is outside the session directory`
+            : `names ${JSON.stringify(r.log)}, which does not exist`;
+      left.push(`${manifest}: run ${JSON.stringify(r.label ?? 'run')} ${why}: not served`);
+      return [];
+    });
     const contexts = readSessionContexts(dir);
     return {
       id,
@@ -217,6 +230,7 @@ export function registerServeCommand(program: Command): void {
         );
         const [url, alias] = ownUrls(port);
         process.stdout.write(`${url}\n`);
+        for (const line of plan.left) writeErrorLine(`spelunk serve: ${line}`);
         writeErrorLine(
           `(also ${alias}; no other Host name is answered)\nserving ${plan.traces.length} trace(s): ${plan.traces.map((t) => t.title).join(', ') || 'none (upload one in the page)'}\nPress Ctrl+C to stop.`,
         );

@@ -130,12 +130,23 @@ describe('serve sends only files inside the session directory', () => {
       { label: 'etc', log: '../../../../../../../../../../etc/shadow' },
       { label: 'absolute', log: '/etc/shadow' },
       { label: 'link', log: 'link.strace.log' },
+      { label: 'gone', log: 'gone.strace.log' },
     ]);
     symlinkSync(secret, join(session, 'link.strace.log'));
     const plan = buildServePlan([session]);
     expect(plan.traces[0]!.runs.map((r) => r.label)).toEqual(['host']);
     expect([...plan.files.values()].some((f) => f.includes('shadow') || f.includes('link'))).toBe(false);
     expect(plan.files.size).toBe(1);
+    // each run left out is said, naming the manifest, the run and why
+    const manifest = join(session, 'session.json');
+    expect(plan.left).toEqual([
+      `${manifest}: run "chroot" names "../shadow", which is outside the session directory: not served`,
+      `${manifest}: run "etc" names "../../../../../../../../../../etc/shadow", which is outside the session directory: not served`,
+      // a log's path is read from the session directory, absolute or not
+      `${manifest}: run "absolute" names "/etc/shadow", which does not exist: not served`,
+      `${manifest}: run "link" names "link.strace.log", which is outside the session directory: not served`,
+      `${manifest}: run "gone" names "gone.strace.log", which does not exist: not served`,
+    ]);
   });
 
   it('a log replaced by a symlink out of the session after serve started is refused (403)', async () => {
