@@ -40,6 +40,8 @@ const STATUS = (s: (typeof CALL_STATUS)[number]): number => CALL_STATUS.indexOf(
 const UNFINISHED = STATUS('unfinished');
 const DIED = STATUS('died');
 const RESUMED_ONLY = STATUS('resumed-only');
+/** strace's own messages about one task: `Process 6608 attached`, `^CProcess 25793 detached`. */
+const PROCESS_MESSAGE_RE = /^(?:\^C)?Process (\d+) (?:attached|detached|suspended)\b/;
 /** One diagnostic per problem line, up to this many: a hostile file must not make gigabytes of them. */
 export const MAX_DIAGNOSTICS = 10000;
 
@@ -453,7 +455,10 @@ export class StraceTraceBuilder {
   }
 
   private addMessage(text: string, line: number, note = true): void {
-    const i = this.cols.add('message', null, null, line, 0);
+    // "Process 6608 attached" is about task 6608: its lane holds it (a pid-less lane of messages alone
+    // would be an empty process in the tree)
+    const about = PROCESS_MESSAGE_RE.exec(text);
+    const i = this.cols.add('message', about ? Number(about[1]) : null, null, line, 0);
     this.cols.columns.nameId[i] = this.cols.internName('');
     if (note) this.pids.noteMessage(text);
   }
