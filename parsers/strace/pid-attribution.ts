@@ -52,6 +52,14 @@ export class PidAttribution {
     private readonly backfill: (from: number, to: number, pid: number) => void,
   ) {}
 
+  /**
+   * The task a line names itself (its `PID ` or `[pid N]` prefix, or an -ff member's file), with no
+   * guess from the lines around it: what an unparsable line can still be given.
+   */
+  ownPid(l: StraceLine): number | null {
+    return l.pid ?? this.defaultPid;
+  }
+
   /** The pid of the event about to be added at index `next`. */
   attribute(l: StraceLine, next: number): number | null {
     const pid = l.pid;

@@ -284,7 +284,8 @@ export class StraceTraceBuilder {
       case 'orphan-tail':
         return this.addOrphanTail(l, line);
       case 'unknown':
-        return this.addUnknown(line, l.text);
+        // `[pid 20339] 01:01:31.972270 write(2, "\n", 1` cut short is still task 20339's line
+        return this.addUnknown(line, l.text, this.pids.ownPid(l));
     }
 
     if (l.suspect !== null) this.diag('suspect-line', l.suspect, line);
@@ -463,8 +464,8 @@ export class StraceTraceBuilder {
     if (note) this.pids.noteMessage(text);
   }
 
-  private addUnknown(line: number, reason: string): void {
-    this.cols.add('unknown', null, null, line, 0);
+  private addUnknown(line: number, reason: string, pid: number | null = null): void {
+    this.cols.add('unknown', pid, null, line, 0);
     this.diag('unknown-line', reason, line);
   }
 
