@@ -1,5 +1,5 @@
 import { fitToCount } from './fit-to-count.js';
-import { decodeLatin1 } from './latin1.js';
+import { decodeLatin1Line } from './latin1.js';
 
 /** A store's text and line offsets (see LineStore.exportParts). */
 export interface StoreParts {
@@ -86,7 +86,7 @@ export class LineStore {
       const nl = text.indexOf(10, local);
       let end = nl < 0 ? text.length : nl;
       if (end > local && text[end - 1] === 13) end--;
-      return decodeLatin1(text, local, Math.min(end, local + MAX_LINE));
+      return decodeLatin1Line(text, local, Math.min(end, local + MAX_LINE));
     }
     const nl = text.indexOf('\n', local);
     let end = nl < 0 ? text.length : nl;

@@ -1,7 +1,7 @@
 import type { Trace } from '../../model/index.js';
 import { decodeStraceString } from '../../strace/args/index.js';
 import { findStringEnd } from '../../strace/args/string-scan.js';
-import { readCallText } from '../diff/call-text.js';
+import { readCallText, readFirstQuoted } from '../diff/call-text.js';
 
 /**
  * Cheap readings of one call's arguments from its text, for the diagnosis rules (which look at a few
@@ -29,6 +29,9 @@ function stringArgs(trace: Trace, i: number, max = 8): string[] {
 
 /** The first quoted string of a call (its path, for path-taking calls), decoded; "" when none. */
 export function firstString(trace: Trace, i: number): string {
+  // Most calls sit on one plain line: read the string there, not from the whole call's text.
+  const body = readFirstQuoted(trace, i);
+  if (body !== null) return body === '' ? '' : decodeStraceString(body);
   return stringArgs(trace, i, 1)[0] ?? '';
 }
 

@@ -1,4 +1,7 @@
 import type { Trace } from '../../model/index.js';
+import { findStringEnd } from '../../strace/args/string-scan.js';
+import { MAX_LINE } from '../../model/line-store.js';
+import { decodeLatin1 } from '../../model/latin1.js';
 
 const UNFINISHED = ' <unfinished ...>';
 const RESUMED = ' resumed>';
@@ -31,6 +34,87 @@ export function readCallText(trace: Trace, i: number): string {
   text = stripDuration(text);
   // strace pads a short call's result to a column (`close(3)          = 0`), not a split one's.
   return text.includes('  ') ? text.replace(/\) {2,}= /, ') = ') : text;
+}
+
+/**
+ * The body of the call's first quoted string as the log spells it (escapes kept), read from the raw
+ * line without building the call's text: `openat(AT_FDCWD</tmp>, "/etc/passwd", O_RDONLY) = 3` ->
+ * `/etc/passwd`; "" when the call has none. Null when only readCallText can tell: a split call, a
+ * line without its name, a string with a double space (readCallText rewrites `)  = ` padding).
+ * Over a log held as bytes, only the string itself is decoded, not the whole line.
+ */
+export function readFirstQuoted(trace: Trace, i: number): string | null {
+  if (trace.format.tracer !== 'strace' || (trace.columns.endLine[i] as number) > 0) return null;
+  const name = trace.name(i);
+  const store = trace.sources[trace.columns.fileId[i] as number];
+  const n = trace.columns.line[i] as number;
+  if (!store || n < 1 || n > store.lineCount) return null;
+  const { segment, offset } = store.locate(n);
+  const body =
+    typeof segment === 'string' ? quotedInText(trace.rawLine(i), name) : quotedInBytes(segment, offset, name);
+  return body === null || body.includes('  ') ? null : body;
+}
+
+function quotedInText(line: string, name: string): string | null {
+  const open = line.indexOf(name + '(');
+  if (open < 0) return null;
+  const q = line.indexOf('"', open + name.length + 1);
+  if (q < 0) return '';
+  const end = findStringEnd(line, q);
+  return end < 0 ? '' : line.slice(q + 1, end - 1);
+}
+
+/** quotedInText over the line at `start` of a byte segment (latin1, as LineStore reads it). */
+function quotedInBytes(b: Uint8Array, start: number, name: string): string | null {
+  let end = b.indexOf(10, start);
+  if (end < 0) end = b.length;
+  if (end - start > MAX_LINE) return null;
+  const open = indexOfName(b, start, end, name);
+  if (open < 0) return null;
+  let q = open + name.length + 1;
+  while (q < end && b[q] !== 34) q++;
+  if (q >= end) return '';
+  // The closing quote: one not escaped by an odd run of backslashes (see findStringEnd).
+  let backslashes = 0;
+  for (let k = q + 1; k < end; k++) {
+    const c = b[k] as number;
+    if (c === 34 && backslashes % 2 === 0) return decodeLatin1(b, q + 1, k);
+    backslashes = c === 92 ? backslashes + 1 : 0;
+  }
+  return '';
+}
+
+/**
+ * What `/"([^"]*)"/` finds in callLine(trace, i): the text between the line's first two quotes, escapes
+ * not considered; "" when the line has fewer than two. Over a log held as bytes, only that is decoded.
+ */
+export function firstQuotedOfLine(trace: Trace, i: number): string {
+  const store = trace.sources[trace.columns.fileId[i] as number];
+  const n = trace.columns.line[i] as number;
+  if (trace.format.tracer === 'strace' && store && n >= 1 && n <= store.lineCount) {
+    const { segment: b, offset } = store.locate(n);
+    if (typeof b !== 'string') {
+      let end = b.indexOf(10, offset);
+      if (end < 0) end = b.length;
+      if (end - offset <= MAX_LINE) {
+        const q = b.indexOf(34, offset);
+        const e = q < 0 || q >= end ? -1 : b.indexOf(34, q + 1);
+        return e < 0 || e >= end ? '' : decodeLatin1(b, q + 1, e);
+      }
+    }
+  }
+  return /"([^"]*)"/.exec(callLine(trace, i))?.[1] ?? '';
+}
+
+/** Where `name(` first occurs in b[from, to), or -1. */
+function indexOfName(b: Uint8Array, from: number, to: number, name: string): number {
+  const first = name.length > 0 ? name.charCodeAt(0) : 40;
+  for (let k = b.indexOf(first, from); k >= 0 && k + name.length < to; k = b.indexOf(first, k + 1)) {
+    let m = 1;
+    while (m < name.length && b[k + m] === name.charCodeAt(m)) m++;
+    if (m === name.length && b[k + m] === 40) return k;
+  }
+  return -1;
 }
 
 /** Drops a trailing ` <0.000010>` (-T). */

@@ -31,10 +31,15 @@ export function scanDecoration(
   out: HashSink,
 ): number {
   let end = start + 1;
-  for (; end < n; end++) {
-    if (text.charCodeAt(end) !== GT) continue;
+  for (;;) {
+    end = text.indexOf('>', end);
+    if (end < 0 || end >= n) {
+      end = n;
+      break;
+    }
     const next = end + 1 < n ? text.charCodeAt(end + 1) : 32;
     if (next === 44 || next === 41 || next === 32 || next === 93 || next === 125 || next === 62) break;
+    end++;
   }
   if (ctx.dropDecorations) return end + 1;
   // `AT_FDCWD</home/user>` only repeats the working directory, which differs between a host run and a
@@ -61,20 +66,21 @@ export function scanDecoration(
   // Decorations are paths the kernel resolved: on a merged-/usr host /lib/x86_64-linux-gnu/libc.so.6 is
   // printed as /usr/lib/..., while a rootfs with real /lib directories prints /lib/...: compare them alike.
   if (text.startsWith('/usr/', from) && USR_MERGED.test(text.slice(from + 4, from + 12))) from += 4;
-  // Inode numbers of pipes and sockets differ on every run: `pipe:[103939]` -> `pipe:[#]`.
-  for (let k = from; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 91 && isDigit(text.charCodeAt(k + 1))) {
-      let e = k + 1;
-      while (e < end && isDigit(text.charCodeAt(e))) e++;
-      if (text.charCodeAt(e) === 93) {
-        out.emitString('[#]');
-        k = e;
-        continue;
-      }
+  // Inode numbers of pipes and sockets differ on every run: `pipe:[103939]` -> `pipe:[#]`. The text
+  // between them is hashed a run at a time.
+  let run = from;
+  for (let k = text.indexOf('[', from); k >= 0 && k < end; k = text.indexOf('[', k + 1)) {
+    if (!isDigit(text.charCodeAt(k + 1))) continue;
+    let e = k + 1;
+    while (e < end && isDigit(text.charCodeAt(e))) e++;
+    if (text.charCodeAt(e) === 93) {
+      out.emitText(text, run, k);
+      out.emitString('[#]');
+      k = e;
+      run = e + 1;
     }
-    out.emit(c);
   }
+  out.emitText(text, run, end);
   if (end < n) out.emit(GT);
   return end + 1;
 }

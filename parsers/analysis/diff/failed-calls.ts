@@ -1,5 +1,5 @@
 import type { Trace } from '../../model/index.js';
-import { callLine } from './call-text.js';
+import { firstQuotedOfLine } from './call-text.js';
 import type { TraceDiffCore } from './compute-diff.js';
 import type { DiffUnit } from './diff-units.js';
 import type { DiffFinding, DiffLabels } from './finding.js';
@@ -151,8 +151,7 @@ function failKey(t: Trace, coarse: Int32Array, i: number): string {
 
 /** The same name, errno and file name: `readlink("/tmp/a/toyfs")` and `readlink("/tmp/b/toyfs")` fail alike. */
 function looseFailKey(t: Trace, i: number): string {
-  const m = /"([^"]*)"/.exec(callLine(t, i));
-  const path = m ? (m[1] as string) : '';
+  const path = firstQuotedOfLine(t, i);
   return `${t.name(i)} ${t.errno(i) ?? ''} ${path.slice(path.lastIndexOf('/') + 1)}`;
 }
 

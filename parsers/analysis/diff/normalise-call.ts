@@ -236,10 +236,19 @@ function scan(
     const c = text.charCodeAt(k);
     const cls = c < 128 ? (CHAR_CLASS[c] as number) : PLAIN;
     if (cls === PLAIN) {
-      // `={` and `=[` stay in a time field (`ru_utime={tv_sec=0, ...}`), `-` too (a negative value).
-      if (timeField && c !== 123 && c !== 91 && c !== 45) timeField = false;
-      out.emit(c);
-      k++;
+      // A run of plain characters is hashed in one go (the same hash as one emit per character).
+      let end = k;
+      for (;;) {
+        const d = text.charCodeAt(end);
+        // `={` and `=[` stay in a time field (`ru_utime={tv_sec=0, ...}`), `-` too (a negative value).
+        if (timeField && d !== 123 && d !== 91 && d !== 45) timeField = false;
+        end++;
+        if (end >= n) break;
+        const next = text.charCodeAt(end);
+        if (next < 128 && (CHAR_CLASS[next] as number) !== PLAIN) break;
+      }
+      out.emitText(text, k, end);
+      k = end;
       continue;
     }
     if (cls === C_SPACE) {
@@ -358,6 +367,9 @@ function isTimeField(text: string, eq: number): boolean {
   let s = eq;
   while (s > 0 && isIdent(text.charCodeAt(s - 1))) s--;
   if (s === eq) return false;
-  const name = text.slice(s, eq);
-  return /(?:time|sec|_ns|nsec)$/.test(name) || /time_nsec$/.test(name);
+  // The name ends in `time`, `sec` or `_ns` (`nsec` and `time_nsec` end in `sec`): read backwards,
+  // without a substring per `=` of every call.
+  const last = text.charCodeAt(eq - 1);
+  const suffix = last === 101 ? 'time' : last === 99 ? 'sec' : last === 115 ? '_ns' : '';
+  return suffix !== '' && eq - s >= suffix.length && text.startsWith(suffix, eq - suffix.length);
 }
