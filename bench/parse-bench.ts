@@ -240,7 +240,7 @@ async function freshProcessRuns(script: string, logs: { label: string; path: str
       threads: 1,
       mode: 'keep',
     },
-    { what: 'spelunk, one thread', threads: 1, mode: 'cli' },
+    { what: 'spelunk, one thread (streaming; the default below 3 cores)', threads: 1, mode: 'cli' },
     { what: `spelunk, ${cores} threads (blocks of 2 MiB)`, threads: cores, mode: 'cli' },
   ];
   const runs = new Map<string, ChildRun[]>();
@@ -251,8 +251,8 @@ async function freshProcessRuns(script: string, logs: { label: string; path: str
         runs.set(key, [...(runs.get(key) ?? []), await child(script, log.path, m.threads, m.mode)]);
       }
   const out = [
-    '| log | what | MB/s median (min-max) | CPU s | of which kernel, s | events | peak resident, MiB | beyond log + start, B/event |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| log | what | MB/s median (min-max) | CPU s | of which kernel, s | cores busy (CPU / wall) | events | peak resident, MiB | beyond log + start, B/event |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const log of logs) {
     const size = statSync(log.path).size;
@@ -266,6 +266,9 @@ async function freshProcessRuns(script: string, logs: { label: string; path: str
           2,
         )} | ${spread(
           rs.map((r) => r.sysSeconds),
+          2,
+        )} | ${spread(
+          rs.map((r) => r.cpuSeconds / r.seconds),
           2,
         )} | ${m.mode === 'cli' ? events.toLocaleString('en') : ''} | ${spread(rs.map((r) => r.peakRssMiB))} | ${
           m.mode === 'cli' ? spread(beyond, 1) : ''

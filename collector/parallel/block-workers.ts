@@ -17,11 +17,22 @@ export interface BlockWorkers {
   close(): Promise<void>;
 }
 
-/** The threads to use: one per core, as the machine reports them (`SPELUNK_THREADS` overrides). */
+/**
+ * One block-parsing thread per core from three cores up; one thread (the streaming reader) below that.
+ * The streaming reader is not single-core: libuv's threads read the file into fresh memory beside the
+ * parser, and that kernel work is a third to a half of the whole (1.4-1.5 cores busy on 2 cores,
+ * BENCHMARKS.md), while blocks cost about 30% more CPU (each thread reads its own, the main thread
+ * stitches them). On two cores, measured side by side, blocks were never faster; from three they have
+ * a core to spare. `SPELUNK_THREADS` overrides.
+ */
 export function parseThreads(): number {
   const forced = Number(process.env.SPELUNK_THREADS);
-  return Number.isInteger(forced) && forced > 0 ? forced : availableParallelism();
+  if (Number.isInteger(forced) && forced > 0) return forced;
+  const cores = availableParallelism();
+  return cores >= MIN_BLOCK_CORES ? cores : 1;
 }
+
+const MIN_BLOCK_CORES = 3;
 
 /**
  * `SPELUNK_BLOCK_BYTES`: the block size, which also becomes the size from which a log is read in
