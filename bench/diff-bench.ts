@@ -131,9 +131,11 @@ async function parseFile(path: string): Promise<{ trace: Trace; ms: number; byte
   const started = performance.now();
   const parser = createStraceParser({ fileName: path });
   let bytes = 0;
-  for await (const chunk of createReadStream(path, { encoding: 'latin1', highWaterMark: 1 << 20 })) {
-    bytes += (chunk as string).length;
-    parser.push(chunk as string);
+  // Bytes, as the CLI reads a log: the diff then decodes the lines it reads from them.
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const b = chunk as Buffer;
+    bytes += b.length;
+    parser.push(new Uint8Array(b.buffer, b.byteOffset, b.length));
   }
   const trace = parser.end();
   return { trace, ms: performance.now() - started, bytes };
@@ -284,7 +286,7 @@ async function benchSize(size: string): Promise<Row> {
     keysMs: bestTimings.keysMs + bestTimings.unitsMs,
     alignMs: bestTimings.alignMs,
     diffHeapMb: after - before,
-    counts: `${diff.equal} equal, ${diff.changed} changed, ${diff.onlyA} only A, ${diff.onlyB} only B`,
+    counts: `${diff.equal} equal, ${diff.changed} changed, ${diff.onlyA} only A, ${diff.onlyB} only B, ${diff.findings.length} findings (first: ${diff.findings[0]?.rule ?? diff.findings[0]?.kind ?? 'none'})`,
     coarse: diff.coarse,
     windowed: diff.blocks.filter((b) => b.windowed).length,
     pairMyers: { ms: 0, finished: false, common: 0 },
@@ -300,7 +302,7 @@ async function benchSize(size: string): Promise<Row> {
  * each (parsing, which the diff does too), `diff`, `diff --json`, output to /dev/null; wall time median
  * (min-max).
  */
-async function cliTimes([a, b]: [string, string]): Promise<string> {
+async function cliTimes([a, b]: [string, string], counts: string): Promise<string> {
   const bin = new URL('../bin/spelunk.js', import.meta.url).pathname;
   const runs: { what: string; args: string[][] }[] = [
     {
@@ -326,6 +328,9 @@ async function cliTimes([a, b]: [string, string]): Promise<string> {
     const s = [...xs].sort((x, y) => x - y);
     return `${(s[Math.floor(s.length / 2)] as number).toFixed(2)} s (${(s[0] as number).toFixed(2)}-${(s[s.length - 1] as number).toFixed(2)})`;
   };
+  // Beyond parsing, per round: the diff's wall time less that round's parsing of the same two logs.
+  const beyond = (what: string): number[] =>
+    (times.get(what) as number[]).map((t, k) => t - ((times.get(runs[0]?.what ?? '') ?? [])[k] ?? 0));
   return [
     '',
     `CLI on the multi-process logs (load average ${loadavg()
@@ -335,6 +340,14 @@ async function cliTimes([a, b]: [string, string]): Promise<string> {
     `| command | wall, median of ${rounds} (min-max) |`,
     '|---|---:|',
     ...runs.map((r) => `| ${r.what} | ${fmt(times.get(r.what) as number[])} |`),
+    ...runs
+      .slice(1)
+      .map(
+        (r) =>
+          `| ${r.what.replace('spelunk ', '')}, beyond parsing (less the same round's stats) | ${fmt(beyond(r.what))} |`,
+      ),
+    '',
+    `Results of the diff of these logs: ${counts}.`,
     '',
   ].join('\n');
 }
@@ -381,8 +394,9 @@ for (const size of SIZES) {
   );
 }
 const table = formatTable(rows);
-const cliRows = SIZES.includes('procs')
-  ? await cliTimes(await ensureMultiProcessTraces(join(DIR, 'procs'), 650_000))
+const procsRow = rows.find((r) => r.size === 'procs');
+const cliRows = procsRow
+  ? await cliTimes(await ensureMultiProcessTraces(join(DIR, 'procs'), 650_000), procsRow.counts)
   : '';
 const section = [
   `Measured by \`npm run bench:diff\` (bench/diff-bench.ts) on ${machineLine()}.`,

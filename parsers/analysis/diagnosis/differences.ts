@@ -2,6 +2,7 @@ import type { Trace } from '../../model/index.js';
 import { EVENT_KINDS } from '../../model/index.js';
 import type { TraceDiffCore } from '../diff/compute-diff.js';
 import { basename } from '../diff/diff-units.js';
+import { FailureIndex } from '../diff/failure-index.js';
 import { CHANGED, ONLY_A, ONLY_B } from '../diff/pair-list.js';
 import { firstString } from './call-args.js';
 import type { NoiseId } from './noise.js';
@@ -41,8 +42,8 @@ export function computeDivergences(
   alike?: { a: number[]; b: number[] },
 ): Divergence[] {
   const out: Divergence[] = [];
-  const failsA = failureKeys(a);
-  const failsB = failureKeys(b);
+  const failsA = new FailureIndex(a.trace, a.keys.coarse, fileName, true);
+  const failsB = new FailureIndex(b.trace, b.keys.coarse, fileName, true);
   const { pairs } = core;
   let keptA = 0;
   let keptB = 0;
@@ -77,11 +78,11 @@ export function computeDivergences(
       }
     } else if (s === ONLY_B) {
       if (b.trace.errno(j) === null) add('b', j, -1, 'only');
-      else if (!failsA.has(failKey(b, j)) && !failsA.has(looseKey(b.trace, j))) add('b', j, -1, 'fails');
+      else if (!failsA.failsAlike(b.trace, b.keys.coarse, j)) add('b', j, -1, 'fails');
       else alike?.b.push(j);
     } else if (s === ONLY_A) {
       if (a.trace.errno(i) === null) add('a', i, -1, 'only');
-      else if (!failsB.has(failKey(a, i)) && !failsB.has(looseKey(a.trace, i))) add('a', i, -1, 'fails');
+      else if (!failsB.failsAlike(a.trace, a.keys.coarse, i)) add('a', i, -1, 'fails');
       else alike?.a.push(i);
     }
   }
@@ -107,22 +108,7 @@ function linkSameRequests(list: Divergence[], a: RunFacts, b: RunFacts): void {
   }
 }
 
-function failKey(run: RunFacts, i: number): string {
-  return `${run.keys.coarse[i] as number} ${run.trace.errno(i) ?? ''}`;
-}
-
-/** The same name, errno and file name: `readlink("/tmp/a/x")` and `readlink("/tmp/b/x")` fail alike. */
-function looseKey(t: Trace, i: number): string {
-  return `${t.name(i)} ${t.errno(i) ?? ''} ${basename(firstString(t, i))}`;
-}
-
-function failureKeys(run: RunFacts): Set<string> {
-  const set = new Set<string>();
-  const t = run.trace;
-  for (let i = 0; i < t.count; i++) {
-    if ((t.columns.errnoId[i] as number) === 0 || (t.columns.kind[i] as number) !== SYSCALL) continue;
-    set.add(failKey(run, i));
-    set.add(looseKey(t, i));
-  }
-  return set;
+/** The file a call names: its first string's last component (`readlink("/tmp/a/x")` -> `x`). */
+function fileName(t: Trace, i: number): string {
+  return basename(firstString(t, i));
 }

@@ -1,5 +1,6 @@
 import type { Trace } from '../../model/index.js';
 import { firstQuotedOfLine } from './call-text.js';
+import { FailureIndex, exactKey } from './failure-index.js';
 import type { TraceDiffCore } from './compute-diff.js';
 import type { DiffUnit } from './diff-units.js';
 import type { DiffFinding, DiffLabels } from './finding.js';
@@ -24,8 +25,8 @@ export function findFailedOnly(
   reading: CallReading,
 ): DiffFinding[] {
   const { a, b, pairs } = core;
-  const failsInA = failureSet(a, core.keysA.coarse);
-  const failsInB = failureSet(b, core.keysB.coarse);
+  const failsInA = new FailureIndex(a, core.keysA.coarse, lineFileName, false);
+  const failsInB = new FailureIndex(b, core.keysB.coarse, lineFileName, false);
   const groups = new Map<string, { side: 'a' | 'b'; i: number; other: number; count: number }>();
   for (let k = 0; k < pairs.count; k++) {
     if (skip[k]) continue;
@@ -40,15 +41,15 @@ export function findFailedOnly(
       else if (eb !== 0 && ea === 0) side = 'b';
       else if (ea !== 0 && a.errno(i) !== b.errno(j)) side = 'b';
     } else if (s === ONLY_A && a.columns.errnoId[i] !== 0) {
-      if (!failsAlike(failsInB, a, core.keysA.coarse, i)) side = 'a';
+      if (!failsInB.failsAlike(a, core.keysA.coarse, i)) side = 'a';
     } else if (s === ONLY_B && b.columns.errnoId[j] !== 0) {
-      if (!failsAlike(failsInA, b, core.keysB.coarse, j)) side = 'b';
+      if (!failsInA.failsAlike(b, core.keysB.coarse, j)) side = 'b';
     }
     if (side === null) continue;
     // Expected differences (loader and locale probes, PATH searches that end well) are listed apart.
     if (side === 'a' ? reading.quiet.a[i] : reading.quiet.b[j]) continue;
     const key =
-      side === 'a' ? 'a' + failKey(a, core.keysA.coarse, i) : 'b' + failKey(b, core.keysB.coarse, j);
+      side === 'a' ? 'a' + exactKey(a, core.keysA.coarse, i) : 'b' + exactKey(b, core.keysB.coarse, j);
     const g = groups.get(key);
     if (g) g.count++;
     else groups.set(key, { side, i: side === 'a' ? i : j, other: side === 'a' ? j : i, count: 1 });
@@ -145,26 +146,8 @@ function isExec(g: { side: 'a' | 'b'; i: number }, core: TraceDiffCore): boolean
   return name === 'execve' || name === 'execveat';
 }
 
-function failKey(t: Trace, coarse: Int32Array, i: number): string {
-  return `${coarse[i] as number} ${t.errno(i) ?? ''}`;
-}
-
-/** The same name, errno and file name: `readlink("/tmp/a/toyfs")` and `readlink("/tmp/b/toyfs")` fail alike. */
-function looseFailKey(t: Trace, i: number): string {
+/** The file a line names: its first quoted text after the last slash (`readlink("/tmp/a/toyfs")` -> `toyfs`). */
+function lineFileName(t: Trace, i: number): string {
   const path = firstQuotedOfLine(t, i);
-  return `${t.name(i)} ${t.errno(i) ?? ''} ${path.slice(path.lastIndexOf('/') + 1)}`;
-}
-
-function failsAlike(set: Set<string>, t: Trace, coarse: Int32Array, i: number): boolean {
-  return set.has(failKey(t, coarse, i)) || set.has(looseFailKey(t, i));
-}
-
-function failureSet(t: Trace, coarse: Int32Array): Set<string> {
-  const set = new Set<string>();
-  for (let i = 0; i < t.count; i++) {
-    if ((t.columns.errnoId[i] as number) === 0) continue;
-    set.add(failKey(t, coarse, i));
-    set.add(looseFailKey(t, i));
-  }
-  return set;
+  return path.slice(path.lastIndexOf('/') + 1);
 }
