@@ -1,7 +1,9 @@
 import { CALL_STATUS } from '../model/trace.js';
 import { SECONDS_PER_DAY } from './strace-clock.js';
 import type { SegmentResult } from './segment-result.js';
-import { MAX_DIAGNOSTICS, moveRepairedLineMessage, type StraceTraceBuilder } from './trace-builder.js';
+import { MAX_DIAGNOSTICS } from './builder-diagnostics.js';
+import { moveRepairedLineMessage } from './line-repair.js';
+import type { StraceTraceBuilder } from './trace-builder.js';
 
 /**
  * Stitches a segment, parsed on its own (segment-result.ts), onto a builder that has read everything

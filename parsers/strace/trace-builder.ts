@@ -4,7 +4,7 @@ import { EVENT_KINDS } from '../model/event.js';
 import { LineStore, MAX_LINE } from '../model/line-store.js';
 import { CALL_STATUS, Trace, type TraceColumns, type TraceFormat } from '../model/trace.js';
 import { decodeStraceEvent } from './decode-event.js';
-import { emptyLine, parseStraceLine, scanLineAt, scanLineInto, type StraceLine } from './parse-line.js';
+import { emptyLine, scanLineAt, scanLineInto, type StraceLine } from './parse-line.js';
 import { scanLineBytes } from './scan-line-bytes.js';
 import { LineIds } from './line-ids.js';
 import { SegmentRecorder } from './segment-record.js';
@@ -13,6 +13,8 @@ import { decodeLatin1 } from '../model/latin1.js';
 import { startsSummary, SummaryTableReader } from './summary-table.js';
 import { PidAttribution } from './pid-attribution.js';
 import { gluedWriteOutputIn, writeNeedsCheck } from './glued-output.js';
+import { inputDiagnostics, MAX_DIAGNOSTICS } from './builder-diagnostics.js';
+import { joinMiddle, middleJoinedMessage, repairedLineMessage } from './line-repair.js';
 
 export interface StraceParseOptions {
   /** Names the source in events and diagnostics. */
@@ -41,23 +43,9 @@ const UNFINISHED = STATUS('unfinished');
 const DIED = STATUS('died');
 const RESUMED_ONLY = STATUS('resumed-only');
 /** strace's own messages about one task: `Process 6608 attached`, `^CProcess 25793 detached`. */
+/** Kinds whose pid comes from their own text (or stays none), never from the lines around them. */
+const OWN_PID = new Set(['message', 'unknown'].map((k) => EVENT_KINDS.indexOf(k as EventKind)));
 const PROCESS_MESSAGE_RE = /^(?:\^C)?Process (\d+) (?:attached|detached|suspended)\b/;
-/** One diagnostic per problem line, up to this many: a hostile file must not make gigabytes of them. */
-export const MAX_DIAGNOSTICS = 10000;
-
-/** The message of a `repaired-line` diagnostic, naming the line a strace message had cut. */
-function repairedLineMessage(cutLine: number): string {
-  return `the rest of line ${cutLine}, which a strace message had cut`;
-}
-
-/** The same message with its line moved by `by` (a segment's lines stitched after others). */
-export function moveRepairedLineMessage(message: string, by: number): string {
-  return message.replace(
-    /^the (rest of line|middle of the call on line) (\d+)/,
-    (_m, what: string, n: string) => `the ${what} ${Number(n) + by}`,
-  );
-}
-
 /**
  * Turns strace lines, in order, into trace events: stitches `<unfinished ...>` with `<... resumed>` per task,
  * attributes prefix-less lines, repairs lines split by strace's own messages, keeps the `-c` table, and
@@ -418,20 +406,8 @@ export class StraceTraceBuilder {
   private joinMiddle(i: number, middleLine: number): void {
     const first = this.cols.columns.line[i] as number;
     const headText = this.repaired.get(first) ?? this.store.line(first);
-    const middleText = this.store.line(middleLine);
-    const head = parseStraceLine(headText);
-    const middle = parseStraceLine(middleText);
-    this.repaired.set(
-      first,
-      headText.slice(0, head.argsEnd) +
-        middleText.slice(middle.argsStart, middle.argsEnd) +
-        headText.slice(head.argsEnd),
-    );
-    this.diag(
-      'repaired-line',
-      `the middle of the call on line ${first}: resumed, then cut again`,
-      middleLine,
-    );
+    this.repaired.set(first, joinMiddle(headText, this.store.line(middleLine)));
+    this.diag('repaired-line', middleJoinedMessage(first), middleLine);
   }
 
   /** `)  = ?` alone on a line (-e status= staging): the tail of the latest unfinished call. */
@@ -478,8 +454,7 @@ export class StraceTraceBuilder {
 
   private backfillPid(from: number, to: number, pid: number): void {
     const c = this.cols.columns;
-    const own = new Set(['message', 'unknown'].map((k) => EVENT_KINDS.indexOf(k as EventKind)));
-    for (let i = from; i <= to; i++) if (c.pid[i] === -1 && !own.has(c.kind[i] as number)) c.pid[i] = pid;
+    for (let i = from; i <= to; i++) if (c.pid[i] === -1 && !OWN_PID.has(c.kind[i] as number)) c.pid[i] = pid;
     const p = this.pending.get(-1);
     if (p !== undefined) {
       this.pending.delete(-1);
@@ -494,26 +469,7 @@ export class StraceTraceBuilder {
       this.pids.noteMessage(this.carry.note);
     }
     this.tables.finish();
-    const head: Diagnostic[] = [];
-    if (input.binary) {
-      head.push({
-        code: 'binary-input',
-        message: 'the input holds NUL bytes: a binary file, not an strace log',
-        line: 1,
-      });
-    }
-    const syscallCode = EVENT_KINDS.indexOf('syscall');
-    const cols = this.cols.columns;
-    let calls = 0;
-    let unknowns = 0;
-    for (let i = 0; i < cols.count; i++) {
-      if (cols.kind[i] === syscallCode) calls++;
-      else if (cols.kind[i] === EVENT_KINDS.indexOf('unknown')) unknowns++;
-    }
-    if (calls === 0 && unknowns > 0) {
-      head.push({ code: 'not-a-trace', message: 'no line of the input is an strace syscall line', line: 1 });
-    }
-    if (this.fileName !== undefined) for (const d of head) d.file = this.fileName;
+    const head = inputDiagnostics(this.cols.columns, input.binary ?? false, this.fileName);
     for (const i of this.pending.values()) {
       this.diag(
         'unfinished-at-end',
