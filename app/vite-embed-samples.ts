@@ -3,11 +3,12 @@ import { join, normalize, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
- * Copies the bundled samples (samples/index.json and the logs it lists) into the build as `samples/`, and
- * serves them the same way from the dev server. Samples are produced by another part of the project and may
- * be absent: then the app simply offers none. Each file is written a second time as `<file>.js`, a classic
- * script that stores its text in `window.__spelunkData`: a page opened from disk may not fetch, but it may
- * load a script from its own folder (app/src/load/bundled-data.ts reads them).
+ * Writes the bundled samples (samples/index.json and the logs it lists) into the build as `samples/`, each
+ * as `<file>.js`, a classic script that stores its text in `window.__spelunkData`: a page opened from disk
+ * may not fetch, but it may load a script from its own folder, and a static host serves the same scripts
+ * (app/src/load/bundled-data.ts reads them); one copy each, not a raw file beside it. The dev server
+ * answers the same paths. Samples are produced by another part of the project and may be absent: then the
+ * app simply offers none.
  */
 export function embedSamples(samplesDir: string): Plugin {
   return {
@@ -15,16 +16,19 @@ export function embedSamples(samplesDir: string): Plugin {
     configureServer(server) {
       server.middlewares.use('/samples/', (req, res, next) => {
         const rel = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\/+/, '');
-        const file = normalize(join(samplesDir, rel));
+        if (!rel.endsWith('.js')) {
+          next();
+          return;
+        }
+        const file = normalize(join(samplesDir, rel.slice(0, -'.js'.length)));
         if (relative(samplesDir, file).startsWith('..') || !existsSync(file) || !statSync(file).isFile()) {
           next();
           return;
         }
-        res.setHeader(
-          'content-type',
-          rel.endsWith('.json') ? 'application/json' : 'text/plain; charset=latin1',
+        res.setHeader('content-type', 'text/javascript; charset=utf-8');
+        res.end(
+          formatDataScript(`samples/${relative(samplesDir, file).split(sep).join('/')}`, readFileSync(file)),
         );
-        res.end(readFileSync(file));
       });
     },
     generateBundle() {
@@ -32,7 +36,6 @@ export function embedSamples(samplesDir: string): Plugin {
       if (!existsSync(indexPath)) return;
       const text = readFileSync(indexPath, 'utf8');
       const emit = (name: string, bytes: Buffer): void => {
-        this.emitFile({ type: 'asset', fileName: name, source: bytes });
         this.emitFile({ type: 'asset', fileName: `${name}.js`, source: formatDataScript(name, bytes) });
       };
       emit('samples/index.json', Buffer.from(text, 'utf8'));

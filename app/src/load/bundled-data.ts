@@ -1,13 +1,14 @@
 import type { InputSource } from '../worker/worker-protocol.js';
 
 /**
- * Files the build ships beside the page (samples/index.json and the sample logs). Over http they are
- * fetched. A page opened from disk (file://) may not fetch at all, but it may run a classic script from
- * its own folder: the build writes each file a second time as `<path>.js`, which stores its text in
- * `window.__spelunkData[path]`, and the page reads it from there.
+ * Files the build ships beside the page (samples/index.json and the sample logs), each as `<path>.js`: a
+ * classic script that stores the file's text in `window.__spelunkData[path]`. A page opened from disk
+ * (file://) may not fetch at all, but it may run a script from its own folder, and over http the same
+ * script loads from any static host: so the build ships each file once, in that form. Without a page
+ * (the app's logic run under Node in tests) the file is fetched as it is.
  */
 export async function loadBundledData(path: string): Promise<string | null> {
-  if (typeof location !== 'undefined' && location.protocol === 'file:') return loadByScript(path);
+  if (typeof document !== 'undefined') return loadByScript(path);
   try {
     const res = await fetch(path);
     return res.ok ? await res.text() : null;
@@ -35,9 +36,9 @@ function loadByScript(path: string): Promise<string | null> {
   });
 }
 
-/** Inputs the worker can read: bundled samples on a page from disk become their text. */
+/** Inputs the worker can read: bundled samples become their text (the worker has no page to load scripts in). */
 export async function resolveBundledInputs(inputs: InputSource[]): Promise<InputSource[]> {
-  if (typeof location === 'undefined' || location.protocol !== 'file:') return inputs;
+  if (typeof document === 'undefined') return inputs;
   return Promise.all(
     inputs.map(async (input): Promise<InputSource> => {
       if (input.type !== 'url' || !input.bundled) return input;
