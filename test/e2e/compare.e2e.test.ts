@@ -283,6 +283,8 @@ describe.skipIf(!hasChromium())('comparing two runs in a browser', { timeout: 12
       await expect
         .poll(() => readStore<{ id: string }[]>(page, 'compare.sides').then((s) => s.map((x) => x.id)))
         .toEqual(['hello-world/host', 'hello-world/chroot']);
+      // a closed picker shows what fits; its tooltip names the whole run
+      await expect.poll(() => page.getByLabel('Run A').getAttribute('title')).toBe('host (hello-world)');
       await ready(page);
       await done(page);
     },

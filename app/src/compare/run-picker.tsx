@@ -24,12 +24,20 @@ export function RunPicker() {
     const rb = findServedRun(served, idB);
     if (ra && rb && idA !== idB) void openCompare(store, client, ...servedSides(ra, rb));
   };
+  const nearLabel = (x: (typeof runs)[number]): string =>
+    x.t.runs.length > 1 ? `${x.r.label} (${x.t.id})` : x.t.title;
+  const otherLabel = (x: (typeof runs)[number]): string => `${x.t.title}: ${x.r.label}`;
+  // a closed select shows only what fits: the whole name of the chosen run is its tooltip
+  const labelOf = (id: string): string => {
+    const x = runs.find((r) => formatRunId(r.t, r.r) === id);
+    return x ? (near.includes(x) ? nearLabel(x) : otherLabel(x)) : id;
+  };
   const options = (
     <>
       <optgroup label="This comparison's traces">
         {near.map((x) => (
           <option key={formatRunId(x.t, x.r)} value={formatRunId(x.t, x.r)}>
-            {x.t.runs.length > 1 ? `${x.r.label} (${x.t.id})` : x.t.title}
+            {nearLabel(x)}
           </option>
         ))}
       </optgroup>
@@ -38,7 +46,7 @@ export function RunPicker() {
           .filter((x) => !near.includes(x))
           .map((x) => (
             <option key={formatRunId(x.t, x.r)} value={formatRunId(x.t, x.r)}>
-              {x.t.title}: {x.r.label}
+              {otherLabel(x)}
             </option>
           ))}
       </optgroup>
@@ -49,8 +57,9 @@ export function RunPicker() {
       <label className="flex items-center gap-1">
         <span className="font-semibold">A</span>
         <select
-          className="input max-w-40 py-0.5 text-xs"
+          className="input max-w-64 py-0.5 text-xs"
           aria-label="Run A"
+          title={labelOf(ids[0])}
           value={ids[0]}
           onChange={(e) => open(e.target.value, ids[1])}
         >
@@ -69,8 +78,9 @@ export function RunPicker() {
       <label className="flex items-center gap-1">
         <span className="font-semibold">B</span>
         <select
-          className="input max-w-40 py-0.5 text-xs"
+          className="input max-w-64 py-0.5 text-xs"
           aria-label="Run B"
+          title={labelOf(ids[1])}
           value={ids[1]}
           onChange={(e) => open(ids[0], e.target.value)}
         >
