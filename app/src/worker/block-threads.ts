@@ -1,10 +1,10 @@
 import { readBlock, type BlockJob, type BlockRunner, type BlockSpare } from '../../../parsers/input/index.js';
 import { spareOf, spareTransferList, type SegmentResult } from '../../../parsers/strace/segment-result.js';
-import { readFileRange, type BlockReply } from './block-messages.js';
+import { createRangeReader, type BlockReply } from './block-messages.js';
 
 /**
- * The threads that parse blocks of a big log in the app: the parse worker itself and a block worker
- * (block-worker.ts, a nested Web Worker it starts on first use) for each other core. The same schedule
+ * The threads that parse blocks of a big log in the app: the parse worker itself and block workers
+ * (block-worker.ts, nested Web Workers it starts on first use), as many threads as defaultThreads says. The same schedule
  * as the CLI's worker threads (collector/parallel/block-workers.ts): a free block worker takes the next
  * block first, so that this worker stays free to stitch; this worker takes one when it is free too. The
  * block workers stay for the next big file (idle, they cost only their heap).
@@ -164,12 +164,17 @@ export function createBlockThreads(spawn: () => Worker, tuning: () => BlockTunin
   async function runHere(file: Blob, job: BlockJob): Promise<SegmentResult> {
     // after the other blocks have been handed out (this parse is synchronous once the bytes are in)
     await new Promise((resolve) => setTimeout(resolve, 0));
-    return readBlock((start, end) => readFileRange(file, start, end), job, spares.pop());
+    return readBlock(createRangeReader(file), job, spares.pop());
   }
 }
 
-/** One thread per core, as the browser reports them. */
+/**
+ * One thread per core but one, as the browser reports them: the browser process reads the File for the
+ * threads (every read is a round trip to it), and that read is what bounds a load here. On this 2-core
+ * machine two threads loaded a 96 MB log slower than one (BENCHMARKS.md, "In the app"): the reads and a
+ * second parser fought over the same two cores. So 2 cores parse in one pass, 4 on three threads.
+ */
 function defaultThreads(): number {
   const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
-  return Math.min(MAX_THREADS, cores);
+  return Math.min(MAX_THREADS, cores - 1);
 }

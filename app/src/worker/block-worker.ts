@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { readBlock, type BlockSpare } from '../../../parsers/input/index.js';
 import { segmentTransferList } from '../../../parsers/strace/segment-result.js';
-import { readFileRange, type BlockReply, type BlockRequest } from './block-messages.js';
+import { createRangeReader, type BlockReply, type BlockRequest } from './block-messages.js';
 
 /**
  * A block worker: a Web Worker that the parse worker starts (block-threads.ts) to parse blocks of a big
@@ -21,7 +21,7 @@ scope.onmessage = (e: MessageEvent<BlockRequest | { spare: BlockSpare }>) => {
     return;
   }
   const post = (reply: BlockReply, transfer: Transferable[] = []): void => scope.postMessage(reply, transfer);
-  readBlock((start, end) => readFileRange(msg.file, start, end), msg.job, spares.pop()).then(
+  readBlock(createRangeReader(msg.file), msg.job, spares.pop()).then(
     (result) => post({ id: msg.id, result }, segmentTransferList(result)),
     (error: unknown) => post({ id: msg.id, error: String(error) }),
   );
