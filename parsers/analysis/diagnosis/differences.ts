@@ -96,15 +96,31 @@ function linkSameRequests(list: Divergence[], a: RunFacts, b: RunFacts): void {
     const wanted = list.filter((d) => d.side === side && d.other < 0 && d.path !== '');
     if (wanted.length === 0) continue;
     const other = side === 'a' ? b : a;
-    const names = new Set(wanted.map((d) => d.name));
-    const found = new Map<string, number>();
-    const t = other.trace;
-    for (let i = 0; i < t.count; i++) {
-      if ((t.columns.kind[i] as number) !== SYSCALL || !names.has(t.name(i)) || !other.byTarget(i)) continue;
-      const key = `${t.name(i)} ${firstString(t, i)}`;
-      if (!found.has(key)) found.set(key, i);
+    // name -> path -> the other run's first call of that name on that path (-1 until met). Only the
+    // paths asked about are kept, and the scan stops once each is met.
+    const paths = new Map<string, Map<string, number>>();
+    let missing = 0;
+    for (const d of wanted) {
+      let byPath = paths.get(d.name);
+      if (!byPath) paths.set(d.name, (byPath = new Map()));
+      if (!byPath.has(d.path)) {
+        byPath.set(d.path, -1);
+        missing++;
+      }
     }
-    for (const d of wanted) d.other = found.get(`${d.name} ${d.path}`) ?? -1;
+    const t = other.trace;
+    const byName = t.names.map((name) => paths.get(name) ?? null);
+    for (let i = 0; i < t.count && missing > 0; i++) {
+      if ((t.columns.kind[i] as number) !== SYSCALL) continue;
+      const byPath = byName[t.columns.nameId[i] as number];
+      if (!byPath || !other.byTarget(i)) continue;
+      const path = firstString(t, i);
+      if (byPath.get(path) === -1) {
+        byPath.set(path, i);
+        missing--;
+      }
+    }
+    for (const d of wanted) d.other = paths.get(d.name)?.get(d.path) ?? -1;
   }
 }
 

@@ -80,13 +80,40 @@ export function formatDiffReport(diff: TraceDiff, options: FormatDiffOptions = {
   out.push(
     p.bold('Alignment') + p.dim(`  (= equal, ~ changed, - only in ${labels.a}, + only in ${labels.b})`),
   );
-  const listing: string[] = [];
+  const listing = new Listing(maxLines);
   for (const block of diff.blocks) formatBlock(diff, block, context, width, p, listing);
-  // A loop, not push(...listing): `--all` on a large trace lists millions of lines, past V8's argument limit.
-  for (let k = 0; k < Math.min(listing.length, maxLines); k++) out.push(listing[k] as string);
-  if (listing.length > maxLines)
-    out.push(p.dim(`… ${listing.length - maxLines} more lines (--json gives the whole alignment)`));
+  // A loop, not push(...lines): `--all` on a large trace lists millions of lines, past V8's argument limit.
+  for (const line of listing.lines) out.push(line);
+  if (listing.count > maxLines)
+    out.push(p.dim(`… ${listing.count - maxLines} more lines (--json gives the whole alignment)`));
   return out.join('\n') + '\n';
+}
+
+/**
+ * The alignment's lines: the first `max` as text, the rest only counted (for "… N more lines"), so a
+ * diff of a million calls does not format half a million lines to print 400.
+ */
+class Listing {
+  readonly lines: string[] = [];
+  count = 0;
+  constructor(readonly max: number) {}
+
+  /** Whether the next line would only be counted. */
+  get full(): boolean {
+    return this.count >= this.max;
+  }
+
+  add(line: string): void {
+    if (this.count < this.max) this.lines.push(line);
+    this.count++;
+  }
+
+  /** `make` builds the lines only while they are kept; otherwise `n` lines are counted. */
+  addLines(n: number, make: () => string[]): void {
+    if (this.count + n <= this.max) for (const line of make()) this.add(line);
+    else if (this.full) this.count += n;
+    else for (const line of make()) this.add(line);
+  }
 }
 
 /** Evidence lines shown per run under the diagnosis. */
@@ -148,7 +175,7 @@ function formatBlock(
   context: number | 'all',
   width: number,
   p: Paint,
-  out: string[],
+  out: Listing,
 ): void {
   const { a, b, pairs, labels } = diff;
   const ua = block.unitA;
@@ -164,13 +191,14 @@ function formatBlock(
     const range = first === undefined ? '' : `, lines ${side(t, first)}–${side(t, last as number)}`;
     const why = (block.why ?? '').replace(/-/g, ' ');
     const mark = ua ? p.red('-') : p.green('+');
-    out.push(p.bold(`── only in ${label}: ${why}, ${who(label, u)}${range} (${u.events.length} calls)`));
+    out.add(p.bold(`── only in ${label}: ${why}, ${who(label, u)}${range} (${u.events.length} calls)`));
     if (context === 'all' && !isSetupBlock(block.why)) {
-      for (let k = block.start; k < block.end; k++) out.push(entryLine(diff, k, width, p)[0] as string);
-    } else if (u.events.length > 0) out.push(`  ${mark} ${p.dim('(folded)')}`);
+      for (let k = block.start; k < block.end; k++)
+        out.addLines(1, () => [entryLine(diff, k, width, p)[0] as string]);
+    } else if (u.events.length > 0) out.add(`  ${mark} ${p.dim('(folded)')}`);
     return;
   }
-  out.push(
+  out.add(
     p.bold(
       `── ${who(labels.a, ua)} ⇄ ${who(labels.b, ub)}${block.coarse ? ' [coarse]' : block.windowed ? ' [windowed]' : ''}`,
     ),
@@ -188,11 +216,11 @@ function formatBlock(
       folded++;
       continue;
     }
-    if (folded > 0) out.push(p.dim(`    … ${folded} equal call${folded === 1 ? '' : 's'}`));
+    if (folded > 0) out.addLines(1, () => [p.dim(`    … ${folded} equal call${folded === 1 ? '' : 's'}`)]);
     folded = 0;
-    out.push(...entryLine(diff, k, width, p));
+    out.addLines(pairs.status[k] === CHANGED ? 2 : 1, () => entryLine(diff, k, width, p));
   }
-  if (folded > 0) out.push(p.dim(`    … ${folded} equal call${folded === 1 ? '' : 's'}`));
+  if (folded > 0) out.addLines(1, () => [p.dim(`    … ${folded} equal call${folded === 1 ? '' : 's'}`)]);
 }
 
 function entryLine(diff: TraceDiff, k: number, width: number, p: Paint): string[] {
