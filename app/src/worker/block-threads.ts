@@ -44,8 +44,8 @@ export interface BlockThreads {
 }
 
 /**
- * More block workers than this buy nothing measured here (2 cores) and each costs its heap and spares;
- * the stitching on the parse worker is serial anyway.
+ * A cap, not a measured optimum (this machine has 2 cores): each block worker costs its heap and spare
+ * arrays, and the reads of the File and the stitching on the parse worker stay serial however many parse.
  */
 const MAX_THREADS = 8;
 /** Spare arrays kept per thread: one being filled, one waiting, one in flight. */
