@@ -11,10 +11,14 @@ const SYSCALL = EVENT_KINDS.indexOf('syscall');
  * calls, and reading each one's text cost the diff more than a second.
  */
 export class FailureIndex {
-  private readonly exact = new Set<string>();
-  /** `name errno` -> the failing events of that name and errno, until their file names are read. */
-  private readonly groups = new Map<string, number[]>();
-  private readonly fileNames = new Map<string, Set<string>>();
+  /** Ids of the names and errnos this run's failing calls use (keys below are numbers, not strings). */
+  private readonly names = new Map<string, number>();
+  private readonly errnos = new Map<string, number>();
+  /** coarse key * 65536 + errno id, for every failing call. */
+  private readonly exact = new Set<number>();
+  /** name id * 65536 + errno id -> the failing events of that name and errno, until their file names are read. */
+  private readonly groups = new Map<number, number[]>();
+  private readonly fileNames = new Map<number, Set<string>>();
 
   /**
    * `fileName(trace, i)`: the file a call names (the part after its path's last slash); `syscallsOnly`
@@ -27,10 +31,14 @@ export class FailureIndex {
     syscallsOnly: boolean,
   ) {
     const c = trace.columns;
+    const nameIds = trace.names.map((name) => intern(this.names, name));
+    const errnoIds = trace.errnos.map((errno) => intern(this.errnos, errno));
     for (let i = 0; i < trace.count; i++) {
-      if ((c.errnoId[i] as number) === 0 || (syscallsOnly && (c.kind[i] as number) !== SYSCALL)) continue;
-      this.exact.add(exactKey(trace, coarse, i));
-      const group = `${trace.name(i)} ${trace.errno(i) ?? ''}`;
+      const e = c.errnoId[i] as number;
+      if (e === 0 || (syscallsOnly && (c.kind[i] as number) !== SYSCALL)) continue;
+      const errno = errnoIds[e] as number;
+      this.exact.add((coarse[i] as number) * 65536 + errno);
+      const group = (nameIds[c.nameId[i] as number] as number) * 65536 + errno;
       const list = this.groups.get(group);
       if (list) list.push(i);
       else this.groups.set(group, [i]);
@@ -39,8 +47,12 @@ export class FailureIndex {
 
   /** Whether event i of `t` (whose coarse keys are `coarse`) fails alike in this run. */
   failsAlike(t: Trace, coarse: Int32Array, i: number): boolean {
-    if (this.exact.has(exactKey(t, coarse, i))) return true;
-    const group = `${t.name(i)} ${t.errno(i) ?? ''}`;
+    const errno = this.errnos.get(t.errno(i) ?? '');
+    if (errno === undefined) return false;
+    if (this.exact.has((coarse[i] as number) * 65536 + errno)) return true;
+    const name = this.names.get(t.name(i));
+    if (name === undefined) return false;
+    const group = name * 65536 + errno;
     let names = this.fileNames.get(group);
     if (!names) {
       const list = this.groups.get(group);
@@ -50,6 +62,12 @@ export class FailureIndex {
     }
     return names.has(this.fileName(t, i));
   }
+}
+
+function intern(ids: Map<string, number>, text: string): number {
+  let id = ids.get(text);
+  if (id === undefined) ids.set(text, (id = ids.size));
+  return id;
 }
 
 /** The request and how it failed: `-123 ENOENT` (a coarse key and the errno). */
