@@ -1,15 +1,21 @@
 import { closeSync, openSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readBlock, type BlockJob, type BlockRunner, type BlockSpare } from '../../parsers/input/index.js';
-import { spareOf, spareTransferList } from '../../parsers/strace/segment-result.js';
+import {
+  createBlockPool,
+  readBlock,
+  type BlockJob,
+  type BlockRunner,
+  type BlockSpare,
+  type BlockThread,
+} from '../../parsers/input/index.js';
+import { spareTransferList } from '../../parsers/strace/segment-result.js';
 import { readRange } from './read-range.js';
 import type { SegmentResult } from '../../parsers/strace/segment-result.js';
 
 /**
- * The threads that parse blocks of big logs (parsers/input/parse-blocks.ts schedules them): this one and
- * a worker thread for each other core, started on first use. This thread takes a block when it is free
- * like the workers do (it also stitches them), which spares one worker's memory. `close` ends them.
+ * The threads that parse blocks of big logs (parsers/input/block-pool.ts schedules them): this one and
+ * a worker thread for each other core, started on first use. `close` ends them.
  */
 export interface BlockWorkers {
   /** A runner reading the blocks of the file at `path`. */
@@ -43,112 +49,61 @@ export function blockBytesOverride(): { blockBytes: number; minBytes: number } |
   return Number.isInteger(forced) && forced > 0 ? { blockBytes: forced, minBytes: forced } : null;
 }
 
-interface Slot {
-  /** null: this thread. */
-  worker: Worker | null;
-  /** Blocks given and not yet returned. */
-  jobs: number;
-}
-
 /**
  * Blocks a worker holds at a time: the one it parses and the next, queued in its messages, so that it
  * never waits for this thread (busy parsing a block of its own, or stitching) to hand it more work.
  */
 const WORKER_DEPTH = 2;
 
-/** Spare arrays kept per thread: one being filled, one waiting, one in flight. */
-const SPARES = 3;
-
 export function createBlockWorkers(threads = parseThreads()): BlockWorkers {
-  const here: Slot = { worker: null, jobs: 0 };
-  const spares: BlockSpare[] = [];
-  const madeBy = new WeakMap<SegmentResult, Slot>();
-  const slots: Slot[] = [];
-  const waiting: ((slot: Slot) => void)[] = [];
+  const workers: Worker[] = [];
+  const pool = createBlockPool<string>({
+    threads,
+    depth: WORKER_DEPTH,
+    start() {
+      const worker = spawnBlockWorker();
+      workers.push(worker);
+      return workerThread(worker);
+    },
+    parseHere: parseBlockHere,
+    yieldTurn: () => new Promise((resolve) => setImmediate(resolve)),
+  });
+  return {
+    runnerFor: (path) => pool.runner(path, blockBytesOverride() ?? {}),
+    async close() {
+      await Promise.all(workers.splice(0).map((w) => w.terminate()));
+    },
+  };
+}
+
+/** A worker thread as the pool sees it: blocks posted, results and errors matched to them by id. */
+function workerThread(worker: Worker): BlockThread<string> {
   const replies = new Map<number, { resolve: (r: SegmentResult) => void; reject: (e: Error) => void }>();
   let nextId = 0;
-
-  function start(): Slot {
-    const worker = spawnBlockWorker();
-    const slot: Slot = { worker, jobs: 0 };
-    worker.on('message', (msg: { id: number; result?: SegmentResult; error?: string }) => {
-      const reply = replies.get(msg.id);
-      replies.delete(msg.id);
-      release(slot);
-      if (msg.result) reply?.resolve(msg.result);
-      else reply?.reject(new Error(msg.error ?? 'a block worker failed'));
-    });
-    worker.on('error', (e) => {
-      for (const r of replies.values()) r.reject(e);
-      replies.clear();
-    });
-    // an idle worker must not keep the process alive
-    worker.unref();
-    slots.push(slot);
-    return slot;
-  }
-
-  function release(slot: Slot): void {
-    const next = waiting.shift();
-    if (next) next(slot);
-    else slot.jobs--;
-  }
-
-  /** A worker with room first (so that this thread stays free to stitch), else this thread. */
-  function acquire(): Promise<Slot> {
-    const free =
-      slots.find((s) => s.jobs < WORKER_DEPTH) ??
-      (slots.length < threads - 1 ? start() : here.jobs === 0 ? here : null);
-    if (free) {
-      free.jobs++;
-      return Promise.resolve(free);
-    }
-    return new Promise((resolve) => waiting.push(resolve));
-  }
-
+  worker.on('message', (msg: { id: number; result?: SegmentResult; error?: string }) => {
+    const reply = replies.get(msg.id);
+    replies.delete(msg.id);
+    // idle (no block given, none queued): it must not keep the process alive
+    if (replies.size === 0) worker.unref();
+    if (msg.result) reply?.resolve(msg.result);
+    else reply?.reject(new Error(msg.error ?? 'a block worker failed'));
+  });
+  worker.on('error', (e) => {
+    for (const r of replies.values()) r.reject(e);
+    replies.clear();
+  });
+  worker.unref();
   return {
-    runnerFor(path) {
-      return {
-        concurrency: 1 + (threads - 1) * WORKER_DEPTH,
-        ...blockBytesOverride(),
-        async run(job: BlockJob) {
-          const slot = await acquire();
-          if (!slot.worker) {
-            // here: after the other blocks have been handed out, then synchronously
-            await new Promise((resolve) => setImmediate(resolve));
-            try {
-              const result = await parseBlockHere(path, job, spares.pop());
-              madeBy.set(result, here);
-              return result;
-            } finally {
-              release(slot);
-            }
-          }
-          const worker = slot.worker;
-          const id = nextId++;
-          const result = await new Promise<SegmentResult>((resolve, reject) => {
-            replies.set(id, { resolve, reject });
-            worker.ref();
-            worker.postMessage({ id, path, job });
-          }).finally(() => {
-            // idle (no block given, none queued): it must not keep the process alive
-            if (slot.jobs === 0) worker.unref();
-          });
-          madeBy.set(result, slot);
-          return result;
-        },
-        recycle(result) {
-          // the arrays go back to the thread that made them, for its next block
-          const slot = madeBy.get(result);
-          const spare = spareOf(result);
-          if (slot === here && spares.length < SPARES) spares.push(spare);
-          else if (slot?.worker) slot.worker.postMessage({ spare }, spareTransferList(spare));
-        },
-      };
+    parse(path, job) {
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        replies.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage({ id, path, job });
+      });
     },
-    async close() {
-      await Promise.all(slots.map((s) => s.worker?.terminate()));
-      slots.length = 0;
+    reuse(spare) {
+      worker.postMessage({ spare }, spareTransferList(spare));
     },
   };
 }

@@ -8,6 +8,7 @@
  *   selectFfSet(names)             which names of a folder form its -ff set
  *   readBlock                      a block of a big log, parsed on one of the caller's threads; readTraceInput
  *                                  stitches the blocks (parse-blocks.ts)
+ *   createBlockPool                which of the caller's threads parses which block (block-pool.ts)
  */
 export { readTraceInput } from './read-trace-input.js';
 export type { TraceInputFile, TraceInputOptions } from './read-trace-input.js';
@@ -15,3 +16,5 @@ export { createTraceFileReader } from './trace-file-reader.js';
 export { selectFfSet } from './ff-set.js';
 export { PARALLEL_MIN_BYTES, readBlock } from './parse-blocks.js';
 export type { BlockJob, BlockRunner, BlockSpare } from './parse-blocks.js';
+export { createBlockPool } from './block-pool.js';
+export type { BlockPool, BlockThread, PoolRunner } from './block-pool.js';
