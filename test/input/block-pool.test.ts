@@ -1,0 +1,106 @@
+/**
+ * The schedule of block threads (parsers/input/block-pool.ts), shared by the CLI and the app, on a real
+ * log: blocks spread over the threads it starts and the caller's, the trace one pass gives, a stitched
+ * block's arrays back to the thread that made it; a thread whose block fails fails the read (no hang)
+ * and takes no more blocks. The threads here are BlockThreads that parse on this thread, behind a
+ * promise, as a worker does behind its messages; the CLI's worker threads and the app's Web Workers
+ * run the same schedule in test/cli/parallel-cli.test.ts and test/e2e/parallel-parse.e2e.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatTraceDump } from '../../parsers/format/trace-dump.js';
+import { createBlockPool, readBlock, type BlockSpare, type BlockThread } from '../../parsers/input/index.js';
+import { parseInBlocks } from '../../parsers/input/parse-blocks.js';
+import { parseStrace } from '../../parsers/strace/index.js';
+import { CORPUS } from '../strace/corpus-files.js';
+
+const LOG = new Uint8Array(readFileSync(CORPUS + 'pipe-f-yy.log'));
+const ONE_PASS = parseStrace(readFileSync(CORPUS + 'pipe-f-yy.log', 'latin1'));
+const readFrom =
+  (bytes: Uint8Array) =>
+  (start: number, end: number): Promise<Uint8Array> =>
+    Promise.resolve(bytes.slice(start, Math.min(end, bytes.length)));
+
+/** A thread that parses its blocks after a turn of the event loop, and keeps what it is given back. */
+function laterThread(failing = false): BlockThread<Uint8Array> & { parsed: number; spares: BlockSpare[] } {
+  const thread = {
+    parsed: 0,
+    spares: [] as BlockSpare[],
+    async parse(bytes: Uint8Array, job: Parameters<typeof readBlock>[1]) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (failing) throw new Error('the block worker died');
+      thread.parsed++;
+      return readBlock(readFrom(bytes), job, thread.spares.pop());
+    },
+    reuse(spare: BlockSpare) {
+      thread.spares.push(spare);
+    },
+  };
+  return thread;
+}
+
+describe('the block pool', () => {
+  it('spreads the blocks over the threads, and gives the trace one pass gives', async () => {
+    const threads: ReturnType<typeof laterThread>[] = [];
+    let here = 0;
+    const pool = createBlockPool<Uint8Array>({
+      threads: 3,
+      depth: 2,
+      start: () => {
+        const t = laterThread();
+        threads.push(t);
+        return t;
+      },
+      parseHere: (bytes, job, spare) => {
+        here++;
+        return readBlock(readFrom(bytes), job, spare);
+      },
+      yieldTurn: () => new Promise((resolve) => setImmediate(resolve)),
+    });
+    const runner = pool.runner(LOG, { blockBytes: 4096, minBytes: 4096 });
+    expect(runner.concurrency).toBe(5);
+    const trace = await parseInBlocks(runner, { size: LOG.length }, 4096);
+    const blocks = Math.ceil(LOG.length / 4096);
+    expect(formatTraceDump(trace)).toBe(formatTraceDump(ONE_PASS));
+    // two threads started (three in all), every block parsed once, by them first
+    expect(pool.started).toHaveLength(2);
+    expect(threads.reduce((n, t) => n + t.parsed, 0) + here).toBe(blocks);
+    for (const t of threads) expect(t.parsed).toBeGreaterThan(0);
+    expect(runner.threadsUsed()).toBeGreaterThanOrEqual(2);
+    // stitched blocks' arrays went back to the threads that made them
+    expect(threads.some((t) => t.spares.length > 0)).toBe(true);
+  });
+
+  it('fails the read when a thread fails, and starts a fresh thread for the next one', async () => {
+    let starts = 0;
+    const pool = createBlockPool<Uint8Array>({
+      threads: 2,
+      depth: 1,
+      start: () => laterThread(starts++ === 0),
+      parseHere: (bytes, job, spare) => readBlock(readFrom(bytes), job, spare),
+      yieldTurn: () => new Promise((resolve) => setImmediate(resolve)),
+    });
+    const sizes = { blockBytes: 4096, minBytes: 4096 };
+    await expect(parseInBlocks(pool.runner(LOG, sizes), { size: LOG.length }, 4096)).rejects.toThrow(
+      'the block worker died',
+    );
+    const trace = await parseInBlocks(pool.runner(LOG, sizes), { size: LOG.length }, 4096);
+    expect(starts).toBe(2);
+    expect(trace.count).toBe(ONE_PASS.count);
+  });
+
+  it('parses on the caller thread alone when no thread can start', async () => {
+    const pool = createBlockPool<Uint8Array>({
+      threads: 4,
+      depth: 2,
+      start: () => null,
+      parseHere: (bytes, job, spare) => readBlock(readFrom(bytes), job, spare),
+      yieldTurn: () => new Promise((resolve) => setImmediate(resolve)),
+    });
+    const runner = pool.runner(LOG, { blockBytes: 4096, minBytes: 4096 });
+    const trace = await parseInBlocks(runner, { size: LOG.length }, 4096);
+    expect(pool.started).toHaveLength(0);
+    expect(runner.threadsUsed()).toBe(1);
+    expect(trace.count).toBe(ONE_PASS.count);
+  });
+});
