@@ -86,7 +86,7 @@ export function skipArgs(b: Uint8Array, i: number, lineEnd: number): number {
  * The index of the quote that closes the string opening at `q` (a quote is escaped by an odd run of
  * backslashes before it, as in string-scan.ts), or -1 when it does not close on this line.
  */
-function stringClose(b: Uint8Array, q: number, lineEnd: number): number {
+export function stringClose(b: Uint8Array, q: number, lineEnd: number): number {
   // short strings ("", "/etc/x") byte by byte, long ones (-s 128 data) by the native search
   const short = Math.min(lineEnd, q + SHORT_STRING);
   let i = q + 1;

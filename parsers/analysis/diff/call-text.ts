@@ -1,5 +1,6 @@
 import type { Trace } from '../../model/index.js';
 import { findStringEnd } from '../../strace/args/string-scan.js';
+import { stringClose } from '../../strace/byte-args.js';
 import { MAX_LINE } from '../../model/line-store.js';
 import { decodeLatin1 } from '../../model/latin1.js';
 
@@ -74,14 +75,8 @@ function quotedInBytes(b: Uint8Array, start: number, name: string): string | nul
   let q = open + name.length + 1;
   while (q < end && b[q] !== 34) q++;
   if (q >= end) return '';
-  // The closing quote: one not escaped by an odd run of backslashes (see findStringEnd).
-  let backslashes = 0;
-  for (let k = q + 1; k < end; k++) {
-    const c = b[k] as number;
-    if (c === 34 && backslashes % 2 === 0) return decodeLatin1(b, q + 1, k);
-    backslashes = c === 92 ? backslashes + 1 : 0;
-  }
-  return '';
+  const close = stringClose(b, q, end);
+  return close < 0 ? '' : decodeLatin1(b, q + 1, close);
 }
 
 /**
