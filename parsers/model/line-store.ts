@@ -1,6 +1,13 @@
 import { fitToCount } from './fit-to-count.js';
 import { decodeLatin1Line } from './latin1.js';
 
+/** Where a line lies in its segment (see LineStore.span). */
+export interface LineSpan {
+  segment: string | Uint8Array;
+  start: number;
+  end: number;
+}
+
 /** A store's text and line offsets (see LineStore.exportParts). */
 export interface StoreParts {
   segments: readonly (string | Uint8Array)[];
@@ -76,22 +83,42 @@ export class LineStore {
 
   /** The text of 1-based line `n`, or "" when there is no such line. */
   line(n: number): string {
-    if (n < 1 || n > this.lines) return '';
+    const span = this.lineSpan;
+    if (!this.span(n, span)) return '';
+    const text = span.segment;
+    return typeof text === 'string'
+      ? text.slice(span.start, span.end)
+      : decodeLatin1Line(text, span.start, span.end);
+  }
+
+  private readonly lineSpan: LineSpan = { segment: '', start: 0, end: 0 };
+
+  /**
+   * Where 1-based line `n` lies, without decoding it: its segment and [start, end) in it, the line's
+   * text as `line(n)` gives it (no newline, no trailing CR, at most MAX_LINE). False when there is no
+   * such line. Fills `out` so that a reader of every line allocates nothing per line.
+   */
+  span(n: number, out: LineSpan): boolean {
+    if (n < 1 || n > this.lines) return false;
     const start = this.lineStarts[n - 1] as number;
     const seg = this.segmentAt(start);
     const text = this.segments[seg] as string | Uint8Array;
     const local = start - (this.segmentStarts[seg] as number);
     // a line runs to its newline: a segment may hold the cut-off piece of a line that goes on elsewhere
+    let end: number;
     if (typeof text !== 'string') {
       const nl = text.indexOf(10, local);
-      let end = nl < 0 ? text.length : nl;
+      end = nl < 0 ? text.length : nl;
       if (end > local && text[end - 1] === 13) end--;
-      return decodeLatin1Line(text, local, Math.min(end, local + MAX_LINE));
+    } else {
+      const nl = text.indexOf('\n', local);
+      end = nl < 0 ? text.length : nl;
+      if (end > local && text.charCodeAt(end - 1) === 13) end--;
     }
-    const nl = text.indexOf('\n', local);
-    let end = nl < 0 ? text.length : nl;
-    if (end > local && text.charCodeAt(end - 1) === 13) end--;
-    return text.slice(local, Math.min(end, local + MAX_LINE));
+    out.segment = text;
+    out.start = local;
+    out.end = Math.min(end, local + MAX_LINE);
+    return true;
   }
 
   /**

@@ -3,6 +3,9 @@ import { findStringEnd } from '../../strace/args/string-scan.js';
 import { stringClose } from '../../strace/byte-args.js';
 import { MAX_LINE } from '../../model/line-store.js';
 import { decodeLatin1 } from '../../model/latin1.js';
+import type { LineSpan, LineStore } from '../../model/line-store.js';
+import type { Units } from './code-units.js';
+import { UnitsScratch, indexOfText, startsWithText } from './code-units.js';
 
 const UNFINISHED = ' <unfinished ...>';
 const RESUMED = ' resumed>';
@@ -124,63 +127,121 @@ function stripDuration(text: string): string {
   return text.slice(0, lt);
 }
 
-/** Where a call's text sits in the raw lines: `text1[from1, to1)` then, if split, `text2[from2, to2)`. */
+/**
+ * Where a call's text sits in the raw lines, read as code units where they lie (see code-units.ts):
+ * buf1[from1, to1) in the line buf1[start1, end1) and, for a split call whose resumed half was found,
+ * buf2[from2, to2) in the line buf2[start2, end2).
+ */
 export interface CallRanges {
-  text1: string;
+  buf1: Units;
+  start1: number;
   from1: number;
   to1: number;
-  text2: string;
+  end1: number;
+  split: boolean;
+  buf2: Units;
+  start2: number;
   from2: number;
   to2: number;
+  end2: number;
+}
+
+export function emptyCallRanges(): CallRanges {
+  const none = new Uint8Array(0);
+  return {
+    buf1: none,
+    start1: 0,
+    from1: 0,
+    to1: 0,
+    end1: 0,
+    split: false,
+    buf2: none,
+    start2: 0,
+    from2: 0,
+    to2: 0,
+    end2: 0,
+  };
 }
 
 /**
- * readCallText without building the string: fills `out` with ranges of the raw line(s). `open` is the
- * call's name followed by `(`, precomputed by the caller.
+ * readCallText without building a string: fills `out` with where the call lies in its line(s). Over a
+ * log held as bytes, the ranges are in the log's own segments: no line is decoded. `open` is the call's
+ * name followed by `(`, precomputed by the caller.
  */
-export function readCallRanges(trace: Trace, i: number, open: string, out: CallRanges): void {
-  if (trace.format.tracer !== 'strace') {
-    const text = synthCallText(trace, i);
-    out.text1 = text;
-    out.from1 = 0;
-    out.to1 = text.length;
-    out.text2 = '';
-    out.from2 = 0;
-    out.to2 = 0;
-    return;
+export class CallRangeReader {
+  private readonly span: LineSpan = { segment: '', start: 0, end: 0 };
+  private readonly scratch1 = new UnitsScratch();
+  private readonly scratch2 = new UnitsScratch();
+
+  read(trace: Trace, i: number, open: string, out: CallRanges): void {
+    out.split = false;
+    if (trace.format.tracer !== 'strace') {
+      const text = synthCallText(trace, i);
+      out.buf1 = this.scratch1.fill(text);
+      out.start1 = out.from1 = 0;
+      out.to1 = out.end1 = text.length;
+      return;
+    }
+    const store = trace.sources[trace.columns.fileId[i] as number];
+    this.line(store, trace.columns.line[i] as number, 1, out);
+    const buf = out.buf1;
+    const at = indexOfText(buf, open, out.start1, out.end1);
+    out.from1 = at < 0 ? out.start1 : at + open.length;
+    const endLine = trace.columns.endLine[i] as number;
+    if (endLine === 0) {
+      out.to1 = durationStart(buf, out.from1, out.end1);
+      return;
+    }
+    out.to1 = endsWithText(buf, UNFINISHED, out.start1, out.end1) ? out.end1 - UNFINISHED.length : out.end1;
+    this.line(store, endLine, 2, out);
+    const r = indexOfText(out.buf2, RESUMED, out.start2, out.end2);
+    if (r < 0) return;
+    out.split = true;
+    out.from2 = r + RESUMED.length;
+    out.to2 = durationStart(out.buf2, out.from2, out.end2);
   }
-  const first = trace.rawLine(i);
-  const at = first.indexOf(open);
-  out.text1 = first;
-  out.from1 = at < 0 ? 0 : at + open.length;
-  out.text2 = '';
-  out.from2 = 0;
-  out.to2 = 0;
-  const endLine = trace.columns.endLine[i] as number;
-  if (endLine === 0) {
-    out.to1 = durationStart(first, out.from1, first.length);
-    return;
+
+  /** Sets range `which` of `out` to line `n` of `store` (an empty line when there is none). */
+  private line(store: LineStore | undefined, n: number, which: 1 | 2, out: CallRanges): void {
+    const span = this.span;
+    let buf: Units;
+    if (!store || !store.span(n, span)) {
+      buf = EMPTY;
+      span.start = span.end = 0;
+    } else if (typeof span.segment === 'string') {
+      buf = (which === 1 ? this.scratch1 : this.scratch2).fill(span.segment, span.start, span.end);
+      span.end -= span.start;
+      span.start = 0;
+    } else buf = span.segment;
+    if (which === 1) {
+      out.buf1 = buf;
+      out.start1 = span.start;
+      out.end1 = span.end;
+    } else {
+      out.buf2 = buf;
+      out.start2 = span.start;
+      out.end2 = span.end;
+    }
   }
-  out.to1 = first.endsWith(UNFINISHED) ? first.length - UNFINISHED.length : first.length;
-  const source = trace.sources[trace.columns.fileId[i] as number];
-  const second = source ? source.line(endLine) : '';
-  const r = second.indexOf(RESUMED);
-  if (r < 0) return;
-  out.text2 = second;
-  out.from2 = r + RESUMED.length;
-  out.to2 = durationStart(second, out.from2, second.length);
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Whether the line buf[lo, hi) ends with `s`. */
+function endsWithText(buf: Units, s: string, lo: number, hi: number): boolean {
+  return hi - s.length >= lo && startsWithText(buf, s, hi - s.length, hi);
 }
 
 /** The index where a trailing ` <0.000010>` starts, or `to`. */
-function durationStart(text: string, from: number, to: number): number {
-  if (to <= from || text.charCodeAt(to - 1) !== 62) return to;
+function durationStart(buf: Units, from: number, to: number): number {
+  if (to <= from || buf[to - 1] !== 62) return to;
   let k = to - 2;
   while (k > from) {
-    const c = text.charCodeAt(k);
+    const c = buf[k] as number;
     if ((c >= 48 && c <= 57) || c === 46) k--;
     else break;
   }
-  return k > from && text.charCodeAt(k) === 60 && text.charCodeAt(k - 1) === 32 && k < to - 2 ? k - 1 : to;
+  return k > from && buf[k] === 60 && buf[k - 1] === 32 && k < to - 2 ? k - 1 : to;
 }
 
 /**

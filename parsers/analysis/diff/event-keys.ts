@@ -1,7 +1,8 @@
 import type { Trace } from '../../model/index.js';
 import { EVENT_KINDS } from '../../model/index.js';
-import type { CallRanges } from './call-text.js';
-import { readCallRanges } from './call-text.js';
+import { CallRangeReader, emptyCallRanges } from './call-text.js';
+import type { Units } from './code-units.js';
+import { UnitsScratch, indexOfUnit } from './code-units.js';
 import type { FdOverrides, NormaliseContext } from './normalise-call.js';
 import { CLOCK_CALLS, PID_CALLS, RANDOM_CALLS, hashCallRanges } from './normalise-call.js';
 import { FdLabeler } from './fd-labels.js';
@@ -31,9 +32,9 @@ export class KeySpace {
     return this.fine.intern(hash);
   }
 
-  /** The name (its shared id) and the path a call names, text[from, to): `openat "/etc/ld.so.cache"`. */
-  coarseId(nameId: number, text: string, from: number, to: number): number {
-    return this.coarse.intern(hashRange(nameId, text, from, to));
+  /** The name (its shared id) and the path a call names, buf[from, to): `openat "/etc/ld.so.cache"`. */
+  coarseId(nameId: number, buf: Units, from: number, to: number): number {
+    return this.coarse.intern(hashRange(nameId, buf, from, to));
   }
 
   /**
@@ -61,9 +62,9 @@ export class KeySpace {
     return id;
   }
 
-  /** A path, text[from, to), as a positive id: what an fd refers to. */
-  pathId(text: string, from: number, to: number): number {
-    return this.paths.intern(hashRange(0, text, from, to));
+  /** A path, buf[from, to), as a positive id: what an fd refers to. */
+  pathId(buf: Units, from: number, to: number): number {
+    return this.paths.intern(hashRange(0, buf, from, to));
   }
 }
 
@@ -104,12 +105,12 @@ function pidLineages(tree: ProcessTree, space: KeySpace): Map<number, number> {
   return out;
 }
 
-/** A 53-bit hash of text[from, to) seeded with `seed` (two 32-bit FNV-style lanes). */
-function hashRange(seed: number, text: string, from: number, to: number): number {
+/** A 53-bit hash of buf[from, to) seeded with `seed` (two 32-bit FNV-style lanes). */
+function hashRange(seed: number, buf: Units, from: number, to: number): number {
   let h1 = 0x811c9dc5 ^ seed;
   let h2 = Math.imul(0x01000193 ^ seed, 0x9e3779b1);
   for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
+    const c = buf[k] as number;
     h1 = Math.imul(h1 ^ c, 16777619);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
   }
@@ -215,17 +216,17 @@ const PATH_CALLS = new Set([
   'pivot_root',
 ]);
 
-/** Where the first string literal's contents start in text[from, to) (-1 if none); `stringEnd` its end. */
+/** Where the first string literal's contents start in buf[from, to) (-1 if none); `stringEnd` its end. */
 let stringEnd = 0;
-function firstString(text: string, from: number, to: number): number {
-  const q = text.indexOf('"', from);
-  if (q < 0 || q >= to) {
+function firstString(buf: Units, from: number, to: number): number {
+  const q = indexOfUnit(buf, 34, from, to);
+  if (q < 0) {
     stringEnd = -1;
     return -1;
   }
   let k = q + 1;
   while (k < to) {
-    const c = text.charCodeAt(k);
+    const c = buf[k] as number;
     if (c === 92) k += 2;
     else if (c === 34) break;
     else k++;
@@ -264,7 +265,7 @@ export function computeEventKeys(
   // Without -y decorations, fd numbers are replaced by the path they were opened with.
   const fds =
     !trace.format.fdPaths || dropDecorations
-      ? new FdLabeler(options.tree, (text, from, to) => space.pathId(text, from, to))
+      ? new FdLabeler(options.tree, (buf, from, to) => space.pathId(buf, from, to))
       : null;
   const c = trace.columns;
   const n = trace.count;
@@ -278,8 +279,12 @@ export function computeEventKeys(
   const opens = trace.names.map((name) => name + '(');
   // Seeds from the name's text, not its interned id, so that a call's hash is the same whichever trace
   // was keyed first.
-  const nameSeeds = trace.names.map((name) => hashRange(0x5eed, name, 0, name.length) % 0x40000000);
-  const call: CallRanges = { text1: '', from1: 0, to1: 0, text2: '', from2: 0, to2: 0 };
+  const nameUnits = new UnitsScratch();
+  const nameSeeds = trace.names.map(
+    (name) => hashRange(0x5eed, nameUnits.fill(name), 0, name.length) % 0x40000000,
+  );
+  const call = emptyCallRanges();
+  const reader = new CallRangeReader();
   const labels: FdOverrides = { argAt: -1, argLabel: 0, retLabel: 0 };
   const plain: NormaliseContext = {
     pids,
@@ -315,36 +320,29 @@ export function computeEventKeys(
       shared = space.nameId(name);
       nameShared[nameId] = shared;
     }
-    readCallRanges(trace, i, opens[nameId] as string, call);
+    reader.read(trace, i, opens[nameId] as string, call);
     if (fds)
       fds.label(c.pid[i] as number, name, call, c.ret[i] as number, (c.errnoId[i] as number) === 0, labels);
     // A name id doubles as the coarse key of calls without a path (coarse ids are negative: no clash).
     // Calls on different paths are different requests: they never pair, even by name. An execve pairs
     // by program name, since `./foo` on the host is `/foo` in the chroot.
     if (pathCall[nameId]) {
-      let from = firstString(call.text1, call.from1, call.to1);
+      let from = firstString(call.buf1, call.from1, call.to1);
       let to = stringEnd;
       if (from < 0) from = to = 0;
-      else if (name === 'execve' || name === 'execveat')
-        from = Math.max(from, call.text1.lastIndexOf('/', to) + 1);
-      coarse[i] = -space.coarseId(shared, call.text1, from, to);
+      else if (name === 'execve' || name === 'execveat') {
+        let slash = Math.min(to, call.end1 - 1);
+        while (slash >= from && call.buf1[slash] !== 47) slash--;
+        from = Math.max(from, slash + 1);
+      }
+      coarse[i] = -space.coarseId(shared, call.buf1, from, to);
       nameKey[i] = coarse[i] as number;
     } else {
       coarse[i] = shared;
       nameKey[i] = shared;
     }
     const ctx = contexts[nameId] as NormaliseContext;
-    const hash = hashCallRanges(
-      nameSeeds[nameId] as number,
-      ctx,
-      labels,
-      call.text1,
-      call.from1,
-      call.to1,
-      call.text2,
-      call.from2,
-      call.to2,
-    );
+    const hash = hashCallRanges(nameSeeds[nameId] as number, ctx, labels, call);
     fine[i] = space.fineId(hash);
     checksum = (Math.imul(checksum, 31) + (hash % 0x40000000)) | 0;
     syscalls++;

@@ -1,6 +1,8 @@
 import type { ProcessTree } from '../process-tree.js';
 import type { CallRanges } from './call-text.js';
 import type { FdOverrides } from './normalise-call.js';
+import type { Units } from './code-units.js';
+import { indexOfText, indexOfUnit } from './code-units.js';
 
 /** Calls whose first argument is a file descriptor. */
 const FD_FIRST = new Set([
@@ -59,10 +61,10 @@ export class FdLabeler {
   private readonly tables = new Map<number, Map<number, number>>();
   private readonly own = new Map<number, Map<number, number>>();
   private readonly tree: ProcessTree;
-  private readonly pathId: (text: string, from: number, to: number) => number;
+  private readonly pathId: (buf: Units, from: number, to: number) => number;
 
   /** `pathId` interns a path (a range of a line) to a positive id shared by both traces of a diff. */
-  constructor(tree: ProcessTree, pathId: (text: string, from: number, to: number) => number) {
+  constructor(tree: ProcessTree, pathId: (buf: Units, from: number, to: number) => number) {
     this.tree = tree;
     this.pathId = pathId;
   }
@@ -83,11 +85,11 @@ export class FdLabeler {
       mine = new Map();
       this.own.set(pid, mine);
     }
-    const { text1, from1, to1 } = call;
+    const { buf1, from1, to1, end1 } = call;
     if (isOpen) {
       if (!ok || !Number.isInteger(ret) || ret < 0) return;
-      const q = firstString(text1, from1, to1);
-      const label = this.pathId(text1, q[0], q[1]);
+      const q = firstString(buf1, from1, to1);
+      const label = this.pathId(buf1, q, stringEnd);
       table.set(ret, label);
       mine.set(ret, label);
       out.retLabel = label;
@@ -97,12 +99,12 @@ export class FdLabeler {
     let at = from1;
     if (name === 'mmap') {
       for (let n = 0; n < 4; n++) {
-        const comma = text1.indexOf(', ', at);
+        const comma = indexOfText(buf1, ', ', at, end1);
         if (comma < 0 || comma >= to1) return;
         at = comma + 2;
       }
     }
-    const fd = readInt(text1, at, to1);
+    const fd = readInt(buf1, at, to1, end1);
     if (fd === null) return;
     const label = mine.get(fd) ?? table.get(fd);
     if (label === undefined) return;
@@ -134,26 +136,34 @@ export class FdLabeler {
 }
 
 /** The decimal number at `at`, or null (also for `3</path>`, already decorated, and `0x...`). */
-function readInt(text: string, at: number, to: number): number | null {
+function readInt(buf: Units, at: number, to: number, lineEnd: number): number | null {
   let end = at;
   let value = 0;
   while (end < to) {
-    const c = text.charCodeAt(end);
+    const c = buf[end] as number;
     if (c < 48 || c > 57) break;
     value = value * 10 + (c - 48);
     end++;
   }
   if (end === at) return null;
-  const next = text.charCodeAt(end);
+  const next = end < lineEnd ? buf[end] : -1;
   if (next === 60 || next === 120) return null;
   return value;
 }
 
-/** The range [start, end) of the first string literal's contents in [from, to); empty if none. */
-function firstString(text: string, from: number, to: number): [number, number] {
-  const q = text.indexOf('"', from);
-  if (q < 0 || q >= to) return [from, from];
+let stringEnd = 0;
+/**
+ * Where the first string literal's contents start in [from, to), and `stringEnd` where they end; an
+ * empty range at `from` if there is none.
+ */
+function firstString(buf: Units, from: number, to: number): number {
+  const q = indexOfUnit(buf, 34, from, to);
+  if (q < 0) {
+    stringEnd = from;
+    return from;
+  }
   let k = q + 1;
-  while (k < to && text.charCodeAt(k) !== 34) k += text.charCodeAt(k) === 92 ? 2 : 1;
-  return [q + 1, Math.min(k, to)];
+  while (k < to && buf[k] !== 34) k += buf[k] === 92 ? 2 : 1;
+  stringEnd = Math.min(k, to);
+  return q + 1;
 }

@@ -1,5 +1,8 @@
 import { HashSink } from './hash-sink.js';
 import { scanDecoration, startsWithDir } from './decoration.js';
+import type { CallRanges } from './call-text.js';
+import type { Units } from './code-units.js';
+import { UnitsScratch, indexOfText, lastIndexOfText, startsWithText, unitAt } from './code-units.js';
 
 /**
  * Normalises the text of one call (arguments and result, from readCallText) to what should compare
@@ -16,7 +19,8 @@ import { scanDecoration, startsWithDir } from './decoration.js';
  *
  * Kept: syscall names, path strings, flags, plain numbers, errnos and `/* 39 vars *\/` (an environment
  * size is a real difference). The output is a 53-bit hash (two 32-bit FNV lanes), so no string is built
- * per event; `normaliseCallText` gives the text itself for tests and display.
+ * per event. The text is read as code units where it lies (see code-units.ts): a log's bytes or a string's
+ * UTF-16 units hash alike when they spell the same characters.
  */
 export interface NormaliseContext {
   /**
@@ -135,51 +139,37 @@ const LABEL_TOKEN = 0x10000;
 const PID_TOKEN = 0x4000000;
 
 /**
- * The 53-bit key of a call from where it sits in the raw text: `text1[from1, to1)` and, for a call split
- * across two lines, `text2[from2, to2)` (see readCallRanges). No string is built.
+ * The 53-bit key of a call from where it sits in the raw lines (see readCallRanges): its first range
+ * and, for a call split across two lines, its second. No string is built.
  */
 export function hashCallRanges(
   seed: number,
   ctx: NormaliseContext,
   fds: FdOverrides,
-  text1: string,
-  from1: number,
-  to1: number,
-  text2: string,
-  from2: number,
-  to2: number,
+  call: CallRanges,
 ): number {
-  sink.reset(seed, false);
+  sink.reset(seed);
   stringsSeen = 0;
   if (ctx.dropAll) {
-    emitErrorOnly(
-      text2.length > 0 ? text2 : text1,
-      text2.length > 0 ? from2 : from1,
-      text2.length > 0 ? to2 : to1,
-      sink,
-    );
+    if (call.split) emitErrorOnly(call.buf2, call.start2, call.from2, call.to2, call.end2, sink);
+    else emitErrorOnly(call.buf1, call.start1, call.from1, call.to1, call.end1, sink);
     return sink.hash;
   }
-  scan(text1, from1, to1, ctx, fds, sink);
-  if (text2.length > 0) scan(text2, from2, to2, ctx, fds, sink);
+  scan(call.buf1, call.start1, call.from1, call.to1, call.end1, ctx, fds, sink);
+  if (call.split) scan(call.buf2, call.start2, call.from2, call.to2, call.end2, ctx, fds, sink);
   return sink.hash;
 }
 
+const scratch = new UnitsScratch();
+
 /** The 53-bit key of a call text (its arguments and result, as readCallText gives them). */
 export function hashCallText(text: string, seed: number, ctx: NormaliseContext): number {
-  return hashCallRanges(seed, ctx, NO_OVERRIDES, text, 0, text.length, '', 0, 0);
-}
-
-/** The normalised text itself (for tests, display and debugging). */
-function normaliseCallText(text: string, ctx: NormaliseContext): string {
-  sink.reset(0, true);
+  sink.reset(seed);
   stringsSeen = 0;
-  if (ctx.dropAll) emitErrorOnly(text, 0, text.length, sink);
-  else scan(text, 0, text.length, ctx, NO_OVERRIDES, sink);
-  const chars = sink.chars ?? [];
-  let out = '';
-  for (let k = 0; k < chars.length; k += 4096) out += String.fromCharCode(...chars.slice(k, k + 4096));
-  return out;
+  const buf = scratch.fill(text);
+  if (ctx.dropAll) emitErrorOnly(buf, 0, 0, text.length, text.length, sink);
+  else scan(buf, 0, 0, text.length, text.length, ctx, NO_OVERRIDES, sink);
+  return sink.hash;
 }
 
 const QUOTE = 34; // "
@@ -200,9 +190,16 @@ function isIdent(c: number): boolean {
 }
 
 /** Keep only the error, if any: `) = -1 EINVAL (Invalid argument)`. */
-function emitErrorOnly(text: string, from: number, to: number, out: HashSink): void {
-  const eq = text.lastIndexOf(') = -1 ', to);
-  if (eq >= from) out.emitText(text, eq, to);
+function emitErrorOnly(
+  buf: Units,
+  lineStart: number,
+  from: number,
+  to: number,
+  lineEnd: number,
+  out: HashSink,
+): void {
+  const eq = lastIndexOfText(buf, ') = -1 ', to, Math.max(from, lineStart), lineEnd);
+  if (eq >= 0) out.emitText(buf, eq, to);
 }
 
 /** What the scanner must look at, per ASCII character; everything else is copied as it is. */
@@ -221,10 +218,13 @@ CHAR_CLASS[LT] = C_LT;
 CHAR_CLASS[EQ] = C_EQ;
 CHAR_CLASS[32] = C_SPACE;
 
+/** Hashes the call text buf[from, to), which lies in the line buf[lineStart, lineEnd). */
 function scan(
-  text: string,
+  buf: Units,
+  lineStart: number,
   from: number,
   to: number,
+  lineEnd: number,
   ctx: NormaliseContext,
   fds: FdOverrides,
   out: HashSink,
@@ -233,21 +233,20 @@ function scan(
   let k = from;
   let timeField = false; // the previous `name=` was a time field: its value varies
   while (k < n) {
-    const c = text.charCodeAt(k);
+    const c = buf[k] as number;
     const cls = c < 128 ? (CHAR_CLASS[c] as number) : PLAIN;
     if (cls === PLAIN) {
       // A run of plain characters is hashed in one go (the same hash as one emit per character).
-      let end = k;
-      for (;;) {
-        const d = text.charCodeAt(end);
-        // `={` and `=[` stay in a time field (`ru_utime={tv_sec=0, ...}`), `-` too (a negative value).
-        if (timeField && d !== 123 && d !== 91 && d !== 45) timeField = false;
-        end++;
-        if (end >= n) break;
-        const next = text.charCodeAt(end);
-        if (next < 128 && (CHAR_CLASS[next] as number) !== PLAIN) break;
-      }
-      out.emitText(text, k, end);
+      const end = out.emitRun(buf, k, n, CHAR_CLASS);
+      // `={` and `=[` stay in a time field (`ru_utime={tv_sec=0, ...}`), `-` too (a negative value).
+      if (timeField)
+        for (let j = k; j < end; j++) {
+          const d = buf[j] as number;
+          if (d !== 123 && d !== 91 && d !== 45) {
+            timeField = false;
+            break;
+          }
+        }
       k = end;
       continue;
     }
@@ -258,25 +257,30 @@ function scan(
       continue;
     }
     if (cls === C_QUOTE) {
-      const end = skipString(text, k, n);
+      if (!ctx.execBasenames && !ctx.dropStrings && !ctx.cwd) {
+        k = out.emitQuoted(buf, k, n);
+        continue;
+      }
+      const end = skipString(buf, k, n);
       if (ctx.execBasenames && stringsSeen++ < 2) {
-        const slash = text.lastIndexOf('/', end - 2);
+        let slash = end - 2;
+        while (slash > k && buf[slash] !== SLASH) slash--;
         out.emit(QUOTE);
-        out.emitText(text, slash > k ? slash + 1 : k + 1, end);
+        out.emitText(buf, slash > k ? slash + 1 : k + 1, end);
       } else if (ctx.dropStrings) out.emitString('""');
-      else if (ctx.cwd && startsWithDir(text, k + 1, ctx.cwd)) {
+      else if (ctx.cwd && startsWithDir(buf, k + 1, lineEnd, ctx.cwd)) {
         out.emitString('"$CWD');
-        out.emitText(text, k + 1 + ctx.cwd.length, end);
-      } else out.emitText(text, k, end);
+        out.emitText(buf, k + 1 + ctx.cwd.length, end);
+      } else out.emitText(buf, k, end);
       k = end;
       continue;
     }
     if (cls === C_SLASH) {
-      if (text.charCodeAt(k + 1) === STAR) {
-        const close = text.indexOf('*/', k + 2);
+      if (unitAt(buf, k + 1, lineStart, lineEnd) === STAR) {
+        const close = indexOfText(buf, '*/', k + 2, lineEnd);
         const end = close < 0 || close + 2 > n ? n : close + 2;
         // `/* 39 vars */` is kept; `/* 2023-11-14T22:13:20+0000 */` (a time under -v) is not.
-        if (text.lastIndexOf('var', end) > k) out.emitText(text, k, end);
+        if (lastIndexOfText(buf, 'var', end, k + 1, lineEnd) >= 0) out.emitText(buf, k, end);
         k = end;
       } else {
         out.emit(c);
@@ -284,34 +288,35 @@ function scan(
       }
       continue;
     }
-    const prev = k > 0 ? text.charCodeAt(k - 1) : 32;
+    const prev = k > lineStart ? (buf[k - 1] as number) : 32;
     if (cls === C_DIGIT && !isIdent(prev)) {
       if (k === fds.argAt && fds.argLabel !== 0) {
         out.emit(LABEL_TOKEN + fds.argLabel);
-        while (k < n && isDigit(text.charCodeAt(k))) k++;
+        while (k < n && isDigit(buf[k] as number)) k++;
         continue;
       }
       let end = k + 1;
-      if (c === 48 && (text.charCodeAt(end) === 120 || text.charCodeAt(end) === 88)) {
+      const x = unitAt(buf, end, lineStart, lineEnd);
+      if (c === 48 && (x === 120 || x === 88)) {
         end++;
-        while (end < n && isHex(text.charCodeAt(end))) end++;
+        while (end < n && isHex(buf[end] as number)) end++;
         if (timeField || end - k - 2 >= 8) out.emitString('0x#');
-        else out.emitText(text, k, end);
+        else out.emitText(buf, k, end);
         timeField = false;
         k = end;
         continue;
       }
       let value = c - 48;
       while (end < n) {
-        const d = text.charCodeAt(end);
+        const d = buf[end] as number;
         if (d < 48 || d > 57) break;
         value = value * 10 + (d - 48);
         end++;
       }
-      const isResult = isResultAt(text, k, from);
+      const isResult = isResultAt(buf, k, from);
       if (fds.retLabel !== 0 && isResult) {
         out.emit(LABEL_TOKEN + fds.retLabel);
-      } else if (text.charCodeAt(end) === LT && !ctx.dropDecorations) {
+      } else if (unitAt(buf, end, lineStart, lineEnd) === LT && !ctx.dropDecorations) {
         // A decorated fd (`3</etc/hostname>`): the path says which file; the number is allocation luck.
         out.emit(35);
       } else if (timeField) {
@@ -322,17 +327,17 @@ function scan(
         // A pid from outside the trace (getppid() of the first process: the shell that started it).
         out.emit(PID_TOKEN);
       } else {
-        out.emitText(text, k, end);
+        out.emitText(buf, k, end);
       }
       timeField = false;
       k = end;
       continue;
     }
     if (cls === C_LT && isIdent(prev)) {
-      k = scanDecoration(text, k, n, ctx, out);
+      k = scanDecoration(buf, lineStart, k, n, lineEnd, ctx, out);
       continue;
     }
-    if (cls === C_EQ) timeField = isTimeField(text, k);
+    if (cls === C_EQ) timeField = isTimeField(buf, lineStart, k);
     else if (timeField) timeField = false; // a digit after an identifier, or a bare `<`
     out.emit(c);
     k++;
@@ -340,21 +345,21 @@ function scan(
 }
 
 /** The number at `k` is the call's result: `) = 2106`, or padded `)         = 2106`. */
-function isResultAt(text: string, k: number, from: number): boolean {
+function isResultAt(buf: Units, k: number, from: number): boolean {
   let j = k - 1;
-  if (j < from || text.charCodeAt(j) !== 32) return false;
+  if (j < from || buf[j] !== 32) return false;
   j--;
-  if (j < from || text.charCodeAt(j) !== EQ) return false;
+  if (j < from || buf[j] !== EQ) return false;
   j--;
-  while (j >= from && text.charCodeAt(j) === 32) j--;
-  return j >= from && text.charCodeAt(j) === 41;
+  while (j >= from && buf[j] === 32) j--;
+  return j >= from && buf[j] === 41;
 }
 
 /** Index one past the closing quote of the string literal starting at `start`. */
-function skipString(text: string, start: number, end: number): number {
+function skipString(buf: Units, start: number, end: number): number {
   let k = start + 1;
   while (k < end) {
-    const c = text.charCodeAt(k);
+    const c = buf[k] as number;
     if (c === BACKSLASH) k += 2;
     else if (c === QUOTE) return k + 1;
     else k++;
@@ -363,13 +368,13 @@ function skipString(text: string, start: number, end: number): number {
 }
 
 /** `tv_sec=`, `tv_nsec=`, `st_atime=`, `st_mtime_nsec=`, `ru_utime=`: fields that hold clock readings. */
-function isTimeField(text: string, eq: number): boolean {
+function isTimeField(buf: Units, lineStart: number, eq: number): boolean {
   let s = eq;
-  while (s > 0 && isIdent(text.charCodeAt(s - 1))) s--;
+  while (s > lineStart && isIdent(buf[s - 1] as number)) s--;
   if (s === eq) return false;
   // The name ends in `time`, `sec` or `_ns` (`nsec` and `time_nsec` end in `sec`): read backwards,
   // without a substring per `=` of every call.
-  const last = text.charCodeAt(eq - 1);
+  const last = buf[eq - 1] as number;
   const suffix = last === 101 ? 'time' : last === 99 ? 'sec' : last === 115 ? '_ns' : '';
-  return suffix !== '' && eq - s >= suffix.length && text.startsWith(suffix, eq - suffix.length);
+  return suffix !== '' && eq - s >= suffix.length && startsWithText(buf, suffix, eq - suffix.length, eq);
 }
