@@ -50,6 +50,8 @@ export interface ProcessTree {
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 const EXIT = EVENT_KINDS.indexOf('exit');
 const KILLED = EVENT_KINDS.indexOf('killed');
+const EXEC_ROLE = 1;
+const FORK_ROLE = 2;
 const FORKS: Record<string, ProcessOrigin> = {
   fork: 'fork',
   vfork: 'vfork',
@@ -98,10 +100,17 @@ export function computeProcessTree(trace: Trace): ProcessTree {
     return node;
   };
 
+  // What each name is to the tree, decided once per name rather than once per call.
+  const role = trace.names.map((name) =>
+    name === 'execve' || name === 'execveat' ? EXEC_ROLE : name in FORKS ? FORK_ROLE : 0,
+  );
+  let lastPid = Number.NaN;
+  let lastId = -1;
   for (let i = 0; i < trace.count; i++) {
     const pid = c.pid[i] as number;
     const kind = c.kind[i] as number;
-    let id = current.get(pid);
+    // consecutive lines mostly come from one pid
+    let id = pid === lastPid ? lastId : current.get(pid);
     if (id === undefined) {
       const p = pending.get(pid);
       const created = open(pid, i, p ? p.parent : null, p ? p.origin : 'root');
@@ -110,8 +119,8 @@ export function computeProcessTree(trace: Trace): ProcessTree {
     }
     let node = nodes[id] as ProcessNode;
     if (kind === SYSCALL) {
-      const name = trace.name(i);
-      if (name === 'execve' || name === 'execveat') {
+      const nameRole = role[c.nameId[i] as number];
+      if (nameRole === EXEC_ROLE) {
         const ok = (c.errnoId[i] as number) === 0 && (c.ret[i] as number) === 0;
         if (!ok) {
           const list = failed.get(pid) ?? [];
@@ -125,7 +134,8 @@ export function computeProcessTree(trace: Trace): ProcessTree {
           setExec(trace, node, i, failed.get(pid) ?? []);
           failed.delete(pid);
         }
-      } else if (name in FORKS) {
+      } else if (nameRole === FORK_ROLE) {
+        const name = trace.name(i);
         const child = childPid(trace, i);
         if (child > 0 && (c.errnoId[i] as number) === 0) {
           const thread = name.startsWith('clone') && trace.rawLine(i).includes('CLONE_THREAD');
@@ -150,6 +160,8 @@ export function computeProcessTree(trace: Trace): ProcessTree {
     }
     node.lastEvent = i;
     nodeOf[i] = node.id;
+    lastPid = pid;
+    lastId = node.id;
   }
   for (const [pid, list] of failed) {
     const id = current.get(pid);
