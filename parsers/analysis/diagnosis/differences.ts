@@ -8,6 +8,7 @@ import { firstString } from './call-args.js';
 import type { NoiseId } from './noise.js';
 import { classifyNoise } from './noise.js';
 import type { RunFacts } from './run-facts.js';
+import { SeenBytes, emptyQuotedBytes, firstQuotedBytes, hashText } from './quoted-bytes.js';
 
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 
@@ -90,8 +91,14 @@ export function computeDivergences(
   return out;
 }
 
-/** For one-sided calls: the other run's call of the same name on the same path, when it made one. */
+/**
+ * For one-sided calls: the other run's call of the same name on the same path, when it made one. The
+ * other run's calls of those names are read from the log's bytes: one whose plain string hashes to no
+ * path asked about, or whose escaped string was met before, is passed without decoding (a build reads
+ * the same ELF headers and opens the same locale files thousands of times).
+ */
 function linkSameRequests(list: Divergence[], a: RunFacts, b: RunFacts): void {
+  const q = emptyQuotedBytes();
   for (const side of ['a', 'b'] as const) {
     const wanted = list.filter((d) => d.side === side && d.other < 0 && d.path !== '');
     if (wanted.length === 0) continue;
@@ -99,6 +106,7 @@ function linkSameRequests(list: Divergence[], a: RunFacts, b: RunFacts): void {
     // name -> path -> the other run's first call of that name on that path (-1 until met). Only the
     // paths asked about are kept, and the scan stops once each is met.
     const paths = new Map<string, Map<string, number>>();
+    const hashes = new Map<string, Set<number>>();
     let missing = 0;
     for (const d of wanted) {
       let byPath = paths.get(d.name);
@@ -107,13 +115,24 @@ function linkSameRequests(list: Divergence[], a: RunFacts, b: RunFacts): void {
         byPath.set(d.path, -1);
         missing++;
       }
+      let byHash = hashes.get(d.name);
+      if (!byHash) hashes.set(d.name, (byHash = new Set()));
+      byHash.add(hashText(d.path));
     }
     const t = other.trace;
     const byName = t.names.map((name) => paths.get(name) ?? null);
+    const hashesByName = t.names.map((name) => hashes.get(name) ?? null);
+    const seen = new SeenBytes();
     for (let i = 0; i < t.count && missing > 0; i++) {
       if ((t.columns.kind[i] as number) !== SYSCALL) continue;
-      const byPath = byName[t.columns.nameId[i] as number];
+      const nameId = t.columns.nameId[i] as number;
+      const byPath = byName[nameId];
       if (!byPath || !other.byTarget(i)) continue;
+      if (firstQuotedBytes(t, i, q)) {
+        // equal bytes give equal strings: a plain string that hashes to no path asked about is none
+        // of them, and an escaped one met before was looked up then
+        if (q.plain ? !hashesByName[nameId]?.has(q.hash) : seen.met(nameId, q)) continue;
+      }
       const path = firstString(t, i);
       if (byPath.get(path) === -1) {
         byPath.set(path, i);
