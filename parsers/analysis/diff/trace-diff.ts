@@ -63,7 +63,7 @@ export function formatDiffJson(diff: TraceDiff): TraceDiffJson {
 }
 
 /** Alignment entry `k` as `spelunk diff --json` prints it. */
-export function diffPairJson(diff: TraceDiff, k: number): DiffPairJson {
+function diffPairJson(diff: TraceDiff, k: number): DiffPairJson {
   const { a, b, pairs } = diff;
   const i = pairs.a[k] as number;
   const j = pairs.b[k] as number;
