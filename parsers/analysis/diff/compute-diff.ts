@@ -198,7 +198,8 @@ const SKETCH_BUCKETS = 1024;
  * How alike two processes are, for pairing same-program siblings: about how many calls they share,
  * estimated from a histogram of each process's keys over 1024 buckets (the sum of bucket minimums; an
  * exact multiset intersection would need a sort of every process's keys). Built once per process, when
- * first asked.
+ * first asked, with the list of its buckets in use: the sum runs over those alone (a bucket empty on
+ * one side adds nothing), not over all 1024 for each of a build's thousands of sibling pairs.
  */
 function pidSimilarity(
   unitsA: TraceUnits,
@@ -206,29 +207,42 @@ function pidSimilarity(
   unitsB: TraceUnits,
   keysB: EventKeys,
 ): (pidA: number, pidB: number) => number {
-  const cache = new Map<string, Int32Array>();
-  const sketch = (side: string, units: TraceUnits, keys: EventKeys, pid: number): Int32Array => {
+  const cache = new Map<string, Sketch>();
+  const sketch = (side: string, units: TraceUnits, keys: EventKeys, pid: number): Sketch => {
     const key = side + pid;
-    let h = cache.get(key);
-    if (!h) {
-      h = new Int32Array(SKETCH_BUCKETS);
+    let s = cache.get(key);
+    if (!s) {
+      const counts = new Int32Array(SKETCH_BUCKETS);
       for (const u of units.byPid.get(pid)?.units ?? []) {
         for (const i of u.events) {
           const b = Math.imul(keys.fine[i] as number, 0x9e3779b1) >>> 22;
-          h[b] = (h[b] as number) + 1;
+          counts[b] = (counts[b] as number) + 1;
         }
       }
-      cache.set(key, h);
+      let used = 0;
+      for (let b = 0; b < SKETCH_BUCKETS; b++) if (counts[b] !== 0) used++;
+      const buckets = new Int32Array(used);
+      used = 0;
+      for (let b = 0; b < SKETCH_BUCKETS; b++) if (counts[b] !== 0) buckets[used++] = b;
+      s = { counts, buckets };
+      cache.set(key, s);
     }
-    return h;
+    return s;
   };
   return (pidA, pidB) => {
     const x = sketch('a', unitsA, keysA, pidA);
     const y = sketch('b', unitsB, keysB, pidB);
+    const [few, other] = x.buckets.length <= y.buckets.length ? [x, y] : [y, x];
     let shared = 0;
-    for (let k = 0; k < SKETCH_BUCKETS; k++) shared += Math.min(x[k] as number, y[k] as number);
+    for (const b of few.buckets) shared += Math.min(few.counts[b] as number, other.counts[b] as number);
     return shared;
   };
+}
+
+/** A process's key histogram and the buckets it uses, in order. */
+interface Sketch {
+  counts: Int32Array;
+  buckets: Int32Array;
 }
 
 function keyed(unit: DiffUnit, keys: EventKeys): KeyedRun {
