@@ -15,6 +15,10 @@ function isDigit(c: number): boolean {
 /** A merged-/usr host prints `/usr/lib/...` where a rootfs prints `/lib/...` (what follows `/usr`). */
 const USR_MERGED = ['/lib/', '/lib64/', '/lib32/', '/bin/', '/sbin/'];
 
+/** Where a decoration's hashed run stops: at `[`, which may open an inode number. */
+const BRACKET = new Uint8Array(128);
+BRACKET[91] = 1;
+
 /** `dir` is at `at` in `buf`, followed by `/`, `"`, `>` or the line's end: a path in that directory. */
 export function startsWithDir(buf: Units, at: number, lineEnd: number, dir: string): boolean {
   if (dir.length < 2 || !startsWithText(buf, dir, at, lineEnd)) return false;
@@ -75,23 +79,28 @@ export function scanDecoration(
   // printed as /usr/lib/..., while a rootfs with real /lib directories prints /lib/...: compare them alike.
   if (startsWithText(buf, '/usr/', from, lineEnd)) {
     const within = Math.min(from + 12, lineEnd);
-    if (USR_MERGED.some((dir) => startsWithText(buf, dir, from + 4, within))) from += 4;
+    for (const dir of USR_MERGED)
+      if (startsWithText(buf, dir, from + 4, within)) {
+        from += 4;
+        break;
+      }
   }
   // Inode numbers of pipes and sockets differ on every run: `pipe:[103939]` -> `pipe:[#]`. The text
-  // between them is hashed a run at a time.
-  let run = from;
-  for (let k = indexOfUnit(buf, 91, from, end); k >= 0; k = indexOfUnit(buf, 91, k + 1, end)) {
-    if (!isDigit(unitAt(buf, k + 1, lineStart, lineEnd))) continue;
-    let e = k + 1;
-    while (e < end && isDigit(buf[e] as number)) e++;
-    if (unitAt(buf, e, lineStart, lineEnd) === 93) {
-      out.emitText(buf, run, k);
-      out.emitString('[#]');
-      k = e;
-      run = e + 1;
+  // between them is hashed a run at a time, each run up to the next `[`.
+  let k = from;
+  while (k < end) {
+    if (buf[k] === 91 && isDigit(unitAt(buf, k + 1, lineStart, lineEnd))) {
+      let e = k + 1;
+      while (e < end && isDigit(buf[e] as number)) e++;
+      if (unitAt(buf, e, lineStart, lineEnd) === 93) {
+        out.emitString('[#]');
+        k = e + 1;
+        continue;
+      }
     }
+    // Up to the next `[` (a `[` that opens no number is hashed as it is, with the run after it).
+    k = out.emitRun(buf, k, end, BRACKET);
   }
-  out.emitText(buf, run, end);
   if (end < n) out.emit(GT);
   return end + 1;
 }

@@ -118,47 +118,46 @@ function hashRange(seed: number, buf: Units, from: number, to: number): number {
 }
 
 /**
- * Ids for 53-bit hashes, in an open-addressing table of typed arrays: a Map keyed by doubles allocates a
- * heap number per key, which at two million calls is most of the cost.
+ * Ids for 53-bit hashes, in an open-addressing table of (hash, id) pairs side by side in one typed array
+ * (a probe touches one cache line): a Map keyed by doubles allocates a heap number per key, which at two
+ * million calls is most of the cost.
  */
 class HashInterner {
-  private keys = new Float64Array(1 << 12);
-  private ids = new Int32Array(1 << 12);
+  private table = new Float64Array(2 << 12);
   private size = 0;
 
   intern(hash: number): number {
-    let mask = this.keys.length - 1;
-    let slot = (hash % 0x40000000) & mask;
+    let mask = (this.table.length >> 1) - 1;
+    // `>>> 0` keeps the low 32 bits of the (integral, below 2^53) hash: one instruction, not a division.
+    let slot = (hash >>> 0) & mask;
     for (;;) {
-      const id = this.ids[slot] as number;
+      const id = this.table[2 * slot + 1] as number;
       if (id === 0) break;
-      if (this.keys[slot] === hash) return id;
+      if (this.table[2 * slot] === hash) return id;
       slot = (slot + 1) & mask;
     }
     const id = ++this.size;
-    this.keys[slot] = hash;
-    this.ids[slot] = id;
-    if (this.size * 2 > this.keys.length) {
+    this.table[2 * slot] = hash;
+    this.table[2 * slot + 1] = id;
+    if (this.size * 2 > mask + 1) {
       this.grow();
-      mask = this.keys.length - 1;
+      mask = (this.table.length >> 1) - 1;
     }
     return id;
   }
 
   private grow(): void {
-    const keys = this.keys;
-    const ids = this.ids;
-    this.keys = new Float64Array(keys.length * 2);
-    this.ids = new Int32Array(ids.length * 2);
-    const mask = this.keys.length - 1;
-    for (let s = 0; s < keys.length; s++) {
-      const id = ids[s] as number;
+    const old = this.table;
+    this.table = new Float64Array(old.length * 2);
+    const mask = (this.table.length >> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const id = old[s + 1] as number;
       if (id === 0) continue;
-      const hash = keys[s] as number;
-      let slot = (hash % 0x40000000) & mask;
-      while ((this.ids[slot] as number) !== 0) slot = (slot + 1) & mask;
-      this.keys[slot] = hash;
-      this.ids[slot] = id;
+      const hash = old[s] as number;
+      let slot = (hash >>> 0) & mask;
+      while ((this.table[2 * slot + 1] as number) !== 0) slot = (slot + 1) & mask;
+      this.table[2 * slot] = hash;
+      this.table[2 * slot + 1] = id;
     }
   }
 }
@@ -344,7 +343,8 @@ export function computeEventKeys(
     const ctx = contexts[nameId] as NormaliseContext;
     const hash = hashCallRanges(nameSeeds[nameId] as number, ctx, labels, call);
     fine[i] = space.fineId(hash);
-    checksum = (Math.imul(checksum, 31) + (hash % 0x40000000)) | 0;
+    // hash mod 2^30, read off its low 32 bits
+    checksum = (Math.imul(checksum, 31) + ((hash >>> 0) & 0x3fffffff)) | 0;
     syscalls++;
   }
   return { fine, coarse, name: nameKey, syscalls, checksum };
