@@ -7,6 +7,7 @@ import { CHANGED, ONLY_A, ONLY_B } from '../diff/pair-list.js';
 import { firstString } from './call-args.js';
 import type { NoiseId } from './noise.js';
 import { classifyNoise } from './noise.js';
+import { markTempNames } from './temp-names.js';
 import type { RunFacts } from './run-facts.js';
 import { SeenBytes, emptyQuotedBytes, firstQuotedBytes, hashText } from './quoted-bytes.js';
 
@@ -88,6 +89,7 @@ export function computeDivergences(
     }
   }
   linkSameRequests(out, a, b);
+  markTempNames(out, a, b);
   return out;
 }
 

@@ -31,6 +31,8 @@ export const NOISE_WHY = {
   pwd: 'the shell checks that $PWD, inherited from the launcher, still names its working directory; after the root changed it does not, and the shell carries on',
   'output-file':
     'each run has its own stdout and stderr files, so checks on fd 1 and 2 (fstat, ioctl) name other files',
+  'temp-name':
+    'each run creates its temporary files and directories under fresh random names (an exclusive create, O_CREAT|O_EXCL, or mkdir, as mkstemp and mkdtemp do), so the calls on them name other paths',
 } as const;
 export type NoiseId = keyof typeof NOISE_WHY;
 
