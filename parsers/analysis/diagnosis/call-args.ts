@@ -1,7 +1,7 @@
 import type { Trace } from '../../model/index.js';
 import { decodeStraceString } from '../../strace/args/index.js';
 import { findStringEnd } from '../../strace/args/string-scan.js';
-import { readCallText, readFirstQuoted } from '../diff/call-text.js';
+import { CallRangeReader, emptyCallRanges, readCallText, readFirstQuoted } from '../diff/call-text.js';
 
 /**
  * Cheap readings of one call's arguments from its text, for the diagnosis rules (which look at a few
@@ -47,6 +47,33 @@ export function argsText(trace: Trace, i: number): string {
 }
 
 const WRITE_CALLS = new Set(['write', 'writev', 'pwrite64', 'pwritev', 'pwritev2']);
+
+const reader = new CallRangeReader();
+const ranges = emptyCallRanges();
+
+/**
+ * Whether the call's first argument may be fd 1 or 2, read where its line lies (no call text is built):
+ * false when it starts with another number or none, what `leadingNumber` would then say. A run's writes
+ * are mostly to files and pipes (a build writes thousands): only those to 1 and 2 are decoded.
+ */
+export function mayWriteToStdio(trace: Trace, i: number): boolean {
+  reader.read(trace, i, trace.name(i) + '(', ranges);
+  const buf = ranges.buf1;
+  const to = ranges.to1;
+  let k = ranges.from1;
+  while (k < to && ((buf[k] as number) === 32 || ((buf[k] as number) >= 9 && (buf[k] as number) <= 13))) k++;
+  // Nothing definite on the first line (a split call goes on in its resumed half): let the text decide.
+  // (a space beyond ASCII, which `\s` also skips, too)
+  if (k >= to || (buf[k] as number) >= 128) return true;
+  if (!isStdioDigit(buf[k] as number)) return false;
+  if (k + 1 >= to) return true;
+  const next = buf[k + 1] as number;
+  return next < 48 || next > 57;
+}
+
+function isStdioDigit(c: number): boolean {
+  return c === 49 || c === 50;
+}
 
 /** For a successful write to a file descriptor: the fd and the bytes written as text; else null. */
 export function writtenText(trace: Trace, i: number): { fd: number; text: string } | null {

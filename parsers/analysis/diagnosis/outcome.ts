@@ -2,7 +2,7 @@ import type { Trace } from '../../model/index.js';
 import { EVENT_KINDS } from '../../model/index.js';
 import type { TraceUnits } from '../diff/diff-units.js';
 import type { RunContext } from '../diff/run-context.js';
-import { argsText, writtenText } from './call-args.js';
+import { argsText, mayWriteToStdio, writtenText } from './call-args.js';
 
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 
@@ -37,10 +37,10 @@ export function computeOutcome(trace: Trace, units: TraceUnits, context: RunCont
   const stdout: Written = { text: '', events: [] };
   const c = trace.columns;
   const destination = trace.format.fdPaths ? standardDestinations(trace, units) : null;
+  const isWrite = trace.names.map((name) => name === 'write' || name === 'writev');
   for (let i = 0; i < trace.count; i++) {
-    if ((c.kind[i] as number) !== SYSCALL) continue;
-    const name = trace.name(i);
-    if (name !== 'write' && name !== 'writev') continue;
+    if ((c.kind[i] as number) !== SYSCALL || !isWrite[c.nameId[i] as number]) continue;
+    if ((c.errnoId[i] as number) !== 0 || !mayWriteToStdio(trace, i)) continue;
     const w = writtenText(trace, i);
     if (!w || (w.fd !== 1 && w.fd !== 2)) continue;
     // `echo 50M > memory.max` writes to fd 1 too, redirected: only writes to the run's own stdout count.
