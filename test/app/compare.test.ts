@@ -12,6 +12,9 @@ import type { ServedTrace } from '../../app/src/load/served-traces.js';
 import { selectLaneModel } from '../../app/src/logic/derived.js';
 import { createAppStore } from '../../app/src/store/create-app-store.js';
 import { selectViewport } from '../../app/src/store/selectors.js';
+import { computePhases } from '../../parsers/analysis/phases.js';
+import { computePhaseBands } from '../../app/src/lessons/compute-phase-bands.js';
+import { GUTTER_CSS_PX } from '../../app/src/timeline/draw-timeline.js';
 import { loadCorpusTrace } from './load-corpus.js';
 
 function fooPair() {
@@ -259,6 +262,8 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
       'rect',
       'moveTo',
       'lineTo',
+      'closePath',
+      'fill',
       'arc',
       'stroke',
       'save',
@@ -268,6 +273,8 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
       'setLineDash',
     ])
       ctx[m] = (...args: unknown[]) => log.push(`${m} ${args.join(' ')}`);
+    // About what an 11 px sans-serif measures: the layout needs widths, not exact ones.
+    ctx.measureText = (text: string) => ({ width: Array.from(text).length * 6.2 });
     return { ctx: ctx as unknown as CanvasRenderingContext2D, log };
   }
 
@@ -275,6 +282,7 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
     const { a, b, data } = fooPair();
     const t = side === 'a' ? a.data : b.data;
     const model = selectLaneModel(t, 'time');
+    const phases = computePhases((side === 'a' ? a : b).trace);
     return {
       data,
       frame: {
@@ -296,14 +304,16 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
         cursorX: (model.xMin + model.xMax) / 2,
         textColor: '#000',
         labelBackground: '#fff',
+        phases: computePhaseBands(model, phases, model.xMin, model.xMax, 1200 - GUTTER_CSS_PX),
       },
+      phases,
     };
   };
 
   it("draws B's chroot start-up as one labelled block, its failing execve named, the selection and the cursor", () => {
     const { data, frame: f } = frame('b');
     const { ctx, log } = recorder();
-    const drawn = drawDiffMarks(ctx, f);
+    const drawn = drawDiffMarks(ctx, f).marks;
     expect(drawn).toBeGreaterThan(0);
     expect(drawn).toBeLessThanOrEqual(data.changed + data.onlyB);
     expect(log.some((l) => /^fillText .*start-up: \d+ calls, one block/.test(l))).toBe(true);
@@ -321,5 +331,42 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
     drawDiffMarks(ctx, { ...f, evidence });
     expect(log.some((l) => l.startsWith('fillText ≠ result'))).toBe(true);
     expect(log.filter((l) => l.startsWith('arc')).length).toBe(1 + evidence.length);
+  });
+
+  // Every label of a lane (failure, `≠`, block, phases) laid out at once, at the zooms a reader uses:
+  // the whole run, and windows of a few widths around the execve that fails in the chroot.
+  it('draws no label over another in any lane, at any zoom, and always names the failing execve', () => {
+    for (const side of ['a', 'b'] as const) {
+      const { frame: f, phases } = frame(side);
+      const exec = xOfEvent(f.model, f.selected);
+      const span = f.x1 - f.x0;
+      const windows = [
+        [f.x0, f.x1],
+        ...[0.5, 0.1, 0.02, 0.004].map((w) => [exec - span * w * 0.1, exec + span * w * 0.9]),
+      ];
+      let phaseLabels = 0;
+      for (const [x0, x1] of windows as [number, number][]) {
+        const bands = computePhaseBands(f.model, phases, x0, x1, 1200 - GUTTER_CSS_PX);
+        const { ctx, log } = recorder();
+        const { labels } = drawDiffMarks(ctx, { ...f, x0, x1, phases: bands });
+        for (let p = 0; p < labels.length; p++)
+          for (let q = p + 1; q < labels.length; q++) {
+            const [l, m] = [labels[p]!, labels[q]!];
+            const apart =
+              l.x + l.width <= m.x || m.x + m.width <= l.x || l.y + l.height <= m.y || m.y + m.height <= l.y;
+            expect(apart, `${l.text} over ${m.text}`).toBe(true);
+          }
+        // Each label drawn is the one in the draw log, inside the plot.
+        for (const l of labels) {
+          expect(log).toContain(`fillText ${l.text} ${l.x + 3} ${l.y + 7}`);
+          expect(l.x).toBeGreaterThanOrEqual(GUTTER_CSS_PX);
+          expect(l.x + l.width).toBeLessThanOrEqual(1200 + 1e-9);
+        }
+        if (side === 'b')
+          expect(labels.filter((l) => l.kind === 'failure').map((l) => l.text)).toContain('✕ execve ENOENT');
+        phaseLabels += labels.filter((l) => l.kind === 'phase').length;
+      }
+      expect(phaseLabels).toBeGreaterThan(0);
+    }
   });
 });

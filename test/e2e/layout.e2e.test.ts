@@ -31,6 +31,50 @@ function listCrowded(page: Page, selector: string): Promise<string[]> {
   );
 }
 
+interface LabelBox {
+  kind: string;
+  text: string;
+  lane: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  font: string;
+}
+
+/** The labels the comparison drew over one timeline (its diff canvas says which boxes it filled). */
+async function readLabels(page: Page, slot: 'a' | 'b'): Promise<LabelBox[]> {
+  return JSON.parse((await page.getByTestId(`diff-marks-${slot}`).getAttribute('data-labels')) ?? '[]');
+}
+
+/** Pairs of labels whose boxes overlap, as "text over text". */
+function listOverlaps(labels: readonly LabelBox[]): string[] {
+  const out: string[] = [];
+  for (let p = 0; p < labels.length; p++)
+    for (let q = p + 1; q < labels.length; q++) {
+      const [l, m] = [labels[p]!, labels[q]!];
+      if (l.x < m.x + m.width && m.x < l.x + l.width && l.y < m.y + m.height && m.y < l.y + l.height)
+        out.push(`${l.text} over ${m.text}`);
+    }
+  return out;
+}
+
+/**
+ * Every label over both timelines, drawn once and none over another: the phases' labels are drawn by
+ * the diff layer (the SVG under it draws only the bands), laid out with the failure's and the `≠` ones.
+ */
+async function expectLabelsApart(page: Page): Promise<LabelBox[]> {
+  await settle(page);
+  expect(await page.locator('[data-testid^="compare-timeline-"] [data-phase-label]').count()).toBe(0);
+  const all: LabelBox[] = [];
+  for (const slot of ['a', 'b'] as const) {
+    const labels = await readLabels(page, slot);
+    expect(listOverlaps(labels)).toEqual([]);
+    all.push(...labels);
+  }
+  return all;
+}
+
 /** The box of a test id ("compare-legend") or of the first element a CSS selector ("header", "[role=grid]") finds. */
 async function box(page: Page, testIdOrSelector: string) {
   const loc = /^[a-z]+(-[a-z]+)+$/.test(testIdOrSelector)
@@ -122,11 +166,23 @@ describe.skipIf(!hasChromium())('the layout at 1440 and 1024 px', { timeout: 120
           expect(b.x + b.width).toBeLessThanOrEqual(size.width + 1);
         }
         expect((await box(page, '[data-testid="diagnosis"]')).y).toBeLessThan(section.y);
-        // Phase labels: 11 px, on a background of their own.
-        const labels = page.locator('[data-phase-label] text');
-        await expect.poll(() => labels.count()).toBeGreaterThan(0);
-        expect(await labels.first().getAttribute('font-size')).toBe('11');
+        // Phase labels: 11 px, on a background of their own, in both runs; the execve that fails in the
+        // chroot named in full; and no label drawn over another (they used to be drawn by two layers,
+        // each unaware of the other: "chr ✕ execve ENOENT hroot").
+        for (const slot of ['a', 'b'] as const)
+          await expect
+            .poll(async () => (await readLabels(page, slot)).filter((l) => l.kind === 'phase').length)
+            .toBeGreaterThan(0);
+        const labels = await expectLabelsApart(page);
+        expect(labels.find((l) => l.kind === 'phase')?.font).toMatch(/\b11px\b/);
+        expect(labels.filter((l) => l.kind === 'failure').map((l) => l.text)).toContain('✕ execve ENOENT');
         await shoot(page, size.width === 1440 ? 'compare.png' : `compare-${size.name}.png`);
+        // Zoomed out and in (linked), the labels still keep apart.
+        for (const key of ['s', 's', 'w', 'w', 'w', 'w']) {
+          await page.locator('body').press(key);
+          await expectLabelsApart(page);
+        }
+        await page.locator('body').press('0');
         // The Processes tab stays inside its panel, clear of the compared call.
         await page.getByRole('tab', { name: 'Processes' }).click();
         const lists = page.getByRole('list', { name: /^Processes in / });

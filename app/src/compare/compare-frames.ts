@@ -1,5 +1,7 @@
 import type { AppState } from '../store/create-app-store.js';
 import { selectLaneModelOf, selectViewport } from '../store/selectors.js';
+import { computePhaseBands } from '../lessons/compute-phase-bands.js';
+import { GUTTER_CSS_PX } from '../timeline/draw-timeline.js';
 import { selectDiffMarks } from './compute-diff-geometry.js';
 import type { MarksFrame, StripFrame } from './draw-diff-layers.js';
 
@@ -20,6 +22,7 @@ export function buildMarksFrame(
   if (!c.diff || !trace || !model || !vp) return null;
   const finding = c.finding >= 0 ? c.diff.findings[c.finding] : undefined;
   const cursor = c.cursorX === null ? null : side === 'a' ? c.cursorX : c.cursorX + c.offset;
+  const phases = s.lesson.phases[side];
   return {
     side,
     model,
@@ -38,6 +41,10 @@ export function buildMarksFrame(
     cursorX: cursor,
     textColor: s.theme === 'dark' ? '#e2e8f0' : '#1e293b',
     labelBackground: s.theme === 'dark' ? 'rgba(11,17,32,0.85)' : 'rgba(255,255,255,0.85)',
+    phases:
+      s.lesson.showPhases && phases?.traceId === trace.id
+        ? computePhaseBands(model, phases.phases, vp.x0, vp.x1, Math.max(1, size.widthCssPx - GUTTER_CSS_PX))
+        : [],
   };
 }
 

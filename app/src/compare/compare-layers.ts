@@ -15,6 +15,8 @@ export interface CompareLayerElements {
   strip: HTMLCanvasElement;
 }
 
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+
 function fitTransparent(canvas: HTMLCanvasElement, w: number, h: number): CanvasRenderingContext2D | null {
   const dpr = window.devicePixelRatio || 1;
   const W = Math.max(1, Math.round(w * dpr));
@@ -124,7 +126,12 @@ export class CompareLayers {
       });
       const ctx = frame && fitTransparent(canvas, plot.clientWidth, plot.clientHeight);
       if (!frame || !ctx) continue;
-      canvas.dataset.marks = String(drawDiffMarks(ctx, frame));
+      const drawn = drawDiffMarks(ctx, frame);
+      canvas.dataset.marks = String(drawn.marks);
+      // The labels' boxes as drawn (CSS px in this canvas), for tests: none may cover another.
+      canvas.dataset.labels = JSON.stringify(
+        drawn.labels.map((l) => ({ ...l, x: round1(l.x), y: round1(l.y), width: round1(l.width) })),
+      );
       canvas.dataset.selected = String(frame.selected);
       canvas.dataset.evidence = String(frame.evidence.length);
       // Where the shared cursor is on screen (CSS px from the plot's left edge), for tests.

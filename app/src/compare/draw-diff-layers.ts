@@ -1,3 +1,4 @@
+import type { PhaseBand } from '../lessons/compute-phase-bands.js';
 import type { LaneModel } from '../logic/compute-lanes.js';
 import { lowerBound } from '../logic/search-sorted.js';
 import type { DrawContext } from '../timeline/draw-timeline.js';
@@ -7,6 +8,8 @@ import { xOfEvent } from './compute-diff-geometry.js';
 import { formatLauncherBlock, isLauncherBlock } from './compare-selection.js';
 import type { DiffData } from './diff-data.js';
 import { CHANGE_ARGS, CHANGE_RESULT } from './diff-data.js';
+import type { DrawnLabel, LabelContext, LaneLabel } from './lane-labels.js';
+import { DIFF_LABEL_FONT, LABEL_HEIGHT_PX, drawLaneLabels, listPhaseLabels } from './lane-labels.js';
 
 export const DIFF_COLORS = {
   changed: '#d97706',
@@ -22,6 +25,9 @@ export const DIFF_COLORS = {
 
 /** What the diff layers draw with: the timeline's context plus dashes (canvas, or SVG in exports). */
 export type DiffDrawContext = DrawContext & Pick<CanvasRenderingContext2D, 'setLineDash' | 'clearRect'>;
+
+/** The diff marks' context, measuring text too (their labels are laid out per lane). */
+type MarksDrawContext = DiffDrawContext & LabelContext;
 
 export interface MarksFrame {
   side: 'a' | 'b';
@@ -46,6 +52,17 @@ export interface MarksFrame {
   cursorX: number | null;
   textColor: string;
   labelBackground: string;
+  /**
+   * The phase bands in view (x relative to the plot), whose labels are laid out with the diff's own:
+   * PhaseBandsLayer draws the bands, this layer their labels. Empty when phases are off or not drawn.
+   */
+  phases: readonly PhaseBand[];
+}
+
+/** What drawDiffMarks drew: how many marks, and the labels' boxes. */
+export interface DiffMarksDrawn {
+  marks: number;
+  labels: DrawnLabel[];
 }
 
 /** What changed in a changed pair, in a word or two. */
@@ -54,31 +71,16 @@ export function formatChange(bits: number): string {
   return bits & CHANGE_RESULT ? 'result' : 'args';
 }
 
-/** Text with a background box, so it reads over the marks. */
-function label(
-  ctx: DrawContext,
-  text: string,
-  x: number,
-  y: number,
-  color: string,
-  background: string,
-): void {
-  const w = text.length * 6.2 + 6;
-  ctx.fillStyle = background;
-  ctx.fillRect(x - 2, y - 7, w, 14);
-  ctx.fillStyle = color;
-  ctx.fillText(text, x + 1, y);
-}
-
 /**
  * Draws over one timeline (on a transparent canvas of its own): one-sided launcher stages (the chroot
  * program's start-up) as one labelled block (announced at the left edge when it lies before the view),
  * a tick under every changed or one-sided call (at most one per pixel and status), a call that fails in
  * this run where its partner did not boxed in red with its name and errno, the selected call, the
  * evidence of the selected finding, and the cursor. Only the non-equal calls are walked, found once per
- * lane model (selectDiffMarks).
+ * lane model (selectDiffMarks). Every label of a lane (the failure's, the `≠` ones, the block's and the
+ * phases') is placed by drawLaneLabels, which knows them all, so none is drawn over another.
  */
-export function drawDiffMarks(ctx: DiffDrawContext, f: MarksFrame, clear = true): number {
+export function drawDiffMarks(ctx: MarksDrawContext, f: MarksFrame, clear = true): DiffMarksDrawn {
   const plotW = Math.max(1, f.widthCssPx - GUTTER_CSS_PX);
   const span = f.x1 - f.x0;
   const toPx = (x: number): number => GUTTER_CSS_PX + ((x - f.x0) / span) * plotW;
@@ -90,13 +92,16 @@ export function drawDiffMarks(ctx: DiffDrawContext, f: MarksFrame, clear = true)
   ctx.beginPath();
   ctx.rect(GUTTER_CSS_PX, 0, plotW, f.heightCssPx);
   ctx.clip();
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.textBaseline = 'middle';
-  drawBlocks(ctx, f, toPx, laneY, inView);
+  const labels: LaneLabel[] = listPhaseLabels(ctx, f.phases, laneY, inView);
+  drawBlocks(ctx, f, toPx, laneY, inView, labels);
   let drawn = 0;
   const oneSided = f.side === 'a' ? 2 : 3;
   const pairOf = f.side === 'a' ? f.diff.pairOfA : f.diff.pairOfB;
-  const failures: { px: number; y: number; i: number }[] = [];
+  const failures: { px: number; y: number; i: number; li: number }[] = [];
+  const focus = new Set([f.selected, ...f.evidence.slice(0, MAX_FOCUS_LABELS)]);
+  const focusPx = f.selected >= 0 ? toPx(xOfEvent(f.model, f.selected)) : NaN;
+  // The `≠` labels nearest the selection get room first; with nothing selected, left to right.
+  const rankOf = (px: number): number => (Number.isFinite(focusPx) ? Math.abs(px - focusPx) : px);
   for (
     let li = Math.max(0, Math.floor(f.laneTop));
     li < Math.min(f.model.lanes.length, f.laneTop + visible);
@@ -125,7 +130,7 @@ export function drawDiffMarks(ctx: DiffDrawContext, f: MarksFrame, clear = true)
       // such as ld.so.preload are normal in any run.)
       if (failed && resultDiffers && px - lastFailPx >= 3) {
         lastFailPx = px;
-        failures.push({ px, y: laneY(li), i });
+        failures.push({ px, y: laneY(li), i, li });
       }
       if (st === oneSided) {
         if (px - lastPxOne < 1) continue;
@@ -137,22 +142,25 @@ export function drawDiffMarks(ctx: DiffDrawContext, f: MarksFrame, clear = true)
         lastPxChanged = px;
         ctx.fillStyle = DIFF_COLORS.changed;
         ctx.fillRect(px - 2, y - 1, 4, 5);
-        if (!failed && px - lastLabelPx > 90) {
+        if (!failed && !focus.has(i) && px - lastLabelPx > 90) {
           lastLabelPx = px;
-          label(
-            ctx,
-            `≠ ${formatChange(f.diff.change[k] as number)}`,
-            px + 4,
-            y - 3,
-            DIFF_COLORS.changed,
-            f.labelBackground,
-          );
+          labels.push(changeLabel(f, k, li, px, 'change', rankOf(px)));
         }
       }
       drawn++;
     }
   }
-  drawFailures(ctx, f, failures);
+  for (const i of focus) {
+    // The selected call's and the evidence's own `≠`, wherever the thinning above fell.
+    const li = i >= 0 ? (f.model.laneOf[i] ?? -1) : -1;
+    const k = i >= 0 ? (pairOf[i] as number) : -1;
+    if (li < 0 || !inView(li) || k < 0 || f.diff.status[k] !== 1 || (f.errnoId[i] as number) !== 0) continue;
+    const px = toPx(xOfEvent(f.model, i));
+    if (px >= GUTTER_CSS_PX && px <= f.widthCssPx)
+      labels.push(changeLabel(f, k, li, px, 'focus-change', rankOf(px)));
+  }
+  drawFailures(ctx, f, failures, labels);
+  const placed = drawLaneLabels(ctx, labels, f.labelBackground, f.widthCssPx);
   for (const i of f.evidence) if (i !== f.selected) ring(ctx, f, i, toPx, laneY, DIFF_COLORS.evidence, 8, 2);
   if (f.selected >= 0) ring(ctx, f, f.selected, toPx, laneY, DIFF_COLORS.selection, 7, 2.5);
   if (f.cursorX !== null) {
@@ -165,7 +173,35 @@ export function drawDiffMarks(ctx: DiffDrawContext, f: MarksFrame, clear = true)
     ctx.stroke();
   }
   ctx.restore();
-  return drawn;
+  return { marks: drawn, labels: placed };
+}
+
+/** At most this many of a finding's evidence get a `≠` label of their own (the others keep their tick). */
+const MAX_FOCUS_LABELS = 50;
+
+/**
+ * "≠ args" beside the tick of changed pair k, in lane li (the tick is at the lane's bottom); the selected
+ * call's and the evidence's clear of the ring drawn around them. Whole or not at all: "≠ a…" says nothing.
+ */
+function changeLabel(
+  f: MarksFrame,
+  k: number,
+  li: number,
+  px: number,
+  kind: 'change' | 'focus-change',
+  rank: number,
+): LaneLabel {
+  return {
+    kind,
+    text: `≠ ${formatChange(f.diff.change[k] as number)}`,
+    lane: li,
+    left: px + (kind === 'focus-change' ? 9 : 2),
+    top: (li - f.laneTop) * LANE_HEIGHT_CSS_PX + LANE_HEIGHT_CSS_PX - 8 - LABEL_HEIGHT_PX / 2,
+    shrinks: false,
+    color: DIFF_COLORS.changed,
+    font: DIFF_LABEL_FONT,
+    rank,
+  };
 }
 
 /** Launcher stages only one run has: one block each, labelled; one left of the view says so at the edge. */
@@ -175,6 +211,7 @@ function drawBlocks(
   toPx: (x: number) => number,
   laneY: (li: number) => number,
   inView: (li: number) => boolean,
+  labels: LaneLabel[],
 ): void {
   for (const block of f.diff.blocks) {
     if (!isLauncherBlock(block)) continue;
@@ -207,32 +244,48 @@ function drawBlocks(
     ctx.setLineDash([4, 3]);
     ctx.strokeRect(xa + 0.5, y + 1.5, Math.max(0, xb - xa - 1), LANE_HEIGHT_CSS_PX - 3);
     ctx.setLineDash([]);
-    label(
-      ctx,
-      `${what}: ${calls} calls, one block`,
-      Math.max(GUTTER_CSS_PX + 4, xa + 4),
-      y + 6,
-      f.textColor,
-      f.labelBackground,
-    );
+    labels.push({
+      kind: 'block',
+      text: `${what}: ${calls} calls, one block`,
+      lane: li,
+      left: Math.max(GUTTER_CSS_PX + 2, xa + 2),
+      top: y - 1,
+      maxLeft: xb - 8,
+      color: f.textColor,
+      font: DIFF_LABEL_FONT,
+      rank: xa,
+    });
   }
 }
 
-/** Each failing call boxed in red, and named ("execve ENOENT") where there is room. */
+/**
+ * Each failing call boxed in red, and named ("✕ execve ENOENT") where there is room: the label asks for
+ * it, left to right, and the lane's layout shortens or drops the ones that would cover another.
+ */
 function drawFailures(
   ctx: DrawContext,
   f: MarksFrame,
-  failures: readonly { px: number; y: number; i: number }[],
+  failures: readonly { px: number; y: number; i: number; li: number }[],
+  labels: LaneLabel[],
 ): void {
   let lastLabel = -Infinity;
-  for (const { px, y, i } of failures) {
+  for (const { px, y, i, li } of failures) {
     ctx.strokeStyle = DIFF_COLORS.failed;
     ctx.lineWidth = 2;
     ctx.strokeRect(px - 4, y + 3, 9, LANE_HEIGHT_CSS_PX - 6);
-    if (px - lastLabel < 110) continue;
+    // Closer than a short label's width to the last one asked for, it could only be dropped.
+    if (px - lastLabel < 40) continue;
     lastLabel = px;
-    const text = `✕ ${f.names[f.nameId[i] as number] ?? ''} ${f.errnos[f.errnoId[i] as number] ?? ''}`;
-    label(ctx, text, px + 8, y + 7, DIFF_COLORS.failed, f.labelBackground);
+    labels.push({
+      kind: 'failure',
+      text: `✕ ${f.names[f.nameId[i] as number] ?? ''} ${f.errnos[f.errnoId[i] as number] ?? ''}`,
+      lane: li,
+      left: px + 6,
+      top: y,
+      color: DIFF_COLORS.failed,
+      font: DIFF_LABEL_FONT,
+      rank: px,
+    });
   }
   ctx.lineWidth = 1;
 }

@@ -10,7 +10,7 @@ import { drawAlignmentStrip, drawDiffMarks } from './draw-diff-layers.js';
 const TITLE_PX = 22;
 const STRIP_PX = 48;
 
-type PictureContext = DiffDrawContext & Pick<CanvasRenderingContext2D, 'translate'>;
+type PictureContext = DiffDrawContext & Pick<CanvasRenderingContext2D, 'translate' | 'measureText'>;
 
 /**
  * The comparison as one picture, as it is on screen but with every lane: A's title, axis, lanes and
@@ -36,7 +36,8 @@ function drawComparison(ctx: PictureContext, s: AppState, widthCssPx: number): n
     drawExportTimeline(ctx, f);
     ctx.translate(0, AXIS_HEIGHT_CSS_PX);
     const marks = buildMarksFrame(s, slot, { widthCssPx, heightCssPx: f.heightCssPx }, 0);
-    if (marks) drawDiffMarks(ctx, { ...marks, cursorX: null }, false);
+    // The picture has no phase bands (PhaseBandsLayer draws them on screen), so no phase labels either.
+    if (marks) drawDiffMarks(ctx, { ...marks, cursorX: null, phases: [] }, false);
     ctx.translate(0, -AXIS_HEIGHT_CSS_PX - y);
     y += AXIS_HEIGHT_CSS_PX + f.heightCssPx;
   };

@@ -14,9 +14,10 @@ const labelWidth = (n: number): number => n * 6.4 + 8;
  * Drawn over the timeline's plot: the phases of each lane as light bands, each named in a small label
  * with a background of its own (readable over the marks), and rings around the events of the current
  * lesson step. It never takes pointer events, so clicks and zoom still reach the timeline underneath.
- * A few dozen SVG elements, redrawn by React when the viewport moves.
+ * A few dozen SVG elements, redrawn by React when the viewport moves. In a comparison the labels are
+ * left to the diff layer (`labels` false), which lays them out with its own so that none covers another.
  */
-export function PhaseBandsLayer({ slot }: { slot: TraceSlot }) {
+export function PhaseBandsLayer({ slot, labels = true }: { slot: TraceSlot; labels?: boolean }) {
   const { store, client } = useAppContext();
   const trace = useAppState((s) => s.traces[slot]);
   const vp = useAppState((s) => selectViewport(s, slot));
@@ -79,7 +80,7 @@ export function PhaseBandsLayer({ slot }: { slot: TraceSlot }) {
         const text = labelWidth(b.label.length) <= b.widthCssPx ? b.label : b.kind;
         const left = Math.max(0, b.xCssPx);
         const w = labelWidth(text.length);
-        const labelled = Math.min(b.xCssPx + b.widthCssPx, size.width) - left >= w;
+        const labelled = labels && Math.min(b.xCssPx + b.widthCssPx, size.width) - left >= w;
         return (
           <g key={k}>
             <rect

@@ -79,6 +79,14 @@ export class SvgContext implements DrawContext {
         `<path d="${this.path.join('')}" fill="none" stroke="${this.color(this.strokeStyle)}" stroke-width="${this.lineWidth}"${this.dashAttr()}/>`,
       );
   }
+  /**
+   * An SVG is laid out later, by whatever shows it, so a text's width can only be estimated here: about
+   * 0.56 em per character in a sans-serif font (the size comes from `font`, "11px system-ui").
+   */
+  measureText(text: string): TextMetrics {
+    const size = Number(/(\d+(?:\.\d+)?)px/.exec(this.font)?.[1] ?? 12);
+    return { width: Array.from(text).length * size * 0.56 } as TextMetrics;
+  }
   save(): void {}
   restore(): void {}
   clip(): void {}

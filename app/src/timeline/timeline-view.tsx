@@ -16,10 +16,13 @@ export function TimelineView({
   slot,
   fill = false,
   compact = false,
+  phaseLabels = true,
 }: {
   slot: TraceSlot;
   fill?: boolean;
   compact?: boolean;
+  /** False when a layer drawn over this one labels the phases (the comparison's diff marks). */
+  phaseLabels?: boolean;
 }) {
   const { store, client, frames } = useAppContext();
   const trace = useAppState((s) => s.traces[slot]);
@@ -90,7 +93,7 @@ export function TimelineView({
           style={{ left: GUTTER_CSS_PX }}
           data-testid={`timeline-plot-${slot}`}
         />
-        <PhaseBandsLayer slot={slot} />
+        <PhaseBandsLayer slot={slot} labels={phaseLabels} />
         <div
           ref={tooltipRef}
           hidden

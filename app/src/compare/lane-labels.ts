@@ -1,0 +1,170 @@
+import type { PhaseBand } from '../lessons/compute-phase-bands.js';
+import { PHASE_LABEL_COLORS } from '../lessons/compute-phase-bands.js';
+import type { LabelRequest } from '../logic/layout-lane-labels.js';
+import { fitLabelText, layoutLaneLabels } from '../logic/layout-lane-labels.js';
+import type { DrawContext } from '../timeline/draw-timeline.js';
+import { GUTTER_CSS_PX } from '../timeline/draw-timeline.js';
+
+/** What the labels are drawn with: a DrawContext that can also measure text. */
+export type LabelContext = DrawContext & Pick<CanvasRenderingContext2D, 'measureText'>;
+
+/**
+ * What a label says. A lane has room for one row of labels, so they take turns, in this order:
+ * - failure: "✕ execve ENOENT", the call that fails in this run only, what the comparison is usually about;
+ * - focus-change: the `≠ result` / `≠ args` of the selected call and of the selected finding's evidence,
+ *   what the reader is looking at;
+ * - block: "chroot start-up: 110 calls, one block", the launcher's calls, which nothing else names;
+ * - phase: "libc start-up: hello", where in its life the program is;
+ * - change: the other `≠` labels, one every 90 px or so at most, nearest the selection first. They repeat
+ *   what the amber ticks already show, so they give way to everything else.
+ */
+export type LaneLabelKind = 'failure' | 'focus-change' | 'block' | 'phase' | 'change';
+
+const LABEL_PRIORITY: Record<LaneLabelKind, number> = {
+  failure: 0,
+  'focus-change': 1,
+  block: 2,
+  phase: 3,
+  change: 4,
+};
+
+/** One label a lane wants, at full length; drawLaneLabels decides whether, where and how long. */
+export interface LaneLabel {
+  kind: LaneLabelKind;
+  text: string;
+  lane: number;
+  /** Left and top edges of its box (CSS px in the canvas). */
+  left: number;
+  top: number;
+  /** How far right the box may move to find room (a phase label, within its band). */
+  maxLeft?: number;
+  /** Where the box must end (its band's end); the plot's right edge in any case. */
+  maxRight?: number;
+  /** False for a label that says nothing shortened ("≠ args"): it is drawn whole or not at all. */
+  shrinks?: boolean;
+  color: string;
+  font: string;
+  /** Among labels of one kind, lower gets room first (a `≠` label's distance to the selection). */
+  rank: number;
+}
+
+/** A label as drawn: its text (maybe shortened) and its box, in CSS px in the canvas. */
+export interface DrawnLabel {
+  kind: LaneLabelKind;
+  text: string;
+  lane: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  font: string;
+}
+
+export const LABEL_HEIGHT_PX = 14;
+/** The text starts this far into its box, and the box ends as far past it. */
+const PAD_PX = 3;
+/** A label shortened to fewer characters than this (before the "…") says nothing: it is dropped instead. */
+const MIN_CHARS = 4;
+export const DIFF_LABEL_FONT = '11px system-ui, sans-serif';
+const PHASE_LABEL_FONT = '600 11px system-ui, sans-serif';
+
+/**
+ * Draws the labels of every lane, each lane laid out at once (layoutLaneLabels) so that none covers
+ * another: a label that would is moved (a phase label, within its band), shortened with "…" or left out,
+ * the lower kind giving way. Each has a background of its own, so it reads over the marks. Returns the
+ * boxes as drawn (the page shows them to tests).
+ */
+export function drawLaneLabels(
+  ctx: LabelContext,
+  labels: readonly LaneLabel[],
+  background: string,
+  plotRight: number,
+): DrawnLabel[] {
+  const byLane = new Map<number, LaneLabel[]>();
+  for (const l of labels) {
+    const list = byLane.get(l.lane);
+    if (list) list.push(l);
+    else byLane.set(l.lane, [l]);
+  }
+  const measure = (text: string): number => ctx.measureText(text).width;
+  const drawn: DrawnLabel[] = [];
+  ctx.textBaseline = 'middle';
+  for (const lane of byLane.values()) {
+    lane.sort((a, b) => LABEL_PRIORITY[a.kind] - LABEL_PRIORITY[b.kind] || a.rank - b.rank);
+    const requests = lane.map((l): LabelRequest => {
+      ctx.font = l.font;
+      const chars = Array.from(l.text);
+      const width = measure(l.text) + 2 * PAD_PX;
+      const shortest =
+        l.shrinks !== false && chars.length > MIN_CHARS + 1
+          ? measure(`${chars.slice(0, MIN_CHARS).join('')}…`) + 2 * PAD_PX
+          : width;
+      return {
+        priority: LABEL_PRIORITY[l.kind],
+        left: Math.max(GUTTER_CSS_PX, l.left),
+        top: l.top,
+        width,
+        height: LABEL_HEIGHT_PX,
+        minWidth: shortest,
+        maxLeft: l.maxLeft,
+        maxRight: Math.min(plotRight, l.maxRight ?? Infinity),
+      };
+    });
+    for (const p of layoutLaneLabels(requests)) {
+      const l = lane[p.index]!;
+      ctx.font = l.font;
+      const text = fitLabelText(l.text, p.width - 2 * PAD_PX, measure, MIN_CHARS);
+      if (text === null) continue;
+      const width = Math.min(p.width, measure(text) + 2 * PAD_PX);
+      ctx.fillStyle = background;
+      ctx.fillRect(p.left, p.top, width, p.height);
+      ctx.fillStyle = l.color;
+      ctx.fillText(text, p.left + PAD_PX, p.top + p.height / 2);
+      drawn.push({
+        kind: l.kind,
+        text,
+        lane: l.lane,
+        x: p.left,
+        y: p.top,
+        width,
+        height: p.height,
+        font: l.font,
+      });
+    }
+  }
+  return drawn;
+}
+
+/**
+ * The phases' labels (the bands themselves are drawn under the timeline's marks by PhaseBandsLayer): each
+ * at its band's left edge, free to move along its band, and to end no later than the band does. A band too
+ * narrow for its label is named by its kind ("startup") instead, as PhaseBandsLayer does on its own.
+ */
+export function listPhaseLabels(
+  ctx: LabelContext,
+  bands: readonly PhaseBand[],
+  laneY: (lane: number) => number,
+  inView: (lane: number) => boolean,
+): LaneLabel[] {
+  ctx.font = PHASE_LABEL_FONT;
+  return bands.flatMap((b): LaneLabel[] => {
+    if (!inView(b.lane)) return [];
+    const left = GUTTER_CSS_PX + Math.max(0, b.xCssPx) + 2;
+    const right = GUTTER_CSS_PX + b.xCssPx + b.widthCssPx;
+    const text = ctx.measureText(b.label).width + 2 * PAD_PX <= right - left ? b.label : b.kind;
+    return [
+      {
+        kind: 'phase',
+        text,
+        lane: b.lane,
+        left,
+        top: laneY(b.lane) + 2,
+        maxLeft: right - 2 * PAD_PX,
+        maxRight: right,
+        color: PHASE_LABEL_COLORS[b.kind],
+        font: PHASE_LABEL_FONT,
+        rank: left,
+      },
+    ];
+  });
+}
