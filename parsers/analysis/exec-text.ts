@@ -5,6 +5,8 @@ import { readCallText } from './diff/call-text.js';
 export interface ExecArgs {
   path: string | null;
   argv: string[] | null;
+  /** Which argv items strace cut to its -s length (`"aaa"...`): only their start is known. */
+  argvCut: boolean[] | null;
   envCount: number | null;
 }
 
@@ -18,7 +20,9 @@ export interface ExecArgs {
 export function readExec(trace: Trace, i: number): ExecArgs {
   if (trace.format.tracer !== 'strace') {
     const ev = trace.event(i);
-    return ev.kind === 'syscall' ? readExecArgs(ev) : { path: null, argv: null, envCount: null };
+    return ev.kind === 'syscall'
+      ? readExecArgs(ev)
+      : { path: null, argv: null, argvCut: null, envCount: null };
   }
   const text = readCallText(trace, i);
   let k = 0;
@@ -27,25 +31,32 @@ export function readExec(trace: Trace, i: number): ExecArgs {
     k = text.indexOf(', ') + 2;
   }
   const path = readString(text, k);
-  if (!path) return { path: null, argv: null, envCount: null };
+  if (!path) return { path: null, argv: null, argvCut: null, envCount: null };
   let argv: string[] | null = null;
+  let argvCut: boolean[] | null = null;
   let at = path.end;
   if (text.startsWith(', [', at)) {
     argv = [];
+    argvCut = [];
     at += 3;
     while (at < text.length && text.charCodeAt(at) === 34) {
       const item = readString(text, at);
       if (!item) break;
       argv.push(item.value);
       at = item.end;
-      if (text.startsWith('...', at)) at += 3; // a truncated string
+      const cut = text.startsWith('...', at);
+      argvCut.push(cut);
+      if (cut) at += 3; // a truncated string
       if (text.startsWith(', ', at)) at += 2;
     }
     // `[..., "31", ...]`: strace left out the rest of a long argv (the parser keeps a `...` element).
-    if (text.startsWith('...]', at)) argv.push('...');
+    if (text.startsWith('...]', at)) {
+      argv.push('...');
+      argvCut?.push(false);
+    }
   }
   const m = /\/\* (\d+) vars? \*\//.exec(text.slice(at));
-  return { path: path.value, argv, envCount: m ? Number(m[1]) : null };
+  return { path: path.value, argv, argvCut, envCount: m ? Number(m[1]) : null };
 }
 
 /** The same from a decoded event (any tracer). */
@@ -62,6 +73,8 @@ export function readExecArgs(ev: SyscallEvent): ExecArgs {
   return {
     path: path?.type === 'string' ? path.value : null,
     argv: argv?.type === 'array' ? argv.items.map((x) => (x.type === 'string' ? x.value : x.text)) : null,
+    argvCut:
+      argv?.type === 'array' ? argv.items.map((x) => x.type === 'string' && x.truncated === true) : null,
     envCount,
   };
 }

@@ -172,6 +172,20 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
     silent: ['sample:hello-world', 'static-bare-busybox', 'pidns-echo-pid', 'temp-names-rerun'],
   },
   {
+    rule: 'different-arguments',
+    first: ['case:ls-other-options'],
+    // The same arguments, the program named from another place (./hello on the host, /hello in the
+    // chroot), an environment emptied by env -i: not other arguments.
+    silent: [
+      'sample:hello-world',
+      'sample:hello-bare-chroot',
+      'temp-names-rerun',
+      'case:rerun-ls',
+      'case:env-i-size',
+      'case:path-search-success',
+    ],
+  },
+  {
     rule: 'same-behaviour',
     first: [
       'sample:hello-world',

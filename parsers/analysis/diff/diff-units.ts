@@ -233,7 +233,8 @@ function makeUnit(
 /** readExec of an execve: the process tree read it already when it started an image. */
 function execArgs(trace: Trace, tree: ProcessTree, i: number): ExecArgs {
   const node = tree.nodes[tree.nodeOf[i] as number];
-  if (node?.execEvent === i) return { path: node.program, argv: node.argv, envCount: node.envCount };
+  if (node?.execEvent === i)
+    return { path: node.program, argv: node.argv, argvCut: null, envCount: node.envCount };
   return readExec(trace, i);
 }
 

@@ -73,6 +73,7 @@ export const DIAGNOSIS_RULES = [
   'timeout',
   'filtered-trace',
   'different-output',
+  'different-arguments',
   'different-directory-entries',
   'different-files-read',
   'same-behaviour',

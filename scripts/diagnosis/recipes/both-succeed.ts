@@ -18,6 +18,7 @@ const LS_ROOT = 'ls-root-entries';
 const LOCALTIME = 'date-without-localtime';
 const PATH_SEARCH = 'path-search-success';
 const ENV_I = 'env-i-size';
+const LS_OPTIONS = 'ls-other-options';
 
 const SAME =
   'behaves the same|no (real )?difference|only (in )?noise|identical behaviou?r|(does|do) the same thing';
@@ -266,5 +267,32 @@ export const BOTH_SUCCEED_RECIPES: CaseRecipe[] = [
     },
     outcome: { a: { exitCode: 0 }, b: { exitCode: 0 } },
     evidence: { b: [`execve\\(${lit('"/usr/bin/ls"')}.*/\\* 0 vars \\*/\\) = 0`] },
+  },
+  {
+    id: LS_OPTIONS,
+    title: 'ls with other options: -1 against -l',
+    story:
+      `Plain strace, on the host. A: \`ls -1 ${caseDir(LS_OPTIONS)}/dir\`; B: \`ls -l ${caseDir(LS_OPTIONS)}/dir\`. ` +
+      "The long listing reads each entry's status, owner and group, and prints more. Both exit 0.",
+    cause: {
+      rule: 'different-arguments',
+      summary:
+        'The runs start ls with other options (-1 against -l): everything else B does differently (stat of each entry, the user and group databases, a longer output) follows from -l.',
+      mentions: ['"-l"', '"-1"'],
+      match: 'other (arguments|options)|-l\\b.*-1\\b|-1\\b.*-l\\b',
+    },
+    bothSucceed: true,
+    falseClaims: [...LOADER_PRESENT, ...DYNAMIC_PROGRAM, ...NO_FAILURE, SAME],
+    setup: [
+      `mkdir -p ${caseDir(LS_OPTIONS)}/dir`,
+      `touch -d 2026-01-01 ${caseDir(LS_OPTIONS)}/dir/a ${caseDir(LS_OPTIONS)}/dir/b`,
+    ],
+    runs: {
+      kind: 'strace',
+      a: { label: 'host, ls -1', argv: ['/usr/bin/ls', '-1', `${caseDir(LS_OPTIONS)}/dir`] },
+      b: { label: 'host, ls -l', argv: ['/usr/bin/ls', '-l', `${caseDir(LS_OPTIONS)}/dir`] },
+    },
+    outcome: { a: { exitCode: 0 }, b: { exitCode: 0 } },
+    evidence: { a: [execOf('/usr/bin/ls', '0')], b: [execOf('/usr/bin/ls', '0')] },
   },
 ];

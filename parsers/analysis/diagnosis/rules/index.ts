@@ -1,5 +1,6 @@
 import type { DiagnosisRule } from '../types.js';
 import { capabilityDropped } from './capability-dropped.js';
+import { differentArguments } from './different-arguments.js';
 import { differentDirectoryEntries } from './different-directory-entries.js';
 import { differentFilesRead } from './different-files-read.js';
 import { differentOutput } from './different-output.js';
@@ -47,6 +48,7 @@ export const DIAGNOSIS_RULE_LIST: readonly DiagnosisRule[] = [
   timeout,
   filteredTrace,
   differentOutput,
+  differentArguments,
   differentDirectoryEntries,
   differentFilesRead,
   sameBehaviour,
