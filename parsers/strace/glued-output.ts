@@ -55,5 +55,59 @@ export function writeNeedsCheck(
   if (scale === 1 || code(j) !== 32 || code(j - 1) !== 44) return true;
   if (v === ret) return false;
   // `"...`: the string before the count was cut
-  return !(code(j - 2) === 46 && code(j - 3) === 46 && code(j - 4) === 46 && code(j - 5) === 34);
+  if (code(j - 2) === 46 && code(j - 3) === 46 && code(j - 4) === 46 && code(j - 5) === 34) return false;
+  // A write still running (`<unfinished ...>`, no return yet): the count against the buffer's own length
+  // (written as the check writes it: no leading zero).
+  if (code(j + 1) === 48 && scale > 10) return true;
+  return code(j - 2) !== 34 || stringLength(code, start, j - 1) !== v;
+}
+
+/**
+ * The length in bytes of the buffer in `FD, "BUF"` at [start, end) (end: the `,` after the closing
+ * quote), its escapes read as strace writes them (`\n`, `\177`, `\x7f`: one byte each); -1 when the
+ * text is not of that plain shape (a decoration holding a quote, raw bytes past ASCII, no string), so that
+ * the full check runs.
+ */
+function stringLength(code: (i: number) => number, start: number, end: number): number {
+  let k = start;
+  while (k < end && code(k) >= 48 && code(k) <= 57) k++;
+  if (k === start) return -1;
+  if (code(k) === 60) {
+    // `3</tmp/x>` or `1</dev/pts/0<char 136:0>>`: up to the `>` before `, "`
+    while (k < end && !(code(k) === 62 && code(k + 1) === 44 && code(k + 2) === 32 && code(k + 3) === 34)) {
+      if (code(k) === 34) return -1;
+      k++;
+    }
+    k++;
+  }
+  if (code(k) !== 44 || code(k + 1) !== 32 || code(k + 2) !== 34) return -1;
+  k += 3;
+  let n = 0;
+  while (k < end - 1) {
+    const c = code(k);
+    if (c >= 128) return -1;
+    if (c === 34) return -1; // an unescaped quote before the last one: not one string
+    n++;
+    if (c !== 92) {
+      k++;
+      continue;
+    }
+    const e = code(k + 1);
+    if (e >= 48 && e <= 55) {
+      // octal, greedy, 1 to 3 digits
+      let m = k + 2;
+      while (m < k + 4 && code(m) >= 48 && code(m) <= 55) m++;
+      k = m;
+    } else if (e === 120) {
+      // hex, up to 2 digits (none: the `x` itself)
+      let m = k + 2;
+      while (m < k + 4 && isHexDigit(code(m))) m++;
+      k = m;
+    } else k += 2;
+  }
+  return k === end - 1 ? n : -1;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
