@@ -1,8 +1,10 @@
 /**
- * The diagnosis passes that look at every call of a name (the other run's `openat` of one path) read
- * each call's first string from the log's bytes (quoted-bytes.ts). Over every corpus log and the
- * diagnosis suite's captures, read as the CLI reads them (bytes, in chunks), what they take from the
- * bytes must be exactly what firstString decodes, and equal bytes must be recognised as met.
+ * The diagnosis passes that look at every call of a name (the other run's `openat` of one path, the
+ * files of failing calls, the paths opened) read each call's strings from the log's bytes
+ * (quoted-bytes.ts). Over every corpus log and the diagnosis suite's captures, read as the CLI reads
+ * them (bytes, in chunks), what they take from the bytes must be exactly what the text readers give
+ * (firstString, the line's first string, firstQuotedOfLine, the call text), and equal bytes must be
+ * recognised as met.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,12 +12,17 @@ import { describe, expect, it } from 'vitest';
 import type { Trace } from '../../parsers/model/index.js';
 import { createStraceParser } from '../../parsers/strace/index.js';
 import { decodeStraceString } from '../../parsers/strace/args/index.js';
-import { firstString } from '../../parsers/analysis/diagnosis/call-args.js';
+import { argsText, firstString } from '../../parsers/analysis/diagnosis/call-args.js';
+import { firstQuotedOfLine } from '../../parsers/analysis/diff/call-text.js';
+import { findStringEnd } from '../../parsers/strace/args/string-scan.js';
 import {
-  SeenBytes,
+  BytesMap,
   emptyQuotedBytes,
   firstQuotedBytes,
   hashText,
+  lineMayHold,
+  lineQuotesBytes,
+  lineStringBytes,
 } from '../../parsers/analysis/diagnosis/quoted-bytes.js';
 import { CORPUS } from './diff-helpers.js';
 
@@ -56,6 +63,7 @@ describe('first strings read from the bytes', () => {
   it('are what firstString decodes, on every call the fast path takes', () => {
     const q = emptyQuotedBytes();
     let fast = 0;
+    let split = 0;
     let plain = 0;
     let escaped = 0;
     for (const path of LOGS) {
@@ -64,6 +72,7 @@ describe('first strings read from the bytes', () => {
       for (let i = 0; i < t.count; i++) {
         if (t.kind(i) !== 'syscall' || !firstQuotedBytes(t, i, q)) continue;
         fast++;
+        if ((t.columns.endLine[i] as number) > 0) split++;
         const want = firstString(t, i);
         const raw = latin1(q.bytes, q.from, q.to);
         if (q.plain) {
@@ -78,8 +87,57 @@ describe('first strings read from the bytes', () => {
     }
     // the fast path is the common one, and both kinds of string occur
     expect(fast).toBeGreaterThan(20000);
+    // calls split over two lines (`<unfinished ...>`, `<... resumed>`) are read from both
+    expect(split).toBeGreaterThan(500);
     expect(plain).toBeGreaterThan(1000);
     expect(escaped).toBeGreaterThan(1000);
+  });
+
+  it("are the line's first string, and what lies between its first two quotes, as the line reads", () => {
+    const q = emptyQuotedBytes();
+    let strings = 0;
+    let quotes = 0;
+    for (const path of LOGS) {
+      const t = parseBytes(path);
+      if (t.format.tracer !== 'strace') continue;
+      for (let i = 0; i < t.count; i++) {
+        if (t.kind(i) !== 'syscall') continue;
+        const line = t.rawLine(i);
+        if (lineStringBytes(t, i, q)) {
+          strings++;
+          const open = line.indexOf('"');
+          expect(latin1(q.bytes, q.from, q.to), `${path} event ${i}`).toBe(
+            line.slice(open + 1, findStringEnd(line, open) - 1),
+          );
+        }
+        if (lineQuotesBytes(t, i, q)) {
+          quotes++;
+          expect(latin1(q.bytes, q.from, q.to), `${path} event ${i}`).toBe(firstQuotedOfLine(t, i));
+        }
+      }
+    }
+    expect(strings).toBeGreaterThan(20000);
+    expect(quotes).toBeGreaterThan(20000);
+  });
+
+  it('say a line lacks a text only when its call text lacks it', () => {
+    let lacking = 0;
+    let holding = 0;
+    for (const path of LOGS) {
+      const t = parseBytes(path);
+      for (let i = 0; i < t.count; i++) {
+        if (t.kind(i) !== 'syscall') continue;
+        for (const text of ['CLONE_', '/etc/', 'O_RDONLY']) {
+          const may = lineMayHold(t, i, text);
+          if (!may) {
+            lacking++;
+            expect(argsText(t, i).includes(text), `${path} event ${i}: ${text}`).toBe(false);
+          } else if (argsText(t, i).includes(text)) holding++;
+        }
+      }
+    }
+    expect(lacking).toBeGreaterThan(20000);
+    expect(holding).toBeGreaterThan(1000);
   });
 
   it('are met again exactly when the same bytes come under the same name', () => {
@@ -87,7 +145,7 @@ describe('first strings read from the bytes', () => {
     let again = 0;
     for (const path of LOGS.slice(0, 40)) {
       const t = parseBytes(path);
-      const seen = new SeenBytes();
+      const seen = new BytesMap<true>();
       const known = new Set<string>();
       for (let i = 0; i < t.count; i++) {
         if (t.kind(i) !== 'syscall' || !firstQuotedBytes(t, i, q)) continue;

@@ -9,7 +9,7 @@ import type { NoiseId } from './noise.js';
 import { classifyNoise } from './noise.js';
 import { markTempNames } from './temp-names.js';
 import type { RunFacts } from './run-facts.js';
-import { SeenBytes, emptyQuotedBytes, firstQuotedBytes, hashText } from './quoted-bytes.js';
+import { BytesMap, emptyQuotedBytes, firstQuotedBytes, hashText } from './quoted-bytes.js';
 
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 
@@ -44,15 +44,17 @@ export function computeDivergences(
   alike?: { a: number[]; b: number[] },
 ): Divergence[] {
   const out: Divergence[] = [];
-  const failsA = new FailureIndex(a.trace, a.keys.coarse, fileName, true);
-  const failsB = new FailureIndex(b.trace, b.keys.coarse, fileName, true);
+  const failsA = new FailureIndex(a.trace, a.keys.coarse, fileName, true, firstQuotedBytes);
+  const failsB = new FailureIndex(b.trace, b.keys.coarse, fileName, true, firstQuotedBytes);
   const { pairs } = core;
   let keptA = 0;
   let keptB = 0;
   const add = (side: 'a' | 'b', i: number, other: number, kind: Divergence['kind']): void => {
     const run = side === 'a' ? a : b;
-    if (!run.byTarget(i)) return;
-    if (side === 'a' ? keptA++ >= MAX_KEPT : keptB++ >= MAX_KEPT) return;
+    // past the cap (a build's 400k one-sided calls), before asking whose call it is
+    if ((side === 'a' ? keptA : keptB) >= MAX_KEPT || !run.byTarget(i)) return;
+    if (side === 'a') keptA++;
+    else keptB++;
     const t = run.trace;
     out.push({
       side,
@@ -124,7 +126,7 @@ function linkSameRequests(list: Divergence[], a: RunFacts, b: RunFacts): void {
     const t = other.trace;
     const byName = t.names.map((name) => paths.get(name) ?? null);
     const hashesByName = t.names.map((name) => hashes.get(name) ?? null);
-    const seen = new SeenBytes();
+    const seen = new BytesMap<true>();
     for (let i = 0; i < t.count && missing > 0; i++) {
       if ((t.columns.kind[i] as number) !== SYSCALL) continue;
       const nameId = t.columns.nameId[i] as number;

@@ -2,6 +2,7 @@ import type { Trace } from '../../model/index.js';
 import { EVENT_KINDS } from '../../model/index.js';
 import type { TraceUnits } from '../diff/diff-units.js';
 import { argsText } from './call-args.js';
+import { lineMayHold } from './quoted-bytes.js';
 
 const SYSCALL = EVENT_KINDS.indexOf('syscall');
 
@@ -59,10 +60,12 @@ export function computeLineage(trace: Trace, units: TraceUnits): Lineage {
   }
   const isolationOf = new Map<number, number[]>();
   const c = trace.columns;
+  const candidate = trace.names.map((name) => ISOLATION_CALLS.has(name));
   for (let i = 0; i < trace.count; i++) {
     if ((c.kind[i] as number) !== SYSCALL || (c.errnoId[i] as number) !== 0) continue;
+    if (!candidate[c.nameId[i] as number]) continue;
     const name = trace.name(i);
-    if (!ISOLATION_CALLS.has(name) || !isIsolation(trace, i, name)) continue;
+    if (!isIsolation(trace, i, name)) continue;
     const pid = c.pid[i] as number;
     const list = isolationOf.get(pid);
     if (list) list.push(i);
@@ -75,9 +78,15 @@ export function computeLineage(trace: Trace, units: TraceUnits): Lineage {
 
 function isIsolation(trace: Trace, i: number, name: string): boolean {
   if (name === 'prctl') return PRCTL_ISOLATION.test(argsText(trace, i));
-  if (name === 'clone' || name === 'clone3') return /CLONE_NEW/.test(argsText(trace, i));
+  // A build clones and writes thousands of times: a line without the flag or the directory is passed
+  // over without building its text.
+  if (name === 'clone' || name === 'clone3')
+    return lineMayHold(trace, i, 'CLONE_NEW') && /CLONE_NEW/.test(argsText(trace, i));
   // A cgroup joined or limited: `write(3</sys/fs/cgroup/x/memory.max>, "50M", 3)`; `-y` shows the file.
-  if (name === 'write') return trace.format.fdPaths && CGROUP_FILE.test(argsText(trace, i));
+  if (name === 'write')
+    return (
+      trace.format.fdPaths && lineMayHold(trace, i, '/sys/fs/cgroup/') && CGROUP_FILE.test(argsText(trace, i))
+    );
   return true;
 }
 

@@ -9,6 +9,7 @@ import { CHANGED, ONLY_A, ONLY_B } from './pair-list.js';
 import { explainExecFailure, unitOf } from './exec-failure.js';
 import { failureHint, firstPath } from './failure-hints.js';
 import type { CallReading } from '../diagnosis/call-reading.js';
+import { lineQuotesBytes } from '../diagnosis/quoted-bytes.js';
 
 /** How many failing calls of one kind a finding lists. */
 const MAX_LISTED = 8;
@@ -25,8 +26,8 @@ export function findFailedOnly(
   reading: CallReading,
 ): DiffFinding[] {
   const { a, b, pairs } = core;
-  const failsInA = new FailureIndex(a, core.keysA.coarse, lineFileName, false);
-  const failsInB = new FailureIndex(b, core.keysB.coarse, lineFileName, false);
+  const failsInA = new FailureIndex(a, core.keysA.coarse, lineFileName, false, lineQuotesBytes);
+  const failsInB = new FailureIndex(b, core.keysB.coarse, lineFileName, false, lineQuotesBytes);
   const groups = new Map<string, { side: 'a' | 'b'; i: number; other: number; count: number }>();
   for (let k = 0; k < pairs.count; k++) {
     if (skip[k]) continue;

@@ -5,6 +5,8 @@ import { findStringEnd } from '../../strace/args/string-scan.js';
 import type { TraceDiffCore } from './compute-diff.js';
 import type { DiffFinding, DiffLabels } from './finding.js';
 import { formatLineRef, lineRef } from './finding.js';
+import { decodeLatin1 } from '../../model/latin1.js';
+import { BytesMap, emptyQuotedBytes, lineStringBytes } from '../diagnosis/quoted-bytes.js';
 
 /** Calls that open a file by path (programs run are compared by the process pairing instead). */
 const OPEN_CALLS = new Set(['open', 'openat', 'openat2', 'creat']);
@@ -47,14 +49,23 @@ export function findPathsOnly(
   return out;
 }
 
-/** Path -> first event that opened it successfully. */
+/**
+ * Path -> first event that opened it successfully. A path is decoded once: a later call whose string
+ * has the same bytes in the log opens a path already listed (a build opens libc thousands of times).
+ */
 function openedPaths(t: Trace, skip: Uint8Array): Map<string, number> {
   const out = new Map<string, number>();
   const isOpen = t.names.map((n) => OPEN_CALLS.has(n));
+  const seen = new BytesMap<true>();
+  const q = emptyQuotedBytes();
   for (let i = 0; i < t.count; i++) {
     if (skip[i] || !isOpen[t.columns.nameId[i] as number] || t.columns.errnoId[i] !== 0) continue;
     if (t.kind(i) !== 'syscall') continue;
-    const path = quotedPath(callLine(t, i));
+    let path: string | null;
+    if (lineStringBytes(t, i, q)) {
+      if (seen.met(0, q)) continue;
+      path = decodeStraceString(decodeLatin1(q.bytes, q.from, q.to));
+    } else path = quotedPath(callLine(t, i));
     if (path !== null && !out.has(path)) out.set(path, i);
   }
   return out;
