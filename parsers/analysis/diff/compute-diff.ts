@@ -232,11 +232,20 @@ function pidSimilarity(
   return (pidA, pidB) => {
     const x = sketch('a', unitsA, keysA, pidA);
     const y = sketch('b', unitsB, keysB, pidB);
-    const [few, other] = x.buckets.length <= y.buckets.length ? [x, y] : [y, x];
-    let shared = 0;
-    for (const b of few.buckets) shared += Math.min(few.counts[b] as number, other.counts[b] as number);
-    return shared;
+    return x.buckets.length <= y.buckets.length ? sharedCalls(x, y) : sharedCalls(y, x);
   };
+}
+
+/** The sum of bucket minimums, over the buckets `few` uses. */
+function sharedCalls(few: Sketch, other: Sketch): number {
+  const { buckets, counts } = few;
+  const theirs = other.counts;
+  let shared = 0;
+  for (let k = 0; k < buckets.length; k++) {
+    const b = buckets[k] as number;
+    shared += Math.min(counts[b] as number, theirs[b] as number);
+  }
+  return shared;
 }
 
 /** A process's key histogram and the buckets it uses, in order. */
@@ -248,15 +257,8 @@ interface Sketch {
 function keyed(unit: DiffUnit, keys: EventKeys): KeyedRun {
   const n = unit.events.length;
   const fine = new Int32Array(n);
-  const coarse = new Int32Array(n);
-  const name = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = unit.events[k] as number;
-    fine[k] = keys.fine[i] as number;
-    coarse[k] = keys.coarse[i] as number;
-    name[k] = keys.name[i] as number;
-  }
-  return { events: unit.events, fine, coarse, name };
+  for (let k = 0; k < n; k++) fine[k] = keys.fine[unit.events[k] as number] as number;
+  return { events: unit.events, fine, coarse: keys.coarse, name: keys.name };
 }
 
 /** The first entry that differs, skipping launcher stages (they are reported as blocks, not as the cause). */

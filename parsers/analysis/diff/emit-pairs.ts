@@ -3,14 +3,18 @@ import { alignMyers } from './myers.js';
 import type { PairList } from './pair-list.js';
 import { CHANGED, EQUAL, ONLY_A, ONLY_B } from './pair-list.js';
 
-/** One side of a unit to align: its events (indices into the trace) and their keys, position by position. */
+/**
+ * One side of a unit to align: its events (indices into the trace) and their fine keys, position by
+ * position; the coarser keys of the whole trace, by event, read only for the calls left between exact
+ * matches (most calls of two runs of one program match exactly).
+ */
 export interface KeyedRun {
   events: Int32Array;
   /** Normalised full call (name, arguments, result): equal keys mean an equal call. */
   fine: Int32Array;
-  /** The name and the path a call names: matched first among the calls left between exact matches. */
+  /** By event: the name and the path a call names, matched first among the calls left over. */
   coarse: Int32Array;
-  /** The name alone: matched last. */
+  /** By event: the name alone, matched last. */
   name: Int32Array;
 }
 
@@ -67,8 +71,8 @@ function emitGap(
   const m = bEnd - bStart;
   const aToB = new Int32Array(n).fill(-1);
   const bToA = new Int32Array(m).fill(-1);
-  const aKeys = (byPath ? a.coarse : a.name).subarray(aStart, aEnd);
-  const bKeys = (byPath ? b.coarse : b.name).subarray(bStart, bEnd);
+  const aKeys = gather(a.events, byPath ? a.coarse : a.name, aStart, aEnd);
+  const bKeys = gather(b.events, byPath ? b.coarse : b.name, bStart, bEnd);
   // Past the deadline, a gap is simply left unpaired: still a correct (if less helpful) alignment.
   alignMyers(aKeys, bKeys, 0, n, 0, m, aToB, bToA, deadlineMs);
   let i = aStart;
@@ -92,4 +96,11 @@ function emitGap(
     for (; i < aEnd; i++) out.push(a.events[i] as number, -1, ONLY_A);
     for (; j < bEnd; j++) out.push(-1, b.events[j] as number, ONLY_B);
   }
+}
+
+/** The keys of events[start, end), in order. */
+function gather(events: Int32Array, keys: Int32Array, start: number, end: number): Int32Array {
+  const out = new Int32Array(end - start);
+  for (let k = start; k < end; k++) out[k - start] = keys[events[k] as number] as number;
+  return out;
 }
