@@ -136,9 +136,13 @@ export function computeProcessTree(trace: Trace): ProcessTree {
         }
       } else if (nameRole === FORK_ROLE) {
         const name = trace.name(i);
-        const child = childPid(trace, i);
+        // the line with the result: the call's own, or its `<... clone resumed>` half
+        const endLine = c.endLine[i] as number;
+        const resultLine = trace.sources[c.fileId[i] as number]?.line(endLine || (c.line[i] as number)) ?? '';
+        const child = childPid(trace, i, resultLine);
         if (child > 0 && (c.errnoId[i] as number) === 0) {
-          const thread = name.startsWith('clone') && trace.rawLine(i).includes('CLONE_THREAD');
+          const firstLine = endLine === 0 ? resultLine : trace.rawLine(i);
+          const thread = name.startsWith('clone') && firstLine.includes('CLONE_THREAD');
           const origin = thread ? 'thread' : (FORKS[name] as ProcessOrigin);
           pending.set(child, { parent: node.id, origin, spawn: i });
           // The child may have been seen first (its lines can precede the parent's return); re-home it.
@@ -176,12 +180,11 @@ export function computeProcessTree(trace: Trace): ProcessTree {
  * --pidns-translation adds the outside number:
  *
  *   31102 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD) = 6 /* 31107 in strace's PID NS *\/
+ *
+ * `text` is the line that holds the call's result.
  */
-function childPid(trace: Trace, i: number): number {
+function childPid(trace: Trace, i: number, text: string): number {
   const ret = trace.columns.ret[i] as number;
-  const c = trace.columns;
-  const end = (c.endLine[i] as number) || (c.line[i] as number);
-  const text = trace.sources[c.fileId[i] as number]?.line(end) ?? '';
   const marker = text.lastIndexOf(" in strace's PID NS */");
   if (marker < 0) return ret;
   const open = text.lastIndexOf('/* ', marker);
