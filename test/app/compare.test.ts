@@ -304,6 +304,7 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
         cursorX: (model.xMin + model.xMax) / 2,
         textColor: '#000',
         labelBackground: '#fff',
+        dark: false,
         phases: computePhaseBands(model, phases, model.xMin, model.xMax, 1200 - GUTTER_CSS_PX),
       },
       phases,

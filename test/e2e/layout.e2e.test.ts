@@ -16,6 +16,7 @@ import {
   startServe,
 } from './harness.js';
 import { CORPUS } from '../corpus-path.js';
+import { GUTTER_CSS_PX } from '../../app/src/timeline/draw-timeline.js';
 
 const PIPE = `${CORPUS}/pipe-f-yy.log`;
 const HAS_SAMPLE = existsSync(join(ROOT, 'samples', 'hello-bare-chroot'));
@@ -177,6 +178,35 @@ describe.skipIf(!hasChromium())('the layout at 1440 and 1024 px', { timeout: 120
         expect(labels.find((l) => l.kind === 'phase')?.font).toMatch(/\b11px\b/);
         expect(labels.filter((l) => l.kind === 'failure').map((l) => l.text)).toContain('✕ execve ENOENT');
         await shoot(page, size.width === 1440 ? 'compare.png' : `compare-${size.name}.png`);
+        // Close up on the execve that fails in the chroot (a window 1/20 as wide, linked): the failure
+        // label whole, the phase labels moved clear of it. The execve is where B's failure label starts
+        // (6 px right of its mark), and both runs have it at the same place.
+        const failure = (await readLabels(page, 'b')).find((l) => l.kind === 'failure')!;
+        const plotWidth = (await box(page, 'diff-marks-b')).width - GUTTER_CSS_PX;
+        await page.evaluate(
+          ([px, plotW, gutter]) => {
+            const s = (
+              window as unknown as {
+                __spelunk: {
+                  store: {
+                    getState(): {
+                      viewports: { a: { x0: number; x1: number; laneTop: number } };
+                      setViewport(slot: 'a', v: { x0: number; x1: number; laneTop: number }): void;
+                    };
+                  };
+                };
+              }
+            ).__spelunk.store.getState();
+            const v = s.viewports.a;
+            const at = v.x0 + ((px! - gutter!) / plotW!) * (v.x1 - v.x0);
+            const w = (v.x1 - v.x0) / 20;
+            s.setViewport('a', { ...v, x0: at - w * 0.1, x1: at + w * 0.9 });
+          },
+          [failure.x - 6, plotWidth, GUTTER_CSS_PX],
+        );
+        const close = await expectLabelsApart(page);
+        expect(close.filter((l) => l.kind === 'failure').map((l) => l.text)).toContain('✕ execve ENOENT');
+        expect(close.filter((l) => l.kind === 'phase').length).toBeGreaterThan(0);
         // Zoomed out and in (linked), the labels still keep apart.
         for (const key of ['s', 's', 'w', 'w', 'w', 'w']) {
           await page.locator('body').press(key);

@@ -40,6 +40,7 @@ export function buildMarksFrame(
     evidence: (side === 'a' ? finding?.evidenceA : finding?.evidenceB) ?? [],
     cursorX: cursor,
     textColor: s.theme === 'dark' ? '#e2e8f0' : '#1e293b',
+    dark: s.theme === 'dark',
     labelBackground: s.theme === 'dark' ? 'rgba(11,17,32,0.85)' : 'rgba(255,255,255,0.85)',
     phases:
       s.lesson.showPhases && phases?.traceId === trace.id

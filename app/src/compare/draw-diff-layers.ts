@@ -52,6 +52,8 @@ export interface MarksFrame {
   cursorX: number | null;
   textColor: string;
   labelBackground: string;
+  /** The dark theme (the phase labels change colour). */
+  dark: boolean;
   /**
    * The phase bands in view (x relative to the plot), whose labels are laid out with the diff's own:
    * PhaseBandsLayer draws the bands, this layer their labels. Empty when phases are off or not drawn.
@@ -92,7 +94,7 @@ export function drawDiffMarks(ctx: MarksDrawContext, f: MarksFrame, clear = true
   ctx.beginPath();
   ctx.rect(GUTTER_CSS_PX, 0, plotW, f.heightCssPx);
   ctx.clip();
-  const labels: LaneLabel[] = listPhaseLabels(ctx, f.phases, laneY, inView);
+  const labels: LaneLabel[] = listPhaseLabels(ctx, f.phases, laneY, inView, f.dark);
   drawBlocks(ctx, f, toPx, laneY, inView, labels);
   let drawn = 0;
   const oneSided = f.side === 'a' ? 2 : 3;

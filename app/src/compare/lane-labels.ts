@@ -1,5 +1,5 @@
 import type { PhaseBand } from '../lessons/compute-phase-bands.js';
-import { PHASE_LABEL_COLORS } from '../lessons/compute-phase-bands.js';
+import { PHASE_COLORS, PHASE_LABEL_COLORS } from '../lessons/compute-phase-bands.js';
 import type { LabelRequest } from '../logic/layout-lane-labels.js';
 import { fitLabelText, layoutLaneLabels } from '../logic/layout-lane-labels.js';
 import type { DrawContext } from '../timeline/draw-timeline.js';
@@ -138,13 +138,15 @@ export function drawLaneLabels(
 /**
  * The phases' labels (the bands themselves are drawn under the timeline's marks by PhaseBandsLayer): each
  * at its band's left edge, free to move along its band, and to end no later than the band does. A band too
- * narrow for its label is named by its kind ("startup") instead, as PhaseBandsLayer does on its own.
+ * narrow for its label is named by its kind ("startup") instead, as PhaseBandsLayer does on its own. On a
+ * dark background the text takes the band's own hue: the darker label colours do not read there.
  */
 export function listPhaseLabels(
   ctx: LabelContext,
   bands: readonly PhaseBand[],
   laneY: (lane: number) => number,
   inView: (lane: number) => boolean,
+  dark: boolean,
 ): LaneLabel[] {
   ctx.font = PHASE_LABEL_FONT;
   return bands.flatMap((b): LaneLabel[] => {
@@ -161,7 +163,7 @@ export function listPhaseLabels(
         top: laneY(b.lane) + 2,
         maxLeft: right - 2 * PAD_PX,
         maxRight: right,
-        color: PHASE_LABEL_COLORS[b.kind],
+        color: (dark ? PHASE_COLORS : PHASE_LABEL_COLORS)[b.kind],
         font: PHASE_LABEL_FONT,
         rank: left,
       },
