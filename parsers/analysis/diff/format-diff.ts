@@ -198,6 +198,11 @@ function formatBlock(
     } else if (u.events.length > 0) out.add(`  ${mark} ${p.dim('(folded)')}`);
     return;
   }
+  if (out.full) {
+    // Past the lines printed, a block is only counted: no text, and no mark per call.
+    out.count += 1 + alignedLineCount(pairs, block.start, block.end, context === 'all' ? -1 : context);
+    return;
+  }
   out.add(
     p.bold(
       `── ${who(labels.a, ua)} ⇄ ${who(labels.b, ub)}${block.coarse ? ' [coarse]' : block.windowed ? ' [windowed]' : ''}`,
@@ -221,6 +226,40 @@ function formatBlock(
     out.addLines(pairs.status[k] === CHANGED ? 2 : 1, () => entryLine(diff, k, width, p));
   }
   if (folded > 0) out.addLines(1, () => [p.dim(`    … ${folded} equal call${folded === 1 ? '' : 's'}`)]);
+}
+
+/**
+ * How many lines formatBlock lists for the aligned entries [start, end): each entry within `context`
+ * of a difference (every entry when context is -1, `--all`), a changed one on two lines, and one
+ * `… N equal calls` line for each run of entries left out between them. As formatBlock marks them,
+ * an entry k is shown by a difference m when m - ceil(context) <= k <= m + floor(context).
+ */
+function alignedLineCount(pairs: TraceDiff['pairs'], start: number, end: number, context: number): number {
+  let lines = 0;
+  if (context < 0) {
+    for (let k = start; k < end; k++) lines += pairs.status[k] === CHANGED ? 2 : 1;
+    return lines;
+  }
+  const after = Math.floor(context);
+  const before = Math.ceil(context);
+  let folded = 0;
+  // the last entry that differs at or before k, and the next at or after it (walked forward once)
+  let last = -1;
+  let next = start;
+  for (let k = start; k < end; k++) {
+    if (next < k) next = k;
+    while (next < end && pairs.status[next] === EQUAL) next++;
+    if (pairs.status[k] !== EQUAL) last = k;
+    const shown = (last >= start && k - last <= after) || (next < end && next - k <= before);
+    if (!shown) {
+      folded++;
+      continue;
+    }
+    if (folded > 0) lines++;
+    folded = 0;
+    lines += pairs.status[k] === CHANGED ? 2 : 1;
+  }
+  return folded > 0 ? lines + 1 : lines;
 }
 
 function entryLine(diff: TraceDiff, k: number, width: number, p: Paint): string[] {
