@@ -15,6 +15,7 @@ import { selectViewport } from '../../app/src/store/selectors.js';
 import { computePhases } from '../../parsers/analysis/phases.js';
 import { computePhaseBands } from '../../app/src/lessons/compute-phase-bands.js';
 import { GUTTER_CSS_PX } from '../../app/src/timeline/draw-timeline.js';
+import { computeCategoryCodes } from '../../app/src/logic/categories.js';
 import { loadCorpusTrace } from './load-corpus.js';
 
 function fooPair() {
@@ -305,6 +306,12 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
         textColor: '#000',
         labelBackground: '#fff',
         dark: false,
+        callNames: {
+          marks: model,
+          kind: t.columns.kind,
+          categoryOfName: computeCategoryCodes(t.names),
+          color: '#fff',
+        },
         phases: computePhaseBands(model, phases, model.xMin, model.xMax, 1200 - GUTTER_CSS_PX),
       },
       phases,
@@ -343,9 +350,10 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
       const span = f.x1 - f.x0;
       const windows = [
         [f.x0, f.x1],
-        ...[0.5, 0.1, 0.02, 0.004].map((w) => [exec - span * w * 0.1, exec + span * w * 0.9]),
+        ...[0.5, 0.1, 0.02, 0.004, 0.001, 0.0002].map((w) => [exec - span * w * 0.1, exec + span * w * 0.9]),
       ];
       let phaseLabels = 0;
+      let callNames = 0;
       for (const [x0, x1] of windows as [number, number][]) {
         const bands = computePhaseBands(f.model, phases, x0, x1, 1200 - GUTTER_CSS_PX);
         const { ctx, log } = recorder();
@@ -366,8 +374,11 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
         if (side === 'b')
           expect(labels.filter((l) => l.kind === 'failure').map((l) => l.text)).toContain('✕ execve ENOENT');
         phaseLabels += labels.filter((l) => l.kind === 'phase').length;
+        callNames += labels.filter((l) => l.kind === 'name').length;
       }
       expect(phaseLabels).toBeGreaterThan(0);
+      // Close up, the calls' names inside their marks take part too (the timeline underneath leaves them).
+      expect(callNames).toBeGreaterThan(0);
     }
   });
 });

@@ -3,7 +3,7 @@ import { computeLanes } from '../../app/src/logic/compute-lanes.js';
 import { computeCategoryCodes } from '../../app/src/logic/categories.js';
 import { formatChromeTrace } from '../../app/src/logic/export-chrome-trace.js';
 import type { DrawContext, TimelineFrame } from '../../app/src/timeline/draw-timeline.js';
-import { drawOverlay, drawTimeline } from '../../app/src/timeline/draw-timeline.js';
+import { drawOverlay, drawTimeline, listCallNames } from '../../app/src/timeline/draw-timeline.js';
 import { computeLaneLinks } from '../../app/src/logic/compute-lane-links.js';
 import { SvgContext } from '../../app/src/timeline/svg-context.js';
 import { exportViewSvg } from '../../app/src/timeline/export-view.js';
@@ -111,6 +111,23 @@ describe('drawTimeline', () => {
     expect(ctx.log.some((l) => /^fillText\s+\d+ chroot/.test(l))).toBe(true);
     // Failure bars are 3 px high rects at the bottom of the lane (y0 + 17).
     expect(ctx.log.filter((l) => / 17 \d+ 3$/.test(l) && l.startsWith('rect')).length).toBeGreaterThan(0);
+  });
+
+  it('writes call names inside wide marks, the ones listCallNames lists, unless a layer above does', () => {
+    const text = readFileSync(`${CORPUS}/foo-chroot-fails.log`, 'latin1');
+    const f = frameFor(text);
+    // Close up on the first calls, so that their marks are wide enough for a name.
+    const zoomed = { ...f, x1: f.x0 + (f.x1 - f.x0) / 200 };
+    const named = zoomed.model.lanes.flatMap((_, li) => listCallNames(zoomed, li));
+    expect(named.length).toBeGreaterThan(0);
+    const ctx = recordingContext();
+    drawTimeline(ctx, zoomed);
+    const written = ctx.log.filter((l) => l.startsWith('fillText') && !/^fillText\s+\d+ /.test(l));
+    for (const n of named)
+      expect(written.some((l) => l.startsWith(`fillText ${n.text.slice(0, 3)}`))).toBe(true);
+    const without = recordingContext();
+    drawTimeline(without, { ...zoomed, callNames: false });
+    expect(without.log.filter((l) => l.startsWith('fillText') && !/^fillText\s+\d+ /.test(l))).toEqual([]);
   });
 
   it('renders the same drawing as SVG, escaping trace text', () => {

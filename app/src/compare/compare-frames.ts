@@ -1,5 +1,7 @@
 import type { AppState } from '../store/create-app-store.js';
-import { selectLaneModelOf, selectViewport } from '../store/selectors.js';
+import { selectCategoryCodes } from '../logic/derived.js';
+import { selectFilteredModel, selectLaneModelOf, selectViewport } from '../store/selectors.js';
+import { DARK_THEME, LIGHT_THEME } from '../timeline/timeline-theme.js';
 import { computePhaseBands } from '../lessons/compute-phase-bands.js';
 import { GUTTER_CSS_PX } from '../timeline/draw-timeline.js';
 import { selectDiffMarks } from './compute-diff-geometry.js';
@@ -42,6 +44,12 @@ export function buildMarksFrame(
     textColor: s.theme === 'dark' ? '#e2e8f0' : '#1e293b',
     dark: s.theme === 'dark',
     labelBackground: s.theme === 'dark' ? 'rgba(11,17,32,0.85)' : 'rgba(255,255,255,0.85)',
+    callNames: {
+      marks: selectFilteredModel(s, side) ?? model,
+      kind: trace.columns.kind,
+      categoryOfName: selectCategoryCodes(trace),
+      color: (s.theme === 'dark' ? DARK_THEME : LIGHT_THEME).markText,
+    },
     phases:
       s.lesson.showPhases && phases?.traceId === trace.id
         ? computePhaseBands(model, phases.phases, vp.x0, vp.x1, Math.max(1, size.widthCssPx - GUTTER_CSS_PX))

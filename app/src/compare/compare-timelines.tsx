@@ -61,7 +61,7 @@ export function CompareTimelines({ fill = false }: { fill?: boolean }) {
     <div className={fill ? 'flex min-h-0 flex-1 flex-col' : ''}>
       <div ref={wrapA} className={pane} data-testid="compare-timeline-a">
         <PaneTitle letter="A" label={labelA} title={titleA} />
-        <TimelineView slot="a" fill={fill} compact phaseLabels={false} />
+        <TimelineView slot="a" fill={fill} compact laneLabels={false} />
         <canvas
           ref={marksA}
           className="pointer-events-none absolute left-0"
@@ -77,7 +77,7 @@ export function CompareTimelines({ fill = false }: { fill?: boolean }) {
       />
       <div ref={wrapB} className={pane} data-testid="compare-timeline-b">
         <PaneTitle letter="B" label={labelB} title={titleB} />
-        <TimelineView slot="b" fill={fill} compact phaseLabels={false} />
+        <TimelineView slot="b" fill={fill} compact laneLabels={false} />
         <canvas
           ref={marksB}
           className="pointer-events-none absolute left-0"

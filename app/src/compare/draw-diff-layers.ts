@@ -1,5 +1,7 @@
 import type { PhaseBand } from '../lessons/compute-phase-bands.js';
 import type { LaneModel } from '../logic/compute-lanes.js';
+import type { TimelineFrame } from '../timeline/draw-timeline.js';
+import { listCallNames } from '../timeline/draw-timeline.js';
 import { lowerBound } from '../logic/search-sorted.js';
 import type { DrawContext } from '../timeline/draw-timeline.js';
 import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX } from '../timeline/draw-timeline.js';
@@ -59,6 +61,11 @@ export interface MarksFrame {
    * PhaseBandsLayer draws the bands, this layer their labels. Empty when phases are off or not drawn.
    */
   phases: readonly PhaseBand[];
+  /**
+   * What the call names inside the marks are found from (the timeline underneath leaves them to this
+   * layer, `callNames: false`), and their colour; null when the timeline draws them itself.
+   */
+  callNames: (Pick<TimelineFrame, 'marks' | 'kind' | 'categoryOfName'> & { color: string }) | null;
 }
 
 /** What drawDiffMarks drew: how many marks, and the labels' boxes. */
@@ -162,6 +169,7 @@ export function drawDiffMarks(ctx: MarksDrawContext, f: MarksFrame, clear = true
       labels.push(changeLabel(f, k, li, px, 'focus-change', rankOf(px)));
   }
   drawFailures(ctx, f, failures, labels);
+  if (f.callNames) listNameLabels(f, f.callNames, laneY, inView, labels);
   const placed = drawLaneLabels(ctx, labels, f.labelBackground, f.widthCssPx);
   for (const i of f.evidence) if (i !== f.selected) ring(ctx, f, i, toPx, laneY, DIFF_COLORS.evidence, 8, 2);
   if (f.selected >= 0) ring(ctx, f, f.selected, toPx, laneY, DIFF_COLORS.selection, 7, 2.5);
@@ -177,6 +185,36 @@ export function drawDiffMarks(ctx: MarksDrawContext, f: MarksFrame, clear = true
   ctx.restore();
   return { marks: drawn, labels: placed };
 }
+
+/** The call names the timeline underneath would write inside its marks, as labels of the lowest kind. */
+function listNameLabels(
+  f: MarksFrame,
+  from: NonNullable<MarksFrame['callNames']>,
+  laneY: (li: number) => number,
+  inView: (li: number) => boolean,
+  labels: LaneLabel[],
+): void {
+  const source = { ...from, ...f, marks: from.marks };
+  for (let li = Math.max(0, Math.floor(f.laneTop)); li < from.marks.lanes.length && inView(li); li++)
+    for (const n of listCallNames(source, li))
+      labels.push({
+        kind: 'name',
+        text: n.text,
+        lane: li,
+        left: GUTTER_CSS_PX + n.startCssPx - 1,
+        top: laneY(li) + 4,
+        // Along its mark, if a label of its own is in the way (the failure's, at the mark's start).
+        maxLeft: GUTTER_CSS_PX + n.endCssPx - 20,
+        maxRight: GUTTER_CSS_PX + n.endCssPx,
+        color: from.color,
+        font: CALL_NAME_FONT,
+        boxed: false,
+        rank: n.startCssPx,
+      });
+}
+
+/** The timeline's own font for call names (draw-timeline.ts drawNames). */
+const CALL_NAME_FONT = '10px ui-sans-serif, system-ui, sans-serif';
 
 /** At most this many of a finding's evidence get a `≠` label of their own (the others keep their tick). */
 const MAX_FOCUS_LABELS = 50;

@@ -36,8 +36,9 @@ function drawComparison(ctx: PictureContext, s: AppState, widthCssPx: number): n
     drawExportTimeline(ctx, f);
     ctx.translate(0, AXIS_HEIGHT_CSS_PX);
     const marks = buildMarksFrame(s, slot, { widthCssPx, heightCssPx: f.heightCssPx }, 0);
-    // The picture has no phase bands (PhaseBandsLayer draws them on screen), so no phase labels either.
-    if (marks) drawDiffMarks(ctx, { ...marks, cursorX: null, phases: [] }, false);
+    // The picture has no phase bands (PhaseBandsLayer draws them on screen), so no phase labels either;
+    // its timeline writes its own call names.
+    if (marks) drawDiffMarks(ctx, { ...marks, cursorX: null, phases: [], callNames: null }, false);
     ctx.translate(0, -AXIS_HEIGHT_CSS_PX - y);
     y += AXIS_HEIGHT_CSS_PX + f.heightCssPx;
   };

@@ -16,9 +16,11 @@ export type LabelContext = DrawContext & Pick<CanvasRenderingContext2D, 'measure
  * - block: "chroot start-up: 110 calls, one block", the launcher's calls, which nothing else names;
  * - phase: "libc start-up: hello", where in its life the program is;
  * - change: the other `≠` labels, one every 90 px or so at most, nearest the selection first. They repeat
- *   what the amber ticks already show, so they give way to everything else.
+ *   what the amber ticks already show, so they give way to all the above;
+ * - name: a call's name inside its mark ("openat"), once zoomed in far enough for the mark to hold it; the
+ *   tooltip and the table say it too.
  */
-export type LaneLabelKind = 'failure' | 'focus-change' | 'block' | 'phase' | 'change';
+export type LaneLabelKind = 'failure' | 'focus-change' | 'block' | 'phase' | 'change' | 'name';
 
 const LABEL_PRIORITY: Record<LaneLabelKind, number> = {
   failure: 0,
@@ -26,6 +28,7 @@ const LABEL_PRIORITY: Record<LaneLabelKind, number> = {
   block: 2,
   phase: 3,
   change: 4,
+  name: 5,
 };
 
 /** One label a lane wants, at full length; drawLaneLabels decides whether, where and how long. */
@@ -44,6 +47,8 @@ export interface LaneLabel {
   shrinks?: boolean;
   color: string;
   font: string;
+  /** False for text written straight on its mark (a call name), with no background box of its own. */
+  boxed?: boolean;
   /** Among labels of one kind, lower gets room first (a `≠` label's distance to the selection). */
   rank: number;
 }
@@ -116,8 +121,10 @@ export function drawLaneLabels(
       const text = fitLabelText(l.text, p.width - 2 * PAD_PX, measure, MIN_CHARS);
       if (text === null) continue;
       const width = Math.min(p.width, measure(text) + 2 * PAD_PX);
-      ctx.fillStyle = background;
-      ctx.fillRect(p.left, p.top, width, p.height);
+      if (l.boxed !== false) {
+        ctx.fillStyle = background;
+        ctx.fillRect(p.left, p.top, width, p.height);
+      }
       ctx.fillStyle = l.color;
       ctx.fillText(text, p.left + PAD_PX, p.top + p.height / 2);
       drawn.push({

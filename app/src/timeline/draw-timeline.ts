@@ -51,6 +51,11 @@ export interface TimelineFrame {
   theme: TimelineTheme;
   /** Whether to draw the lane labels (exports and the live view do; tests can skip text). */
   labels: boolean;
+  /**
+   * False when a layer above draws the call names inside the marks, laid out with labels of its own
+   * (the comparison's diff layer, listCallNames); drawn here otherwise.
+   */
+  callNames?: boolean;
 }
 
 /** What the canvas draws with; a real CanvasRenderingContext2D, or a recording mock in tests. */
@@ -143,7 +148,7 @@ function drawLane(ctx: DrawContext, f: TimelineFrame, li: number, y0: number): n
     const k = f.kind[i] as number;
     const cat = k === KIND.syscall ? (f.categoryOfName[f.nameId[i] as number] as number) : -1;
     if (cat < 0) return; // signals and exits get their own shapes below
-    if (e - s >= NAMED_MARK_CSS_PX) named.push(pos, s, e);
+    if (e - s >= NAMED_MARK_CSS_PX) named.push(pos, s, e); // as listCallNames finds them
     if (cat === runCat && s <= runEnd + 0.5) runEnd = Math.max(runEnd, e);
     else {
       flush();
@@ -163,7 +168,7 @@ function drawLane(ctx: DrawContext, f: TimelineFrame, li: number, y0: number): n
     }
     ctx.fill();
   }
-  if (named.length) drawNames(ctx, f, lane.events, named, y0 + 11, plotW);
+  if (named.length && f.callNames !== false) drawNames(ctx, f, lane.events, named, y0 + 11, plotW);
   // Failed calls: a red bar under the mark.
   ctx.fillStyle = theme.failed;
   ctx.beginPath();
@@ -197,6 +202,56 @@ function drawLane(ctx: DrawContext, f: TimelineFrame, li: number, y0: number): n
   return drawn;
 }
 
+/** What a call's name says inside its mark: "openat", or "execve ENOENT" for a failed one. */
+function formatCallName(
+  f: Pick<TimelineFrame, 'names' | 'nameId' | 'errnos' | 'errnoId'>,
+  i: number,
+): string {
+  const errno = f.errnos[f.errnoId[i] as number];
+  return `${f.names[f.nameId[i] as number] ?? ''}${errno ? ` ${errno}` : ''}`;
+}
+
+/** A call name inside its mark: the text, and the mark's extent in CSS px from the plot's left edge. */
+export interface CallName {
+  text: string;
+  startCssPx: number;
+  endCssPx: number;
+}
+
+/**
+ * The call names drawLane writes inside lane li's marks (the syscalls' marks at least 30 px wide, found
+ * by the same thinned walk), for a layer that draws them itself (`callNames: false`).
+ */
+export function listCallNames(
+  f: Pick<
+    TimelineFrame,
+    | 'marks'
+    | 'kind'
+    | 'categoryOfName'
+    | 'names'
+    | 'nameId'
+    | 'errnos'
+    | 'errnoId'
+    | 'x0'
+    | 'x1'
+    | 'widthCssPx'
+  >,
+  li: number,
+): CallName[] {
+  const lane = f.marks.lanes[li];
+  if (!lane) return [];
+  const plotW = Math.max(1, f.widthCssPx - GUTTER_CSS_PX);
+  const out: CallName[] = [];
+  computeThinnedMarks(lane, null, f.x0, f.x1, plotW, 1, (pos, s, e) => {
+    const i = lane.events[pos] as number;
+    if ((f.kind[i] as number) !== KIND.syscall || (f.categoryOfName[f.nameId[i] as number] as number) < 0)
+      return;
+    if (e - s >= NAMED_MARK_CSS_PX)
+      out.push({ text: formatCallName(f, i), startCssPx: Math.max(0, s), endCssPx: Math.min(plotW, e) });
+  });
+  return out;
+}
+
 /** Call names (and the errno of a failed one) inside the marks wide enough to hold them. */
 function drawNames(
   ctx: DrawContext,
@@ -215,8 +270,7 @@ function drawNames(
     const e = Math.min(plotW, named[k + 2] as number);
     const room = Math.floor((e - s - 4) / 6);
     if (room < 3) continue;
-    const errno = f.errnos[f.errnoId[i] as number];
-    const text = `${f.names[f.nameId[i] as number] ?? ''}${errno ? ` ${errno}` : ''}`;
+    const text = formatCallName(f, i);
     ctx.fillText(text.length > room ? `${text.slice(0, room - 1)}…` : text, GUTTER_CSS_PX + s + 2, y);
   }
 }

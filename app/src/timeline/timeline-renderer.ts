@@ -79,6 +79,8 @@ export class TimelineRenderer {
     private readonly el: TimelineElements,
     private readonly frames: FrameStats,
     rowText: (index: number) => Promise<{ text: string; ret: string } | null>,
+    /** False when a layer above draws the call names (the comparison's diff layer). */
+    private readonly callNames = true,
   ) {
     this.zoom = createZoomController(el.overlay, (w) => this.setWindow(w));
     this.brush = brushX().on(
@@ -159,8 +161,9 @@ export class TimelineRenderer {
     }
     const { widthCssPx, heightCssPx } = this;
     const ctx = fitCanvas(this.el.canvas, widthCssPx, heightCssPx);
-    const frame = buildTimelineFrame(s, this.slot, { widthCssPx, heightCssPx });
-    if (!ctx || !frame) return;
+    const built = buildTimelineFrame(s, this.slot, { widthCssPx, heightCssPx });
+    if (!ctx || !built) return;
+    const frame = this.callNames ? built : { ...built, callNames: false };
     this.laneCache.blit(ctx, frame, window.devicePixelRatio || 1, [
       frame.model,
       frame.marks,

@@ -16,13 +16,16 @@ export function TimelineView({
   slot,
   fill = false,
   compact = false,
-  phaseLabels = true,
+  laneLabels = true,
 }: {
   slot: TraceSlot;
   fill?: boolean;
   compact?: boolean;
-  /** False when a layer drawn over this one labels the phases (the comparison's diff marks). */
-  phaseLabels?: boolean;
+  /**
+   * False when a layer drawn over this one writes the labels inside the lanes (phase labels, call names),
+   * laid out with its own (the comparison's diff marks).
+   */
+  laneLabels?: boolean;
 }) {
   const { store, client, frames } = useAppContext();
   const trace = useAppState((s) => s.traces[slot]);
@@ -51,9 +54,10 @@ export function TimelineView({
       { root, canvas, overlay, axis, overview, tooltip },
       frames,
       rowText,
+      laneLabels,
     );
     return () => r.destroy();
-  }, [store, client, frames, slot]);
+  }, [store, client, frames, slot, laneLabels]);
 
   const laneCount = model?.lanes.length ?? 0;
   const tasks = trace?.processes.length ?? 0;
@@ -93,7 +97,7 @@ export function TimelineView({
           style={{ left: GUTTER_CSS_PX }}
           data-testid={`timeline-plot-${slot}`}
         />
-        <PhaseBandsLayer slot={slot} labels={phaseLabels} />
+        <PhaseBandsLayer slot={slot} labels={laneLabels} />
         <div
           ref={tooltipRef}
           hidden
