@@ -90,8 +90,10 @@ export function computeDivergences(
       else alike?.a.push(i);
     }
   }
-  linkSameRequests(out, a, b);
+  // Before the links: a temporary file's random name is never met in the other run, whose calls would
+  // all be read looking for it (a build makes one per compile).
   markTempNames(out, a, b);
+  linkSameRequests(out, a, b);
   return out;
 }
 
@@ -104,7 +106,9 @@ export function computeDivergences(
 function linkSameRequests(list: Divergence[], a: RunFacts, b: RunFacts): void {
   const q = emptyQuotedBytes();
   for (const side of ['a', 'b'] as const) {
-    const wanted = list.filter((d) => d.side === side && d.other < 0 && d.path !== '');
+    const wanted = list.filter(
+      (d) => d.side === side && d.other < 0 && d.path !== '' && d.noise !== 'temp-name',
+    );
     if (wanted.length === 0) continue;
     const other = side === 'a' ? b : a;
     // name -> path -> the other run's first call of that name on that path (-1 until met). Only the
