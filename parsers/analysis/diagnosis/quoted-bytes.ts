@@ -1,6 +1,7 @@
 import type { Trace } from '../../model/index.js';
 import type { LineSpan } from '../../model/line-store.js';
 import { MAX_LINE } from '../../model/line-store.js';
+import { endsWithText, indexOfText } from '../diff/code-units.js';
 
 /**
  * Where a call's first quoted string lies in the log's bytes, found without making a string: what
@@ -74,7 +75,7 @@ function splitQuotedBytes(trace: Trace, i: number, out: QuotedBytes): boolean {
   const open = indexOfName(b, span.start, span.end, name);
   if (open < 0) return false;
   const from = open + name.length + 1;
-  const to = endsWithText(b, from, span.end, UNFINISHED) ? span.end - UNFINISHED.length : span.end;
+  const to = endsWithText(b, UNFINISHED, from, span.end) ? span.end - UNFINISHED.length : span.end;
   let q = from;
   while (q < to && b[q] !== 34) q++;
   if (q < to) return scanString(b, q, to, out, true) >= 0;
@@ -86,7 +87,7 @@ function splitQuotedBytes(trace: Trace, i: number, out: QuotedBytes): boolean {
     return true;
   }
   const b2 = span.segment as Uint8Array;
-  const resumed = indexOfText(b2, span.start, span.end, RESUMED);
+  const resumed = indexOfText(b2, RESUMED, span.start, span.end);
   q = resumed < 0 ? span.end : resumed + RESUMED.length;
   while (q < span.end && b2[q] !== 34) q++;
   const close = q < span.end ? scanString(b2, q, span.end, out, true) : -1;
@@ -96,23 +97,6 @@ function splitQuotedBytes(trace: Trace, i: number, out: QuotedBytes): boolean {
 }
 
 const span: LineSpan = { segment: '', start: 0, end: 0 };
-
-/** Whether b[from, to) ends with `text`. */
-function endsWithText(b: Uint8Array, from: number, to: number, text: string): boolean {
-  if (to - from < text.length) return false;
-  for (let k = 0; k < text.length; k++) if (b[to - text.length + k] !== text.charCodeAt(k)) return false;
-  return true;
-}
-
-/** Where `text` first occurs in b[from, to), or -1. */
-function indexOfText(b: Uint8Array, from: number, to: number, text: string): number {
-  for (let k = from; k + text.length <= to; k++) {
-    let m = 0;
-    while (m < text.length && b[k + m] === text.charCodeAt(m)) m++;
-    if (m === text.length) return k;
-  }
-  return -1;
-}
 
 /**
  * The string that opens at the line's first quote, as `findStringEnd` over the line ends it (the

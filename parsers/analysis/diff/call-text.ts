@@ -5,7 +5,7 @@ import { MAX_LINE } from '../../model/line-store.js';
 import { decodeLatin1 } from '../../model/latin1.js';
 import type { LineSpan, LineStore } from '../../model/line-store.js';
 import type { Units } from './code-units.js';
-import { UnitsScratch, indexOfText, startsWithText } from './code-units.js';
+import { UnitsScratch, endsWithText, indexOfText } from './code-units.js';
 
 const UNFINISHED = ' <unfinished ...>';
 const RESUMED = ' resumed>';
@@ -226,11 +226,6 @@ export class CallRangeReader {
 }
 
 const EMPTY = new Uint8Array(0);
-
-/** Whether the line buf[lo, hi) ends with `s`. */
-function endsWithText(buf: Units, s: string, lo: number, hi: number): boolean {
-  return hi - s.length >= lo && startsWithText(buf, s, hi - s.length, hi);
-}
 
 /** The index where a trailing ` <0.000010>` starts, or `to`. */
 function durationStart(buf: Units, from: number, to: number): number {

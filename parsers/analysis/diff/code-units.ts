@@ -28,6 +28,11 @@ export function startsWithText(buf: Units, s: string, at: number, hi: number): b
   return true;
 }
 
+/** Whether buf[lo, hi) ends with `s`. */
+export function endsWithText(buf: Units, s: string, lo: number, hi: number): boolean {
+  return hi - s.length >= lo && startsWithText(buf, s, hi - s.length, hi);
+}
+
 /** The first k >= from with `s` at k wholly inside [.., hi), or -1. */
 export function indexOfText(buf: Units, s: string, from: number, hi: number): number {
   const first = s.charCodeAt(0);
