@@ -161,7 +161,7 @@ const CASES: { rule: DiagnosisRuleId; first: string[]; fires?: string[]; silent:
   },
   {
     rule: 'different-directory-entries',
-    first: ['ls-root'],
+    first: ['ls-root', 'ls-from-two-dirs'],
     silent: ['pidns-echo-pid', 'sample:hello-world', 'missing-config'],
   },
   {
@@ -273,5 +273,21 @@ describe.each(CASES)('rule $rule', ({ rule, first, fires = [], silent }) => {
 
   it.each(silent)('stays silent on %s', (ref) => {
     expect(detect(rule, ref)).toBeNull();
+  });
+});
+
+describe('different directory entries, said as the program names its directories', () => {
+  it('one name in both runs: `/` on the host and in the chroot', () => {
+    expect(loadPair('ls-root').diff.findings[0]?.message).toMatch(
+      /the directory \/ the program reads .* has its own \//,
+    );
+  });
+
+  it("two directories the runs started in: each run's own, not one name", () => {
+    const message = loadPair('ls-from-two-dirs').diff.findings[0]?.message ?? '';
+    expect(message).toContain('reads another directory in each run');
+    expect(message).toContain('/tmp/spelunk-cwd-b in rerun (3)');
+    expect(message).toContain('/tmp/spelunk-cwd-a in host (5)');
+    expect(message).not.toContain('has its own');
   });
 });

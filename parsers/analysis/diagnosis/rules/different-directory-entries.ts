@@ -36,13 +36,21 @@ export const differentDirectoryEntries: DiagnosisRule = {
     const [dir, g] = best;
     const countMine = g.events.reduce((s, i) => s + (entries(run.trace, i) ?? 0), 0);
     const countTheirs = g.others.reduce((s, i) => s + (entries(ctx.reference.trace, i) ?? 0), 0);
+    const output = ctx.sameOutput === false ? ', so the output differs too' : '';
+    // The same name in both (`/` on the host and in the chroot), or two directories the runs started in.
+    const own = ownName(directoryOf(run.trace, g.events[0] as number), run.isolated, [
+      ctx.core.chrootPrefixA,
+      ctx.core.chrootPrefixB,
+    ]);
     return {
       rule: 'different-directory-entries',
       confidence: 'certain',
       cause:
-        `the directory ${dir} the program reads holds other entries: ${countMine} in ${run.label} against ` +
-        `${countTheirs} in ${ctx.reference.label} (${run.place} has its own ${dir}` +
-        `${ctx.sameOutput === false ? ', so the output differs too' : ''})`,
+        own === dir
+          ? `the directory ${dir} the program reads holds other entries: ${countMine} in ${run.label} against ` +
+            `${countTheirs} in ${ctx.reference.label} (${run.place} has its own ${dir}${output})`
+          : `the program reads another directory in each run, with other entries: ${own} in ${run.label} ` +
+            `(${countMine}) and ${dir} in ${ctx.reference.label} (${countTheirs})${output}`,
       evidence: evidenceOf(ctx, g.events, g.others),
     };
   },
@@ -58,4 +66,15 @@ function entries(t: Trace, i: number): number | null {
 function directoryOf(t: Trace, i: number): string {
   const m = /^[^(]*\(\d+<([^>]*)>/.exec(t.rawLine(i).slice(t.rawLine(i).indexOf(t.name(i) + '(')));
   return m ? (m[1] as string) : 'a directory';
+}
+
+/**
+ * The subject's directory as the program there names it: a `-y` path under the chroot's root, as the host
+ * prints it (`/tmp/spelunk-rootfs-6bdA2b`), is `/` inside an isolated run.
+ */
+function ownName(path: string, isolated: boolean, prefixes: (string | null)[]): string {
+  if (!isolated) return path;
+  for (const p of prefixes)
+    if (p && (path === p || path.startsWith(p + '/'))) return path.slice(p.length) || '/';
+  return path;
 }
