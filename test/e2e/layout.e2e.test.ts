@@ -17,6 +17,7 @@ import {
 } from './harness.js';
 import { CORPUS } from '../corpus-path.js';
 import { GUTTER_CSS_PX } from '../../app/src/timeline/draw-timeline.js';
+import type { DrawnLabel } from '../../app/src/compare/lane-labels.js';
 
 const PIPE = `${CORPUS}/pipe-f-yy.log`;
 const HAS_SAMPLE = existsSync(join(ROOT, 'samples', 'hello-bare-chroot'));
@@ -32,24 +33,13 @@ function listCrowded(page: Page, selector: string): Promise<string[]> {
   );
 }
 
-interface LabelBox {
-  kind: string;
-  text: string;
-  lane: number;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  font: string;
-}
-
 /** The labels the comparison drew over one timeline (its diff canvas says which boxes it filled). */
-async function readLabels(page: Page, slot: 'a' | 'b'): Promise<LabelBox[]> {
+async function readLabels(page: Page, slot: 'a' | 'b'): Promise<DrawnLabel[]> {
   return JSON.parse((await page.getByTestId(`diff-marks-${slot}`).getAttribute('data-labels')) ?? '[]');
 }
 
 /** Pairs of labels whose boxes overlap, as "text over text". */
-function listOverlaps(labels: readonly LabelBox[]): string[] {
+function listOverlaps(labels: readonly DrawnLabel[]): string[] {
   const out: string[] = [];
   for (let p = 0; p < labels.length; p++)
     for (let q = p + 1; q < labels.length; q++) {
@@ -64,10 +54,10 @@ function listOverlaps(labels: readonly LabelBox[]): string[] {
  * Every label over both timelines, drawn once and none over another: the phases' labels are drawn by
  * the diff layer (the SVG under it draws only the bands), laid out with the failure's and the `≠` ones.
  */
-async function expectLabelsApart(page: Page): Promise<LabelBox[]> {
+async function expectLabelsApart(page: Page): Promise<DrawnLabel[]> {
   await settle(page);
   expect(await page.locator('[data-testid^="compare-timeline-"] [data-phase-label]').count()).toBe(0);
-  const all: LabelBox[] = [];
+  const all: DrawnLabel[] = [];
   for (const slot of ['a', 'b'] as const) {
     const labels = await readLabels(page, slot);
     expect(listOverlaps(labels)).toEqual([]);
