@@ -209,12 +209,23 @@ async function buildChild(): Promise<string> {
   return outdir + 'parse-child.js';
 }
 
-async function child(
-  script: string,
-  log: string,
-  threads: number,
-  mode: 'cli' | 'scan' | 'keep',
-): Promise<ChildRun> {
+type ChildMode = 'cli' | 'scan' | 'keep' | 'hold';
+
+/**
+ * What a first touch of fresh memory costs here: 256 MiB filled just after it is allocated, and again.
+ * Some VMs hand every freed page back to the host (a balloon's free page reporting), so that the first
+ * touch of each page is a fault the host serves; a parser that keeps the log pays it for every byte.
+ */
+function firstTouch(): { firstMs: number; againMs: number } {
+  const b = Buffer.allocUnsafeSlow(256 * 2 ** 20);
+  const t0 = performance.now();
+  b.fill(1);
+  const t1 = performance.now();
+  b.fill(2);
+  return { firstMs: t1 - t0, againMs: performance.now() - t1 };
+}
+
+async function child(script: string, log: string, threads: number, mode: ChildMode): Promise<ChildRun> {
   const r = await execa('node', [script, log, String(threads), mode]);
   return JSON.parse(r.stdout) as ChildRun;
 }
@@ -233,12 +244,18 @@ const spread = (xs: number[], digits = 0): string =>
  */
 async function freshProcessRuns(script: string, logs: { label: string; path: string }[]): Promise<string> {
   const cores = availableParallelism();
-  const modes: { what: string; threads: number; mode: 'cli' | 'scan' | 'keep' }[] = [
+  const modes: { what: string; threads: number; mode: ChildMode }[] = [
     { what: 'newline scan (Buffer.indexOf)', threads: 1, mode: 'scan' },
     {
       what: 'newline scan, chunks kept in memory (the floor for a parser that keeps the log)',
       threads: 1,
       mode: 'keep',
+    },
+    { what: 'read into kept buffers (readSync) and newline scan, one thread', threads: 1, mode: 'hold' },
+    {
+      what: `the same on ${cores} threads, each its share of the file (the floor on ${cores} threads)`,
+      threads: cores,
+      mode: 'hold',
     },
     { what: 'spelunk, one thread (streaming; the default below 3 cores)', threads: 1, mode: 'cli' },
     { what: `spelunk, ${cores} threads (blocks of 2 MiB)`, threads: cores, mode: 'cli' },
@@ -326,6 +343,7 @@ async function inProcessRuns(): Promise<void> {
 }
 
 const mb = statSync(LOG).size / 1e6;
+const touch = firstTouch();
 const loadBefore = loadavg();
 const fresh = await freshProcessRuns(childScript, [
   { label: `benchmark log (find/ls/dd, ${mb.toFixed(0)} MB)`, path: LOG },
@@ -338,6 +356,10 @@ console.log(
   `\n### Real-world shapes, each run in a fresh process as \`spelunk\` reads (${REPEAT} rounds interleaved)\n`,
 );
 console.log(fresh);
+const perPage = (touch.firstMs * 1000) / (256 * 256);
+console.log(
+  `\nFirst touch of fresh memory here: 256 MiB filled in ${touch.firstMs.toFixed(0)} ms just after it was allocated (${perPage.toFixed(1)} us per 4 KiB page), ${touch.againMs.toFixed(0)} ms the second time.`,
+);
 console.log(
   `\nLoad average before / after these runs: ${loadBefore.map((l) => l.toFixed(1)).join(' ')} / ${loadavg()
     .map((l) => l.toFixed(1))

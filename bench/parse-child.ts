@@ -9,12 +9,61 @@
  *   node bench/out/parse-child/parse-child.js LOG 1 scan         the newline-scan baseline, same stream
  *   node bench/out/parse-child/parse-child.js LOG 1 keep         the same stream, its chunks kept: the floor
  *                                                                for any parser that holds the log's bytes
+ *   node bench/out/parse-child/parse-child.js LOG N hold         N threads, each reading its share of the file
+ *                                                                straight into 1 MiB buffers it keeps, lines
+ *                                                                counted: the floor on N threads
  */
-import { createReadStream, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readTrace } from '../collector/trace-input.js';
 
+/** The bytes [start, end) of a file read into buffers that are kept, as a parser keeps the log. */
+function holdRange(path: string, start: number, end: number): { kept: Buffer[]; lines: number } {
+  const fd = openSync(path, 'r');
+  const kept: Buffer[] = [];
+  let lines = 0;
+  for (let at = start; at < end;) {
+    const b = Buffer.allocUnsafeSlow(Math.min(1 << 20, end - at));
+    const n = readSync(fd, b, 0, b.length, at);
+    if (n === 0) break;
+    for (let i = b.indexOf(10); i >= 0 && i < n; i = b.indexOf(10, i + 1)) lines++;
+    kept.push(b);
+    at += n;
+  }
+  closeSync(fd);
+  return { kept, lines };
+}
+
+if (!isMainThread) {
+  const { path, start, end } = workerData as { path: string; start: number; end: number };
+  const held = holdRange(path, start, end);
+  parentPort?.postMessage(held.lines);
+  // the share stays in memory until every thread has read its own, as a parser's blocks would
+  await new Promise<void>((resolve) => parentPort?.once('message', () => resolve()));
+  held.kept.length = 0;
+  process.exit(0);
+}
+
+/** Every thread's share held at once; the number of lines read. */
+async function holdOnThreads(path: string, n: number): Promise<number> {
+  const size = statSync(path).size;
+  const workers = Array.from(
+    { length: n },
+    (_, k) =>
+      new Worker(new URL(import.meta.url), {
+        workerData: { path, start: Math.floor((size * k) / n), end: Math.floor((size * (k + 1)) / n) },
+      }),
+  );
+  const counts = await Promise.all(
+    workers.map((w) => new Promise<number>((resolve) => w.once('message', (m: number) => resolve(m)))),
+  );
+  for (const w of workers) w.postMessage('done');
+  await Promise.all(workers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
+  return counts.reduce((x, y) => x + y, 0);
+}
+
 const [log, threads, mode] = process.argv.slice(2);
-if (!log || !threads || !mode) throw new Error('usage: parse-child.js LOG THREADS cli|scan|keep');
+if (!log || !threads || !mode) throw new Error('usage: parse-child.js LOG THREADS cli|scan|keep|hold');
 process.env.SPELUNK_THREADS = threads;
 
 /**
@@ -32,7 +81,8 @@ const cpu0 = process.cpuUsage();
 let events = 0;
 let lines = 0;
 const kept: Buffer[] = [];
-if (mode === 'scan' || mode === 'keep') {
+if (mode === 'hold') lines = await holdOnThreads(log, Number(threads));
+else if (mode === 'scan' || mode === 'keep') {
   for await (const chunk of createReadStream(log, { highWaterMark: 1 << 20 })) {
     const b = chunk as Buffer;
     for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) lines++;
