@@ -47,13 +47,14 @@ export async function readTrace(paths: readonly string[], options: TraceInputOpt
   const threads = parseThreads();
   const minBytes = blockBytesOverride()?.minBytes ?? PARALLEL_MIN_BYTES;
   const workers = threads > 1 && sizes.some((size) => size >= minBytes) ? createBlockWorkers(threads) : null;
+  const lastBig = sizes.findLastIndex((size) => size >= minBytes);
   const inputs: TraceInputFile[] = files.map((file, k) => ({
     // an -ff member is named by its file name in events (`trace.812`), a lone log by its path
     name: files.length > 1 ? basename(file) : file,
     path: file,
     size: sizes[k] as number,
     chunks: readChunks(file),
-    ...(workers ? { blocks: workers.runnerFor(file) } : {}),
+    ...(workers ? { blocks: workers.runnerFor(file, k === lastBig) } : {}),
   }));
   try {
     const result = await readTraceInput(inputs, options);
@@ -64,15 +65,26 @@ export async function readTrace(paths: readonly string[], options: TraceInputOpt
   }
 }
 
-/** A file's bytes in 1 MiB pieces; a read error names the file. Stopping early closes the file. */
+/**
+ * A file's bytes in 1 MiB pieces, but the first 64 KiB alone: a log read in blocks has only its head
+ * read here, and a 1 MiB piece read and dropped would be a mapping given back to the system, after
+ * which glibc serves every request below 1 MiB from its arenas instead (its dynamic mmap threshold):
+ * the blocks' short-lived arrays then fragment them, 5-8 MiB more at the peak (BENCHMARKS.md). A read
+ * error names the file. Stopping early closes the file.
+ */
 async function* readChunks(file: string): AsyncGenerator<Uint8Array> {
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
+    const first = createReadStream(file, { highWaterMark: FIRST_CHUNK, end: FIRST_CHUNK - 1 });
+    for await (const chunk of first) yield chunk as Buffer;
+    const rest = createReadStream(file, { highWaterMark: 1 << 20, start: FIRST_CHUNK });
+    for await (const chunk of rest) yield chunk as Buffer;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${file}: cannot read (${code ?? String(e)})`);
   }
 }
+
+const FIRST_CHUNK = 64 * 1024;
 
 /** Reads a small text file whole (session manifests). */
 export async function readText(path: string): Promise<string> {

@@ -18,8 +18,11 @@ import type { SegmentResult } from '../../parsers/strace/segment-result.js';
  * a worker thread for each other core, started on first use. `close` ends them.
  */
 export interface BlockWorkers {
-  /** A runner reading the blocks of the file at `path`. */
-  runnerFor(path: string): BlockRunner;
+  /**
+   * A runner reading the blocks of the file at `path`. `last`: no file after this one is read in
+   * blocks, so its last blocks are parsed on this thread while the workers end (BlockRunner.lastBlocks).
+   */
+  runnerFor(path: string, last?: boolean): BlockRunner;
   close(): Promise<void>;
 }
 
@@ -57,27 +60,36 @@ const WORKER_DEPTH = 2;
 
 export function createBlockWorkers(threads = parseThreads()): BlockWorkers {
   const workers: Worker[] = [];
+  const ending: Promise<number>[] = [];
   const pool = createBlockPool<string>({
     threads,
     depth: WORKER_DEPTH,
     start() {
       const worker = spawnBlockWorker();
       workers.push(worker);
-      return workerThread(worker);
+      return workerThread(worker, () => {
+        const k = workers.indexOf(worker);
+        if (k >= 0) workers.splice(k, 1);
+        ending.push(worker.terminate());
+      });
     },
     parseHere: parseBlockHere,
     yieldTurn: () => new Promise((resolve) => setImmediate(resolve)),
   });
   return {
-    runnerFor: (path) => pool.runner(path, blockBytesOverride() ?? {}),
+    runnerFor(path, last = false) {
+      const runner = pool.runner(path, blockBytesOverride() ?? {});
+      // the last blocks of the last file parsed here, the workers ended meanwhile (BENCHMARKS.md)
+      return last ? { ...runner, lastBlocks: () => pool.retire() } : runner;
+    },
     async close() {
-      await Promise.all(workers.splice(0).map((w) => w.terminate()));
+      await Promise.all([...ending, ...workers.splice(0).map((w) => w.terminate())]);
     },
   };
 }
 
 /** A worker thread as the pool sees it: blocks posted, results and errors matched to them by id. */
-function workerThread(worker: Worker): BlockThread<string> {
+function workerThread(worker: Worker, end: () => void): BlockThread<string> {
   const replies = new Map<number, { resolve: (r: SegmentResult) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   worker.on('message', (msg: { id: number; result?: SegmentResult; error?: string }) => {
@@ -105,6 +117,7 @@ function workerThread(worker: Worker): BlockThread<string> {
     reuse(spare) {
       worker.postMessage({ spare }, spareTransferList(spare));
     },
+    end,
   };
 }
 
@@ -117,15 +130,24 @@ function parseBlockHere(path: string, job: BlockJob, spare: BlockSpare | undefin
 }
 
 /**
+ * A block worker's young generation (V8's nursery: two semi-spaces and room for new large objects), in
+ * MiB. Left to grow, it reaches 8 MiB of semi-spaces that are touched again and again while a block is
+ * parsed (its old space adds 7); 3 keeps the worker's heap at 9 MiB instead of 15.5, and its objects
+ * live for one line or one block, so the more frequent scavenges find little to keep (BENCHMARKS.md).
+ */
+const WORKER_YOUNG_MIB = 3;
+
+/**
  * The bundled worker, dist/cli/block-worker.js (package.json build:cli makes it an entry), next to this
  * module's chunk; from the TypeScript sources (tests, bin/run-ts.js), a small
  * module that loads them through tsx first.
  */
 function spawnBlockWorker(): Worker {
   const here = new URL(import.meta.url);
-  if (here.pathname.endsWith('.js')) return new Worker(new URL('./block-worker.js', here));
+  const options = { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MIB } };
+  if (here.pathname.endsWith('.js')) return new Worker(new URL('./block-worker.js', here), options);
   const tsx = new URL('../../node_modules/tsx/dist/esm/api/index.mjs', here);
   const source = new URL('./block-worker.ts', here);
   const boot = `import { register } from ${JSON.stringify(tsx.href)}; register(); await import(${JSON.stringify(source.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
 }

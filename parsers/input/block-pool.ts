@@ -15,6 +15,8 @@ export interface BlockThread<S> {
   parse(source: S, job: BlockJob): Promise<SegmentResult>;
   /** Takes back the arrays of a block it made (see BlockRunner.recycle). */
   reuse(spare: BlockSpare): void;
+  /** Ends the thread, which holds no block (the pool was retired, see BlockPool.retire). */
+  end?(): void;
 }
 
 export interface BlockPoolOptions<S> {
@@ -40,6 +42,11 @@ export interface BlockPool<S> {
   runner(source: S, sizes?: { blockBytes?: number; minBytes?: number }): PoolRunner;
   /** The threads started so far, to end them. */
   readonly started: readonly BlockThread<S>[];
+  /**
+   * From now on the caller's thread parses alone: each other thread ends (BlockThread.end) as soon as
+   * it is done with the blocks it holds, and the arrays of its blocks are filled again here.
+   */
+  retire(): void;
 }
 
 /** Spare arrays kept for the caller's thread: one being filled, one waiting, one in flight. */
@@ -59,6 +66,16 @@ export function createBlockPool<S>(o: BlockPoolOptions<S>): BlockPool<S> {
   const spares: BlockSpare[] = [];
   const waiting: ((slot: Slot<S>) => void)[] = [];
   let cannotStart = false;
+  let retired = false;
+
+  /** A thread of a retired pool, once done with its blocks: no more are given to it. */
+  function endIfIdle(slot: Slot<S>): void {
+    if (!retired || !slot.thread || slot.jobs > 0) return;
+    const k = slots.indexOf(slot);
+    if (k < 0) return;
+    slots.splice(k, 1);
+    slot.thread.end?.();
+  }
 
   function startSlot(): Slot<S> | null {
     const thread = cannotStart ? null : o.start();
@@ -73,16 +90,21 @@ export function createBlockPool<S>(o: BlockPoolOptions<S>): BlockPool<S> {
   }
 
   function release(slot: Slot<S>): void {
-    const next = waiting.shift();
+    // once retired, the blocks waiting for a thread wait for the caller's
+    const next = retired && slot !== here ? undefined : waiting.shift();
     if (next) next(slot);
     else slot.jobs--;
+    endIfIdle(slot);
   }
 
   function acquire(): Promise<Slot<S>> {
-    const free =
-      slots.find((s) => s.jobs < o.depth) ??
-      (slots.length < o.threads - 1 ? startSlot() : null) ??
-      (here.jobs === 0 ? here : null);
+    const free = retired
+      ? here.jobs === 0
+        ? here
+        : null
+      : (slots.find((s) => s.jobs < o.depth) ??
+        (slots.length < o.threads - 1 ? startSlot() : null) ??
+        (here.jobs === 0 ? here : null));
     if (free) {
       free.jobs++;
       return Promise.resolve(free);
@@ -92,6 +114,10 @@ export function createBlockPool<S>(o: BlockPoolOptions<S>): BlockPool<S> {
 
   return {
     started,
+    retire() {
+      retired = true;
+      for (const slot of [...slots]) endIfIdle(slot);
+    },
     runner(source, sizes = {}) {
       const madeBy = new WeakMap<SegmentResult, Slot<S>>();
       const used = new Set<Slot<S>>();
@@ -124,8 +150,9 @@ export function createBlockPool<S>(o: BlockPoolOptions<S>): BlockPool<S> {
         recycle(result) {
           const slot = madeBy.get(result);
           const spare = spareOf(result);
-          if (slot?.thread) slot.thread.reuse(spare);
-          else if (slot === here && spares.length < SPARES) spares.push(spare);
+          if (slot?.thread && slots.includes(slot)) slot.thread.reuse(spare);
+          // this thread's, or an ended thread's (its arrays came here with its block)
+          else if (slot && spares.length < SPARES) spares.push(spare);
         },
       };
     },

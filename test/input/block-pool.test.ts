@@ -22,11 +22,19 @@ const readFrom =
     Promise.resolve(bytes.slice(start, Math.min(end, bytes.length)));
 
 /** A thread that parses its blocks after a turn of the event loop, and keeps what it is given back. */
-function laterThread(failing = false): BlockThread<Uint8Array> & { parsed: number; spares: BlockSpare[] } {
+function laterThread(failing = false): BlockThread<Uint8Array> & {
+  parsed: number;
+  spares: BlockSpare[];
+  ended: boolean;
+  givenAfterEnd: number;
+} {
   const thread = {
     parsed: 0,
     spares: [] as BlockSpare[],
+    ended: false,
+    givenAfterEnd: 0,
     async parse(bytes: Uint8Array, job: Parameters<typeof readBlock>[1]) {
+      if (thread.ended) thread.givenAfterEnd++;
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (failing) throw new Error('the block worker died');
       thread.parsed++;
@@ -34,6 +42,9 @@ function laterThread(failing = false): BlockThread<Uint8Array> & { parsed: numbe
     },
     reuse(spare: BlockSpare) {
       thread.spares.push(spare);
+    },
+    end() {
+      thread.ended = true;
     },
   };
   return thread;
@@ -69,6 +80,50 @@ describe('the block pool', () => {
     expect(runner.threadsUsed()).toBeGreaterThanOrEqual(2);
     // stitched blocks' arrays went back to the threads that made them
     expect(threads.some((t) => t.spares.length > 0)).toBe(true);
+  });
+
+  it('once retired for the last blocks, parses them here and ends each thread when done with its own', async () => {
+    const threads: ReturnType<typeof laterThread>[] = [];
+    let here = 0;
+    let hereAfterRetire = 0;
+    let retired = false;
+    const pool = createBlockPool<Uint8Array>({
+      threads: 3,
+      depth: 2,
+      start: () => {
+        const t = laterThread();
+        threads.push(t);
+        return t;
+      },
+      parseHere: (bytes, job, spare) => {
+        here++;
+        if (retired) hereAfterRetire++;
+        return readBlock(readFrom(bytes), job, spare);
+      },
+      yieldTurn: () => new Promise((resolve) => setImmediate(resolve)),
+    });
+    const runner = pool.runner(LOG, { blockBytes: 4096, minBytes: 4096 });
+    let told = 0;
+    const last = {
+      ...runner,
+      lastBlocks() {
+        told++;
+        retired = true;
+        pool.retire();
+      },
+    };
+    const trace = await parseInBlocks(last, { size: LOG.length }, 4096);
+    expect(formatTraceDump(trace)).toBe(formatTraceDump(ONE_PASS));
+    expect(told).toBe(1);
+    // the threads took blocks before, none after they were ended; the last blocks were parsed here
+    expect(threads).toHaveLength(2);
+    for (const t of threads) {
+      expect(t.parsed).toBeGreaterThan(0);
+      expect(t.ended).toBe(true);
+      expect(t.givenAfterEnd).toBe(0);
+    }
+    expect(hereAfterRetire).toBeGreaterThan(0);
+    expect(threads.reduce((n, t) => n + t.parsed, 0) + here).toBe(Math.ceil(LOG.length / 4096));
   });
 
   it('fails the read when a thread fails, and starts a fresh thread for the next one', async () => {
