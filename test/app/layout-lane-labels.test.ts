@@ -2,6 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LabelPlacement, LabelRequest } from '../../app/src/logic/layout-lane-labels.js';
 import { LABEL_GAP_PX, fitLabelText, layoutLaneLabels } from '../../app/src/logic/layout-lane-labels.js';
+import { computePhases } from '../../parsers/analysis/phases.js';
+import { createAppStore } from '../../app/src/store/create-app-store.js';
+import { selectLaneModelOf } from '../../app/src/store/selectors.js';
+import { buildTimelineFrame } from '../../app/src/timeline/build-frame.js';
+import { GUTTER_CSS_PX } from '../../app/src/timeline/draw-timeline.js';
+import type { DrawnLabel } from '../../app/src/timeline/lane-labels.js';
+import { buildPhaseBands, drawTimelineLabels } from '../../app/src/timeline/timeline-labels.js';
+import { loadCorpusTrace } from './load-corpus.js';
 
 /** A label box as a lane of the comparison asks for them: one or two rows, widths from a few px to most of the plot. */
 const request: fc.Arbitrary<LabelRequest> = fc
@@ -146,5 +154,88 @@ describe('fitLabelText', () => {
         },
       ),
     );
+  });
+});
+
+/** A canvas context that logs its text and measures it as an 11 px sans-serif about does. */
+function recorder() {
+  const log: string[] = [];
+  const ctx: Record<string, unknown> = { fillStyle: '', strokeStyle: '', lineWidth: 1, font: '' };
+  for (const m of [
+    'fillRect',
+    'strokeRect',
+    'fillText',
+    'beginPath',
+    'rect',
+    'fill',
+    'stroke',
+    'save',
+    'restore',
+  ])
+    ctx[m] = (...args: unknown[]) => log.push(`${m} ${args.join(' ')}`);
+  ctx.measureText = (text: string) => ({ width: Array.from(text).length * 6.2 });
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, log };
+}
+
+/** The single view of a real run with its phases, as the app shows it (the store, the frame it builds). */
+function singleView(name: string) {
+  const { trace, data } = loadCorpusTrace(name);
+  const app = createAppStore();
+  app.getState().setTrace('a', data);
+  const phases = computePhases(trace);
+  app.getState().setLesson({ phases: { a: { traceId: data.id, phases } } });
+  const model = selectLaneModelOf(app.getState(), 'a')!;
+  const frameAt = (x0: number, x1: number, width = 1200) => {
+    app.getState().setViewport('a', { x0, x1, laneTop: 0 });
+    const f = buildTimelineFrame(app.getState(), 'a', { widthCssPx: width, heightCssPx: 4 * 22 })!;
+    return { f, bands: buildPhaseBands(app.getState(), 'a', f) };
+  };
+  return { model, phases, frameAt };
+}
+
+const apart = (l: DrawnLabel, m: DrawnLabel): boolean =>
+  l.x + l.width <= m.x || m.x + m.width <= l.x || l.y + l.height <= m.y || m.y + m.height <= l.y;
+
+describe('the single view: phase labels and call names laid out together', () => {
+  it('draws no label over another, at the whole run and closer and closer on its start, at three widths', () => {
+    for (const name of ['foo-chroot-fails.log', 'pipe-f-yy.log']) {
+      const { model, frameAt } = singleView(name);
+      let phases = 0;
+      let names = 0;
+      for (const width of [800, 1200, 1920])
+        for (const k of [1, 5, 20, 100, 500, 2000]) {
+          const { f, bands } = frameAt(model.xMin, model.xMin + (model.xMax - model.xMin) / k, width);
+          const { ctx, log } = recorder();
+          const labels = drawTimelineLabels(ctx, f, bands, false);
+          for (let p = 0; p < labels.length; p++)
+            for (let q = p + 1; q < labels.length; q++)
+              expect(apart(labels[p]!, labels[q]!), `${labels[p]!.text} over ${labels[q]!.text}`).toBe(true);
+          for (const l of labels) {
+            expect(log).toContain(`fillText ${l.text} ${l.x + 3} ${l.y + 7}`);
+            expect(l.x).toBeGreaterThanOrEqual(GUTTER_CSS_PX);
+            expect(l.x + l.width).toBeLessThanOrEqual(width + 1e-9);
+          }
+          phases += labels.filter((l) => l.kind === 'phase').length;
+          names += labels.filter((l) => l.kind === 'name').length;
+        }
+      expect(phases).toBeGreaterThan(0);
+      if (name === 'foo-chroot-fails.log') expect(names).toBeGreaterThan(0);
+    }
+  });
+
+  // The older rule drew a phase label only if it fitted its band whole ("startup" in a band 40 px wide:
+  // nothing); now it is shortened first, as in the comparison.
+  it('shortens a phase label with "…" in a band too narrow for it, before dropping it', () => {
+    const { model, phases, frameAt } = singleView('foo-chroot-fails.log');
+    const startup = phases.find((p) => p.kind === 'startup')!;
+    const lane = model.lanes[model.laneOf[startup.firstIndex]!]!;
+    const from = lane.x[model.posOf[startup.firstIndex]!]!;
+    const to = lane.xEnd[model.posOf[startup.lastIndex]!]!;
+    // The band 40 px wide: neither "libc start-up: chroot" nor "startup" fits, "star…" does.
+    const span = ((to - from) * (1200 - GUTTER_CSS_PX)) / 40;
+    const { f, bands } = frameAt(from - span / 2, from + span / 2);
+    expect(bands.find((b) => b.kind === 'startup')!.widthCssPx).toBeCloseTo(40, 0);
+    const labels = drawTimelineLabels(recorder().ctx, f, bands, false);
+    expect(labels.filter((l) => l.kind === 'phase').map((l) => l.text)).toContain('star…');
   });
 });

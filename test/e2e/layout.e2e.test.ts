@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ import {
 } from './harness.js';
 import { CORPUS } from '../corpus-path.js';
 import { GUTTER_CSS_PX } from '../../app/src/timeline/draw-timeline.js';
-import type { DrawnLabel } from '../../app/src/compare/lane-labels.js';
+import type { DrawnLabel } from '../../app/src/timeline/lane-labels.js';
 
 const PIPE = `${CORPUS}/pipe-f-yy.log`;
 const HAS_SAMPLE = existsSync(join(ROOT, 'samples', 'hello-bare-chroot'));
@@ -64,6 +64,53 @@ async function expectLabelsApart(page: Page): Promise<DrawnLabel[]> {
     all.push(...labels);
   }
   return all;
+}
+
+/** The labels the single view drew inside its lanes (phase labels, call names), from its label canvas. */
+async function readSingleLabels(page: Page): Promise<DrawnLabel[]> {
+  return JSON.parse((await page.getByTestId('lane-labels-a').getAttribute('data-labels')) ?? '[]');
+}
+
+type PictureLabel = DrawnLabel & { side?: 'a' | 'b' };
+
+/**
+ * Exports the comparison as PNG from the menu, as a reader does, and returns the labels drawn in it (the
+ * menu lists their boxes, CSS px in the picture). The file must be a PNG twice the timelines' width.
+ */
+async function exportPicture(page: Page): Promise<PictureLabel[]> {
+  await page.getByTestId('export-menu').locator('summary').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'Export PNG (both runs)' }).click(),
+  ]);
+  const file = readFileSync((await download.path())!);
+  expect(file.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const width = (await box(page, 'timeline-a')).width;
+  expect(file.readUInt32BE(16)).toBe(Math.round(width) * 2);
+  return JSON.parse((await page.getByTestId('export-menu').getAttribute('data-picture-labels')) ?? '[]');
+}
+
+/**
+ * The PNG picture of the comparison lays its labels out as the screen does: none over another, and every
+ * `≠` label on screen (the lanes in view) is in it, where the screen has it (x as drawn, the same lane).
+ */
+async function expectPictureLikeScreen(page: Page): Promise<void> {
+  await settle(page);
+  const picture = await exportPicture(page);
+  expect(listOverlaps(picture)).toEqual([]);
+  expect(picture.filter((l) => l.kind === 'failure').length).toBeGreaterThan(0);
+  for (const side of ['a', 'b'] as const) {
+    const changes = (await readLabels(page, side)).filter(
+      (l) => l.kind === 'change' || l.kind === 'focus-change',
+    );
+    for (const l of changes)
+      expect(
+        picture.some(
+          (p) => p.side === side && p.lane === l.lane && p.text === l.text && Math.abs(p.x - l.x) < 0.2,
+        ),
+        `${side}: ${l.text} at ${l.x} in lane ${l.lane}`,
+      ).toBe(true);
+  }
 }
 
 /** The box of a test id ("compare-legend") or of the first element a CSS selector ("header", "[role=grid]") finds. */
@@ -126,6 +173,19 @@ describe.skipIf(!hasChromium())('the layout at 1440 and 1024 px', { timeout: 120
       expect(args.width).toBeGreaterThan(200);
       const details = await box(page, '[aria-label="Event details"]');
       expect(details.x + details.width).toBeLessThanOrEqual(size.width);
+      // The phases' labels are drawn with the call names on the timeline's label canvas, laid out so that
+      // none covers another (the band SVG draws none of its own), at the whole run and zoomed in.
+      await expect
+        .poll(async () => (await readSingleLabels(page)).filter((l) => l.kind === 'phase').length)
+        .toBeGreaterThan(0);
+      expect(await page.locator('[data-phase-label]').count()).toBe(0);
+      for (const key of ['', 'w', 'w', 'w', 'w', 'w', '0']) {
+        if (key) await page.locator('body').press(key);
+        await settle(page);
+        const labels = await readSingleLabels(page);
+        expect(listOverlaps(labels)).toEqual([]);
+        for (const l of labels) expect(l.x).toBeGreaterThanOrEqual(GUTTER_CSS_PX);
+      }
       // Select a call so the details show something, then the picture for the README.
       await page.getByLabel('Filter by syscall names').fill('clone');
       await page
@@ -168,6 +228,8 @@ describe.skipIf(!hasChromium())('the layout at 1440 and 1024 px', { timeout: 120
         expect(labels.find((l) => l.kind === 'phase')?.font).toMatch(/\b11px\b/);
         expect(labels.filter((l) => l.kind === 'failure').map((l) => l.text)).toContain('✕ execve ENOENT');
         await shoot(page, size.width === 1440 ? 'compare.png' : `compare-${size.name}.png`);
+        // The picture exported from here shows the same labels, and none over another either.
+        await expectPictureLikeScreen(page);
         // Close up on the execve that fails in the chroot (a window 1/20 as wide, linked): the failure
         // label whole, the phase labels moved clear of it. The execve is where B's failure label starts
         // (6 px right of its mark), and both runs have it at the same place.
@@ -197,6 +259,7 @@ describe.skipIf(!hasChromium())('the layout at 1440 and 1024 px', { timeout: 120
         const close = await expectLabelsApart(page);
         expect(close.filter((l) => l.kind === 'failure').map((l) => l.text)).toContain('✕ execve ENOENT');
         expect(close.filter((l) => l.kind === 'phase').length).toBeGreaterThan(0);
+        await expectPictureLikeScreen(page);
         // Zoomed out and in (linked), the labels still keep apart.
         for (const key of ['s', 's', 'w', 'w', 'w', 'w']) {
           await page.locator('body').press(key);

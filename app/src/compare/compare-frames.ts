@@ -4,6 +4,7 @@ import { selectFilteredModel, selectLaneModelOf, selectViewport } from '../store
 import { DARK_THEME, LIGHT_THEME } from '../timeline/timeline-theme.js';
 import { computePhaseBands } from '../lessons/compute-phase-bands.js';
 import { GUTTER_CSS_PX } from '../timeline/draw-timeline.js';
+import { labelBackground } from '../timeline/timeline-labels.js';
 import { selectDiffMarks } from './compute-diff-geometry.js';
 import type { MarksFrame, StripFrame } from './draw-diff-layers.js';
 
@@ -43,7 +44,7 @@ export function buildMarksFrame(
     cursorX: cursor,
     textColor: s.theme === 'dark' ? '#e2e8f0' : '#1e293b',
     dark: s.theme === 'dark',
-    labelBackground: s.theme === 'dark' ? 'rgba(11,17,32,0.85)' : 'rgba(255,255,255,0.85)',
+    labelBackground: labelBackground(s.theme === 'dark'),
     callNames: {
       marks: selectFilteredModel(s, side) ?? model,
       kind: trace.columns.kind,

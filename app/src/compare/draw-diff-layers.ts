@@ -1,7 +1,6 @@
 import type { PhaseBand } from '../lessons/compute-phase-bands.js';
 import type { LaneModel } from '../logic/compute-lanes.js';
 import type { TimelineFrame } from '../timeline/draw-timeline.js';
-import { listCallNames } from '../timeline/draw-timeline.js';
 import { lowerBound } from '../logic/search-sorted.js';
 import type { DrawContext } from '../timeline/draw-timeline.js';
 import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX } from '../timeline/draw-timeline.js';
@@ -10,8 +9,14 @@ import { xOfEvent } from './compute-diff-geometry.js';
 import { formatLauncherBlock, isLauncherBlock } from './compare-selection.js';
 import type { DiffData } from './diff-data.js';
 import { CHANGE_ARGS, CHANGE_RESULT } from './diff-data.js';
-import type { DrawnLabel, LabelContext, LaneLabel } from './lane-labels.js';
-import { DIFF_LABEL_FONT, LABEL_HEIGHT_PX, drawLaneLabels, listPhaseLabels } from './lane-labels.js';
+import type { DrawnLabel, LabelContext, LaneLabel } from '../timeline/lane-labels.js';
+import {
+  DIFF_LABEL_FONT,
+  LABEL_HEIGHT_PX,
+  drawLaneLabels,
+  listNameLabels,
+  listPhaseLabels,
+} from '../timeline/lane-labels.js';
 
 export const DIFF_COLORS = {
   changed: '#d97706',
@@ -169,7 +174,10 @@ export function drawDiffMarks(ctx: MarksDrawContext, f: MarksFrame, clear = true
       labels.push(changeLabel(f, k, li, px, 'focus-change', rankOf(px)));
   }
   drawFailures(ctx, f, failures, labels);
-  if (f.callNames) listNameLabels(f, f.callNames, laneY, inView, labels);
+  if (f.callNames)
+    labels.push(
+      ...listNameLabels({ ...f.callNames, ...f, marks: f.callNames.marks }, f.callNames.color, laneY, inView),
+    );
   const placed = drawLaneLabels(ctx, labels, f.labelBackground, f.widthCssPx);
   for (const i of f.evidence) if (i !== f.selected) ring(ctx, f, i, toPx, laneY, DIFF_COLORS.evidence, 8, 2);
   if (f.selected >= 0) ring(ctx, f, f.selected, toPx, laneY, DIFF_COLORS.selection, 7, 2.5);
@@ -185,36 +193,6 @@ export function drawDiffMarks(ctx: MarksDrawContext, f: MarksFrame, clear = true
   ctx.restore();
   return { marks: drawn, labels: placed };
 }
-
-/** The call names the timeline underneath would write inside its marks, as labels of the lowest kind. */
-function listNameLabels(
-  f: MarksFrame,
-  from: NonNullable<MarksFrame['callNames']>,
-  laneY: (li: number) => number,
-  inView: (li: number) => boolean,
-  labels: LaneLabel[],
-): void {
-  const source = { ...from, ...f, marks: from.marks };
-  for (let li = Math.max(0, Math.floor(f.laneTop)); li < from.marks.lanes.length && inView(li); li++)
-    for (const n of listCallNames(source, li))
-      labels.push({
-        kind: 'name',
-        text: n.text,
-        lane: li,
-        left: GUTTER_CSS_PX + n.startCssPx - 1,
-        top: laneY(li) + 4,
-        // Along its mark, if a label of its own is in the way (the failure's, at the mark's start).
-        maxLeft: GUTTER_CSS_PX + n.endCssPx - 20,
-        maxRight: GUTTER_CSS_PX + n.endCssPx,
-        color: from.color,
-        font: CALL_NAME_FONT,
-        boxed: false,
-        rank: n.startCssPx,
-      });
-}
-
-/** The timeline's own font for call names (draw-timeline.ts drawNames). */
-const CALL_NAME_FONT = '10px ui-sans-serif, system-ui, sans-serif';
 
 /** At most this many of a finding's evidence get a `≠` label of their own (the others keep their tick). */
 const MAX_FOCUS_LABELS = 50;

@@ -1,5 +1,6 @@
 import type { AppState } from '../store/create-app-store.js';
 import { GUTTER_CSS_PX } from '../timeline/draw-timeline.js';
+import type { PictureContext, PictureDrawn } from '../timeline/export-view.js';
 import { buildExportFrame, drawExportTimeline, renderPng } from '../timeline/export-view.js';
 import { SvgContext } from '../timeline/svg-context.js';
 import { AXIS_HEIGHT_CSS_PX } from '../timeline/draw-axis.js';
@@ -10,16 +11,20 @@ import { drawAlignmentStrip, drawDiffMarks } from './draw-diff-layers.js';
 const TITLE_PX = 22;
 const STRIP_PX = 48;
 
-type PictureContext = DiffDrawContext & Pick<CanvasRenderingContext2D, 'translate' | 'measureText'>;
+type ComparePictureContext = DiffDrawContext & PictureContext;
 
 /**
- * The comparison as one picture, as it is on screen but with every lane: A's title, axis, lanes and
- * diff marks, the alignment strip, then B's. Canvas (PNG) and SVG draw the same calls.
+ * The comparison as one picture, as it is on screen but with every lane: A's title, axis, lanes, phase
+ * bands and diff marks, the alignment strip, then B's. Every label inside a lane (the failure's, the `≠`
+ * ones, the launcher block's, the phases', the call names) is laid out by drawDiffMarks as on screen, by
+ * the same priorities, so that the picture shows what the screen shows at its width and none is drawn
+ * over another. Canvas (PNG) and SVG draw the same calls. Returns the labels' boxes, in the picture.
  */
-function drawComparison(ctx: PictureContext, s: AppState, widthCssPx: number): number {
+function drawComparison(ctx: ComparePictureContext, s: AppState, widthCssPx: number): PictureDrawn['labels'] {
   const fa = buildExportFrame(s, 'a', widthCssPx);
   const fb = buildExportFrame(s, 'b', widthCssPx);
-  if (!fa || !fb) return 0;
+  if (!fa || !fb) return [];
+  const drawn: PictureDrawn['labels'] = [];
   const labels = s.compare.diff?.labels ?? { a: 'A', b: 'B' };
   let y = 0;
   const title = (letter: string, label: string, text: string): void => {
@@ -33,12 +38,14 @@ function drawComparison(ctx: PictureContext, s: AppState, widthCssPx: number): n
   };
   const side = (slot: 'a' | 'b', f: NonNullable<typeof fa>): void => {
     ctx.translate(0, y);
-    drawExportTimeline(ctx, f);
-    ctx.translate(0, AXIS_HEIGHT_CSS_PX);
     const marks = buildMarksFrame(s, slot, { widthCssPx, heightCssPx: f.heightCssPx }, 0);
-    // The picture has no phase bands (PhaseBandsLayer draws them on screen), so no phase labels either;
-    // its timeline writes its own call names.
-    if (marks) drawDiffMarks(ctx, { ...marks, cursorX: null, phases: [], callNames: null }, false);
+    drawExportTimeline(ctx, f, marks?.phases ?? []);
+    ctx.translate(0, AXIS_HEIGHT_CSS_PX);
+    if (marks) {
+      const { labels } = drawDiffMarks(ctx, { ...marks, cursorX: null }, false);
+      const top = y + AXIS_HEIGHT_CSS_PX;
+      for (const l of labels) drawn.push({ ...l, y: l.y + top, side: slot });
+    }
     ctx.translate(0, -AXIS_HEIGHT_CSS_PX - y);
     y += AXIS_HEIGHT_CSS_PX + f.heightCssPx;
   };
@@ -57,7 +64,7 @@ function drawComparison(ctx: PictureContext, s: AppState, widthCssPx: number): n
   y += STRIP_PX;
   title('B', labels.b, s.traces.b?.title ?? '');
   side('b', fb);
-  return y;
+  return drawn;
 }
 
 /** The height drawComparison will take, to size the canvas first. */
@@ -72,13 +79,18 @@ export function exportCompareSvg(s: AppState, widthCssPx: number): string | null
   const height = pictureHeight(s, widthCssPx);
   if (!height) return null;
   const svg = new SvgContext(widthCssPx, height);
-  drawComparison(svg as unknown as PictureContext, s, widthCssPx);
+  drawComparison(svg as unknown as ComparePictureContext, s, widthCssPx);
   const labels = s.compare.diff?.labels ?? { a: 'A', b: 'B' };
   return svg.toSvg(`spelunk comparison: ${labels.a} against ${labels.b}`);
 }
 
-export function exportComparePng(s: AppState, widthCssPx: number): Promise<Blob | null> {
+/** The picture as PNG, and the label boxes drawn in it (CSS px from its top left corner). */
+export async function exportComparePng(s: AppState, widthCssPx: number): Promise<PictureDrawn | null> {
   const height = pictureHeight(s, widthCssPx);
-  if (!height) return Promise.resolve(null);
-  return renderPng(widthCssPx, height, (ctx) => void drawComparison(ctx, s, widthCssPx));
+  if (!height) return null;
+  let labels: PictureDrawn['labels'] = [];
+  const blob = await renderPng(widthCssPx, height, (ctx) => {
+    labels = drawComparison(ctx, s, widthCssPx);
+  });
+  return blob && { blob, labels };
 }

@@ -66,8 +66,11 @@ export function ExportMenu() {
       .finally(() => setBusy(false));
   };
   const png = async (): Promise<void> => {
-    const blob = comparing ? await exportComparePng(s(), width()) : await exportViewPng(s(), 'a', width());
-    if (blob) downloadBlob(blob, `${base()}.png`);
+    const picture = comparing ? await exportComparePng(s(), width()) : await exportViewPng(s(), 'a', width());
+    if (!picture) return;
+    // The label boxes drawn in the picture (CSS px in it), for tests: none may cover another.
+    if (menu.current) menu.current.dataset.pictureLabels = JSON.stringify(picture.labels);
+    downloadBlob(picture.blob, `${base()}.png`);
   };
   const svg = (): void => {
     const text = comparing ? exportCompareSvg(s(), width()) : exportViewSvg(s(), 'a', width());

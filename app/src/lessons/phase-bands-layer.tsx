@@ -3,21 +3,17 @@ import { selectLaneModelOf, selectViewport } from '../store/selectors.js';
 import type { TraceSlot } from '../store/trace-slice.js';
 import { useAppContext, useAppState } from '../store/store-context.js';
 import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX } from '../timeline/draw-timeline.js';
-import { PHASE_COLORS, PHASE_LABEL_COLORS, computePhaseBands } from './compute-phase-bands.js';
+import { PHASE_COLORS, computePhaseBands } from './compute-phase-bands.js';
 import { loadPhases } from './lesson-controller.js';
 
-const LABEL_PX = 11;
-/** Width of a label of n characters at 11 px, a little generous (the SVG cannot measure before drawing). */
-const labelWidth = (n: number): number => n * 6.4 + 8;
-
 /**
- * Drawn over the timeline's plot: the phases of each lane as light bands, each named in a small label
- * with a background of its own (readable over the marks), and rings around the events of the current
- * lesson step. It never takes pointer events, so clicks and zoom still reach the timeline underneath.
- * A few dozen SVG elements, redrawn by React when the viewport moves. In a comparison the labels are
- * left to the diff layer (`labels` false), which lays them out with its own so that none covers another.
+ * Drawn over the timeline's plot: the phases of each lane as light bands, and rings around the events of
+ * the current lesson step. It never takes pointer events, so clicks and zoom still reach the timeline
+ * underneath. A few dozen SVG elements, redrawn by React when the viewport moves. The bands' labels are
+ * drawn on a canvas over this one, laid out with the other labels of their lane so that none covers
+ * another: the timeline's label canvas (drawTimelineLabels), or in a comparison the diff layer.
  */
-export function PhaseBandsLayer({ slot, labels = true }: { slot: TraceSlot; labels?: boolean }) {
+export function PhaseBandsLayer({ slot }: { slot: TraceSlot }) {
   const { store, client } = useAppContext();
   const trace = useAppState((s) => s.traces[slot]);
   const vp = useAppState((s) => selectViewport(s, slot));
@@ -77,10 +73,6 @@ export function PhaseBandsLayer({ slot, labels = true }: { slot: TraceSlot; labe
       data-ring-count={rings.length}
     >
       {bands.map((b, k) => {
-        const text = labelWidth(b.label.length) <= b.widthCssPx ? b.label : b.kind;
-        const left = Math.max(0, b.xCssPx);
-        const w = labelWidth(text.length);
-        const labelled = labels && Math.min(b.xCssPx + b.widthCssPx, size.width) - left >= w;
         return (
           <g key={k}>
             <rect
@@ -95,27 +87,6 @@ export function PhaseBandsLayer({ slot, labels = true }: { slot: TraceSlot; labe
               strokeWidth={1}
               rx={2}
             />
-            {labelled && (
-              <g data-phase-label={text}>
-                <rect
-                  x={left + 2}
-                  y={y(b.lane) + 2}
-                  width={w}
-                  height={LABEL_PX + 3}
-                  rx={3}
-                  className="fill-white/90 dark:fill-slate-950/90"
-                />
-                <text
-                  x={left + 6}
-                  y={y(b.lane) + 2 + LABEL_PX}
-                  fontSize={LABEL_PX}
-                  fill={PHASE_LABEL_COLORS[b.kind]}
-                  style={{ fontWeight: 600 }}
-                >
-                  {text}
-                </text>
-              </g>
-            )}
           </g>
         );
       })}

@@ -6,6 +6,8 @@ export function fitCanvas(
   canvas: HTMLCanvasElement,
   widthCssPx: number,
   heightCssPx: number,
+  /** A layer over another canvas (the labels): transparent, cleared by its drawer. */
+  alpha = false,
 ): CanvasRenderingContext2D | null {
   const dpr = window.devicePixelRatio || 1;
   const widthDevicePx = Math.max(1, Math.round(widthCssPx * dpr));
@@ -16,7 +18,7 @@ export function fitCanvas(
     canvas.style.width = `${widthCssPx}px`;
     canvas.style.height = `${heightCssPx}px`;
   }
-  const ctx = canvas.getContext('2d', { alpha: false });
+  const ctx = canvas.getContext('2d', { alpha });
   ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
   return ctx;
 }

@@ -2,9 +2,12 @@ import type { AppState } from '../store/create-app-store.js';
 import { selectLaneModelOf } from '../store/selectors.js';
 import type { TraceSlot } from '../store/trace-slice.js';
 import { buildTimelineFrame } from './build-frame.js';
-import type { DrawContext, TimelineFrame } from './draw-timeline.js';
+import type { TimelineFrame } from './draw-timeline.js';
 import { LANE_HEIGHT_CSS_PX, drawTimeline } from './draw-timeline.js';
 import { SvgContext } from './svg-context.js';
+import type { PhaseBand } from '../lessons/compute-phase-bands.js';
+import type { DrawnLabel, LabelContext } from './lane-labels.js';
+import { buildPhaseBands, drawPhaseBands, drawTimelineLabels } from './timeline-labels.js';
 import { AXIS_HEIGHT_CSS_PX, drawAxis } from './draw-axis.js';
 
 const AXIS_PX = AXIS_HEIGHT_CSS_PX;
@@ -17,30 +20,64 @@ export function buildExportFrame(s: AppState, slot: TraceSlot, widthCssPx: numbe
   return buildTimelineFrame(s, slot, { widthCssPx, heightCssPx }, 0);
 }
 
-/** Axis then lanes, from y = 0; returns the height drawn. */
+/** What a picture is drawn with: a canvas context, or an SvgContext (the same calls). */
+export type PictureContext = LabelContext & Pick<CanvasRenderingContext2D, 'translate'>;
+
+/**
+ * Axis, lanes and phase bands, from y = 0; returns the height drawn. The marks carry no names here: the
+ * labels inside the lanes are laid out on top, all together, by the caller (drawTimelineLabels for one
+ * trace, drawDiffMarks in a comparison), as on screen.
+ */
 export function drawExportTimeline(
-  ctx: DrawContext & Pick<CanvasRenderingContext2D, 'translate'>,
+  ctx: PictureContext,
   f: TimelineFrame,
+  bands: readonly PhaseBand[],
 ): number {
   drawAxis(ctx, { ...f, xMode: f.model.xMode });
   ctx.translate(0, AXIS_PX);
-  drawTimeline(ctx, f);
+  drawTimeline(ctx, { ...f, callNames: false });
+  drawPhaseBands(ctx, f, bands);
   ctx.translate(0, -AXIS_PX);
   return AXIS_PX + f.heightCssPx;
+}
+
+/** One timeline as a picture: the axis, every lane, the phases, and the labels as the screen lays them out. */
+function drawView(ctx: PictureContext, s: AppState, slot: TraceSlot, f: TimelineFrame): DrawnLabel[] {
+  const bands = buildPhaseBands(s, slot, f);
+  drawExportTimeline(ctx, f, bands);
+  ctx.translate(0, AXIS_PX);
+  const labels = drawTimelineLabels(ctx, f, bands, s.theme === 'dark');
+  ctx.translate(0, -AXIS_PX);
+  return labels.map((l) => ({ ...l, y: l.y + AXIS_PX }));
 }
 
 export function exportViewSvg(s: AppState, slot: TraceSlot, widthCssPx: number): string | null {
   const f = buildExportFrame(s, slot, widthCssPx);
   if (!f) return null;
   const svg = new SvgContext(widthCssPx, AXIS_PX + f.heightCssPx);
-  drawExportTimeline(svg, f);
+  drawView(svg, s, slot, f);
   return svg.toSvg(s.traces[slot]?.title ?? 'trace');
 }
 
-export async function exportViewPng(s: AppState, slot: TraceSlot, widthCssPx: number): Promise<Blob | null> {
+/** The picture as PNG, and the label boxes drawn in it (CSS px from its top left corner). */
+export async function exportViewPng(
+  s: AppState,
+  slot: TraceSlot,
+  widthCssPx: number,
+): Promise<PictureDrawn | null> {
   const f = buildExportFrame(s, slot, widthCssPx);
   if (!f) return null;
-  return renderPng(widthCssPx, AXIS_PX + f.heightCssPx, (ctx) => void drawExportTimeline(ctx, f));
+  let labels: DrawnLabel[] = [];
+  const blob = await renderPng(widthCssPx, AXIS_PX + f.heightCssPx, (ctx) => {
+    labels = drawView(ctx, s, slot, f);
+  });
+  return blob && { blob, labels };
+}
+
+/** A picture exported: the PNG, and the boxes of the labels drawn in it (the page shows them to tests). */
+export interface PictureDrawn {
+  blob: Blob;
+  labels: (DrawnLabel & { side?: TraceSlot })[];
 }
 
 /** Draws into a canvas at twice the CSS size (crisp in slides, whatever this screen's ratio) and encodes it. */

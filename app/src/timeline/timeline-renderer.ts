@@ -18,7 +18,9 @@ import type { FrameStats } from './frame-stats.js';
 import { buildTimelineFrame } from './build-frame.js';
 import { fitCanvas } from './canvas-setup.js';
 import { AXIS_HEIGHT_CSS_PX, drawAxis } from './draw-axis.js';
+import type { TimelineFrame } from './draw-timeline.js';
 import { GUTTER_CSS_PX, drawOverlay } from './draw-timeline.js';
+import { buildPhaseBands, drawTimelineLabels } from './timeline-labels.js';
 import { computeOverviewBrush } from './overview-brush.js';
 import { LaneCache } from './lane-cache.js';
 import type { TimelinePointer } from './timeline-pointer.js';
@@ -33,7 +35,14 @@ export interface TimelineElements {
   axis: HTMLCanvasElement;
   overview: SVGSVGElement;
   tooltip: HTMLElement;
+  /**
+   * A transparent canvas over the plot and its phase bands, for the labels inside the lanes (phase
+   * labels, call names), laid out together; absent in a comparison, whose diff layer draws them.
+   */
+  labels: HTMLCanvasElement | null;
 }
+
+const round1 = (v: number): number => Math.round(v * 10) / 10;
 
 /** Everything a frame depends on; a store change that leaves it equal draws nothing. */
 function frameInputs(s: AppState, slot: TraceSlot): readonly unknown[] {
@@ -50,6 +59,8 @@ function frameInputs(s: AppState, slot: TraceSlot): readonly unknown[] {
     selectLaneModelOf(s, slot),
     selectFilteredModel(s, slot),
     s.range,
+    s.lesson.showPhases,
+    s.lesson.phases[slot],
   ];
 }
 
@@ -79,8 +90,6 @@ export class TimelineRenderer {
     private readonly el: TimelineElements,
     private readonly frames: FrameStats,
     rowText: (index: number) => Promise<{ text: string; ret: string } | null>,
-    /** False when a layer above draws the call names (the comparison's diff layer). */
-    private readonly callNames = true,
   ) {
     this.zoom = createZoomController(el.overlay, (w) => this.setWindow(w));
     this.brush = brushX().on(
@@ -163,7 +172,9 @@ export class TimelineRenderer {
     const ctx = fitCanvas(this.el.canvas, widthCssPx, heightCssPx);
     const built = buildTimelineFrame(s, this.slot, { widthCssPx, heightCssPx });
     if (!ctx || !built) return;
-    const frame = this.callNames ? built : { ...built, callNames: false };
+    // The call names are labels, laid out each frame with the others (drawLabels, or the comparison's
+    // diff layer): the cached strip holds the marks only.
+    const frame = { ...built, callNames: false };
     this.laneCache.blit(ctx, frame, window.devicePixelRatio || 1, [
       frame.model,
       frame.marks,
@@ -176,11 +187,23 @@ export class TimelineRenderer {
     canvas.arrows = String(arrows);
     canvas.filtered = String(frame.ghost);
     canvas.lanes = String(model.lanes.length);
+    if (this.el.labels) this.drawLabels(this.el.labels, s, frame);
     this.drawAxis(model, vp, widthCssPx, frame.theme);
     this.drawOverview(model, vp);
     const extent = selectXExtent(s, this.slot) ?? { x0: model.xMin, x1: model.xMax };
     this.zoom.sync(vp, extent, widthCssPx - GUTTER_CSS_PX, computeMinSpan(model.xMode));
     this.frames.recordFrame(performance.now() - started);
+  }
+
+  private drawLabels(canvas: HTMLCanvasElement, s: AppState, f: TimelineFrame): void {
+    const ctx = fitCanvas(canvas, f.widthCssPx, f.heightCssPx, true);
+    if (!ctx) return;
+    ctx.clearRect(0, 0, f.widthCssPx, f.heightCssPx);
+    const drawn = drawTimelineLabels(ctx, f, buildPhaseBands(s, this.slot, f), s.theme === 'dark');
+    // The labels' boxes as drawn (CSS px in this canvas), for tests: none may cover another.
+    canvas.dataset.labels = JSON.stringify(
+      drawn.map((l) => ({ ...l, x: round1(l.x), y: round1(l.y), width: round1(l.width) })),
+    );
   }
 
   private drawAxis(

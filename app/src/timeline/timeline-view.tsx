@@ -22,8 +22,9 @@ export function TimelineView({
   fill?: boolean;
   compact?: boolean;
   /**
-   * False when a layer drawn over this one writes the labels inside the lanes (phase labels, call names),
-   * laid out with its own (the comparison's diff marks).
+   * Whether this view writes the labels inside the lanes (phase labels, call names) on a canvas of its
+   * own over the plot; false when a layer drawn over it lays them out with its own (the comparison's
+   * diff marks).
    */
   laneLabels?: boolean;
 }) {
@@ -36,6 +37,7 @@ export function TimelineView({
   const axisRef = useRef<HTMLCanvasElement>(null);
   const overviewRef = useRef<SVGSVGElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
+  const labelsRef = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
     const [root, canvas, overlay, axis, overview, tooltip] = [
@@ -51,10 +53,9 @@ export function TimelineView({
     const r = new TimelineRenderer(
       store,
       slot,
-      { root, canvas, overlay, axis, overview, tooltip },
+      { root, canvas, overlay, axis, overview, tooltip, labels: labelsRef.current },
       frames,
       rowText,
-      laneLabels,
     );
     return () => r.destroy();
   }, [store, client, frames, slot, laneLabels]);
@@ -97,7 +98,15 @@ export function TimelineView({
           style={{ left: GUTTER_CSS_PX }}
           data-testid={`timeline-plot-${slot}`}
         />
-        <PhaseBandsLayer slot={slot} labels={laneLabels} />
+        <PhaseBandsLayer slot={slot} />
+        {laneLabels && (
+          <canvas
+            ref={labelsRef}
+            className="pointer-events-none absolute inset-0"
+            aria-hidden="true"
+            data-testid={`lane-labels-${slot}`}
+          />
+        )}
         <div
           ref={tooltipRef}
           hidden

@@ -2,8 +2,8 @@ import type { PhaseBand } from '../lessons/compute-phase-bands.js';
 import { PHASE_COLORS, PHASE_LABEL_COLORS } from '../lessons/compute-phase-bands.js';
 import type { LabelRequest } from '../logic/layout-lane-labels.js';
 import { fitLabelText, layoutLaneLabels } from '../logic/layout-lane-labels.js';
-import type { DrawContext } from '../timeline/draw-timeline.js';
-import { GUTTER_CSS_PX } from '../timeline/draw-timeline.js';
+import type { DrawContext } from './draw-timeline.js';
+import { GUTTER_CSS_PX, listCallNames } from './draw-timeline.js';
 
 /** What the labels are drawn with: a DrawContext that can also measure text. */
 export type LabelContext = DrawContext & Pick<CanvasRenderingContext2D, 'measureText'>;
@@ -176,4 +176,37 @@ export function listPhaseLabels(
       },
     ];
   });
+}
+
+/** The timeline's own font for call names (draw-timeline.ts drawNames). */
+const CALL_NAME_FONT = '10px ui-sans-serif, system-ui, sans-serif';
+
+/**
+ * The call names written inside the marks wide enough for them (listCallNames) in the lanes in view, as
+ * labels of the lowest kind: each may move along its mark if a label of its own is in the way (the
+ * failure's, at the mark's start), and never past the mark's end.
+ */
+export function listNameLabels(
+  f: Parameters<typeof listCallNames>[0] & { laneTop: number },
+  color: string,
+  laneY: (lane: number) => number,
+  inView: (lane: number) => boolean,
+): LaneLabel[] {
+  const labels: LaneLabel[] = [];
+  for (let li = Math.max(0, Math.floor(f.laneTop)); li < f.marks.lanes.length && inView(li); li++)
+    for (const n of listCallNames(f, li))
+      labels.push({
+        kind: 'name',
+        text: n.text,
+        lane: li,
+        left: GUTTER_CSS_PX + n.startCssPx - 1,
+        top: laneY(li) + 4,
+        maxLeft: GUTTER_CSS_PX + n.endCssPx - 20,
+        maxRight: GUTTER_CSS_PX + n.endCssPx,
+        color,
+        font: CALL_NAME_FONT,
+        boxed: false,
+        rank: n.startCssPx,
+      });
+  return labels;
 }
