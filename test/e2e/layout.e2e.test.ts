@@ -77,13 +77,14 @@ type PictureLabel = DrawnLabel & { side?: 'a' | 'b' };
  * Exports the comparison as PNG from the menu, as a reader does, and returns the labels drawn in it (the
  * menu lists their boxes, CSS px in the picture). The file must be a PNG twice the timelines' width.
  */
-async function exportPicture(page: Page): Promise<PictureLabel[]> {
+async function exportPicture(page: Page, name: string): Promise<PictureLabel[]> {
   await page.getByTestId('export-menu').locator('summary').click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: 'Export PNG (both runs)' }).click(),
   ]);
-  const file = readFileSync((await download.path())!);
+  await download.saveAs(outputPath(name));
+  const file = readFileSync(outputPath(name));
   expect(file.subarray(1, 4).toString('latin1')).toBe('PNG');
   const width = (await box(page, 'timeline-a')).width;
   expect(file.readUInt32BE(16)).toBe(Math.round(width) * 2);
@@ -94,9 +95,9 @@ async function exportPicture(page: Page): Promise<PictureLabel[]> {
  * The PNG picture of the comparison lays its labels out as the screen does: none over another, and every
  * `≠` label on screen (the lanes in view) is in it, where the screen has it (x as drawn, the same lane).
  */
-async function expectPictureLikeScreen(page: Page): Promise<void> {
+async function expectPictureLikeScreen(page: Page, name: string): Promise<void> {
   await settle(page);
-  const picture = await exportPicture(page);
+  const picture = await exportPicture(page, name);
   expect(listOverlaps(picture)).toEqual([]);
   expect(picture.filter((l) => l.kind === 'failure').length).toBeGreaterThan(0);
   for (const side of ['a', 'b'] as const) {
@@ -229,7 +230,7 @@ describe.skipIf(!hasChromium())('the layout at 1440 and 1024 px', { timeout: 120
         expect(labels.filter((l) => l.kind === 'failure').map((l) => l.text)).toContain('✕ execve ENOENT');
         await shoot(page, size.width === 1440 ? 'compare.png' : `compare-${size.name}.png`);
         // The picture exported from here shows the same labels, and none over another either.
-        await expectPictureLikeScreen(page);
+        await expectPictureLikeScreen(page, `compare-export-${size.name}.png`);
         // Close up on the execve that fails in the chroot (a window 1/20 as wide, linked): the failure
         // label whole, the phase labels moved clear of it. The execve is where B's failure label starts
         // (6 px right of its mark), and both runs have it at the same place.
@@ -259,7 +260,7 @@ describe.skipIf(!hasChromium())('the layout at 1440 and 1024 px', { timeout: 120
         const close = await expectLabelsApart(page);
         expect(close.filter((l) => l.kind === 'failure').map((l) => l.text)).toContain('✕ execve ENOENT');
         expect(close.filter((l) => l.kind === 'phase').length).toBeGreaterThan(0);
-        await expectPictureLikeScreen(page);
+        await expectPictureLikeScreen(page, `compare-export-close-${size.name}.png`);
         // Zoomed out and in (linked), the labels still keep apart.
         for (const key of ['s', 's', 'w', 'w', 'w', 'w']) {
           await page.locator('body').press(key);
