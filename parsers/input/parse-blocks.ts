@@ -56,8 +56,13 @@ const BLOCK_BYTES = 2 * 2 ** 20;
  * them, few enough to cost next to nothing (6 of a 300 MB log's 144 blocks).
  */
 const LAST_BLOCKS = 6;
-/** How far past its end a block reads at a time to finish its last line. */
-const TAIL_STEP = 64 * 1024;
+/**
+ * How far past its end a block reads to finish its last line: 4 KiB (a strace line is shorter), twice
+ * as far each time after that, up to 64 KiB. Each read is fresh memory dropped once the line is copied:
+ * a small one keeps that churn small in the thread's malloc arena, which keeps what it frees resident.
+ */
+const TAIL_STEP = 4 * 1024;
+const MAX_TAIL_STEP = 64 * 1024;
 
 /** The blocks of a file of `size` bytes. */
 function planBlocks(size: number, blockBytes = BLOCK_BYTES): { start: number; end: number }[] {
@@ -87,8 +92,10 @@ export async function readBlock(read: ReadRange, job: BlockJob, spare?: BlockSpa
     // the last line, to its newline (or to the end of the file)
     let at = job.end;
     let lastNl = head.lastIndexOf(10);
+    let step = TAIL_STEP;
     while (lastNl !== head.length - 1 && at < job.size) {
-      const tail = await read(at, Math.min(job.size, at + TAIL_STEP));
+      const tail = await read(at, Math.min(job.size, at + step));
+      step = Math.min(step * 2, MAX_TAIL_STEP);
       const nl = tail.indexOf(10);
       pieces.push(nl < 0 ? tail : tail.subarray(0, nl + 1));
       if (nl >= 0) break;
@@ -165,7 +172,8 @@ export async function parseInBlocks(
     stitched = k + 1;
     launch();
     stitcher.add(result);
-    runner.recycle?.(result);
+    // no block left to fill them: its arrays are let go before the peak at the end
+    if (next < blocks.length) runner.recycle?.(result);
   }
   return stitcher.finish();
 }
