@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadCorpusTrace } from './load-corpus.js';
 import { computePhaseBands } from '../../app/src/lessons/compute-phase-bands.js';
 import { computeStepViewport } from '../../app/src/lessons/compute-step-window.js';
 import { computeLanes } from '../../app/src/logic/compute-lanes.js';
@@ -56,5 +58,33 @@ describe('lesson geometry', () => {
     const some = computePhaseBands(model, phases, chroot.firstIndex, chroot.lastIndex + 1, 1000);
     expect(some.map((b) => b.kind)).toContain('chroot');
     expect(some.length).toBeLessThanOrEqual(3);
+  });
+
+  // The renderers ask for the lanes in view only, found by binary search in each lane's phases: the same
+  // bands as the whole list filtered to those lanes, on a real multi-process trace, at any window.
+  it('finds the bands of the lanes in view as the whole list does, at any window', () => {
+    const { trace: pipe, data: pipeData } = loadCorpusTrace('pipe-f-yy.log');
+    const model = computeLanes(pipeData, 'time');
+    const phases = computePhases(pipe);
+    const key = (b: { lane: number; xCssPx: number; label: string }) => `${b.lane} ${b.xCssPx} ${b.label}`;
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 1e-4, max: 1.2, noNaN: true }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 5 }),
+        (start, width, from, count) => {
+          const span = model.xMax - model.xMin;
+          const x0 = model.xMin + start * span;
+          const x1 = x0 + width * span;
+          const lanes = { from, to: from + count };
+          const all = computePhaseBands(model, phases, x0, x1, 1200).filter(
+            (b) => b.lane >= lanes.from && b.lane < lanes.to,
+          );
+          const some = computePhaseBands(model, phases, x0, x1, 1200, lanes);
+          expect(some.map(key).sort()).toEqual(all.map(key).sort());
+        },
+      ),
+    );
   });
 });

@@ -3,7 +3,7 @@ import { selectCategoryCodes } from '../logic/derived.js';
 import { selectFilteredModel, selectLaneModelOf, selectViewport } from '../store/selectors.js';
 import { DARK_THEME, LIGHT_THEME } from '../timeline/timeline-theme.js';
 import { computePhaseBands } from '../lessons/compute-phase-bands.js';
-import { GUTTER_CSS_PX } from '../timeline/draw-timeline.js';
+import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX } from '../timeline/draw-timeline.js';
 import { labelBackground } from '../timeline/timeline-labels.js';
 import { selectDiffMarks } from './compute-diff-geometry.js';
 import type { MarksFrame, StripFrame } from './draw-diff-layers.js';
@@ -53,7 +53,17 @@ export function buildMarksFrame(
     },
     phases:
       s.lesson.showPhases && phases?.traceId === trace.id
-        ? computePhaseBands(model, phases.phases, vp.x0, vp.x1, Math.max(1, size.widthCssPx - GUTTER_CSS_PX))
+        ? computePhaseBands(
+            model,
+            phases.phases,
+            vp.x0,
+            vp.x1,
+            Math.max(1, size.widthCssPx - GUTTER_CSS_PX),
+            {
+              from: Math.floor(laneTop ?? vp.laneTop),
+              to: Math.floor(laneTop ?? vp.laneTop) + Math.ceil(size.heightCssPx / LANE_HEIGHT_CSS_PX) + 1,
+            },
+          )
         : [],
   };
 }

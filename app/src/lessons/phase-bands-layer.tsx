@@ -45,7 +45,10 @@ export function PhaseBandsLayer({ slot }: { slot: TraceSlot }) {
   const y = (lane: number): number => (lane - (vp?.laneTop ?? 0)) * LANE_HEIGHT_CSS_PX;
   const bands =
     ready && show && phases && phases.traceId === trace.id
-      ? computePhaseBands(model, phases.phases, vp.x0, vp.x1, size.width).filter((b) => inView(b.lane))
+      ? computePhaseBands(model, phases.phases, vp.x0, vp.x1, size.width, {
+          from: Math.floor(vp.laneTop),
+          to: vp.laneTop + visible,
+        }).filter((b) => inView(b.lane))
       : [];
   const perX = vp ? size.width / Math.max(vp.x1 - vp.x0, 1e-12) : 0;
   const rings =

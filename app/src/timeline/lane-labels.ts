@@ -73,6 +73,55 @@ const MIN_CHARS = 4;
 export const DIFF_LABEL_FONT = '11px system-ui, sans-serif';
 const PHASE_LABEL_FONT = '600 11px system-ui, sans-serif';
 
+type Measure = (font: string, text: string) => number;
+
+/** Text widths already measured, per context (a canvas and an SVG picture measure differently) and font. */
+const MEASURED = new WeakMap<object, Map<string, Map<string, number>>>();
+/** The same for the narrowest form of a label (shortestWidth). */
+const SHORTEST = new WeakMap<object, Map<string, Map<string, number>>>();
+
+/** One context's cache of widths by font and text, emptied past a size no frame reaches. */
+function cacheOf(all: WeakMap<object, Map<string, Map<string, number>>>, ctx: object, font: string) {
+  let fonts = all.get(ctx);
+  if (!fonts) all.set(ctx, (fonts = new Map()));
+  let widths = fonts.get(font);
+  if (!widths || widths.size > 20_000) fonts.set(font, (widths = new Map()));
+  return widths;
+}
+
+/**
+ * The width of a text in a font, measured once per context: a frame asks for the same few texts again and
+ * again ("loader: foo" on every lane of a busy trace, "≠ args"), and a canvas measures slowly (setting its
+ * font parses it).
+ */
+function textMeasure(ctx: LabelContext): Measure {
+  let font = '';
+  let widths: Map<string, number> | undefined;
+  return (f, text) => {
+    if (f !== font || !widths) [font, widths] = [f, cacheOf(MEASURED, ctx, f)];
+    let w = widths.get(text);
+    if (w === undefined) {
+      ctx.font = f;
+      w = ctx.measureText(text).width;
+      widths.set(text, w);
+    }
+    return w;
+  };
+}
+
+/** The narrowest box a label can shrink to: its first characters and "…", or all of it if that is short. */
+function shortestWidth(ctx: LabelContext, measure: Measure, font: string, text: string): number {
+  const known = cacheOf(SHORTEST, ctx, font);
+  let w = known.get(text);
+  if (w === undefined) {
+    const chars = Array.from(text);
+    const shortest = chars.length > MIN_CHARS + 1 ? `${chars.slice(0, MIN_CHARS).join('')}…` : text;
+    w = measure(font, shortest) + 2 * PAD_PX;
+    known.set(text, w);
+  }
+  return w;
+}
+
 /**
  * Draws the labels of every lane, each lane laid out at once (layoutLaneLabels) so that none covers
  * another: a label that would is moved (a phase label, within its band), shortened with "…" or left out,
@@ -91,36 +140,31 @@ export function drawLaneLabels(
     if (list) list.push(l);
     else byLane.set(l.lane, [l]);
   }
-  const measure = (text: string): number => ctx.measureText(text).width;
+  const measure = textMeasure(ctx);
   const drawn: DrawnLabel[] = [];
   ctx.textBaseline = 'middle';
   for (const lane of byLane.values()) {
     lane.sort((a, b) => LABEL_PRIORITY[a.kind] - LABEL_PRIORITY[b.kind] || a.rank - b.rank);
     const requests = lane.map((l): LabelRequest => {
-      ctx.font = l.font;
-      const chars = Array.from(l.text);
-      const width = measure(l.text) + 2 * PAD_PX;
-      const shortest =
-        l.shrinks !== false && chars.length > MIN_CHARS + 1
-          ? measure(`${chars.slice(0, MIN_CHARS).join('')}…`) + 2 * PAD_PX
-          : width;
+      const width = measure(l.font, l.text) + 2 * PAD_PX;
       return {
         priority: LABEL_PRIORITY[l.kind],
         left: Math.max(GUTTER_CSS_PX, l.left),
         top: l.top,
         width,
         height: LABEL_HEIGHT_PX,
-        minWidth: shortest,
+        minWidth: l.shrinks !== false ? shortestWidth(ctx, measure, l.font, l.text) : width,
         maxLeft: l.maxLeft,
         maxRight: Math.min(plotRight, l.maxRight ?? Infinity),
       };
     });
+    let font = '';
     for (const p of layoutLaneLabels(requests)) {
       const l = lane[p.index]!;
-      ctx.font = l.font;
-      const text = fitLabelText(l.text, p.width - 2 * PAD_PX, measure, MIN_CHARS);
+      const text = fitLabelText(l.text, p.width - 2 * PAD_PX, (t) => measure(l.font, t), MIN_CHARS);
       if (text === null) continue;
-      const width = Math.min(p.width, measure(text) + 2 * PAD_PX);
+      const width = Math.min(p.width, measure(l.font, text) + 2 * PAD_PX);
+      if (font !== l.font) ctx.font = font = l.font;
       if (l.boxed !== false) {
         ctx.fillStyle = background;
         ctx.fillRect(p.left, p.top, width, p.height);
@@ -155,12 +199,17 @@ export function listPhaseLabels(
   inView: (lane: number) => boolean,
   dark: boolean,
 ): LaneLabel[] {
-  ctx.font = PHASE_LABEL_FONT;
+  const measure = textMeasure(ctx);
   return bands.flatMap((b): LaneLabel[] => {
     if (!inView(b.lane)) return [];
     const left = GUTTER_CSS_PX + Math.max(0, b.xCssPx) + 2;
     const right = GUTTER_CSS_PX + b.xCssPx + b.widthCssPx;
-    const text = ctx.measureText(b.label).width + 2 * PAD_PX <= right - left ? b.label : b.kind;
+    // A band with no room even for its kind shortened ("star…") could only be dropped by the layout: a
+    // busy trace zoomed out has thousands of such slivers in view (no 4 characters are 4 px wide).
+    if (right - left < 2 * PAD_PX + MIN_CHARS) return [];
+    const whole = measure(PHASE_LABEL_FONT, b.label) + 2 * PAD_PX <= right - left;
+    if (!whole && right - left < shortestWidth(ctx, measure, PHASE_LABEL_FONT, b.kind)) return [];
+    const text = whole ? b.label : b.kind;
     return [
       {
         kind: 'phase',

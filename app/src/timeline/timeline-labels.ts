@@ -20,7 +20,10 @@ export function buildPhaseBands(s: AppState, slot: TraceSlot, f: TimelineFrame):
   const trace = s.traces[slot];
   const phases = s.lesson.phases[slot];
   if (!s.lesson.showPhases || !trace || phases?.traceId !== trace.id) return [];
-  return computePhaseBands(f.model, phases.phases, f.x0, f.x1, Math.max(1, f.widthCssPx - GUTTER_CSS_PX));
+  const from = Math.max(0, Math.floor(f.laneTop));
+  const to = from + Math.ceil(f.heightCssPx / LANE_HEIGHT_CSS_PX) + 1;
+  const plotW = Math.max(1, f.widthCssPx - GUTTER_CSS_PX);
+  return computePhaseBands(f.model, phases.phases, f.x0, f.x1, plotW, { from, to });
 }
 
 /**
