@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { computeLanes } from '../../app/src/logic/compute-lanes.js';
 import { computeCategoryCodes } from '../../app/src/logic/categories.js';
 import { formatChromeTrace } from '../../app/src/logic/export-chrome-trace.js';
-import type { DrawContext, TimelineFrame } from '../../app/src/timeline/draw-timeline.js';
+import type { TimelineFrame } from '../../app/src/timeline/draw-timeline.js';
 import { drawOverlay, drawTimeline, listCallNames } from '../../app/src/timeline/draw-timeline.js';
 import { computeLaneLinks } from '../../app/src/logic/compute-lane-links.js';
 import { SvgContext } from '../../app/src/timeline/svg-context.js';
+import type { LabelContext } from '../../app/src/timeline/lane-labels.js';
+import { drawTimelineLabels } from '../../app/src/timeline/timeline-labels.js';
 import { exportViewSvg } from '../../app/src/timeline/export-view.js';
 import { createAppStore } from '../../app/src/store/create-app-store.js';
 import { LIGHT_THEME } from '../../app/src/timeline/timeline-theme.js';
@@ -15,8 +17,8 @@ import { loadCorpusTrace } from './load-corpus.js';
 import { readFileSync } from 'node:fs';
 import { CORPUS } from '../corpus-path.js';
 
-/** A DrawContext that logs calls, as Firefox Profiler tests canvas drawing. */
-function recordingContext(): DrawContext & { log: string[] } {
+/** A DrawContext that logs calls, as Firefox Profiler tests canvas drawing (and measures as 11 px text about does). */
+function recordingContext(): LabelContext & { log: string[] } {
   const log: string[] = [];
   const ctx = {
     log,
@@ -25,7 +27,8 @@ function recordingContext(): DrawContext & { log: string[] } {
     lineWidth: 1,
     font: '',
     textBaseline: 'alphabetic',
-  } as unknown as DrawContext & { log: string[] };
+    measureText: (text: string) => ({ width: Array.from(text).length * 6.2 }),
+  } as unknown as LabelContext & { log: string[] };
   for (const m of [
     'fillRect',
     'strokeRect',
@@ -113,21 +116,22 @@ describe('drawTimeline', () => {
     expect(ctx.log.filter((l) => / 17 \d+ 3$/.test(l) && l.startsWith('rect')).length).toBeGreaterThan(0);
   });
 
-  it('writes call names inside wide marks, the ones listCallNames lists, unless a layer above does', () => {
+  it('draws the marks without text; the names listCallNames lists are written over them as labels', () => {
     const text = readFileSync(`${CORPUS}/foo-chroot-fails.log`, 'latin1');
     const f = frameFor(text);
     // Close up on the first calls, so that their marks are wide enough for a name.
     const zoomed = { ...f, x1: f.x0 + (f.x1 - f.x0) / 200 };
     const named = zoomed.model.lanes.flatMap((_, li) => listCallNames(zoomed, li));
     expect(named.length).toBeGreaterThan(0);
+    const marks = recordingContext();
+    drawTimeline(marks, zoomed);
+    expect(marks.log.filter((l) => l.startsWith('fillText') && !/^fillText\s+\d+ /.test(l))).toEqual([]);
     const ctx = recordingContext();
-    drawTimeline(ctx, zoomed);
-    const written = ctx.log.filter((l) => l.startsWith('fillText') && !/^fillText\s+\d+ /.test(l));
+    const labels = drawTimelineLabels(ctx, zoomed, [], false);
+    const written = ctx.log.filter((l) => l.startsWith('fillText'));
     for (const n of named)
-      expect(written.some((l) => l.startsWith(`fillText ${n.text.slice(0, 3)}`))).toBe(true);
-    const without = recordingContext();
-    drawTimeline(without, { ...zoomed, callNames: false });
-    expect(without.log.filter((l) => l.startsWith('fillText') && !/^fillText\s+\d+ /.test(l))).toEqual([]);
+      expect(written.some((l) => l.startsWith(`fillText ${n.text.slice(0, 4)}`))).toBe(true);
+    expect(labels.every((l) => l.kind === 'name')).toBe(true);
   });
 
   it('renders the same drawing as SVG, escaping trace text', () => {
@@ -152,7 +156,7 @@ describe('what the timeline writes and joins', () => {
       '1 00:00:01.000500 nanosleep({tv_sec=0, tv_nsec=1000}, NULL) = 0 <0.000001>\n' +
       '1 00:00:01.000600 exit_group(0) = ?\n';
     const ctx = recordingContext();
-    drawTimeline(ctx, frameFor(text, 1200));
+    drawTimelineLabels(ctx, frameFor(text, 1200), [], false);
     // execve lasts 400 of 600 µs: a wide mark, named; nanosleep lasts 1 µs: too narrow for a name.
     expect(ctx.log.some((l) => l.startsWith('fillText execve ENOENT'))).toBe(true);
     expect(ctx.log.some((l) => l.startsWith('fillText nanosleep'))).toBe(false);

@@ -67,8 +67,8 @@ export interface MarksFrame {
    */
   phases: readonly PhaseBand[];
   /**
-   * What the call names inside the marks are found from (the timeline underneath leaves them to this
-   * layer, `callNames: false`), and their colour; null when the timeline draws them itself.
+   * What the call names inside the marks are found from (the timeline underneath draws marks only), and
+   * their colour; null for none.
    */
   callNames: (Pick<TimelineFrame, 'marks' | 'kind' | 'categoryOfName'> & { color: string }) | null;
 }

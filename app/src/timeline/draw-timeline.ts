@@ -12,7 +12,7 @@ export const GUTTER_CSS_PX = 168;
 export type { MarkerShape } from './draw-markers.js';
 export { MARKER_SHAPES } from './draw-markers.js';
 export { drawOverlay } from './draw-overlay.js';
-/** A mark at least this wide carries its call's name. */
+/** A mark at least this wide carries its call's name (listCallNames). */
 const NAMED_MARK_CSS_PX = 30;
 
 /** One highlighted syscall: its own colour and shape, and its positions in each lane. */
@@ -49,13 +49,8 @@ export interface TimelineFrame {
   /** A range the user selected (shift-drag), or null. */
   range: { x0: number; x1: number } | null;
   theme: TimelineTheme;
-  /** Whether to draw the lane labels (exports and the live view do; tests can skip text). */
+  /** Whether to draw the lane labels in the gutter (exports and the live view do; tests can skip text). */
   labels: boolean;
-  /**
-   * False when a layer above draws the call names inside the marks, laid out with labels of its own
-   * (the comparison's diff layer, listCallNames); drawn here otherwise.
-   */
-  callNames?: boolean;
 }
 
 /** What the canvas draws with; a real CanvasRenderingContext2D, or a recording mock in tests. */
@@ -136,7 +131,6 @@ function drawLane(ctx: DrawContext, f: TimelineFrame, li: number, y0: number): n
   let drawn = 0;
   // Body marks, one batch per category colour; same-colour neighbours merged into runs.
   const runs: number[][] = Array.from({ length: ncat }, () => []);
-  const named: number[] = []; // (pos, start, end) of marks wide enough to carry their name
   let runCat = -1;
   let runStart = 0;
   let runEnd = 0;
@@ -148,7 +142,6 @@ function drawLane(ctx: DrawContext, f: TimelineFrame, li: number, y0: number): n
     const k = f.kind[i] as number;
     const cat = k === KIND.syscall ? (f.categoryOfName[f.nameId[i] as number] as number) : -1;
     if (cat < 0) return; // signals and exits get their own shapes below
-    if (e - s >= NAMED_MARK_CSS_PX) named.push(pos, s, e); // as listCallNames finds them
     if (cat === runCat && s <= runEnd + 0.5) runEnd = Math.max(runEnd, e);
     else {
       flush();
@@ -168,7 +161,6 @@ function drawLane(ctx: DrawContext, f: TimelineFrame, li: number, y0: number): n
     }
     ctx.fill();
   }
-  if (named.length && f.callNames !== false) drawNames(ctx, f, lane.events, named, y0 + 11, plotW);
   // Failed calls: a red bar under the mark.
   ctx.fillStyle = theme.failed;
   ctx.beginPath();
@@ -219,8 +211,10 @@ export interface CallName {
 }
 
 /**
- * The call names drawLane writes inside lane li's marks (the syscalls' marks at least 30 px wide, found
- * by the same thinned walk), for a layer that draws them itself (`callNames: false`).
+ * The call names written inside lane li's marks: the syscalls' marks at least 30 px wide, found by the
+ * thinned walk drawLane draws them with. The marks carry no text of their own: the names are labels,
+ * laid out with the lane's others (lane-labels.ts) by the layer over the marks (the single view's label
+ * canvas, the comparison's diff layer, the pictures).
  */
 export function listCallNames(
   f: Pick<
@@ -250,27 +244,4 @@ export function listCallNames(
       out.push({ text: formatCallName(f, i), startCssPx: Math.max(0, s), endCssPx: Math.min(plotW, e) });
   });
   return out;
-}
-
-/** Call names (and the errno of a failed one) inside the marks wide enough to hold them. */
-function drawNames(
-  ctx: DrawContext,
-  f: TimelineFrame,
-  events: Int32Array,
-  named: readonly number[],
-  y: number,
-  plotW: number,
-): void {
-  ctx.font = '10px ui-sans-serif, system-ui, sans-serif';
-  ctx.textBaseline = 'middle';
-  ctx.fillStyle = f.theme.markText;
-  for (let k = 0; k < named.length; k += 3) {
-    const i = events[named[k] as number] as number;
-    const s = Math.max(0, named[k + 1] as number);
-    const e = Math.min(plotW, named[k + 2] as number);
-    const room = Math.floor((e - s - 4) / 6);
-    if (room < 3) continue;
-    const text = formatCallName(f, i);
-    ctx.fillText(text.length > room ? `${text.slice(0, room - 1)}…` : text, GUTTER_CSS_PX + s + 2, y);
-  }
 }

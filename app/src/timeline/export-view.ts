@@ -35,7 +35,7 @@ export function drawExportTimeline(
 ): number {
   drawAxis(ctx, { ...f, xMode: f.model.xMode });
   ctx.translate(0, AXIS_PX);
-  drawTimeline(ctx, { ...f, callNames: false });
+  drawTimeline(ctx, f);
   drawPhaseBands(ctx, f, bands);
   ctx.translate(0, -AXIS_PX);
   return AXIS_PX + f.heightCssPx;

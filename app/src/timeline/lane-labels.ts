@@ -227,7 +227,7 @@ export function listPhaseLabels(
   });
 }
 
-/** The timeline's own font for call names (draw-timeline.ts drawNames). */
+/** The font of the call names inside the marks. */
 const CALL_NAME_FONT = '10px ui-sans-serif, system-ui, sans-serif';
 
 /**

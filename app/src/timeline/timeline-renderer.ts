@@ -170,11 +170,10 @@ export class TimelineRenderer {
     }
     const { widthCssPx, heightCssPx } = this;
     const ctx = fitCanvas(this.el.canvas, widthCssPx, heightCssPx);
-    const built = buildTimelineFrame(s, this.slot, { widthCssPx, heightCssPx });
-    if (!ctx || !built) return;
     // The call names are labels, laid out each frame with the others (drawLabels, or the comparison's
     // diff layer): the cached strip holds the marks only.
-    const frame = { ...built, callNames: false };
+    const frame = buildTimelineFrame(s, this.slot, { widthCssPx, heightCssPx });
+    if (!ctx || !frame) return;
     this.laneCache.blit(ctx, frame, window.devicePixelRatio || 1, [
       frame.model,
       frame.marks,
