@@ -91,26 +91,80 @@ async function exportPicture(page: Page, name: string): Promise<PictureLabel[]> 
   return JSON.parse((await page.getByTestId('export-menu').getAttribute('data-picture-labels')) ?? '[]');
 }
 
+/** A text of an SVG picture, and its box as this page's canvas measures it in the text's font. */
+interface SvgText {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  top: number;
+  bottom: number;
+}
+
+/** Exports the comparison as SVG from the menu and reads its texts back, measured in the page. */
+async function exportSvgTexts(page: Page, name: string): Promise<SvgText[]> {
+  await page.getByTestId('export-menu').locator('summary').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'Export SVG (both runs)' }).click(),
+  ]);
+  await download.saveAs(outputPath(name));
+  const svg = readFileSync(outputPath(name), 'utf8');
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    return [...doc.querySelectorAll('text')].map((t) => {
+      const font = (t.getAttribute('style') ?? '').replace(/^font:/, '');
+      ctx.font = font;
+      const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 12);
+      const [x, y] = [Number(t.getAttribute('x')), Number(t.getAttribute('y'))];
+      const middle = t.getAttribute('dominant-baseline') === 'middle';
+      return {
+        text: t.textContent ?? '',
+        x,
+        y,
+        width: ctx.measureText(t.textContent ?? '').width,
+        top: middle ? y - size / 2 : y - size * 0.8,
+        bottom: middle ? y + size / 2 : y + size * 0.2,
+      };
+    });
+  }, svg);
+}
+
 /**
- * The PNG picture of the comparison lays its labels out as the screen does: none over another, and every
- * `≠` label on screen (the lanes in view) is in it, where the screen has it (x as drawn, the same lane).
+ * The PNG and SVG pictures of the comparison lay their labels out as the screen does: none over another,
+ * and every `≠` label on screen (the lanes in view) is in them, where the screen has it (x as drawn).
  */
 async function expectPictureLikeScreen(page: Page, name: string): Promise<void> {
   await settle(page);
   const picture = await exportPicture(page, name);
   expect(listOverlaps(picture)).toEqual([]);
   expect(picture.filter((l) => l.kind === 'failure').length).toBeGreaterThan(0);
+  // The SVG too, its texts measured as this page measures them: none over another, the same `≠` labels.
+  const svg = await exportSvgTexts(page, name.replace(/\.png$/, '.svg'));
+  const svgOverlaps = svg.flatMap((l, p) =>
+    svg
+      .slice(p + 1)
+      .filter((m) => l.x < m.x + m.width && m.x < l.x + l.width && l.top < m.bottom && m.top < l.bottom)
+      .map((m) => `${l.text} over ${m.text}`),
+  );
+  expect(svgOverlaps).toEqual([]);
   for (const side of ['a', 'b'] as const) {
     const changes = (await readLabels(page, side)).filter(
       (l) => l.kind === 'change' || l.kind === 'focus-change',
     );
-    for (const l of changes)
+    for (const l of changes) {
       expect(
         picture.some(
           (p) => p.side === side && p.lane === l.lane && p.text === l.text && Math.abs(p.x - l.x) < 0.2,
         ),
         `${side}: ${l.text} at ${l.x} in lane ${l.lane}`,
       ).toBe(true);
+      expect(
+        svg.some((t) => t.text === l.text && Math.abs(t.x - (l.x + 3)) < 0.2),
+        `SVG, ${side}: ${l.text} at ${l.x}`,
+      ).toBe(true);
+    }
   }
 }
 
@@ -187,6 +241,23 @@ describe.skipIf(!hasChromium())('the layout at 1440 and 1024 px', { timeout: 120
         expect(listOverlaps(labels)).toEqual([]);
         for (const l of labels) expect(l.x).toBeGreaterThanOrEqual(GUTTER_CSS_PX);
       }
+      // Its PNG picture lays them out the same way: the phase labels the screen shows, none over another.
+      const onScreen = (await readSingleLabels(page)).filter((l) => l.kind === 'phase');
+      await page.getByTestId('export-menu').locator('summary').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('menuitem', { name: 'Export PNG', exact: true }).click(),
+      ]);
+      await download.saveAs(outputPath(`single-export-${size.name}.png`));
+      const picture: DrawnLabel[] = JSON.parse(
+        (await page.getByTestId('export-menu').getAttribute('data-picture-labels')) ?? '[]',
+      );
+      expect(listOverlaps(picture)).toEqual([]);
+      for (const l of onScreen)
+        expect(
+          picture.some((p) => p.kind === 'phase' && p.text === l.text && Math.abs(p.x - l.x) < 0.2),
+          `${l.text} at ${l.x}`,
+        ).toBe(true);
       // Select a call so the details show something, then the picture for the README.
       await page.getByLabel('Filter by syscall names').fill('clone');
       await page

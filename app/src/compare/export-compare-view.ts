@@ -2,7 +2,7 @@ import type { AppState } from '../store/create-app-store.js';
 import { GUTTER_CSS_PX } from '../timeline/draw-timeline.js';
 import type { PictureContext, PictureDrawn } from '../timeline/export-view.js';
 import { buildExportFrame, drawExportTimeline, renderPng } from '../timeline/export-view.js';
-import { SvgContext } from '../timeline/svg-context.js';
+import { SvgContext, measureOnPage } from '../timeline/svg-context.js';
 import { AXIS_HEIGHT_CSS_PX } from '../timeline/draw-axis.js';
 import { buildMarksFrame, buildStripFrame } from './compare-frames.js';
 import type { DiffDrawContext } from './draw-diff-layers.js';
@@ -78,7 +78,7 @@ function pictureHeight(s: AppState, widthCssPx: number): number {
 export function exportCompareSvg(s: AppState, widthCssPx: number): string | null {
   const height = pictureHeight(s, widthCssPx);
   if (!height) return null;
-  const svg = new SvgContext(widthCssPx, height);
+  const svg = new SvgContext(widthCssPx, height, measureOnPage() ?? undefined);
   drawComparison(svg as unknown as ComparePictureContext, s, widthCssPx);
   const labels = s.compare.diff?.labels ?? { a: 'A', b: 'B' };
   return svg.toSvg(`spelunk comparison: ${labels.a} against ${labels.b}`);

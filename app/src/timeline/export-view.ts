@@ -4,7 +4,7 @@ import type { TraceSlot } from '../store/trace-slice.js';
 import { buildTimelineFrame } from './build-frame.js';
 import type { TimelineFrame } from './draw-timeline.js';
 import { LANE_HEIGHT_CSS_PX, drawTimeline } from './draw-timeline.js';
-import { SvgContext } from './svg-context.js';
+import { SvgContext, measureOnPage } from './svg-context.js';
 import type { PhaseBand } from '../lessons/compute-phase-bands.js';
 import type { DrawnLabel, LabelContext } from './lane-labels.js';
 import { buildPhaseBands, drawPhaseBands, drawTimelineLabels } from './timeline-labels.js';
@@ -54,7 +54,7 @@ function drawView(ctx: PictureContext, s: AppState, slot: TraceSlot, f: Timeline
 export function exportViewSvg(s: AppState, slot: TraceSlot, widthCssPx: number): string | null {
   const f = buildExportFrame(s, slot, widthCssPx);
   if (!f) return null;
-  const svg = new SvgContext(widthCssPx, AXIS_PX + f.heightCssPx);
+  const svg = new SvgContext(widthCssPx, AXIS_PX + f.heightCssPx, measureOnPage() ?? undefined);
   drawView(svg, s, slot, f);
   return svg.toSvg(s.traces[slot]?.title ?? 'trace');
 }

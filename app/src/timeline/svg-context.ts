@@ -19,6 +19,8 @@ export class SvgContext implements DrawContext {
   constructor(
     private readonly width: number,
     private readonly height: number,
+    /** How wide a text is in a font; an estimate when not given (measureText). */
+    private readonly measure?: (font: string, text: string) => number,
   ) {}
 
   /** Moves the origin, as a canvas context's translate does (exports stack several drawings). */
@@ -80,10 +82,13 @@ export class SvgContext implements DrawContext {
       );
   }
   /**
-   * An SVG is laid out later, by whatever shows it, so a text's width can only be estimated here: about
-   * 0.56 em per character in a sans-serif font (the size comes from `font`, "11px system-ui").
+   * An SVG is laid out later, by whatever shows it, so a text's width is the page's (`measure`: a canvas
+   * measuring in the same font, as the screen does, so that the picture's labels are the screen's) or,
+   * without a page, estimated: about 0.56 em per character in a sans-serif font (the size comes from
+   * `font`, "11px system-ui").
    */
   measureText(text: string): TextMetrics {
+    if (this.measure) return { width: this.measure(this.font, text) } as TextMetrics;
     const size = Number(/(\d+(?:\.\d+)?)px/.exec(this.font)?.[1] ?? 12);
     return { width: Array.from(text).length * size * 0.56 } as TextMetrics;
   }
@@ -114,4 +119,17 @@ function escapeXml(s: string): string {
     /[<>&"']/g,
     (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch] as string,
   );
+}
+
+/**
+ * Text widths as this page's canvas measures them, for an SVG picture laid out like the screen; null
+ * outside a page (tests in Node estimate instead).
+ */
+export function measureOnPage(): ((font: string, text: string) => number) | null {
+  const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!ctx) return null;
+  return (font, text) => {
+    ctx.font = font;
+    return ctx.measureText(text).width;
+  };
 }
