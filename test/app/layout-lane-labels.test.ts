@@ -6,7 +6,7 @@ import { computePhases } from '../../parsers/analysis/phases.js';
 import { createAppStore } from '../../app/src/store/create-app-store.js';
 import { selectLaneModelOf } from '../../app/src/store/selectors.js';
 import { buildTimelineFrame } from '../../app/src/timeline/build-frame.js';
-import { GUTTER_CSS_PX } from '../../app/src/timeline/draw-timeline.js';
+import { GUTTER_CSS_PX, drawOverlay } from '../../app/src/timeline/draw-timeline.js';
 import type { DrawnLabel } from '../../app/src/timeline/lane-labels.js';
 import { buildPhaseBands, drawTimelineLabels } from '../../app/src/timeline/timeline-labels.js';
 import { loadCorpusTrace } from './load-corpus.js';
@@ -237,5 +237,35 @@ describe('the single view: phase labels and call names laid out together', () =>
     expect(bands.find((b) => b.kind === 'startup')!.widthCssPx).toBeCloseTo(40, 0);
     const labels = drawTimelineLabels(recorder().ctx, f, bands, false);
     expect(labels.filter((l) => l.kind === 'phase').map((l) => l.text)).toContain('star…');
+  });
+
+  // A range selected with shift-drag has its duration written at the top of the plot by the timeline
+  // underneath ("1.2 ms"): the labels keep its place free, as they keep each other's.
+  it("keeps a selected range's duration clear of every label", () => {
+    const { model, phases, frameAt } = singleView('foo-chroot-fails.log');
+    const loader = phases.find((p) => p.kind === 'loader')!;
+    const lane = model.lanes[model.laneOf[loader.firstIndex]!]!;
+    const from = lane.x[model.posOf[loader.firstIndex]!]!;
+    let ranges = 0;
+    for (const k of [1, 20, 200])
+      for (const at of [0, 0.3]) {
+        // The window starts at the loader's band, whose label sits where the duration is written.
+        const span = (model.xMax - model.xMin) / k;
+        const { f } = frameAt(from - span * at, from - span * at + span);
+        const range = { x0: f.x0 + span * at, x1: f.x0 + span * (at + 0.1) };
+        const { ctx, log } = recorder();
+        const labels = drawTimelineLabels(ctx, { ...f, range }, frameAt(f.x0, f.x1).bands, false);
+        const duration = labels.find((l) => l.kind === 'range');
+        expect(duration).toBeDefined();
+        ranges++;
+        // Not painted by the labels' layer: the timeline writes it, there.
+        expect(log.some((l) => l.startsWith(`fillText ${duration!.text} `))).toBe(false);
+        const overlay = recorder();
+        drawOverlay(overlay.ctx, { ...f, range });
+        expect(overlay.log).toContain(`fillText ${duration!.text} ${duration!.x + 3} ${duration!.y + 7}`);
+        for (const l of labels)
+          if (l !== duration) expect(apart(l, duration!), `${l.text} over it`).toBe(true);
+      }
+    expect(ranges).toBe(6);
   });
 });

@@ -44,6 +44,7 @@ export function buildMarksFrame(
     cursorX: cursor,
     textColor: s.theme === 'dark' ? '#e2e8f0' : '#1e293b',
     dark: s.theme === 'dark',
+    range: s.range?.slot === side ? s.range : null,
     labelBackground: labelBackground(s.theme === 'dark'),
     callNames: {
       marks: selectFilteredModel(s, side) ?? model,

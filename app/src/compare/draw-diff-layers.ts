@@ -16,6 +16,7 @@ import {
   drawLaneLabels,
   listNameLabels,
   listPhaseLabels,
+  listRangeLabel,
 } from '../timeline/lane-labels.js';
 
 export const DIFF_COLORS = {
@@ -71,6 +72,8 @@ export interface MarksFrame {
    * their colour; null for none.
    */
   callNames: (Pick<TimelineFrame, 'marks' | 'kind' | 'categoryOfName'> & { color: string }) | null;
+  /** A range selected on this side (its duration's place is kept free of labels). */
+  range?: TimelineFrame['range'];
 }
 
 /** What drawDiffMarks drew: how many marks, and the labels' boxes. */
@@ -106,7 +109,10 @@ export function drawDiffMarks(ctx: MarksDrawContext, f: MarksFrame, clear = true
   ctx.beginPath();
   ctx.rect(GUTTER_CSS_PX, 0, plotW, f.heightCssPx);
   ctx.clip();
-  const labels: LaneLabel[] = listPhaseLabels(ctx, f.phases, laneY, inView, f.dark);
+  const labels: LaneLabel[] = [
+    ...listRangeLabel({ ...f, range: f.range ?? null }),
+    ...listPhaseLabels(ctx, f.phases, laneY, inView, f.dark),
+  ];
   drawBlocks(ctx, f, toPx, laneY, inView, labels);
   let drawn = 0;
   const oneSided = f.side === 'a' ? 2 : 3;

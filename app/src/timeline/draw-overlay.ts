@@ -53,13 +53,32 @@ function drawRange(ctx: DrawContext, f: TimelineFrame, a: number, b: number): vo
   ctx.fillStyle = f.theme.rangeEdge;
   ctx.fillRect(left, 0, 1, f.heightCssPx);
   ctx.fillRect(right - 1, 0, 1, f.heightCssPx);
-  if (f.range && f.model.xMode === 'time') {
-    const label = formatDuration(f.range.x1 - f.range.x0);
-    ctx.font = '11px ui-sans-serif, system-ui, sans-serif';
+  const label = placeRangeLabel(f);
+  if (label) {
+    ctx.font = RANGE_LABEL_FONT;
     ctx.textBaseline = 'middle';
     ctx.fillStyle = f.theme.text;
-    ctx.fillText(label, Math.min(left + 4, f.widthCssPx - 60), 9);
+    ctx.fillText(label.text, label.x, label.y);
   }
+}
+
+export const RANGE_LABEL_FONT = '11px ui-sans-serif, system-ui, sans-serif';
+
+/**
+ * Where drawRange writes a selected range's duration ("1.2 ms", in time only): its text and where it
+ * starts, on a middle baseline near the top of the plot. The labels laid out over the lanes keep clear
+ * of it (lane-labels.ts listRangeLabel).
+ */
+export function placeRangeLabel(
+  f: Pick<TimelineFrame, 'range' | 'x0' | 'x1' | 'widthCssPx'> & { model: { xMode: string } },
+): { text: string; x: number; y: number } | null {
+  if (!f.range || f.model.xMode !== 'time') return null;
+  const scale = Math.max(1, f.widthCssPx - GUTTER_CSS_PX) / (f.x1 - f.x0);
+  const a = GUTTER_CSS_PX + (f.range.x0 - f.x0) * scale;
+  const b = GUTTER_CSS_PX + (f.range.x1 - f.x0) * scale;
+  const left = Math.max(GUTTER_CSS_PX, Math.min(a, b));
+  if (Math.min(f.widthCssPx, Math.max(a, b)) <= left) return null;
+  return { text: formatDuration(f.range.x1 - f.range.x0), x: Math.min(left + 4, f.widthCssPx - 60), y: 9 };
 }
 
 /** Arrows from a fork to its child's first call, a child's end to the wait that reaped it, a thread's execve. */

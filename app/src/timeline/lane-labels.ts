@@ -3,7 +3,8 @@ import { PHASE_COLORS, PHASE_LABEL_COLORS } from '../lessons/compute-phase-bands
 import type { LabelRequest } from '../logic/layout-lane-labels.js';
 import { fitLabelText, layoutLaneLabels } from '../logic/layout-lane-labels.js';
 import type { DrawContext } from './draw-timeline.js';
-import { GUTTER_CSS_PX, listCallNames } from './draw-timeline.js';
+import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX, listCallNames } from './draw-timeline.js';
+import { RANGE_LABEL_FONT, placeRangeLabel } from './draw-overlay.js';
 
 /** What the labels are drawn with: a DrawContext that can also measure text. */
 export type LabelContext = DrawContext & Pick<CanvasRenderingContext2D, 'measureText'>;
@@ -19,10 +20,13 @@ export type LabelContext = DrawContext & Pick<CanvasRenderingContext2D, 'measure
  *   what the amber ticks already show, so they give way to all the above;
  * - name: a call's name inside its mark ("openat"), once zoomed in far enough for the mark to hold it; the
  *   tooltip and the table say it too.
+ * Before all of them, the duration of a range the reader selected ("1.2 ms", range): written by the
+ * timeline underneath, its place is kept free here.
  */
-export type LaneLabelKind = 'failure' | 'focus-change' | 'block' | 'phase' | 'change' | 'name';
+export type LaneLabelKind = 'range' | 'failure' | 'focus-change' | 'block' | 'phase' | 'change' | 'name';
 
 const LABEL_PRIORITY: Record<LaneLabelKind, number> = {
+  range: -1,
   failure: 0,
   'focus-change': 1,
   block: 2,
@@ -51,6 +55,8 @@ export interface LaneLabel {
   boxed?: boolean;
   /** Among labels of one kind, lower gets room first (a `≠` label's distance to the selection). */
   rank: number;
+  /** Its box is kept free, whole and where it is, but its text is drawn by a layer underneath (range). */
+  reserved?: boolean;
 }
 
 /** A label as drawn: its text (maybe shortened) and its box, in CSS px in the canvas. */
@@ -155,7 +161,7 @@ export function drawLaneLabels(
         height: LABEL_HEIGHT_PX,
         minWidth: l.shrinks !== false ? shortestWidth(ctx, measure, l.font, l.text) : width,
         maxLeft: l.maxLeft,
-        maxRight: Math.min(plotRight, l.maxRight ?? Infinity),
+        maxRight: l.reserved ? undefined : Math.min(plotRight, l.maxRight ?? Infinity),
       };
     });
     let font = '';
@@ -164,14 +170,7 @@ export function drawLaneLabels(
       const text = fitLabelText(l.text, p.width - 2 * PAD_PX, (t) => measure(l.font, t), MIN_CHARS);
       if (text === null) continue;
       const width = Math.min(p.width, measure(l.font, text) + 2 * PAD_PX);
-      if (font !== l.font) ctx.font = font = l.font;
-      if (l.boxed !== false) {
-        ctx.fillStyle = background;
-        ctx.fillRect(p.left, p.top, width, p.height);
-      }
-      ctx.fillStyle = l.color;
-      ctx.fillText(text, p.left + PAD_PX, p.top + p.height / 2);
-      drawn.push({
+      const box = {
         kind: l.kind,
         text,
         lane: l.lane,
@@ -180,7 +179,19 @@ export function drawLaneLabels(
         width,
         height: p.height,
         font: l.font,
-      });
+      };
+      if (l.reserved) {
+        drawn.push(box);
+        continue;
+      }
+      if (font !== l.font) ctx.font = font = l.font;
+      if (l.boxed !== false) {
+        ctx.fillStyle = background;
+        ctx.fillRect(p.left, p.top, width, p.height);
+      }
+      ctx.fillStyle = l.color;
+      ctx.fillText(text, p.left + PAD_PX, p.top + p.height / 2);
+      drawn.push(box);
     }
   }
   return drawn;
@@ -258,4 +269,27 @@ export function listNameLabels(
         rank: n.startCssPx,
       });
   return labels;
+}
+
+/**
+ * The duration of a selected range, where the timeline underneath writes it (placeRangeLabel), as a label
+ * whose place the others keep free: none is laid over it.
+ */
+export function listRangeLabel(f: Parameters<typeof placeRangeLabel>[0] & { laneTop: number }): LaneLabel[] {
+  const at = placeRangeLabel(f);
+  if (!at) return [];
+  return [
+    {
+      kind: 'range',
+      text: at.text,
+      lane: Math.floor(f.laneTop + at.y / LANE_HEIGHT_CSS_PX),
+      left: at.x - PAD_PX,
+      top: at.y - LABEL_HEIGHT_PX / 2,
+      shrinks: false,
+      color: '',
+      font: RANGE_LABEL_FONT,
+      reserved: true,
+      rank: 0,
+    },
+  ];
 }

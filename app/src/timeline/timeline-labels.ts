@@ -5,7 +5,7 @@ import type { TraceSlot } from '../store/trace-slice.js';
 import type { DrawContext, TimelineFrame } from './draw-timeline.js';
 import { GUTTER_CSS_PX, LANE_HEIGHT_CSS_PX } from './draw-timeline.js';
 import type { DrawnLabel, LabelContext } from './lane-labels.js';
-import { drawLaneLabels, listNameLabels, listPhaseLabels } from './lane-labels.js';
+import { drawLaneLabels, listNameLabels, listPhaseLabels, listRangeLabel } from './lane-labels.js';
 
 /** The background of a label box, a little see-through so the marks under it still show. */
 export function labelBackground(dark: boolean): string {
@@ -42,6 +42,7 @@ export function drawTimelineLabels(
   const laneY = (li: number): number => (li - f.laneTop) * LANE_HEIGHT_CSS_PX;
   const inView = (li: number): boolean => li >= Math.floor(f.laneTop) && li < f.laneTop + visible;
   const labels = [
+    ...listRangeLabel(f),
     ...listPhaseLabels(ctx, bands, laneY, inView, dark),
     ...listNameLabels(f, f.theme.markText, laneY, inView),
   ];
