@@ -17,6 +17,7 @@ import { computePhaseBands } from '../../app/src/lessons/compute-phase-bands.js'
 import { GUTTER_CSS_PX } from '../../app/src/timeline/draw-timeline.js';
 import { computeCategoryCodes } from '../../app/src/logic/categories.js';
 import { loadCorpusTrace } from './load-corpus.js';
+import { recordingCanvas } from './recording-context.js';
 
 function fooPair() {
   const a = loadCorpusTrace('foo-host.log');
@@ -252,33 +253,6 @@ describe('the self-contained HTML export', () => {
 });
 
 describe('the diff marks over a timeline (a draw log on a fake context)', () => {
-  function recorder() {
-    const log: string[] = [];
-    const ctx: Record<string, unknown> = { fillStyle: '', strokeStyle: '', lineWidth: 1, font: '' };
-    for (const m of [
-      'fillRect',
-      'strokeRect',
-      'fillText',
-      'beginPath',
-      'rect',
-      'moveTo',
-      'lineTo',
-      'closePath',
-      'fill',
-      'arc',
-      'stroke',
-      'save',
-      'restore',
-      'clip',
-      'clearRect',
-      'setLineDash',
-    ])
-      ctx[m] = (...args: unknown[]) => log.push(`${m} ${args.join(' ')}`);
-    // About what an 11 px sans-serif measures: the layout needs widths, not exact ones.
-    ctx.measureText = (text: string) => ({ width: Array.from(text).length * 6.2 });
-    return { ctx: ctx as unknown as CanvasRenderingContext2D, log };
-  }
-
   const frame = (side: 'a' | 'b') => {
     const { a, b, data } = fooPair();
     const t = side === 'a' ? a.data : b.data;
@@ -320,7 +294,7 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
 
   it("draws B's chroot start-up as one labelled block, its failing execve named, the selection and the cursor", () => {
     const { data, frame: f } = frame('b');
-    const { ctx, log } = recorder();
+    const { ctx, log } = recordingCanvas();
     const drawn = drawDiffMarks(ctx, f).marks;
     expect(drawn).toBeGreaterThan(0);
     expect(drawn).toBeLessThanOrEqual(data.changed + data.onlyB);
@@ -335,7 +309,7 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
     const { data, frame: f } = frame('a');
     const k = data.findings.findIndex((x) => x.evidenceA.length > 0);
     const evidence = data.findings[k]!.evidenceA.filter((i) => i !== f.selected);
-    const { ctx, log } = recorder();
+    const { ctx, log } = recordingCanvas();
     drawDiffMarks(ctx, { ...f, evidence });
     expect(log.some((l) => l.startsWith('fillText ≠ result'))).toBe(true);
     expect(log.filter((l) => l.startsWith('arc')).length).toBe(1 + evidence.length);
@@ -356,7 +330,7 @@ describe('the diff marks over a timeline (a draw log on a fake context)', () => 
       let callNames = 0;
       for (const [x0, x1] of windows as [number, number][]) {
         const bands = computePhaseBands(f.model, phases, x0, x1, 1200 - GUTTER_CSS_PX);
-        const { ctx, log } = recorder();
+        const { ctx, log } = recordingCanvas();
         const { labels } = drawDiffMarks(ctx, { ...f, x0, x1, phases: bands });
         for (let p = 0; p < labels.length; p++)
           for (let q = p + 1; q < labels.length; q++) {

@@ -16,38 +16,12 @@ import { parseStrace } from '../../parsers/strace/index.js';
 import { loadCorpusTrace } from './load-corpus.js';
 import { readFileSync } from 'node:fs';
 import { CORPUS } from '../corpus-path.js';
+import { recordingCanvas } from './recording-context.js';
 
-/** A DrawContext that logs calls, as Firefox Profiler tests canvas drawing (and measures as 11 px text about does). */
+/** A LabelContext that logs its calls, numbers rounded (recording-context.ts). */
 function recordingContext(): LabelContext & { log: string[] } {
-  const log: string[] = [];
-  const ctx = {
-    log,
-    fillStyle: '',
-    strokeStyle: '',
-    lineWidth: 1,
-    font: '',
-    textBaseline: 'alphabetic',
-    measureText: (text: string) => ({ width: Array.from(text).length * 6.2 }),
-  } as unknown as LabelContext & { log: string[] };
-  for (const m of [
-    'fillRect',
-    'strokeRect',
-    'fillText',
-    'beginPath',
-    'rect',
-    'fill',
-    'moveTo',
-    'lineTo',
-    'closePath',
-    'arc',
-    'stroke',
-    'save',
-    'restore',
-    'clip',
-  ])
-    (ctx as unknown as Record<string, unknown>)[m] = (...args: unknown[]) =>
-      log.push(`${m} ${args.map((a) => (typeof a === 'number' ? Math.round(a) : a)).join(' ')}`);
-  return ctx;
+  const { ctx, log } = recordingCanvas({ roundNumbers: true });
+  return Object.assign(ctx, { log }) as unknown as LabelContext & { log: string[] };
 }
 
 function frameFor(text: string, width = 1000): TimelineFrame {

@@ -10,6 +10,7 @@ import { GUTTER_CSS_PX, drawOverlay } from '../../app/src/timeline/draw-timeline
 import type { DrawnLabel } from '../../app/src/timeline/lane-labels.js';
 import { buildPhaseBands, drawTimelineLabels } from '../../app/src/timeline/timeline-labels.js';
 import { loadCorpusTrace } from './load-corpus.js';
+import { recordingCanvas } from './recording-context.js';
 
 /** A label box as a lane of the comparison asks for them: one or two rows, widths from a few px to most of the plot. */
 const request: fc.Arbitrary<LabelRequest> = fc
@@ -157,26 +158,6 @@ describe('fitLabelText', () => {
   });
 });
 
-/** A canvas context that logs its text and measures it as an 11 px sans-serif about does. */
-function recorder() {
-  const log: string[] = [];
-  const ctx: Record<string, unknown> = { fillStyle: '', strokeStyle: '', lineWidth: 1, font: '' };
-  for (const m of [
-    'fillRect',
-    'strokeRect',
-    'fillText',
-    'beginPath',
-    'rect',
-    'fill',
-    'stroke',
-    'save',
-    'restore',
-  ])
-    ctx[m] = (...args: unknown[]) => log.push(`${m} ${args.join(' ')}`);
-  ctx.measureText = (text: string) => ({ width: Array.from(text).length * 6.2 });
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, log };
-}
-
 /** The single view of a real run with its phases, as the app shows it (the store, the frame it builds). */
 function singleView(name: string) {
   const { trace, data } = loadCorpusTrace(name);
@@ -205,7 +186,7 @@ describe('the single view: phase labels and call names laid out together', () =>
       for (const width of [800, 1200, 1920])
         for (const k of [1, 5, 20, 100, 500, 2000]) {
           const { f, bands } = frameAt(model.xMin, model.xMin + (model.xMax - model.xMin) / k, width);
-          const { ctx, log } = recorder();
+          const { ctx, log } = recordingCanvas();
           const labels = drawTimelineLabels(ctx, f, bands, false);
           for (let p = 0; p < labels.length; p++)
             for (let q = p + 1; q < labels.length; q++)
@@ -235,7 +216,7 @@ describe('the single view: phase labels and call names laid out together', () =>
     const span = ((to - from) * (1200 - GUTTER_CSS_PX)) / 40;
     const { f, bands } = frameAt(from - span / 2, from + span / 2);
     expect(bands.find((b) => b.kind === 'startup')!.widthCssPx).toBeCloseTo(40, 0);
-    const labels = drawTimelineLabels(recorder().ctx, f, bands, false);
+    const labels = drawTimelineLabels(recordingCanvas().ctx, f, bands, false);
     expect(labels.filter((l) => l.kind === 'phase').map((l) => l.text)).toContain('star…');
   });
 
@@ -253,14 +234,14 @@ describe('the single view: phase labels and call names laid out together', () =>
         const span = (model.xMax - model.xMin) / k;
         const { f } = frameAt(from - span * at, from - span * at + span);
         const range = { x0: f.x0 + span * at, x1: f.x0 + span * (at + 0.1) };
-        const { ctx, log } = recorder();
+        const { ctx, log } = recordingCanvas();
         const labels = drawTimelineLabels(ctx, { ...f, range }, frameAt(f.x0, f.x1).bands, false);
         const duration = labels.find((l) => l.kind === 'range');
         expect(duration).toBeDefined();
         ranges++;
         // Not painted by the labels' layer: the timeline writes it, there.
         expect(log.some((l) => l.startsWith(`fillText ${duration!.text} `))).toBe(false);
-        const overlay = recorder();
+        const overlay = recordingCanvas();
         drawOverlay(overlay.ctx, { ...f, range });
         expect(overlay.log).toContain(`fillText ${duration!.text} ${duration!.x + 3} ${duration!.y + 7}`);
         for (const l of labels)
