@@ -53,24 +53,34 @@ function laterThread(failing = false): BlockThread<Uint8Array> & {
   return thread;
 }
 
+/**
+ * A pool of three threads (two laterThreads and this one), each block parsed here counted, and those
+ * parsed here once `retired()` says so.
+ */
+function poolOfLaterThreads(retired: () => boolean = () => false) {
+  const threads: ReturnType<typeof laterThread>[] = [];
+  const parsedHere = { all: 0, afterRetire: 0 };
+  const pool = createBlockPool<Uint8Array>({
+    threads: 3,
+    depth: 2,
+    start: () => {
+      const t = laterThread();
+      threads.push(t);
+      return t;
+    },
+    parseHere: (bytes, job, spare) => {
+      parsedHere.all++;
+      if (retired()) parsedHere.afterRetire++;
+      return readBlock(readFrom(bytes), job, spare);
+    },
+    yieldTurn: () => new Promise((resolve) => setImmediate(resolve)),
+  });
+  return { pool, threads, parsedHere };
+}
+
 describe('the block pool', () => {
   it('spreads the blocks over the threads, and gives the trace one pass gives', async () => {
-    const threads: ReturnType<typeof laterThread>[] = [];
-    let here = 0;
-    const pool = createBlockPool<Uint8Array>({
-      threads: 3,
-      depth: 2,
-      start: () => {
-        const t = laterThread();
-        threads.push(t);
-        return t;
-      },
-      parseHere: (bytes, job, spare) => {
-        here++;
-        return readBlock(readFrom(bytes), job, spare);
-      },
-      yieldTurn: () => new Promise((resolve) => setImmediate(resolve)),
-    });
+    const { pool, threads, parsedHere } = poolOfLaterThreads();
     const runner = pool.runner(LOG, { blockBytes: 4096, minBytes: 4096 });
     expect(runner.concurrency).toBe(5);
     const trace = await parseInBlocks(runner, { size: LOG.length }, 4096);
@@ -78,7 +88,7 @@ describe('the block pool', () => {
     expect(formatTraceDump(trace)).toBe(formatTraceDump(ONE_PASS));
     // two threads started (three in all), every block parsed once, by them first
     expect(pool.started).toHaveLength(2);
-    expect(threads.reduce((n, t) => n + t.parsed, 0) + here).toBe(blocks);
+    expect(threads.reduce((n, t) => n + t.parsed, 0) + parsedHere.all).toBe(blocks);
     for (const t of threads) expect(t.parsed).toBeGreaterThan(0);
     expect(runner.threadsUsed()).toBeGreaterThanOrEqual(2);
     // stitched blocks' arrays went back to the threads that made them (not those of the last blocks,
@@ -87,25 +97,8 @@ describe('the block pool', () => {
   });
 
   it('once retired for the last blocks, parses them here and ends each thread when done with its own', async () => {
-    const threads: ReturnType<typeof laterThread>[] = [];
-    let here = 0;
-    let hereAfterRetire = 0;
     let retired = false;
-    const pool = createBlockPool<Uint8Array>({
-      threads: 3,
-      depth: 2,
-      start: () => {
-        const t = laterThread();
-        threads.push(t);
-        return t;
-      },
-      parseHere: (bytes, job, spare) => {
-        here++;
-        if (retired) hereAfterRetire++;
-        return readBlock(readFrom(bytes), job, spare);
-      },
-      yieldTurn: () => new Promise((resolve) => setImmediate(resolve)),
-    });
+    const { pool, threads, parsedHere } = poolOfLaterThreads(() => retired);
     const runner = pool.runner(LOG, { blockBytes: 4096, minBytes: 4096 });
     let told = 0;
     const last = {
@@ -126,8 +119,8 @@ describe('the block pool', () => {
       expect(t.ended).toBe(true);
       expect(t.givenAfterEnd).toBe(0);
     }
-    expect(hereAfterRetire).toBeGreaterThan(0);
-    expect(threads.reduce((n, t) => n + t.parsed, 0) + here).toBe(Math.ceil(LOG.length / 4096));
+    expect(parsedHere.afterRetire).toBeGreaterThan(0);
+    expect(threads.reduce((n, t) => n + t.parsed, 0) + parsedHere.all).toBe(Math.ceil(LOG.length / 4096));
   });
 
   it('fails the read when a thread fails, and starts a fresh thread for the next one', async () => {
